@@ -1,0 +1,389 @@
+/**
+ * CST → AST (chevrotain's recommended split: the parser only recognises, this visitor builds).
+ * Cells come back to their source units through token offsets, so every node keeps its origin.
+ */
+import type { CstNode, IToken } from 'chevrotain';
+import type {
+  Budget,
+  DepartmentPart,
+  Field,
+  FieldCodeResidue,
+  Goal,
+  Indicator,
+  IndicatorColumn,
+  IndicatorLayout,
+  Origin,
+  ParseDiagnostic,
+  Project,
+  SpendPlan,
+  Value,
+} from '../src/ast/types.js';
+import { stripFieldCodes } from './field-codes.js';
+import * as T from './lexicon.js';
+import { tableParser } from './parser.js';
+import { type Serialized, type Unit, unitAt } from './serialize.js';
+import { parseAmount, parseValue } from './value.js';
+
+export interface BuildContext {
+  serialized: Serialized;
+  diagnostics: ParseDiagnostic[];
+}
+
+/** A cell as the AST sees it: text (null when blank) and where it came from. */
+interface CellRef {
+  text: string | null;
+  origin: Origin;
+  unit: Unit;
+  token: IToken;
+}
+
+type Children = Record<string, (CstNode | IToken)[] | undefined>;
+
+function isToken(x: CstNode | IToken): x is IToken {
+  return (x as IToken).tokenType !== undefined;
+}
+
+/** All tokens under a CST node (or nodes), in source order. */
+function tokensIn(nodes: (CstNode | IToken)[] | undefined): IToken[] {
+  const out: IToken[] = [];
+  const walk = (n: CstNode | IToken) => {
+    if (isToken(n)) {
+      if (!Number.isNaN(n.startOffset) && n.tokenType) out.push(n);
+      return;
+    }
+    for (const list of Object.values(n.children)) for (const c of list) walk(c);
+  };
+  for (const n of nodes ?? []) walk(n);
+  return out.sort((a, b) => a.startOffset - b.startOffset);
+}
+
+const BaseVisitor = tableParser.getBaseCstVisitorConstructorWithDefaults();
+
+class AstVisitor extends BaseVisitor {
+  constructor(private readonly ctx: BuildContext) {
+    super();
+    this.validateVisitor();
+  }
+
+  cell(token: IToken): CellRef {
+    const unit = unitAt(this.ctx.serialized, token.startOffset);
+    const blank = token.tokenType === T.Blank || unit.text === '';
+    return { text: blank ? null : unit.text, origin: unit.origin, unit, token };
+  }
+
+  cells(nodes: (CstNode | IToken)[] | undefined): CellRef[] {
+    return tokensIn(nodes).map((t) => this.cell(t));
+  }
+
+  /** The value cell following a label, or a blank field when the table ends first. */
+  field(node: CstNode | undefined): Field {
+    const value = node ? tokensIn((node.children as Children).valueCell)[0] : undefined;
+    if (!value) return { text: null, origin: null };
+    const c = this.cell(value);
+    return { text: c.text, origin: c.origin };
+  }
+}
+
+export function buildProject(cst: CstNode, index: number, ctx: BuildContext): Project {
+  const v = new AstVisitor(ctx);
+  const children = cst.children as Children;
+  const fieldCodes: FieldCodeResidue[] = [];
+
+  // Title: "1、…绩效目标表 TC 9、… \f C \l 1"
+  let title: string | null = null;
+  let titleOrdinal: number | null = null;
+  let titleField: Field = { text: null, origin: null };
+  const titleToken = (children.Title as IToken[] | undefined)?.[0];
+  if (titleToken) {
+    const c = v.cell(titleToken);
+    const stripped = stripFieldCodes(c.text ?? '', c.origin);
+    fieldCodes.push(...stripped.residues);
+    const m = /^(\d+)\s*[、.．]\s*/.exec(stripped.text);
+    titleOrdinal = m ? Number(m[1]) : null;
+    title = m ? stripped.text.slice(m[0].length) : stripped.text;
+    titleField = { text: title, origin: c.origin };
+  }
+
+  // Header cells outside labelled fields: 预算单位 line and 单位：万元.
+  let agency: Field = { text: null, origin: null };
+  let moneyUnit: string | null = null;
+  for (const c of v.cells(children.stray)) {
+    if (c.token.tokenType === T.AgencyLine && agency.text === null) agency = { text: c.text, origin: c.origin };
+    else if (c.token.tokenType === T.MoneyUnit && moneyUnit === null) moneyUnit = /(万元|千元|亿元|元)/.exec(c.text ?? '')?.[1] ?? null;
+  }
+  const agencyFieldNode = children.agencyField?.[0] as CstNode | undefined;
+  if (agency.text === null && agencyFieldNode) agency = v.field(agencyFieldNode);
+  const agencyMatch = agency.text ? /^(\d{6})\s*(.+)$/.exec(agency.text) : null;
+
+  const code = v.field(children.codeField?.[0] as CstNode | undefined);
+  const name = v.field(children.nameField?.[0] as CstNode | undefined);
+
+  const budget = buildBudget(v, children, moneyUnit);
+  const purpose = buildPurpose(v, children);
+  const spendPlan = buildSpendPlan(v, children.spendPlan?.[0] as CstNode | undefined);
+  const { goals, field: goalsField } = buildGoals(v, children.goals as CstNode[] | undefined);
+  const grid = buildGrid(v, children.indicatorGrid?.[0] as CstNode | undefined, index, ctx);
+
+  const firstToken = tokensIn([cst])[0];
+  return {
+    index,
+    code: code.text,
+    name: name.text,
+    agency: agency.text,
+    agencyCode: agencyMatch ? agencyMatch[1] : null,
+    title,
+    titleOrdinal,
+    moneyUnit,
+    budget,
+    purpose: purpose.text,
+    spendPlan,
+    goals,
+    indicatorHeader: grid.header,
+    indicators: grid.indicators,
+    layout: detectIndicatorLayout(grid.indicators),
+    fieldCodes,
+    origin: firstToken ? v.cell(firstToken).origin : null,
+    fields: { code, name, purpose, goals: goalsField, agency, title: titleField },
+  };
+}
+
+function buildBudget(v: AstVisitor, children: Children, moneyUnit: string | null): Budget {
+  const budget: Budget = {
+    total: null,
+    fiscal: null,
+    other: null,
+    totalRaw: null,
+    fiscalRaw: null,
+    otherRaw: null,
+    origin: { total: null, fiscal: null, other: null },
+  };
+  const fieldNodes = [
+    ...((children.budgetField as CstNode[] | undefined) ?? []),
+    ...((children.budgetBlock as CstNode[] | undefined) ?? []).flatMap(
+      (b) => ((b.children as Children).budgetField as CstNode[] | undefined) ?? [],
+    ),
+  ];
+  for (const node of fieldNodes) {
+    const c = node.children as Children;
+    const key = c.BudgetTotalLabel ? 'total' : c.FiscalFundsLabel ? 'fiscal' : c.OtherFundsLabel ? 'other' : null;
+    if (!key || budget.origin[key] !== null) continue;
+    const f = v.field(node);
+    budget[key] = parseAmount(f.text, moneyUnit ?? '万元');
+    budget[`${key}Raw`] = f.text;
+    budget.origin[key] = f.origin ?? labelOrigin(v, node);
+  }
+  return budget;
+}
+
+function labelOrigin(v: AstVisitor, node: CstNode): Origin | null {
+  const t = tokensIn([node])[0];
+  return t ? v.cell(t).origin : null;
+}
+
+function buildPurpose(v: AstVisitor, children: Children): Field {
+  const labelled = children.purposeField?.[0] as CstNode | undefined;
+  if (labelled) return v.field(labelled);
+  for (const block of (children.budgetBlock as CstNode[] | undefined) ?? []) {
+    const row = (block.children as Children).purposeRow?.[0] as CstNode | undefined;
+    if (!row) continue;
+    const cells = v.cells([row]);
+    const text = cells.find((c) => c.token.tokenType !== T.Blank);
+    if (text) return { text: text.text, origin: text.origin };
+    const last = cells[cells.length - 1];
+    return { text: null, origin: last?.origin ?? null };
+  }
+  return { text: null, origin: null };
+}
+
+function buildSpendPlan(v: AstVisitor, node: CstNode | undefined): SpendPlan {
+  if (!node) return { present: false, labels: [], values: [], percentHeader: false, origin: null, cellOrigins: [] };
+  const c = node.children as Children;
+  const label = v.cell((c.SpendPlanLabel as IToken[])[0]);
+  const months = ((c.MonthEndLabel as IToken[] | undefined) ?? []).map((t) => v.cell(t));
+  const percentHeader = /[%％]/.test(label.text ?? '');
+  let cells = v.cells(c.valueCell);
+  // With known rows, the values are the row after the month labels.
+  const monthRow = months[months.length - 1]?.unit.rowKey;
+  if (monthRow !== undefined) {
+    const nextRow = cells.find((x) => x.unit.rowKey !== undefined && x.unit.rowKey > monthRow)?.unit.rowKey;
+    cells = cells.filter((x) => x.unit.rowKey === nextRow);
+  }
+  // The value row opens with the merged label cell(s): drop leading blanks beyond the month count.
+  while (cells.length > months.length && cells[0].text === null) cells = cells.slice(1);
+  cells = cells.slice(0, months.length);
+  const values: Value[] = [];
+  const cellOrigins: (Origin | null)[] = [];
+  for (let i = 0; i < months.length; i++) {
+    const cell = cells[i];
+    values.push(parseValue(cell?.text ?? null, { percentHeader }));
+    cellOrigins.push(cell?.origin ?? null);
+  }
+  return { present: true, labels: months.map((m) => m.text ?? ''), values, percentHeader, origin: label.origin, cellOrigins };
+}
+
+function buildGoals(v: AstVisitor, nodes: CstNode[] | undefined): { goals: Goal[]; field: Field } {
+  const goals: Goal[] = [];
+  let field: Field = { text: null, origin: null };
+  for (const node of nodes ?? []) {
+    const c = node.children as Children;
+    const cells = v.cells(c.valueCell);
+    if (field.origin === null) field = { text: null, origin: cells[0]?.origin ?? v.cell((c.GoalsLabel as IToken[])[0]).origin };
+    for (const cell of cells) {
+      if (cell.text === null) continue;
+      if (field.text === null) field = { text: cell.text, origin: cell.origin };
+      else field.text += '\n' + cell.text;
+      for (const line of cell.text.split('\n')) {
+        const text = line.trim();
+        if (text !== '') goals.push({ text, origin: cell.origin });
+      }
+    }
+  }
+  return { goals, field };
+}
+
+interface Grid {
+  header: Project['indicatorHeader'];
+  indicators: Indicator[];
+}
+
+function buildGrid(v: AstVisitor, node: CstNode | undefined, projectIndex: number, ctx: BuildContext): Grid {
+  if (!node) return { header: null, indicators: [] };
+  const c = node.children as Children;
+  const headerTokens = tokensIn([
+    ...(c.Level1Header ?? []),
+    ...(c.Level2Header ?? []),
+    ...(c.Level3Header ?? []),
+    ...(c.SecondaryHeader ?? []),
+  ]);
+  const labels = headerTokens.map((t) => v.cell(t).text ?? '');
+  const columns: IndicatorColumn[] = headerTokens.map((t) => T.headerRole.get(t.tokenType) ?? 'other');
+  const width = columns.length;
+  const body = v.cells(c.valueCell);
+
+  // Rows: by the source's row structure when it has one, else by the header's width.
+  const rows: CellRef[][] = [];
+  if (body.length > 0 && body.every((x) => x.unit.rowKey !== undefined)) {
+    let key: number | undefined;
+    for (const cell of body) {
+      if (cell.unit.rowKey !== key) {
+        rows.push([]);
+        key = cell.unit.rowKey;
+      }
+      rows[rows.length - 1].push(cell);
+    }
+  } else {
+    for (let i = 0; i < body.length; i += width) rows.push(body.slice(i, i + width));
+    const last = rows[rows.length - 1];
+    if (last && last.length < width && last.some((x) => x.text !== null)) {
+      ctx.diagnostics.push({
+        code: 'parse-error',
+        severity: 'error',
+        message: `第${projectIndex}张表不完整：指标表最后一行只有 ${last.length} 个单元格（表头有 ${width} 列），表格可能被截断`,
+        messageEn: `Table ${projectIndex} is incomplete: the last indicator row has ${last.length} cells but the header has ${width}; the table may be truncated`,
+        origin: last[0].origin,
+        projectIndex,
+      });
+    }
+  }
+
+  const indicators: Indicator[] = [];
+  let previousLevel1: string | null = null;
+  let previousLevel2: string | null = null;
+  for (let row of rows) {
+    if (row.every((x) => x.text === null)) continue;
+    // A merged label column left of the grid (绩效指标) adds one leading blank cell.
+    if (row.length === width + 1 && row[0].text === null) row = row.slice(1);
+    const byRole: Partial<Record<IndicatorColumn, CellRef>> = {};
+    row.forEach((cell, i) => {
+      const role = columns[i];
+      if (role && byRole[role] === undefined) byRole[role] = cell;
+    });
+    const text = (role: IndicatorColumn) => byRole[role]?.text ?? null;
+    let level1 = text('level1');
+    const level1Inherited = level1 === null && previousLevel1 !== null;
+    if (level1Inherited) level1 = previousLevel1;
+    let level2 = text('level2');
+    if (level2 === null && level1Inherited && text('level3') !== null) level2 = previousLevel2;
+    previousLevel1 = level1;
+    previousLevel2 = level2;
+    const unitColumn = columns.includes('unit') ? text('unit') : undefined;
+    const cells: Indicator['cells'] = {};
+    for (const [role, cell] of Object.entries(byRole)) cells[role as IndicatorColumn] = cell?.origin ?? null;
+    const indicator: Indicator = {
+      level1,
+      level2,
+      level3: text('level3'),
+      description: text('description'),
+      value: parseValue(text('value'), { unitColumn: unitColumn ?? null }),
+      basis: text('basis'),
+      level1Inherited,
+      cellCount: row.length,
+      origin: row[0].origin,
+      cells,
+    };
+    if (columns.includes('nature')) indicator.nature = text('nature');
+    if (unitColumn !== undefined) indicator.unitColumn = unitColumn;
+    indicators.push(indicator);
+  }
+  return { header: { labels, columns }, indicators };
+}
+
+const stripSuffix = (s: string | null) => (s ?? '').replace(/\s/g, '').replace(/指标$/, '');
+
+/** 成本指标 as 一级 → 2021+; 成本指标 as 二级 under 产出 → legacy (TAXONOMY.md §1). */
+export function detectIndicatorLayout(indicators: Indicator[]): IndicatorLayout {
+  let v2021 = false;
+  let legacy = false;
+  for (const i of indicators) {
+    const l1 = stripSuffix(i.level1);
+    const l2 = stripSuffix(i.level2);
+    if (l1 === '成本') v2021 = true;
+    else if (l2 === '成本' || l2 === '产出成本' || l2 === '成本目标') legacy = true;
+  }
+  if (v2021 && legacy) return 'mixed';
+  if (v2021) return 'v2021';
+  if (legacy) return 'legacy';
+  return 'unknown';
+}
+
+const SECTION_HEADINGS: [RegExp, 'overallGoal' | 'itemGoals' | 'safeguards'][] = [
+  [/^(?:[0-9一二三四五六七八九十]+\s*[、.．]\s*)?(?:部门)?(?:年度)?总体(?:绩效)?目标[:：]?$/, 'overallGoal'],
+  [/^(?:[0-9一二三四五六七八九十]+\s*[、.．]\s*)?分项(?:绩效)?目标[:：]?$/, 'itemGoals'],
+  [/^(?:[0-9一二三四五六七八九十]+\s*[、.．]\s*)?(?:工作)?保障措施[:：]?$/, 'safeguards'],
+];
+const PART_HEADINGS = /^(?:第[一二三四1-4]部分|部门整体绩效目标|预算项目绩效目标|项目支出绩效目标)$/;
+
+/** 第一部分 部门整体绩效目标: paragraphs sorted under their headings. */
+export function buildDepartment(tokens: IToken[], ctx: BuildContext): DepartmentPart {
+  const part: DepartmentPart = {
+    present: false,
+    overallGoal: [],
+    itemGoals: [],
+    safeguards: [],
+    other: [],
+    origin: null,
+    fieldCodes: [],
+  };
+  let section: 'overallGoal' | 'itemGoals' | 'safeguards' | 'other' = 'other';
+  for (const token of tokens) {
+    if (token.tokenType === T.Blank) continue;
+    const unit = unitAt(ctx.serialized, token.startOffset);
+    part.origin ??= unit.origin;
+    const stripped = stripFieldCodes(unit.text, unit.origin);
+    part.fieldCodes.push(...stripped.residues);
+    const text = stripped.text;
+    if (text === '') continue;
+    if (PART_HEADINGS.test(text)) {
+      if (/部门整体/.test(text) || text === '第一部分') part.present = true;
+      continue;
+    }
+    const heading = SECTION_HEADINGS.find(([re]) => re.test(text.replace(/\s/g, '')));
+    if (heading) {
+      section = heading[1];
+      part.present = true;
+      continue;
+    }
+    part[section].push(text);
+  }
+  return part;
+}

@@ -1,0 +1,109 @@
+/**
+ * Block stream → JxDocument: serialise, lex, cut the token stream into the department part and one
+ * segment per project table, parse each segment on its own (so damage stays inside its table), and
+ * build the AST from the CSTs.
+ */
+import type { IToken, IRecognitionException } from 'chevrotain';
+import type { JxDocument, ParseDiagnostic, Project } from '../src/ast/types.js';
+import type { BlockStream } from '../src/sources/blocks.js';
+import { buildDepartment, buildProject, type BuildContext } from './ast-builder.js';
+import * as T from './lexicon.js';
+import { tableParser } from './parser.js';
+import { serialize, unitAt } from './serialize.js';
+import { tokenLabelZh, tokenLabelEn } from './token-names.js';
+
+/** Tokens that open a new project table when the current one already has its own. */
+const TABLE_OPENERS = new Set([T.ProjectCodeLabel, T.AgencyLine]);
+
+interface Segment {
+  tokens: IToken[];
+  hasCode: boolean;
+}
+
+export function buildDocument(stream: BlockStream, filePath: string): JxDocument {
+  const serialized = serialize(stream);
+  const { tokens } = T.tableLexer.tokenize(serialized.text);
+  const context: BuildContext = { serialized, diagnostics: [] };
+
+  const departmentTokens: IToken[] = [];
+  const segments: Segment[] = [];
+  let current: Segment | null = null;
+  for (const token of tokens) {
+    const type = token.tokenType;
+    const opensTable =
+      type === T.Title ||
+      (current !== null && current.hasCode && TABLE_OPENERS.has(type)) ||
+      (current === null && (TABLE_OPENERS.has(type) || type === T.Level1Header));
+    if (opensTable) {
+      current = { tokens: [], hasCode: false };
+      segments.push(current);
+    }
+    if (!current) {
+      departmentTokens.push(token);
+      continue;
+    }
+    if (type === T.ProjectCodeLabel) current.hasCode = true;
+    current.tokens.push(token);
+  }
+
+  tableParser.input = departmentTokens;
+  tableParser.departmentPart();
+  const department = buildDepartment(departmentTokens, context);
+
+  const projects: Project[] = [];
+  for (const segment of segments) {
+    tableParser.input = segment.tokens;
+    const cst = tableParser.projectTable();
+    const index = projects.length + 1;
+    for (const error of tableParser.errors) context.diagnostics.push(parseError(error, index, context));
+    projects.push(buildProject(cst, index, context));
+  }
+
+  const diagnostics: ParseDiagnostic[] = [...context.diagnostics];
+  if (projects.length === 0) {
+    diagnostics.push({
+      code: 'no-table',
+      severity: 'error',
+      message: '未找到绩效目标表：文件中没有“项目编码”或“一级指标”等表格内容，请确认选择了正确的文件',
+      messageEn: 'No performance-target table found: no 项目编码 or 一级指标 cells; check that this is the right file',
+      origin: null,
+    });
+  }
+  for (const note of stream.notes) {
+    diagnostics.push({ code: note.code, severity: note.severity, message: note.message, messageEn: note.messageEn, origin: null });
+  }
+  return {
+    filePath,
+    format: stream.info.format,
+    encoding: stream.info.encoding,
+    layout: stream.info.layout,
+    department,
+    projects,
+    diagnostics,
+  };
+}
+
+function parseError(error: IRecognitionException, projectIndex: number, context: BuildContext): ParseDiagnostic {
+  const token = error.token;
+  const found = token.tokenType === T.Blank ? '空白' : token.image;
+  const atEnd = Number.isNaN(token.startOffset) || token.image === '';
+  const unit = atEnd ? null : unitAt(context.serialized, token.startOffset);
+  const expected = expectedToken(error);
+  const message = expected
+    ? atEnd
+      ? `第${projectIndex}张表不完整：应有“${tokenLabelZh(expected)}”，但表格在此结束`
+      : `第${projectIndex}张表结构有误：此处应为“${tokenLabelZh(expected)}”，实际为“${found}”`
+    : `第${projectIndex}张表结构有误：无法识别“${found}”所在的部分`;
+  const messageEn = expected
+    ? atEnd
+      ? `Table ${projectIndex} is incomplete: expected ${tokenLabelEn(expected)} but the table ends here`
+      : `Table ${projectIndex} is malformed: expected ${tokenLabelEn(expected)} here, found "${found}"`
+    : `Table ${projectIndex} is malformed: cannot place "${found}"`;
+  return { code: 'parse-error', severity: 'error', message, messageEn, origin: unit?.origin ?? null, projectIndex };
+}
+
+/** The token type a MismatchedTokenException expected, read from chevrotain's message. */
+function expectedToken(error: IRecognitionException): string | null {
+  const m = /Expecting (?:token of type )?--> (\w+) <--/.exec(error.message);
+  return m ? m[1] : null;
+}

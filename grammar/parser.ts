@@ -1,0 +1,148 @@
+/**
+ * The grammar of one 绩效目标表, label-driven: it reads the labels of the form in whatever order
+ * and layout they come, so the same grammar reads every source. The form, as a reviewer sees it:
+ *
+ *   1、<项目名称>绩效目标表                                    title
+ *   <预算单位>                 单位：万元                      header
+ *   项目编码  <code>           项目名称  <name>
+ *   预算规模及资金用途  预算数 <n>  其中：财政资金 <n>  其他资金 <n>
+ *                       <资金用途>
+ *   资金支出计划（%）  3月底  6月底  10月底  12月底
+ *                      <v>    <v>    <v>     <v>
+ *   绩效目标  <1、… 2、…>
+ *   一级指标  二级指标  三级指标  绩效指标描述  指标值  指标值确定依据
+ *   <rows …>
+ *
+ * Recovery is on: a broken part yields errors and the parser carries on; the document builder
+ * parses each table separately, so a broken table never takes the next one with it.
+ */
+import { CstParser, type CstNode } from 'chevrotain';
+import * as T from './lexicon.js';
+
+export class TableParser extends CstParser {
+  constructor() {
+    super(T.allTokens, { recoveryEnabled: true, maxLookahead: 3, nodeLocationTracking: 'onlyOffset' });
+    this.performSelfAnalysis();
+  }
+
+  /** 第一部分 部门整体绩效目标: free paragraphs before the first table. */
+  public departmentPart = this.RULE('departmentPart', () => {
+    this.MANY(() => this.SUBRULE(this.anyCell));
+  });
+
+  public projectTable = this.RULE('projectTable', () => {
+    this.OPTION(() => this.CONSUME(T.Title));
+    this.MANY(() => {
+      this.OR([
+        { ALT: () => this.SUBRULE(this.codeField) },
+        { ALT: () => this.SUBRULE(this.nameField) },
+        { ALT: () => this.SUBRULE(this.agencyField) },
+        { ALT: () => this.SUBRULE(this.budgetBlock) },
+        { ALT: () => this.SUBRULE(this.budgetField) },
+        { ALT: () => this.SUBRULE(this.purposeField) },
+        { ALT: () => this.SUBRULE(this.spendPlan) },
+        { ALT: () => this.SUBRULE(this.goals) },
+        { ALT: () => this.SUBRULE(this.indicatorGrid) },
+        { ALT: () => this.SUBRULE(this.stray) },
+      ]);
+    });
+  });
+
+  /** 项目编码 <code> */
+  public codeField = this.RULE('codeField', () => {
+    this.CONSUME(T.ProjectCodeLabel);
+    this.SUBRULE(this.valueCell);
+  });
+
+  /** 项目名称 <name> */
+  public nameField = this.RULE('nameField', () => {
+    this.CONSUME(T.ProjectNameLabel);
+    this.SUBRULE(this.valueCell);
+  });
+
+  /** 预算单位 <agency> */
+  public agencyField = this.RULE('agencyField', () => {
+    this.CONSUME(T.AgencyLabel);
+    this.SUBRULE(this.valueCell);
+  });
+
+  /** 预算规模及资金用途: the amounts, then 资金用途 in the merged row below them. */
+  public budgetBlock = this.RULE('budgetBlock', () => {
+    this.CONSUME(T.BudgetSectionLabel);
+    this.MANY(() => this.SUBRULE(this.budgetField));
+    this.OPTION(() => this.SUBRULE(this.purposeRow));
+  });
+
+  /** 预算数 / 其中：财政资金 / 其他资金 <amount> */
+  public budgetField = this.RULE('budgetField', () => {
+    this.OR([
+      { ALT: () => this.CONSUME(T.BudgetTotalLabel) },
+      { ALT: () => this.CONSUME(T.FiscalFundsLabel) },
+      { ALT: () => this.CONSUME(T.OtherFundsLabel) },
+    ]);
+    this.SUBRULE(this.valueCell);
+  });
+
+  /** The unlabelled 资金用途 row: merged blank label cell(s), then the text. */
+  public purposeRow = this.RULE('purposeRow', () => {
+    this.AT_LEAST_ONE(() => this.CONSUME(T.Blank));
+    this.OPTION(() => this.CONSUME(T.AnyText));
+  });
+
+  /** 资金用途 <text> */
+  public purposeField = this.RULE('purposeField', () => {
+    this.CONSUME(T.PurposeLabel);
+    this.SUBRULE(this.valueCell);
+  });
+
+  /** 资金支出计划（%） 3月底 6月底 10月底 12月底, then the row of values. */
+  public spendPlan = this.RULE('spendPlan', () => {
+    this.CONSUME(T.SpendPlanLabel);
+    this.AT_LEAST_ONE(() => this.CONSUME(T.MonthEndLabel));
+    this.MANY(() => this.SUBRULE(this.valueCell));
+  });
+
+  /** 绩效目标 <items, one or several cells / paragraphs> */
+  public goals = this.RULE('goals', () => {
+    this.CONSUME(T.GoalsLabel);
+    this.MANY(() => this.SUBRULE(this.valueCell));
+  });
+
+  /** 一级指标 二级指标 三级指标 … then the rows, cell after cell. */
+  public indicatorGrid = this.RULE('indicatorGrid', () => {
+    this.OPTION(() => this.CONSUME(T.IndicatorsLabel));
+    this.CONSUME(T.Level1Header);
+    this.CONSUME(T.Level2Header);
+    this.CONSUME(T.Level3Header);
+    this.MANY(() => this.CONSUME(T.SecondaryHeader));
+    this.MANY2(() => this.SUBRULE(this.valueCell));
+  });
+
+  /** A cell that belongs to no labelled part (a header cell, damage, a stray value). */
+  public stray = this.RULE('stray', () => {
+    this.OR([
+      { ALT: () => this.CONSUME(T.AnyText) },
+      { ALT: () => this.CONSUME(T.Blank) },
+      { ALT: () => this.CONSUME(T.SecondaryHeader) },
+      { ALT: () => this.CONSUME(T.PartHeading) },
+    ]);
+  });
+
+  public valueCell = this.RULE('valueCell', () => {
+    this.OR([{ ALT: () => this.CONSUME(T.AnyText) }, { ALT: () => this.CONSUME(T.Blank) }]);
+  });
+
+  public anyCell = this.RULE('anyCell', () => {
+    this.OR([
+      { ALT: () => this.CONSUME(T.AnyText) },
+      { ALT: () => this.CONSUME(T.Blank) },
+      { ALT: () => this.CONSUME(T.Label) },
+      { ALT: () => this.CONSUME(T.Title) },
+    ]);
+  });
+}
+
+/** Built once: chevrotain's self-analysis is the costly part. */
+export const tableParser = new TableParser();
+
+export type { CstNode };

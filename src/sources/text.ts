@@ -1,0 +1,227 @@
+/**
+ * Plain-text exports → Block stream.
+ *
+ * Encodings are sniffed from the bytes (BOM, then strict UTF-8, then GB18030); the layout from the
+ * shape of the lines (TAXONOMY.md §9):
+ *   cell-per-line          "\t<cell>" lines, a blank line after each row (Word's text export)
+ *   row-per-line           "<cell>\t<cell>\t…\t" lines (Word "save as text", .doc text)
+ *   cell-per-line-unmarked one cell a line, no markers (LibreOffice's text export)
+ * Every cell keeps its 1-based line and column as the user sees them in the file.
+ */
+import type { Origin, SourceLayout, TextEncoding } from '../ast/types.js';
+import { type Block, type BlockStream, type Cell, SourceError, type TableBlock } from './blocks.js';
+
+export interface DecodedText {
+  text: string;
+  encoding: TextEncoding;
+}
+
+/** Decodes text bytes; throws SourceError for empty or binary input. */
+export function decodeText(bytes: Uint8Array): DecodedText {
+  if (bytes.length === 0) {
+    throw new SourceError('empty-file', '文件为空：没有可读取的内容，请确认导出是否完整', 'The file is empty; check that the export is complete');
+  }
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
+    return { text: new TextDecoder('utf-8').decode(bytes.subarray(3)), encoding: 'utf-8-bom' };
+  }
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) {
+    return { text: new TextDecoder('utf-16le').decode(bytes.subarray(2)), encoding: 'utf-16le' };
+  }
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) {
+    return { text: new TextDecoder('utf-16be').decode(bytes.subarray(2)), encoding: 'utf-16be' };
+  }
+  if (looksBinary(bytes)) {
+    throw new SourceError(
+      'binary-file',
+      '文件不是可识别的文本、Word 或网页格式（含二进制数据），请另存为 .docx 或文本后重试',
+      'The file is binary data in no recognised format; save it as .docx or text and retry',
+    );
+  }
+  try {
+    return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), encoding: 'utf-8' };
+  } catch {
+    return { text: new TextDecoder('gb18030').decode(bytes), encoding: 'gb18030' };
+  }
+}
+
+/** NUL bytes or many C0 control bytes in the first 8 KiB mean this is not a text export. */
+function looksBinary(bytes: Uint8Array): boolean {
+  const n = Math.min(bytes.length, 8192);
+  let controls = 0;
+  for (let i = 0; i < n; i++) {
+    const b = bytes[i];
+    if (b === 0) return true;
+    if (b < 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0d && b !== 0x0c) controls++;
+  }
+  return controls > n * 0.02;
+}
+
+/** Reads a text export from bytes. */
+export function readText(bytes: Uint8Array): BlockStream {
+  const { text, encoding } = decodeText(bytes);
+  const stream = readTextString(text);
+  stream.info.encoding = encoding;
+  return stream;
+}
+
+export interface ReadTextOptions {
+  /** Force a layout instead of detecting it. */
+  layout?: Exclude<SourceLayout, 'table'>;
+  /**
+   * Give cells table origins ({table,row,col,paragraph}) instead of line/column — for text that
+   * came out of a Word file (.doc via word-extractor), where line numbers mean nothing to the user.
+   */
+  tableOrigins?: boolean;
+}
+
+/** Reads already-decoded text. */
+export function readTextString(input: string, options: ReadTextOptions = {}): BlockStream {
+  const text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
+  const lines = text.split(/\r\n|\r|\n/);
+  const layout = options.layout ?? detectLayout(lines);
+  const builder = new BlockBuilder(options.tableOrigins === true);
+  if (layout === 'cell-per-line') readCellPerLine(lines, builder);
+  else if (layout === 'row-per-line') readRowPerLine(lines, builder);
+  else readUnmarked(lines, builder);
+  return {
+    info: { format: 'text', encoding: 'utf-8', layout: options.tableOrigins ? 'row-per-line' : layout },
+    blocks: builder.finish(),
+    notes: [],
+  };
+}
+
+/** Picks the layout whose markers dominate the file. */
+export function detectLayout(lines: string[]): Exclude<SourceLayout, 'table'> {
+  let tabLed = 0;
+  let tabSeparated = 0;
+  for (const line of lines) {
+    const inner = line.indexOf('\t', line.startsWith('\t') ? 1 : 0);
+    if (inner > 0 && inner < line.length - 1) tabSeparated++;
+    else if (inner > 0 && line.startsWith('\t') === false) tabSeparated++;
+    else if (line.startsWith('\t')) tabLed++;
+  }
+  if (tabSeparated === 0 && tabLed === 0) return 'cell-per-line-unmarked';
+  return tabSeparated > tabLed ? 'row-per-line' : 'cell-per-line';
+}
+
+/** Collects blocks, numbering tables and rows for table origins. */
+class BlockBuilder {
+  private blocks: Block[] = [];
+  private table: TableBlock | null = null;
+  private row: Cell[] | null = null;
+  private tableCount = 0;
+  private paragraphCount = 0;
+
+  constructor(private readonly tableOrigins: boolean) {}
+
+  paragraph(text: string, line: number, column: number): void {
+    this.closeTable();
+    this.paragraphCount++;
+    const origin: Origin = this.tableOrigins ? { paragraph: this.paragraphCount } : { line, column };
+    this.blocks.push({ kind: 'paragraph', text, origin });
+  }
+
+  cell(text: string, line: number, column: number): Cell {
+    if (!this.table) {
+      this.tableCount++;
+      this.table = { kind: 'table', rows: [], rowsKnown: true, origin: { line, column } };
+      if (this.tableOrigins) this.table.origin = { table: this.tableCount, row: 1, col: 1, paragraph: 1 };
+      this.blocks.push(this.table);
+    }
+    if (!this.row) {
+      this.row = [];
+      this.table.rows.push(this.row);
+    }
+    const origin: Origin = this.tableOrigins
+      ? { table: this.tableCount, row: this.table.rows.length, col: this.row.length + 1, paragraph: 1 }
+      : { line, column };
+    const cell: Cell = { text, origin };
+    this.row.push(cell);
+    return cell;
+  }
+
+  /** The last cell of the row being written, which an unfinished line continues. */
+  currentLastCell(): Cell | null {
+    return this.row && this.row.length > 0 ? this.row[this.row.length - 1] : null;
+  }
+
+  endRow(): void {
+    this.row = null;
+  }
+
+  /** Cells with no row structure at all (LibreOffice export). */
+  unmarked(): void {
+    if (this.table) this.table.rowsKnown = false;
+  }
+
+  closeTable(): void {
+    this.row = null;
+    this.table = null;
+  }
+
+  finish(): Block[] {
+    this.closeTable();
+    return this.blocks;
+  }
+}
+
+function readCellPerLine(lines: string[], b: BlockBuilder): void {
+  let lastCell: Cell | null = null; // the cell a following unmarked line continues
+  lines.forEach((line, i) => {
+    const lineNo = i + 1;
+    if (line.startsWith('\t')) {
+      lastCell = b.cell(line.slice(1).trim(), lineNo, 2);
+    } else if (line.trim() === '') {
+      b.endRow();
+      lastCell = null;
+    } else if (lastCell) {
+      lastCell.text += '\n' + line.trimEnd();
+    } else {
+      b.paragraph(line.trim(), lineNo, firstNonSpace(line));
+    }
+  });
+}
+
+function readRowPerLine(lines: string[], b: BlockBuilder): void {
+  let open: Cell | null = null; // last cell of a row that continues on the next line
+  lines.forEach((line, i) => {
+    const lineNo = i + 1;
+    if (!open && !line.includes('\t')) {
+      if (line.trim() !== '') b.paragraph(line.trim(), lineNo, firstNonSpace(line));
+      return;
+    }
+    const parts = line.split('\t');
+    const complete = line.endsWith('\t');
+    if (complete) parts.pop();
+    let column = 1;
+    parts.forEach((part, k) => {
+      if (k === 0 && open) open.text += '\n' + part.trimEnd();
+      else b.cell(part.trim(), lineNo, column + leadingSpaces(part));
+      column += part.length + 1;
+    });
+    if (complete) {
+      b.endRow();
+      open = null;
+    } else {
+      open = b.currentLastCell();
+    }
+  });
+}
+
+function readUnmarked(lines: string[], b: BlockBuilder): void {
+  // Trailing empty lines at end of file are not cells.
+  let end = lines.length;
+  while (end > 0 && lines[end - 1].trim() === '') end--;
+  for (let i = 0; i < end; i++) b.cell(lines[i].trim(), i + 1, firstNonSpace(lines[i]));
+  b.unmarked();
+}
+
+function firstNonSpace(line: string): number {
+  const m = /\S/.exec(line);
+  return m ? m.index + 1 : 1;
+}
+
+function leadingSpaces(s: string): number {
+  const m = /^\s*/.exec(s);
+  return m ? m[0].length : 0;
+}
