@@ -11,7 +11,7 @@ import { buildDocument } from '../grammar/document.js';
 import type { BlockStream } from './sources/blocks.js';
 import { SourceError } from './sources/blocks.js';
 import { readTextString } from './sources/text.js';
-import { readSource, type ReadSourceOptions } from './sources/index.js';
+import type { ReadSourceOptions } from './sources/index.js';
 
 export type * from './ast/types.js';
 export type { Block, BlockStream, Cell, TableBlock, ParagraphBlock } from './sources/blocks.js';
@@ -40,6 +40,8 @@ export function parseText(text: string, filePath = '<text>'): JxDocument {
 export async function parse(input: Uint8Array | string, options: ParseOptions = {}): Promise<JxDocument> {
   const filePath = options.filePath ?? '<input>';
   if (typeof input === 'string') return parseText(input, filePath);
+  // Loaded on first use: text-only callers (editors, tests) never pay for the Word readers.
+  const { readSource } = await import('./sources/index.js');
   const stream = await readSource(input, { ...options, filePath });
   return buildDocument(stream, filePath);
 }

@@ -49,6 +49,31 @@ export interface RuleMeta {
   messages: Record<string, { 'zh-CN': string; en: string }>;
   docs: RuleDocs;
   deprecated?: { replacedBy?: string };
+  /**
+   * Part B only: whether the `recommended` preset turns this heuristic on (opt-in; default false).
+   * Part A rules are always in `recommended`.
+   */
+  recommended?: boolean;
+}
+
+/** One option a rule accepts (validated by the config loader, listed in the rule's docs). */
+export interface RuleOptionSpec {
+  type: 'number' | 'integer' | 'string' | 'boolean' | 'string[]';
+  minimum?: number;
+  maximum?: number;
+  /** Allowed values for a string option. */
+  enum?: string[];
+  description: string;
+  descriptionEn: string;
+}
+
+/** Layout policy (版式要求): accept the legacy layout (成本 under 产出) or require the 2021+ one. */
+export type LayoutPolicy = 'accept-legacy' | 'require-2021';
+
+/** Settings from the resolved config that rules may read. */
+export interface RuleSettings {
+  layout: LayoutPolicy;
+  locale: Locale;
 }
 
 /** Where a report points inside a project. */
@@ -105,6 +130,8 @@ export interface RuleContext {
   readonly document: JxDocument;
   /** The rule's options from config (merged over its defaults). */
   readonly options: Record<string, unknown>;
+  /** Config settings (layout policy, locale). Optional so hand-built contexts stay valid. */
+  readonly settings?: RuleSettings;
   report(report: Report): void;
 }
 
@@ -112,6 +139,8 @@ export interface Rule {
   meta: RuleMeta;
   /** Default options. */
   defaultOptions?: Record<string, unknown>;
+  /** Option name → spec; config options are validated against it (unknown options are errors). */
+  optionsSchema?: Record<string, RuleOptionSpec>;
   check(context: RuleContext): void;
 }
 
@@ -134,8 +163,12 @@ export interface LintMessage {
   /** The reviewer's wording of the place: `表3 第5行 第5列（指标值）` or `行 97:2`. */
   location: string;
   role: CellRole | null;
+  /** 0-based index into the project's indicators when the message is about an indicator row. */
+  indicatorIndex?: number | null;
   found?: string | null;
   suggestion?: string | null;
+  /** Policy basis of the rule (依据), for reports. */
+  basis?: string | null;
   fix?: Fix;
   /** Stable baseline fingerprint (rule, project code, row role, value). */
   fingerprint?: string;
