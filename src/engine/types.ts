@@ -165,6 +165,8 @@ export interface LintMessage {
   role: CellRole | null;
   /** 0-based index into the project's indicators when the message is about an indicator row. */
   indicatorIndex?: number | null;
+  /** 三级指标 name of that indicator row (for reports and the baseline). */
+  level3?: string | null;
   found?: string | null;
   suggestion?: string | null;
   /** Policy basis of the rule (依据), for reports. */

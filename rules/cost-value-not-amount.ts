@@ -1,0 +1,72 @@
+import type { Rule } from '../src/engine/types.js';
+import { reportIndicator } from './shared/cells.js';
+import { table, withRows } from './shared/example-table.js';
+import { isCostIndicator } from './shared/taxonomy.js';
+import { stripTrailingPunctuation, squeeze } from './shared/text.js';
+import { findAmountInText, formatWan, isAmount, isBareNumber, isPercent, operatorOf, projectMoneyFactor } from './shared/values.js';
+
+/** A 三级 that is itself a ratio (成本控制率, 成本节约率). */
+function isRatioName(level3: string | null): boolean {
+  return /率$/.test(stripTrailingPunctuation(squeeze(level3)));
+}
+
+export const costValueNotAmount: Rule = {
+  meta: {
+    id: 'cost-value-not-amount',
+    category: 'value',
+    defaultSeverity: 'error',
+    part: 'A',
+    fixable: false,
+    messages: {
+      percent: {
+        'zh-CN': '成本指标“{level3}”的指标值“{found}”是百分比，不是金额；成本指标考核花多少钱，应填成本上限金额，如“{example}”',
+        en: 'Cost indicator "{level3}" has the value "{found}", a percentage, not an amount; a cost indicator measures money, so write the cost cap, e.g. "{example}"',
+      },
+      bareNumber: {
+        'zh-CN': '成本指标“{level3}”的指标值“{found}”是没有货币单位的数字；成本指标应填带单位的金额上限，如“{example}”',
+        en: 'Cost indicator "{level3}" has the value "{found}", a number without a currency unit; write an amount with its unit, e.g. "{example}"',
+      },
+      notAmount: {
+        'zh-CN': '成本指标“{level3}”的指标值“{found}”不是金额；成本指标应填总成本或单位成本的金额上限，如“{example}”',
+        en: 'Cost indicator "{level3}" has the value "{found}", which is not an amount; write the total or unit cost cap, e.g. "{example}"',
+      },
+      ratio: {
+        'zh-CN': '成本指标“{level3}”是比率写法（{found}）；按2021年起的口径成本指标宜填金额上限，如“{example}”，比率写法仅作提示',
+        en: 'Cost indicator "{level3}" is written as a ratio ({found}); since 2021 a cost indicator should be an amount cap such as "{example}" (reported as info)',
+      },
+    },
+    docs: {
+      description:
+        '成本指标（一级为成本指标，或二级为成本指标/经济成本指标/社会成本指标/生态环境成本指标）的指标值必须是金额（元、千元、万元、亿元，单位成本如 元/人·月 也算）。百分比、无单位数字、文字都会被报告；三级本身是比率（如成本控制率）且用 ≤ 时只作提示（info）。',
+      descriptionEn: "A cost indicator's target value must be an amount of money, not a percentage, a bare number or text.",
+      why: '成本指标反映项目“所需成本，分单位成本和总成本”，考核的是花了多少钱。写成“≥98%”既不是成本也无法与预算比对，真正的金额往往被写进了绩效指标描述（如“总成本800万元”）。规则会从描述中取出金额，建议改写为“≤800万元”。',
+      bad: table({ indicators: withRows({ 项目总成本: ['产出指标', '成本指标', '项目总成本', '总成本800万元', '≥98%', '预算支出标准'] }) }),
+      good: table(),
+      basis:
+        '财预〔2021〕101号 附件1（成本指标按金额设置、用 ≤）；项目支出绩效目标申报表填报说明（成本指标“所需成本，分单位成本和总成本”）；TAXONOMY.md §3。',
+      limits: '“万”“亿”单独出现在指标值末尾（如“≤350万”）按万元、亿元计为金额；社会成本、生态环境成本允许定性时请在配置中关闭或降级本规则。',
+    },
+  },
+  check(context) {
+    for (const project of context.document.projects) {
+      const budget = project.budget.total !== null ? project.budget.total * projectMoneyFactor(project) : null;
+      project.indicators.forEach((ind, index) => {
+        if (!isCostIndicator(ind) || isAmount(ind.value)) return;
+        const amount = findAmountInText(ind.description);
+        const suggestion = amount ? `≤${amount.number}${amount.unit === '万' ? '万元' : amount.unit === '亿' ? '亿元' : amount.unit}` : null;
+        const example = suggestion ?? (budget !== null ? `≤${formatWan(budget)}万元` : '≤50万元');
+        const op = operatorOf(ind.value);
+        const ratio = isRatioName(ind.level3) && (op === '≤' || op === '<');
+        const messageId = ratio ? 'ratio' : isPercent(ind.value) ? 'percent' : isBareNumber(ind.value) ? 'bareNumber' : 'notAmount';
+        reportIndicator(context, project, index, {
+          messageId,
+          role: 'indicator.value',
+          data: { level3: ind.level3 ?? '', found: ind.value.raw, example },
+          found: ind.value.raw,
+          suggestion,
+          ...(ratio ? { severity: 'info' as const } : {}),
+        });
+      });
+    }
+  },
+};

@@ -1,0 +1,46 @@
+import type { Rule } from '../src/engine/types.js';
+import { projectOrigin } from './shared/cells.js';
+import { table } from './shared/example-table.js';
+import { monthEndCells } from './shared/spend-plan.js';
+
+export const missingSpendPlan: Rule = {
+  meta: {
+    id: 'missing-spend-plan',
+    category: 'budget',
+    defaultSeverity: 'error',
+    part: 'A',
+    fixable: false,
+    messages: {
+      absent: {
+        'zh-CN': '项目没有“资金支出计划”；预算执行进度要与绩效目标一起监控，请按3月底、6月底、10月底、12月底填写累计支出百分比，如 25%、50%、75%、100%',
+        en: 'The project has no spending plan; budget execution is monitored with the targets, so give the cumulative % at 3月底, 6月底, 10月底 and 12月底, e.g. 25%, 50%, 75%, 100%',
+      },
+      blank: {
+        'zh-CN': '资金支出计划的四个时点全部为空；请填写各时点的累计支出百分比，如 25%、50%、75%、100%',
+        en: 'All four month-end cells of the spending plan are blank; give the cumulative % spent at each, e.g. 25%, 50%, 75%, 100%',
+      },
+    },
+    docs: {
+      description: '资金支出计划（%）行缺失，或 3月底、6月底、10月底、12月底 四个时点全部为空。',
+      descriptionEn: 'The spending plan (资金支出计划) is missing, or all four month-end cells are blank.',
+      why: '中发〔2018〕34号要求对绩效目标实现程度和预算执行进度实行“双监控”。没有支出计划，就无法按季度监控资金是否按进度支出。',
+      bad: table({ spendPlan: ['', '', '', ''] }),
+      good: table({ spendPlan: ['25%', '50%', '75%', '100%'] }),
+      basis: '中发〔2018〕34号《中共中央 国务院关于全面实施预算绩效管理的意见》（绩效目标实现程度和预算执行进度“双监控”）。',
+      limits: '只检查是否填写；填写是否完整、是否累计由 spend-plan-incomplete、spend-plan-not-cumulative 检查。',
+    },
+  },
+  check(context) {
+    for (const project of context.document.projects) {
+      const plan = project.spendPlan;
+      if (!plan.present) {
+        context.report({ messageId: 'absent', project, role: 'spendPlan', origin: projectOrigin(project, plan.origin), found: null });
+        continue;
+      }
+      const cells = monthEndCells(plan);
+      if (cells.every((c) => c.blank)) {
+        context.report({ messageId: 'blank', project, role: 'spendPlan', origin: projectOrigin(project, cells[0]?.origin, plan.origin), found: null });
+      }
+    }
+  },
+};

@@ -1,0 +1,48 @@
+import type { Rule } from '../src/engine/types.js';
+import { reportIndicator } from './shared/cells.js';
+import { table, withRows } from './shared/example-table.js';
+import { isPercent, numberOf } from './shared/values.js';
+
+export const percentOutOfRange: Rule = {
+  meta: {
+    id: 'percent-out-of-range',
+    category: 'value',
+    defaultSeverity: 'error',
+    part: 'A',
+    fixable: false,
+    messages: {
+      above: {
+        'zh-CN': '指标“{level3}”的百分比“{found}”超过100%；比率不会超过100%，请核对数值，或改用数量、金额表示增长',
+        en: 'Indicator "{level3}" has the percentage "{found}", above 100%; a ratio cannot exceed 100% — check the number, or express growth as a quantity or amount',
+      },
+      below: {
+        'zh-CN': '指标“{level3}”的百分比“{found}”小于0%；百分比不能为负，请核对数值，下降类目标请用“≤”表示',
+        en: 'Indicator "{level3}" has the percentage "{found}", below 0%; write reductions with "≤" instead of a negative percent',
+      },
+    },
+    docs: {
+      description: '指标值是百分比，且数值大于100或小于0。资金支出计划的超限由 spend-plan-not-cumulative 检查。',
+      descriptionEn: 'A percentage target value is above 100 or below 0.',
+      why: '比率、完成率、满意度都在0%–100%之间，超出范围通常是录入错误（如“≥980%”）或把数量误写成了百分比。',
+      bad: table({ indicators: withRows({ 补贴发放准确率: ['产出指标', '质量指标', '补贴发放准确率', '按标准核定并发放补贴的准确程度', '≥980%', '行业标准'] }) }),
+      good: table(),
+      basis: '财预〔2015〕88号（指标值应合理可行）；TAXONOMY.md §3（比率类指标以%计）。',
+      limits: '增长率等确实可能超过100%的指标会被报告，可在配置中对个别文件关闭本规则。',
+    },
+  },
+  check(context) {
+    for (const project of context.document.projects) {
+      project.indicators.forEach((ind, index) => {
+        if (!isPercent(ind.value)) return;
+        const n = numberOf(ind.value);
+        if (n === null || (n <= 100 && n >= 0)) return;
+        reportIndicator(context, project, index, {
+          messageId: n > 100 ? 'above' : 'below',
+          role: 'indicator.value',
+          data: { level3: ind.level3 ?? '', found: ind.value.raw },
+          found: ind.value.raw,
+        });
+      });
+    }
+  },
+};

@@ -1,0 +1,61 @@
+import type { Rule } from '../src/engine/types.js';
+import { reportIndicator } from './shared/cells.js';
+import { table, withRows } from './shared/example-table.js';
+import { countWordIn, isQuantityIndicator } from './shared/taxonomy.js';
+import { isPercent } from './shared/values.js';
+
+/** The unit a count word is measured in (人数 → 人). */
+const COUNT_UNIT: Record<string, string> = {
+  人数: '人',
+  人次: '人次',
+  次数: '次',
+  个数: '个',
+  户数: '户',
+  数量: '个',
+  件数: '件',
+  台数: '台',
+  套数: '套',
+  家数: '家',
+  场次: '场',
+};
+
+export const quantityValuePercentage: Rule = {
+  meta: {
+    id: 'quantity-value-percentage',
+    category: 'value',
+    defaultSeverity: 'error',
+    part: 'A',
+    fixable: false,
+    messages: {
+      percent: {
+        'zh-CN': '数量指标“{level3}”统计的是{countWord}，指标值却是百分比“{found}”；数量指标应写计划完成的实际数量和单位，如“≥1200{unit}”（比例请放到质量或效益指标）',
+        en: 'Quantity indicator "{level3}" counts {countWord} but its value is a percentage, "{found}"; write the planned number with its unit, e.g. "≥1200{unit}" (put ratios under quality or benefit)',
+      },
+    },
+    docs: {
+      description:
+        '数量指标的三级名称表示计数（人数、人次、次数、个数、户数、数量、件数、台数、套数、家数、场次），指标值却是百分比。',
+      descriptionEn: 'A quantity indicator whose level-3 name is a count (人数, 次数, 数量 …) has a percentage value.',
+      why: '数量指标反映“计划完成的产品或服务数量”。“享受社会保险补贴人数 ≥98%”说不清98%是相对什么而言，无法核实；应写“≥12000人”这样的绝对数。',
+      bad: table({ indicators: withRows({ 补贴发放人数: ['产出指标', '数量指标', '享受社会保险补贴人数', '缴费人员和待遇领取人员', '≥98%', '计划标准'] }) }),
+      good: table({ indicators: withRows({ 补贴发放人数: ['产出指标', '数量指标', '享受社会保险补贴人数', '缴费人员和待遇领取人员', '≥12000人', '计划标准'] }) }),
+      basis: '项目支出绩效目标申报表填报说明（数量指标：“项目单位计划完成的产品或服务数量”）；TAXONOMY.md §3（数量指标用人、人次、次、个等单位）。',
+      limits: '只看三级名称中的计数词；“覆盖率”“完成率”等比率放在数量指标下由 Part B 规则处理。',
+    },
+  },
+  check(context) {
+    for (const project of context.document.projects) {
+      project.indicators.forEach((ind, index) => {
+        if (!isQuantityIndicator(ind) || !isPercent(ind.value)) return;
+        const countWord = countWordIn(ind.level3);
+        if (!countWord) return;
+        reportIndicator(context, project, index, {
+          messageId: 'percent',
+          role: 'indicator.value',
+          data: { level3: ind.level3 ?? '', found: ind.value.raw, countWord, unit: COUNT_UNIT[countWord] ?? '' },
+          found: ind.value.raw,
+        });
+      });
+    }
+  },
+};

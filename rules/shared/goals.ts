@@ -1,0 +1,42 @@
+/**
+ * 绩效目标 items: one cell holds numbered items ("1、…", "2、…"); the AST gives one `Goal` per item,
+ * and this splits further when an item still holds several numbered lines.
+ */
+import type { Goal, Origin } from '../../src/ast/types.js';
+
+/** Item numbering: 1、 1. 1． （1） (1) ① 一、 (GB/T 9704 styles). */
+const NUMBERING = /^\s*(?:\d+\s*(?:[、,，)）]|[.．](?!\d))|[（(]\s*\d+\s*[)）]|[①-⑳]|[一二三四五六七八九十]+\s*[、.．])\s*/;
+
+/** Removes the item numbering ("1、完成率" → "完成率"). */
+export function stripNumbering(item: string): string {
+  return item.replace(NUMBERING, '').trim();
+}
+
+export interface GoalItem {
+  /** The item as written, numbering kept. */
+  text: string;
+  /** The item without its numbering. */
+  content: string;
+  origin: Origin | null;
+}
+
+/** The numbered items of a project's goals, one per line that starts a new number. */
+export function goalItems(goals: readonly Goal[]): GoalItem[] {
+  const items: GoalItem[] = [];
+  for (const goal of goals) {
+    const lines = goal.text.split(/\r?\n/);
+    let current: string[] = [];
+    const flush = () => {
+      if (current.length === 0) return;
+      const text = current.join('\n').trim();
+      items.push({ text, content: stripNumbering(text), origin: goal.origin });
+      current = [];
+    };
+    for (const line of lines) {
+      if (current.length > 0 && NUMBERING.test(line)) flush();
+      current.push(line);
+    }
+    flush();
+  }
+  return items;
+}

@@ -1,0 +1,51 @@
+/**
+ * Text normalisation shared by the rules: full-width digits and signs, whitespace, trailing punctuation.
+ * Pure functions; no rule logic.
+ */
+
+/** Full-width digits, ％, ．, and full-width operators → ASCII / the canonical signs. */
+export function normalizeWidth(text: string): string {
+  return text
+    .replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0))
+    .replace(/％/g, '%')
+    .replace(/．/g, '.')
+    .replace(/＞＝|>=|≧/g, '≥')
+    .replace(/＜＝|<=|≦/g, '≤')
+    .replace(/＞/g, '>')
+    .replace(/＜/g, '<')
+    .replace(/＝/g, '=');
+}
+
+/** Removes all whitespace (including the ideographic space). */
+export function squeeze(text: string | null | undefined): string {
+  return (text ?? '').replace(/[\s\u3000]+/g, '');
+}
+
+/** True when the cell is blank (null, empty or whitespace only). */
+export function isBlank(text: string | null | undefined): boolean {
+  return squeeze(text) === '';
+}
+
+const TRAILING_PUNCTUATION = /[\s\u3000。．.，,；;：:！!？?、…]+$/u;
+
+/** Drops trailing punctuation and whitespace ("完成率。" → "完成率"). */
+export function stripTrailingPunctuation(text: string): string {
+  return text.replace(TRAILING_PUNCTUATION, '');
+}
+
+/** An ASCII or full-width digit. */
+export function hasDigit(text: string | null | undefined): boolean {
+  return /[0-9０-９]/.test(text ?? '');
+}
+
+/**
+ * A Chinese numeral used as a quantity or date ("每年一次", "十二月底前", "两个工作日"):
+ * numeral characters followed by a measure word or a time unit.
+ */
+const CHINESE_QUANTITY =
+  /[一二三四五六七八九十两〇零百千]+\s*(?:个|次|人|名|户|件|台|套|家|场|项|所|批|期|份|本|册|辆|座|处|条|篇|月|日|天|年|周|小时|工作日|季度|轮)/;
+
+/** Whether a value states a number at all: a digit, or a Chinese numeral with a unit. */
+export function hasNumber(text: string | null | undefined): boolean {
+  return hasDigit(text) || CHINESE_QUANTITY.test(text ?? '');
+}

@@ -1,0 +1,149 @@
+/**
+ * Baseline (基线): findings already accepted, matched by a stable fingerprint — rule, project code,
+ * cell role, the indicator's 三级 name and the value found, never line numbers — so an audit can
+ * track what a department fixed between two submissions, whatever the file is called.
+ * Sync FNV-1a hashing, browser-safe.
+ */
+import type { LintMessage, LintResult } from './types.js';
+
+export interface FingerprintParts {
+  ruleId: string | null;
+  projectCode: string | null;
+  role: string | null;
+  /** 三级指标 name when the message is about an indicator row. */
+  level3: string | null;
+  found: string | null;
+}
+
+/** 32-bit FNV-1a over UTF-16 code units, with a given offset basis. */
+function fnv1a(text: string, basis: number): number {
+  let h = basis >>> 0;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return h >>> 0;
+}
+
+const norm = (s: string | null | undefined) => (s ?? '').replace(/[\s\u3000]+/g, '');
+
+/** A 16-hex-digit fingerprint (two FNV-1a hashes with different bases). */
+export function fingerprintOf(parts: FingerprintParts): string {
+  const key = [parts.ruleId ?? '', norm(parts.projectCode), parts.role ?? '', norm(parts.level3), norm(parts.found)].join('\u241f');
+  const a = fnv1a(key, 0x811c9dc5).toString(16).padStart(8, '0');
+  const b = fnv1a(key, 0x050c5d1f).toString(16).padStart(8, '0');
+  return a + b;
+}
+
+export interface BaselineEntry {
+  fingerprint: string;
+  ruleId: string;
+  projectCode: string | null;
+  role: string | null;
+  level3?: string | null;
+  found: string | null;
+  /** How many messages with this fingerprint are accepted. */
+  count: number;
+}
+
+export interface Baseline {
+  /** Format version. */
+  version: 1;
+  tool: 'jxlint';
+  entries: BaselineEntry[];
+}
+
+/** Whether a message can be baselined: rule findings and parse diagnostics, never fatal read failures. */
+function baselinable(m: LintMessage): boolean {
+  return !m.fatal && !!m.fingerprint;
+}
+
+/** Builds a baseline from results: one entry per fingerprint with its count, sorted, stable. */
+export function createBaseline(results: readonly LintResult[]): Baseline {
+  const byFp = new Map<string, BaselineEntry>();
+  for (const r of results) {
+    for (const m of r.messages) {
+      if (!baselinable(m)) continue;
+      const fp = m.fingerprint!;
+      const existing = byFp.get(fp);
+      if (existing) existing.count++;
+      else {
+        const entry: BaselineEntry = {
+          fingerprint: fp,
+          ruleId: m.ruleId ?? `parse:${m.messageId}`,
+          projectCode: m.projectCode,
+          role: m.role,
+          found: m.found ?? null,
+          count: 1,
+        };
+        if (m.level3 !== undefined && m.level3 !== null) entry.level3 = m.level3;
+        byFp.set(fp, entry);
+      }
+    }
+  }
+  const entries = [...byFp.values()].sort(
+    (a, b) =>
+      cmp(a.ruleId, b.ruleId) || cmp(a.projectCode ?? '', b.projectCode ?? '') || cmp(a.role ?? '', b.role ?? '') || cmp(a.fingerprint, b.fingerprint),
+  );
+  return { version: 1, tool: 'jxlint', entries };
+}
+
+function cmp(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** Stable JSON text of a baseline (2-space indent, trailing newline). */
+export function stringifyBaseline(baseline: Baseline): string {
+  return JSON.stringify(baseline, null, 2) + '\n';
+}
+
+/** Reads a baseline object (parsed JSON); throws a one-line error when it is not one. */
+export function parseBaseline(input: unknown, source = 'baseline'): Baseline {
+  const ok =
+    typeof input === 'object' &&
+    input !== null &&
+    (input as Baseline).version === 1 &&
+    Array.isArray((input as Baseline).entries) &&
+    (input as Baseline).entries.every((e) => typeof e?.fingerprint === 'string' && typeof e.count === 'number');
+  if (!ok) {
+    throw new Error(
+      `基线文件 ${source} 格式不对：需要 jxlint --update-baseline 写出的 { "version": 1, "entries": [...] }；请重新生成（Baseline ${source} is not a jxlint baseline; regenerate it with --update-baseline）`,
+    );
+  }
+  return input as Baseline;
+}
+
+/**
+ * Removes messages the baseline accepts (each fingerprint up to its count, across all results in
+ * order) and recounts. Returns new result objects; the inputs are not changed.
+ */
+export function applyBaseline(results: readonly LintResult[], baseline: Baseline): LintResult[] {
+  const remaining = new Map<string, number>();
+  for (const e of baseline.entries) remaining.set(e.fingerprint, (remaining.get(e.fingerprint) ?? 0) + e.count);
+  return results.map((r) => {
+    const messages = r.messages.filter((m) => {
+      if (!baselinable(m)) return true;
+      const left = remaining.get(m.fingerprint!) ?? 0;
+      if (left <= 0) return true;
+      remaining.set(m.fingerprint!, left - 1);
+      return false;
+    });
+    return recount({ ...r, messages });
+  });
+}
+
+function recount(r: LintResult): LintResult {
+  let errorCount = 0;
+  let warningCount = 0;
+  let infoCount = 0;
+  let fatalErrorCount = 0;
+  let fixableCount = 0;
+  for (const m of r.messages) {
+    if (m.severity === 2) errorCount++;
+    else if (m.severity === 1) warningCount++;
+    else infoCount++;
+    if (m.fatal) fatalErrorCount++;
+    if (m.fix) fixableCount++;
+  }
+  return { ...r, errorCount, warningCount, infoCount, fatalErrorCount, fixableCount };
+}

@@ -1,0 +1,405 @@
+/**
+ * Configuration (配置): the file format (`jxlint.config.json` / `.jxlintrc.json`), the presets, and
+ * the resolution of presets + file + command-line overrides into one `ResolvedConfig`.
+ * Validated with zod; a wrong key or value is one `ConfigError` line naming the key, the file and
+ * what is allowed (Chinese first, then English). Browser-safe: reading files is src/node/config-files.ts.
+ */
+import { z } from 'zod';
+import { allRules } from '../../rules/index.js';
+import { DEFAULT_LOCALE } from './messages.js';
+import type { LayoutPolicy, Locale, Rule, RuleOptionSpec, SeverityName } from './types.js';
+
+export type PresetName = 'recommended' | 'strict' | 'all';
+export const PRESET_NAMES: readonly PresetName[] = ['recommended', 'strict', 'all'];
+export const SEVERITY_NAMES: readonly SeverityName[] = ['off', 'info', 'warn', 'error'];
+export const LAYOUT_POLICIES: readonly LayoutPolicy[] = ['accept-legacy', 'require-2021'];
+export const LOCALE_NAMES: readonly Locale[] = ['zh-CN', 'en'];
+/** File names looked for, upward from the linted file, in this order. */
+export const CONFIG_FILE_NAMES = ['jxlint.config.json', '.jxlintrc.json'] as const;
+
+/** A rule entry as written: a severity, or [severity, options]. */
+export type RuleEntry = SeverityName | [SeverityName] | [SeverityName, Record<string, unknown>];
+
+/** The config file as written (every key optional). */
+export interface FileConfig {
+  $schema?: string;
+  extends?: PresetName;
+  rules?: Record<string, RuleEntry>;
+  layout?: LayoutPolicy;
+  locale?: Locale;
+  ignorePatterns?: string[];
+}
+
+/** Command-line overrides have the shape of a config file. */
+export type ConfigOverrides = FileConfig;
+
+export interface RuleSetting {
+  severity: SeverityName;
+  /** Options merged over the rule's defaults. */
+  options: Record<string, unknown>;
+}
+
+export interface ResolvedConfig {
+  extends: PresetName;
+  /** Every known rule, including those that are off. */
+  rules: Record<string, RuleSetting>;
+  layout: LayoutPolicy;
+  locale: Locale;
+  ignorePatterns: string[];
+  /** Where the settings came from (config file path, `命令行`), in the order applied. */
+  sources: string[];
+}
+
+/** A user-caused configuration problem: one line, Chinese first, then English. */
+export class ConfigError extends Error {
+  readonly code = 'config-error';
+  constructor(
+    /** The key that is wrong (`rules.foo`, `extends`), or '' for the file as a whole. */
+    readonly key: string,
+    /** The config file (or `命令行` / `command line`). */
+    readonly file: string,
+    readonly messageZh: string,
+    readonly messageEn: string,
+  ) {
+    super(`${messageZh}（${messageEn}）`);
+    this.name = 'ConfigError';
+  }
+}
+
+// ---------------------------------------------------------------------------
+// Presets
+
+/** Severity one step up: info → warn, warn → error (the `strict` preset). */
+function raise(severity: Exclude<SeverityName, 'off'>): Exclude<SeverityName, 'off'> {
+  return severity === 'info' ? 'warn' : 'error';
+}
+
+/**
+ * The severity a preset gives a rule:
+ * - `recommended`: every Part A rule at its default; Part B rules that opt in (`meta.recommended`) at
+ *   their default; everything else off;
+ * - `strict`: every rule on, one step up (info → warn, warn → error);
+ * - `all`: every rule at its default.
+ * Deprecated rules are off in every preset.
+ */
+export function presetSeverity(preset: PresetName, rule: Rule): SeverityName {
+  const { meta } = rule;
+  if (meta.deprecated) return 'off';
+  switch (preset) {
+    case 'recommended':
+      return meta.part === 'A' || meta.recommended === true ? meta.defaultSeverity : 'off';
+    case 'strict':
+      return raise(meta.defaultSeverity);
+    case 'all':
+      return meta.defaultSeverity;
+  }
+}
+
+/** Rule settings of a preset. */
+export function presetRules(preset: PresetName, rules: readonly Rule[] = allRules): Record<string, RuleSetting> {
+  const out: Record<string, RuleSetting> = {};
+  for (const rule of rules) {
+    out[rule.meta.id] = { severity: presetSeverity(preset, rule), options: { ...(rule.defaultOptions ?? {}) } };
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------
+// Validation
+
+const COMMAND_LINE = { zh: '命令行', en: 'command line' };
+
+function fileLabel(source: string | undefined): { zh: string; en: string } {
+  if (!source || source === COMMAND_LINE.zh) return COMMAND_LINE;
+  return { zh: `配置文件 ${source}`, en: `config ${source}` };
+}
+
+const TOP_KEYS = ['extends', 'rules', 'layout', 'locale', 'ignorePatterns', '$schema'];
+
+const fileSchema = z
+  .object({
+    $schema: z.string().optional(),
+    extends: z.enum(['recommended', 'strict', 'all']).optional(),
+    rules: z.record(z.string(), z.unknown()).optional(),
+    layout: z.enum(['accept-legacy', 'require-2021']).optional(),
+    locale: z.enum(['zh-CN', 'en']).optional(),
+    ignorePatterns: z.array(z.string()).optional(),
+  })
+  .strict();
+
+const ALLOWED_TOP: Record<string, { zh: string; en: string }> = {
+  extends: { zh: '"recommended"、"strict" 或 "all"', en: '"recommended", "strict" or "all"' },
+  rules: { zh: '对象 { 规则编号: 级别 或 [级别, 选项] }', en: 'an object { ruleId: severity or [severity, options] }' },
+  layout: { zh: '"accept-legacy" 或 "require-2021"', en: '"accept-legacy" or "require-2021"' },
+  locale: { zh: '"zh-CN" 或 "en"', en: '"zh-CN" or "en"' },
+  ignorePatterns: { zh: '字符串数组（glob 模式）', en: 'an array of glob strings' },
+  $schema: { zh: '字符串', en: 'a string' },
+};
+
+const SEVERITY_ALLOWED = {
+  zh: '"off"、"info"、"warn"、"error"，或 [级别, 选项]',
+  en: '"off", "info", "warn", "error", or [severity, options]',
+};
+
+function optionAllowed(spec: RuleOptionSpec): { zh: string; en: string } {
+  const range =
+    spec.minimum !== undefined || spec.maximum !== undefined ? ` ${spec.minimum ?? '−∞'}–${spec.maximum ?? '∞'}` : '';
+  switch (spec.type) {
+    case 'number':
+      return { zh: `数字${range}`, en: `a number${range}` };
+    case 'integer':
+      return { zh: `整数${range}`, en: `an integer${range}` };
+    case 'boolean':
+      return { zh: 'true 或 false', en: 'true or false' };
+    case 'string[]':
+      return { zh: '字符串数组', en: 'an array of strings' };
+    case 'string':
+      return spec.enum
+        ? { zh: spec.enum.map((e) => `"${e}"`).join('、'), en: spec.enum.map((e) => `"${e}"`).join(', ') }
+        : { zh: '字符串', en: 'a string' };
+  }
+}
+
+function optionSchema(spec: RuleOptionSpec): z.ZodTypeAny {
+  switch (spec.type) {
+    case 'number':
+    case 'integer': {
+      let s = z.number();
+      if (spec.type === 'integer') s = s.int();
+      if (spec.minimum !== undefined) s = s.min(spec.minimum);
+      if (spec.maximum !== undefined) s = s.max(spec.maximum);
+      return s;
+    }
+    case 'boolean':
+      return z.boolean();
+    case 'string[]':
+      return z.array(z.string());
+    case 'string':
+      return spec.enum && spec.enum.length > 0 ? z.enum(spec.enum as [string, ...string[]]) : z.string();
+  }
+}
+
+/** Edit distance, for "did you mean" on unknown rule ids. */
+function distance(a: string, b: string): number {
+  const d = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    let prev = d[0]!;
+    d[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const tmp = d[j]!;
+      d[j] = Math.min(d[j]! + 1, d[j - 1]! + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
+      prev = tmp;
+    }
+  }
+  return d[b.length]!;
+}
+
+function closest(id: string, ids: readonly string[]): string | null {
+  let best: string | null = null;
+  let bestD = Infinity;
+  for (const c of ids) {
+    const dd = distance(id, c);
+    if (dd < bestD) {
+      bestD = dd;
+      best = c;
+    }
+  }
+  return best !== null && bestD <= Math.max(3, Math.floor(id.length / 3)) ? best : null;
+}
+
+function describe(value: unknown): string {
+  try {
+    const s = JSON.stringify(value);
+    return s === undefined ? String(value) : s.length > 40 ? `${s.slice(0, 37)}…` : s;
+  } catch {
+    return String(value);
+  }
+}
+
+function invalid(source: string | undefined, key: string, value: unknown, allowed: { zh: string; en: string }): ConfigError {
+  const f = fileLabel(source);
+  return new ConfigError(
+    key,
+    source ?? COMMAND_LINE.zh,
+    `${f.zh}：键 "${key}" 的值 ${describe(value)} 无效；允许的值：${allowed.zh}`,
+    `${f.en}: invalid value ${describe(value)} for "${key}"; allowed: ${allowed.en}`,
+  );
+}
+
+function validateRuleEntry(
+  id: string,
+  entry: unknown,
+  rule: Rule,
+  source: string | undefined,
+): RuleEntry {
+  const key = `rules.${id}`;
+  const isSeverity = (v: unknown): v is SeverityName => typeof v === 'string' && SEVERITY_NAMES.includes(v as SeverityName);
+  if (isSeverity(entry)) return entry;
+  if (!Array.isArray(entry) || entry.length < 1 || entry.length > 2 || !isSeverity(entry[0])) {
+    throw invalid(source, key, entry, SEVERITY_ALLOWED);
+  }
+  if (entry.length === 1) return [entry[0]];
+  const options = entry[1];
+  if (typeof options !== 'object' || options === null || Array.isArray(options)) {
+    throw invalid(source, `${key}[1]`, options, { zh: '选项对象', en: 'an options object' });
+  }
+  const specs = rule.optionsSchema ?? {};
+  const f = fileLabel(source);
+  for (const [name, v] of Object.entries(options)) {
+    const spec = specs[name];
+    if (!spec) {
+      const names = Object.keys(specs);
+      throw new ConfigError(
+        `${key}[1].${name}`,
+        source ?? COMMAND_LINE.zh,
+        `${f.zh}：规则 ${id} 没有选项 "${name}"；${names.length ? `可用选项：${names.join('、')}` : '该规则不接受选项'}`,
+        `${f.en}: rule ${id} has no option "${name}"; ${names.length ? `options: ${names.join(', ')}` : 'the rule takes no options'}`,
+      );
+    }
+    if (!optionSchema(spec).safeParse(v).success) throw invalid(source, `${key}[1].${name}`, v, optionAllowed(spec));
+  }
+  return [entry[0], options as Record<string, unknown>];
+}
+
+/**
+ * Validates a config object (parsed JSON) and returns it typed. Throws `ConfigError` naming the
+ * first wrong key, the file (`source`) and what is allowed. Unknown rule ids are errors.
+ */
+export function validateConfig(input: unknown, source?: string, rules: readonly Rule[] = allRules): FileConfig {
+  const f = fileLabel(source);
+  if (typeof input !== 'object' || input === null || Array.isArray(input)) {
+    throw new ConfigError(
+      '',
+      source ?? COMMAND_LINE.zh,
+      `${f.zh}：内容必须是一个 JSON 对象；请写成 { "extends": "recommended", "rules": { … } }`,
+      `${f.en}: must be a JSON object such as { "extends": "recommended", "rules": { … } }`,
+    );
+  }
+  const parsed = fileSchema.safeParse(input);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    if (issue.code === 'unrecognized_keys') {
+      const keyName = issue.keys[0]!;
+      throw new ConfigError(
+        keyName,
+        source ?? COMMAND_LINE.zh,
+        `${f.zh}：未知的键 "${keyName}"；允许的键：${TOP_KEYS.join('、')}`,
+        `${f.en}: unknown key "${keyName}"; allowed keys: ${TOP_KEYS.join(', ')}`,
+      );
+    }
+    const top = String(issue.path[0] ?? '');
+    const key = issue.path.map((p) => (typeof p === 'number' ? `[${p}]` : p)).join('.').replace(/\.\[/g, '[');
+    const value = (input as Record<string, unknown>)[top];
+    throw invalid(source, key || top, value, ALLOWED_TOP[top] ?? { zh: '见文档', en: 'see the docs' });
+  }
+  const config = parsed.data as FileConfig & { rules?: Record<string, unknown> };
+  if (config.rules) {
+    const byId = new Map(rules.map((r) => [r.meta.id, r]));
+    const out: Record<string, RuleEntry> = {};
+    for (const [id, entry] of Object.entries(config.rules)) {
+      const rule = byId.get(id);
+      if (!rule) {
+        const hint = closest(id, [...byId.keys()]);
+        throw new ConfigError(
+          `rules.${id}`,
+          source ?? COMMAND_LINE.zh,
+          `${f.zh}：未知的规则 "${id}"（键 rules.${id}）；${hint ? `是否想写 ${hint}？` : ''}请使用 jxlint rules 列出的规则编号`,
+          `${f.en}: unknown rule "${id}" (key rules.${id}); ${hint ? `did you mean ${hint}? ` : ''}use an id listed by jxlint rules`,
+        );
+      }
+      out[id] = validateRuleEntry(id, entry, rule, source);
+    }
+    config.rules = out;
+  }
+  return config as FileConfig;
+}
+
+// ---------------------------------------------------------------------------
+// Resolution
+
+export interface ResolveOptions {
+  /** Name of the config file the first argument came from (for error messages and `sources`). */
+  source?: string;
+  /** The rule set (default: every registered rule). */
+  rules?: readonly Rule[];
+}
+
+function applyRules(target: Record<string, RuleSetting>, entries: Record<string, RuleEntry> | undefined, rules: readonly Rule[]): void {
+  if (!entries) return;
+  const byId = new Map(rules.map((r) => [r.meta.id, r]));
+  for (const [id, entry] of Object.entries(entries)) {
+    const rule = byId.get(id)!;
+    const current = target[id] ?? { severity: 'off', options: { ...(rule.defaultOptions ?? {}) } };
+    if (typeof entry === 'string') target[id] = { severity: entry, options: current.options };
+    else target[id] = { severity: entry[0], options: entry[1] ? { ...(rule.defaultOptions ?? {}), ...entry[1] } : current.options };
+  }
+}
+
+/**
+ * Presets, then the config file, then command-line overrides (same shape as a file). Both inputs
+ * are validated (a `ConfigError` names the key and the file). Without arguments: `recommended`,
+ * legacy layout accepted, zh-CN.
+ */
+export function resolveConfig(
+  fileConfig?: FileConfig | unknown,
+  cliOverrides?: ConfigOverrides | unknown,
+  options: ResolveOptions = {},
+): ResolvedConfig {
+  const rules = options.rules ?? allRules;
+  const file = fileConfig === undefined || fileConfig === null ? {} : validateConfig(fileConfig, options.source ?? 'config', rules);
+  const cli = cliOverrides === undefined || cliOverrides === null ? {} : validateConfig(cliOverrides, COMMAND_LINE.zh, rules);
+  const preset = cli.extends ?? file.extends ?? 'recommended';
+  const resolved: ResolvedConfig = {
+    extends: preset,
+    rules: presetRules(preset, rules),
+    layout: cli.layout ?? file.layout ?? 'accept-legacy',
+    locale: cli.locale ?? file.locale ?? DEFAULT_LOCALE,
+    ignorePatterns: [...(file.ignorePatterns ?? []), ...(cli.ignorePatterns ?? [])],
+    sources: [],
+  };
+  if (fileConfig !== undefined && fileConfig !== null) resolved.sources.push(options.source ?? 'config');
+  if (cliOverrides !== undefined && cliOverrides !== null && Object.keys(cli).length > 0) resolved.sources.push(COMMAND_LINE.zh);
+  applyRules(resolved.rules, file.rules, rules);
+  applyRules(resolved.rules, cli.rules, rules);
+  return resolved;
+}
+
+/** The default configuration (`recommended`). */
+export function defaultConfig(): ResolvedConfig {
+  return resolveConfig();
+}
+
+/**
+ * The resolved config as stable, sorted JSON (`--print-config`): every rule with its severity and
+ * options (options shown only when the rule has any).
+ */
+export function printConfig(config: ResolvedConfig): string {
+  const rules: Record<string, SeverityName | [SeverityName, Record<string, unknown>]> = {};
+  for (const id of Object.keys(config.rules).sort()) {
+    const s = config.rules[id]!;
+    rules[id] = Object.keys(s.options).length > 0 ? [s.severity, sortKeys(s.options)] : s.severity;
+  }
+  return (
+    JSON.stringify(
+      {
+        extends: config.extends,
+        layout: config.layout,
+        locale: config.locale,
+        ignorePatterns: config.ignorePatterns,
+        sources: config.sources,
+        rules,
+      },
+      null,
+      2,
+    ) + '\n'
+  );
+}
+
+function sortKeys(o: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.keys(o).sort().map((k) => [k, o[k]]));
+}
+
+/** Ids of the rules a config turns on. */
+export function enabledRuleIds(config: ResolvedConfig): string[] {
+  return Object.keys(config.rules).filter((id) => config.rules[id]!.severity !== 'off').sort();
+}

@@ -1,0 +1,142 @@
+/**
+ * Rule documentation rendered from a rule's meta (docs in code, so they never drift):
+ * docs/rules/<id>.md (scripts/gen-rule-docs.ts) and `jxlint explain <id>` print the same text.
+ */
+import type { Locale, Rule, RuleCategory } from './types.js';
+
+const CATEGORY_NAMES: Record<RuleCategory, { 'zh-CN': string; en: string }> = {
+  structure: { 'zh-CN': '结构与导出', en: 'structure and export' },
+  category: { 'zh-CN': '指标归类', en: 'indicator categories' },
+  value: { 'zh-CN': '指标值', en: 'target values' },
+  goal: { 'zh-CN': '绩效目标', en: 'goals' },
+  budget: { 'zh-CN': '预算与支出计划', en: 'budget and spending plan' },
+  consistency: { 'zh-CN': '一致性与措辞', en: 'consistency and wording' },
+  required: { 'zh-CN': '必填项', en: 'required fields' },
+};
+
+export function categoryName(category: RuleCategory, locale: Locale = 'zh-CN'): string {
+  return CATEGORY_NAMES[category]?.[locale] ?? category;
+}
+
+/** Where a rule's generated page lives, relative to the repository root. */
+export function ruleDocsPath(id: string): string {
+  return `docs/rules/${id}.md`;
+}
+
+/**
+ * An example text table as a readable block: each row on one line, cells split by " | ",
+ * trailing empty cells dropped, continuation lines of a cell indented.
+ */
+export function renderExample(text: string): string {
+  const lines = text.replace(/\r\n?/g, '\n').replace(/\n+$/, '').split('\n');
+  return lines
+    .map((line) => {
+      const cells = line.replace(/\t+$/, '').split('\t');
+      return cells.join(' | ');
+    })
+    .join('\n');
+}
+
+function fence(text: string): string {
+  return '```text\n' + renderExample(text) + '\n```';
+}
+
+/** The markdown page of a rule in a locale (headings and one-liners localised; body text is Chinese). */
+export function renderRuleDoc(rule: Rule, locale: Locale = 'zh-CN'): string {
+  const { meta } = rule;
+  const zh = locale === 'zh-CN';
+  const d = meta.docs;
+  const sev = { error: zh ? '错误（error）' : 'error', warn: zh ? '警告（warn）' : 'warning', info: zh ? '提示（info）' : 'info' }[
+    meta.defaultSeverity
+  ];
+  const part =
+    meta.part === 'A'
+      ? zh
+        ? 'A（精确规则，`recommended` 中启用）'
+        : 'A (exact; on in `recommended`)'
+      : zh
+        ? `B（启发式规则${meta.recommended ? '，`recommended` 中启用' : '，`all`/`strict` 中启用'}）`
+        : `B (heuristic; on in ${meta.recommended ? '`recommended`' : '`all` and `strict`'})`;
+  const out: string[] = [];
+  out.push(`# ${meta.id}`);
+  out.push('');
+  out.push(`> ${zh ? d.description.split(/(?<=。)/)[0] : d.descriptionEn}`);
+  out.push('');
+  if (meta.deprecated) {
+    out.push(
+      zh
+        ? `**已弃用**${meta.deprecated.replacedBy ? `，请改用 \`${meta.deprecated.replacedBy}\`` : ''}。`
+        : `**Deprecated**${meta.deprecated.replacedBy ? `; use \`${meta.deprecated.replacedBy}\`` : ''}.`,
+    );
+    out.push('');
+  }
+  out.push(zh ? '| 项目 | 值 |' : '| | |');
+  out.push('|---|---|');
+  out.push(`| ${zh ? '类别' : 'Category'} | ${categoryName(meta.category, locale)} (\`${meta.category}\`) |`);
+  out.push(`| ${zh ? '默认级别' : 'Default severity'} | ${sev} |`);
+  out.push(`| ${zh ? '规则组' : 'Part'} | ${part} |`);
+  out.push(`| ${zh ? '可自动修复' : 'Fixable'} | ${meta.fixable ? (zh ? '是' : 'yes') : zh ? '否' : 'no'} |`);
+  out.push('');
+  out.push(zh ? '## 检查什么' : '## What it checks');
+  out.push('');
+  out.push(d.description);
+  if (!zh) {
+    out.push('');
+    out.push(d.descriptionEn);
+  }
+  out.push('');
+  out.push(zh ? '## 为什么' : '## Why');
+  out.push('');
+  out.push(d.why);
+  out.push('');
+  out.push(zh ? '## 错误示例' : '## Bad example');
+  out.push('');
+  out.push(fence(d.bad));
+  out.push('');
+  out.push(zh ? '## 正确示例' : '## Good example');
+  out.push('');
+  out.push(fence(d.good));
+  out.push('');
+  out.push(zh ? '## 选项' : '## Options');
+  out.push('');
+  if (rule.optionsSchema && Object.keys(rule.optionsSchema).length > 0) {
+    if (d.options) {
+      out.push(d.options);
+      out.push('');
+    }
+    for (const [name, spec] of Object.entries(rule.optionsSchema)) {
+      const def = rule.defaultOptions?.[name];
+      out.push(
+        `- \`${name}\` (${spec.type}${spec.minimum !== undefined || spec.maximum !== undefined ? `, ${spec.minimum ?? ''}–${spec.maximum ?? ''}` : ''}${def !== undefined ? `, ${zh ? '默认' : 'default'} ${JSON.stringify(def)}` : ''}): ${zh ? spec.description : spec.descriptionEn}`,
+      );
+    }
+  } else {
+    out.push(d.options ?? (zh ? '无。' : 'None.'));
+  }
+  out.push('');
+  out.push(zh ? '## 依据' : '## Basis');
+  out.push('');
+  out.push(d.basis);
+  out.push('');
+  if (d.limits) {
+    out.push(zh ? '## 局限' : '## Limits');
+    out.push('');
+    out.push(d.limits);
+    out.push('');
+  }
+  out.push(zh ? '## 消息' : '## Messages');
+  out.push('');
+  out.push('| messageId | zh-CN | en |');
+  out.push('|---|---|---|');
+  for (const [id, m] of Object.entries(meta.messages)) {
+    out.push(`| \`${id}\` | ${m['zh-CN'].replace(/\|/g, '\\|')} | ${m.en.replace(/\|/g, '\\|')} |`);
+  }
+  out.push('');
+  out.push(
+    zh
+      ? `<!-- 本页由 scripts/gen-rule-docs.ts 从 rules/${meta.id}.ts 生成，请勿手工编辑。 -->`
+      : `<!-- Generated by scripts/gen-rule-docs.ts from rules/${meta.id}.ts; do not edit. -->`,
+  );
+  out.push('');
+  return out.join('\n');
+}

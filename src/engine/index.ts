@@ -1,0 +1,39 @@
+/** The engine's public surface (re-exported by src/index.ts). */
+export * from './types.js';
+export {
+  ConfigError,
+  CONFIG_FILE_NAMES,
+  defaultConfig,
+  enabledRuleIds,
+  LAYOUT_POLICIES,
+  LOCALE_NAMES,
+  presetRules,
+  presetSeverity,
+  PRESET_NAMES,
+  printConfig,
+  resolveConfig,
+  SEVERITY_NAMES,
+  validateConfig,
+  type ConfigOverrides,
+  type FileConfig,
+  type PresetName,
+  type ResolvedConfig,
+  type ResolveOptions,
+  type RuleEntry,
+  type RuleSetting,
+} from './config.js';
+export { compareMessages, countMessages, INTERNAL_ERROR_ID, lintDocument, lintFailure, type LintOptions } from './lint.js';
+export {
+  applyBaseline,
+  createBaseline,
+  fingerprintOf,
+  parseBaseline,
+  stringifyBaseline,
+  type Baseline,
+  type BaselineEntry,
+  type FingerprintParts,
+} from './baseline.js';
+export { explainRule, getRule, ruleIds, ruleSummaries, UnknownRuleError } from './registry.js';
+export { categoryName, renderExample, renderRuleDoc, ruleDocsPath } from './docs.js';
+export { applyTextFixes, type FixOutcome } from './fix.js';
+export { formatLocation, renderTemplate, roleName, severityName, SEVERITY_NUMBER, DEFAULT_LOCALE } from './messages.js';

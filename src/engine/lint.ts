@@ -1,0 +1,282 @@
+/**
+ * Running the rules (运行规则): one document in, one `LintResult` out. Each rule runs in a try/catch
+ * (a rule that throws is one internal-error message, never a crash); reports become messages in the
+ * configured locale; parse diagnostics become messages with `ruleId: null`; messages are sorted
+ * deterministically and counted.
+ */
+import { isTableOrigin, isTextOrigin, type JxDocument, type Origin, type Project } from '../ast/types.js';
+import { allRules } from '../../rules/index.js';
+import { fingerprintOf } from './baseline.js';
+import { defaultConfig, type ResolvedConfig } from './config.js';
+import { DEFAULT_LOCALE, formatLocation, renderTemplate, SEVERITY_NUMBER } from './messages.js';
+import type {
+  LintMessage,
+  LintResult,
+  Locale,
+  ProjectSummary,
+  Report,
+  Rule,
+  RuleContext,
+  Severity,
+  SeverityName,
+} from './types.js';
+
+export interface LintOptions {
+  /** Resolved configuration (default: `recommended`). */
+  config?: ResolvedConfig;
+  /** Message language (default: the config's locale, else zh-CN). */
+  locale?: Locale;
+  /** Keep the parsed document on the result (HTML reports render tables from it). */
+  keepDocument?: boolean;
+  /** The rule set to choose from (default: every registered rule). Tests pass a single rule. */
+  rules?: readonly Rule[];
+}
+
+let cachedDefault: ResolvedConfig | null = null;
+function defaultResolved(): ResolvedConfig {
+  return (cachedDefault ??= defaultConfig());
+}
+
+/** ruleId used when a rule throws. */
+export const INTERNAL_ERROR_ID = 'internal-error';
+
+const severityRank: Record<Exclude<SeverityName, 'off'>, number> = { info: 0, warn: 1, error: 2 };
+
+/** A report's severity: the configured one, lowered (never raised) by a per-report override. */
+function effectiveSeverity(configured: Exclude<SeverityName, 'off'>, override: Report['severity']): Severity {
+  if (!override) return SEVERITY_NUMBER[configured];
+  return SEVERITY_NUMBER[severityRank[override] < severityRank[configured] ? override : configured];
+}
+
+function projectSummary(p: Project): ProjectSummary {
+  return { index: p.index, code: p.code, name: p.name, agency: p.agency };
+}
+
+function lineColumn(origin: Origin | null): { line: number | null; column: number | null } {
+  return isTextOrigin(origin) ? { line: origin.line, column: origin.column } : { line: null, column: null };
+}
+
+function reportToMessage(
+  rule: Rule,
+  report: Report,
+  configured: Exclude<SeverityName, 'off'>,
+  locale: Locale,
+): LintMessage {
+  const template = rule.meta.messages[report.messageId];
+  const text = template
+    ? renderTemplate(template[locale] ?? template['zh-CN'], report.data)
+    : `${rule.meta.id}: ${report.messageId}`;
+  const project = report.project ?? null;
+  const indicator =
+    project && report.indicatorIndex !== undefined ? project.indicators[report.indicatorIndex] ?? null : null;
+  const message: LintMessage = {
+    ruleId: rule.meta.id,
+    severity: effectiveSeverity(configured, report.severity),
+    message: text,
+    messageId: report.messageId,
+    projectCode: project?.code ?? null,
+    projectName: project?.name ?? null,
+    projectIndex: project?.index ?? null,
+    ...lineColumn(report.origin),
+    origin: report.origin ?? null,
+    location: formatLocation(report.origin ?? null, report.role, locale, project?.index ?? null),
+    role: report.role,
+    indicatorIndex: report.indicatorIndex ?? null,
+    level3: indicator?.level3 ?? null,
+    found: report.found ?? null,
+    suggestion: report.suggestion ?? null,
+    basis: rule.meta.docs.basis,
+  };
+  if (report.fix) message.fix = report.fix;
+  message.fingerprint = fingerprintOf({
+    ruleId: message.ruleId,
+    projectCode: message.projectCode,
+    role: message.role,
+    level3: message.level3 ?? null,
+    found: message.found ?? null,
+  });
+  return message;
+}
+
+function internalErrorMessage(rule: Rule, error: unknown, locale: Locale): LintMessage {
+  const detail = error instanceof Error ? error.message : String(error);
+  const zh = `规则 ${rule.meta.id} 运行出错：${detail}；其余规则照常检查，请报告此问题`;
+  const en = `Rule ${rule.meta.id} failed: ${detail}; the other rules ran; please report this`;
+  return {
+    ruleId: rule.meta.id,
+    severity: 2,
+    message: locale === 'en' ? en : zh,
+    messageId: INTERNAL_ERROR_ID,
+    projectCode: null,
+    projectName: null,
+    projectIndex: null,
+    line: null,
+    column: null,
+    origin: null,
+    location: formatLocation(null, 'document', locale),
+    role: 'document',
+    indicatorIndex: null,
+    found: null,
+    suggestion: null,
+    basis: null,
+  };
+}
+
+function diagnosticMessages(document: JxDocument, locale: Locale): LintMessage[] {
+  return document.diagnostics.map((d) => {
+    const project =
+      d.projectIndex !== undefined ? document.projects.find((p) => p.index === d.projectIndex) ?? null : null;
+    const fatal = d.code === 'read-error';
+    const severity: Severity = d.code === 'parse-error' || fatal ? 2 : SEVERITY_NUMBER[d.severity === 'warning' ? 'warn' : d.severity];
+    const message: LintMessage = {
+      ruleId: null,
+      severity,
+      message: locale === 'en' ? d.messageEn : d.message,
+      messageId: d.code,
+      projectCode: project?.code ?? null,
+      projectName: project?.name ?? null,
+      projectIndex: project?.index ?? d.projectIndex ?? null,
+      ...lineColumn(d.origin),
+      origin: d.origin,
+      location: formatLocation(d.origin, null, locale, project?.index ?? d.projectIndex ?? null),
+      role: null,
+      indicatorIndex: null,
+      found: null,
+      suggestion: null,
+      basis: null,
+    };
+    message.fingerprint = fingerprintOf({
+      ruleId: `parse:${d.code}`,
+      projectCode: message.projectCode,
+      role: null,
+      level3: null,
+      found: d.message,
+    });
+    if (fatal) message.fatal = true;
+    return message;
+  });
+}
+
+/** Sort key of an origin: text (line, column) < table (table, row, col, paragraph) < body paragraph. */
+function originKey(o: Origin | null): number[] {
+  if (!o) return [-1];
+  if (isTextOrigin(o)) return [0, o.line, o.column];
+  if (isTableOrigin(o)) return [1, o.table, o.row, o.col, o.paragraph];
+  return [2, o.paragraph];
+}
+
+function compareArrays(a: number[], b: number[]): number {
+  for (let i = 0; i < Math.max(a.length, b.length); i++) {
+    const d = (a[i] ?? -Infinity) - (b[i] ?? -Infinity);
+    if (d !== 0) return d;
+  }
+  return 0;
+}
+
+/** Deterministic order: project index (document-level first), origin, rule id, message. */
+export function compareMessages(a: LintMessage, b: LintMessage): number {
+  const pa = a.projectIndex ?? 0;
+  const pb = b.projectIndex ?? 0;
+  if (pa !== pb) return pa - pb;
+  const o = compareArrays(originKey(a.origin), originKey(b.origin));
+  if (o !== 0) return o;
+  const ra = a.ruleId ?? '';
+  const rb = b.ruleId ?? '';
+  if (ra !== rb) return ra < rb ? -1 : 1;
+  return a.message < b.message ? -1 : a.message > b.message ? 1 : 0;
+}
+
+/** Recomputes errorCount / warningCount / infoCount / fatalErrorCount / fixableCount. */
+export function countMessages<T extends Pick<LintResult, 'messages'>>(
+  result: T,
+): T & Pick<LintResult, 'errorCount' | 'warningCount' | 'infoCount' | 'fatalErrorCount' | 'fixableCount'> {
+  let errorCount = 0;
+  let warningCount = 0;
+  let infoCount = 0;
+  let fatalErrorCount = 0;
+  let fixableCount = 0;
+  for (const m of result.messages) {
+    if (m.severity === 2) errorCount++;
+    else if (m.severity === 1) warningCount++;
+    else infoCount++;
+    if (m.fatal) fatalErrorCount++;
+    if (m.fix) fixableCount++;
+  }
+  return Object.assign(result, { errorCount, warningCount, infoCount, fatalErrorCount, fixableCount });
+}
+
+/** Lints one parsed document. Never throws because of a rule. */
+export function lintDocument(document: JxDocument, options: LintOptions = {}): LintResult {
+  const config = options.config ?? defaultResolved();
+  const locale = options.locale ?? config.locale ?? DEFAULT_LOCALE;
+  const rules = options.rules ?? allRules;
+  const messages: LintMessage[] = diagnosticMessages(document, locale);
+
+  for (const rule of rules) {
+    const setting = config.rules[rule.meta.id];
+    const severity = setting?.severity ?? 'off';
+    if (severity === 'off') continue;
+    const reports: Report[] = [];
+    const context: RuleContext = {
+      document,
+      options: setting?.options ?? rule.defaultOptions ?? {},
+      settings: { layout: config.layout, locale },
+      report(report: Report) {
+        reports.push(report);
+      },
+    };
+    try {
+      rule.check(context);
+      for (const r of reports) messages.push(reportToMessage(rule, r, severity, locale));
+    } catch (error) {
+      messages.push(internalErrorMessage(rule, error, locale));
+    }
+  }
+
+  messages.sort(compareMessages);
+  const result = countMessages({
+    filePath: document.filePath,
+    status: 'ok' as const,
+    format: document.format,
+    encoding: document.encoding,
+    projects: document.projects.map(projectSummary),
+    messages,
+  }) as LintResult;
+  if (options.keepDocument) result.document = document;
+  return result;
+}
+
+/** The result for a file that could not be read (status 'failed', one fatal message). */
+export function lintFailure(
+  filePath: string,
+  error: { code: string; message: string; messageEn: string },
+  locale: Locale = DEFAULT_LOCALE,
+): LintResult {
+  const message: LintMessage = {
+    ruleId: null,
+    severity: 2,
+    message: locale === 'en' ? error.messageEn : error.message,
+    messageId: error.code,
+    projectCode: null,
+    projectName: null,
+    projectIndex: null,
+    line: null,
+    column: null,
+    origin: null,
+    location: formatLocation(null, 'document', locale),
+    role: 'document',
+    indicatorIndex: null,
+    found: null,
+    suggestion: null,
+    basis: null,
+    fatal: true,
+  };
+  return countMessages({
+    filePath,
+    status: 'failed' as const,
+    format: null,
+    encoding: null,
+    projects: [],
+    messages: [message],
+  }) as LintResult;
+}

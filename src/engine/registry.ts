@@ -1,0 +1,56 @@
+/**
+ * Looking rules up: by id, as summaries for `jxlint rules`, and as docs for `jxlint explain`.
+ */
+import { allRules } from '../../rules/index.js';
+import { renderRuleDoc, ruleDocsPath } from './docs.js';
+import { DEFAULT_LOCALE } from './messages.js';
+import type { Locale, Rule, RuleSummary } from './types.js';
+
+let byId: Map<string, Rule> | null = null;
+function index(): Map<string, Rule> {
+  return (byId ??= new Map(allRules.map((r) => [r.meta.id, r])));
+}
+
+/** The rule with this id, or undefined. */
+export function getRule(id: string): Rule | undefined {
+  return index().get(id);
+}
+
+/** Every rule id, Part A first, each part sorted by id. */
+export function ruleIds(): string[] {
+  return sortedRules().map((r) => r.meta.id);
+}
+
+function sortedRules(): Rule[] {
+  return [...allRules].sort((a, b) => (a.meta.part !== b.meta.part ? (a.meta.part < b.meta.part ? -1 : 1) : a.meta.id < b.meta.id ? -1 : 1));
+}
+
+/** One summary per rule (`jxlint rules`); `description` is in the locale, `descriptionEn` always English. */
+export function ruleSummaries(locale: Locale = DEFAULT_LOCALE): RuleSummary[] {
+  return sortedRules().map((r) => ({
+    id: r.meta.id,
+    category: r.meta.category,
+    severity: r.meta.defaultSeverity,
+    fixable: r.meta.fixable,
+    description: locale === 'en' ? r.meta.docs.descriptionEn : r.meta.docs.description,
+    descriptionEn: r.meta.docs.descriptionEn,
+    part: r.meta.part,
+    docsUrl: ruleDocsPath(r.meta.id),
+  }));
+}
+
+/** A rule id that does not exist (`jxlint explain nope`): one line, Chinese first. */
+export class UnknownRuleError extends Error {
+  readonly code = 'unknown-rule';
+  constructor(readonly ruleId: string) {
+    super(`没有名为 "${ruleId}" 的规则；请用 jxlint rules 查看全部规则（No rule "${ruleId}"; run jxlint rules to list them）`);
+    this.name = 'UnknownRuleError';
+  }
+}
+
+/** The rule's documentation as markdown (`jxlint explain <id>`). Throws `UnknownRuleError`. */
+export function explainRule(id: string, locale: Locale = DEFAULT_LOCALE): string {
+  const rule = getRule(id);
+  if (!rule) throw new UnknownRuleError(id);
+  return renderRuleDoc(rule, locale);
+}
