@@ -1,0 +1,67 @@
+/**
+ * Formatters: pure functions from lint results to report text or bytes. No file I/O, no process
+ * access, no console; the CLI decides where the output goes. Heavy libraries (exceljs) are loaded
+ * only when their format is asked for.
+ */
+import type { LintResult } from '../engine/types.js';
+import { formatCsv } from './csv.js';
+import { formatGithub } from './github.js';
+import { formatJson, formatReportJson } from './json.js';
+import { formatJunit } from './junit.js';
+import { formatNames, type FormatName, type FormatOptions } from './options.js';
+import { formatSarif } from './sarif.js';
+import { formatStylish } from './stylish.js';
+
+export { formatNames, type FormatName, type FormatOptions } from './options.js';
+export { summarize, type Summary, type AgencySummary, type FailedFile } from './summary.js';
+export type { JsonReport } from './json.js';
+
+/** Formats whose output is bytes, not text (they need `-o`). */
+export function isBinaryFormat(name: FormatName): boolean {
+  return name === 'xlsx';
+}
+
+export function isFormatName(name: string): name is FormatName {
+  return (formatNames as readonly string[]).includes(name);
+}
+
+/**
+ * Renders `results` in the named format: a string for text formats, a Uint8Array for xlsx.
+ * Results are rendered in the order given (the CLI sorts them by path).
+ */
+export async function formatResults(
+  results: LintResult[],
+  name: FormatName,
+  options: FormatOptions,
+): Promise<string | Uint8Array> {
+  switch (name) {
+    case 'stylish':
+      return formatStylish(results, options);
+    case 'json':
+      return formatJson(results);
+    case 'report-json':
+      return formatReportJson(results, options);
+    case 'sarif':
+      return formatSarif(results, options);
+    case 'junit':
+      return formatJunit(results, options);
+    case 'github':
+      return formatGithub(results, options);
+    case 'csv':
+      return formatCsv(results, options);
+    case 'xlsx': {
+      const { formatXlsx } = await import('./xlsx.js');
+      return formatXlsx(results, options);
+    }
+    case 'html': {
+      const { formatHtml } = await import('./html.js');
+      return formatHtml(results, options);
+    }
+    default: {
+      const unknown: never = name;
+      throw new Error(
+        `未知的输出格式“${String(unknown)}”；可用：${formatNames.join(', ')}。Unknown format "${String(unknown)}"; use one of ${formatNames.join(', ')}.`,
+      );
+    }
+  }
+}

@@ -1,0 +1,129 @@
+/**
+ * Display width of terminal text: CJK ideographs, full-width forms and most emoji take two columns,
+ * combining marks and zero-width characters none, ANSI colour sequences none. Enough for aligning
+ * the stylish columns; not a full implementation of Unicode's East Asian Width table.
+ */
+
+// eslint-disable-next-line no-control-regex
+const ANSI_PATTERN = /\u001b\[[0-9;]*m/g;
+
+export function stripAnsi(text: string): string {
+  return text.replace(ANSI_PATTERN, '');
+}
+
+/** Ranges of code points displayed two columns wide (East Asian Wide and Fullwidth). */
+const WIDE_RANGES: ReadonlyArray<readonly [number, number]> = [
+  [0x1100, 0x115f], // Hangul Jamo initials
+  [0x231a, 0x231b],
+  [0x2329, 0x232a],
+  [0x23e9, 0x23ec],
+  [0x23f0, 0x23f0],
+  [0x23f3, 0x23f3],
+  [0x25fd, 0x25fe],
+  [0x2614, 0x2615],
+  [0x2648, 0x2653],
+  [0x267f, 0x267f],
+  [0x2693, 0x2693],
+  [0x26a1, 0x26a1],
+  [0x26aa, 0x26ab],
+  [0x26bd, 0x26be],
+  [0x26c4, 0x26c5],
+  [0x26ce, 0x26ce],
+  [0x26d4, 0x26d4],
+  [0x26ea, 0x26ea],
+  [0x26f2, 0x26f3],
+  [0x26f5, 0x26f5],
+  [0x26fa, 0x26fa],
+  [0x26fd, 0x26fd],
+  [0x2705, 0x2705],
+  [0x270a, 0x270b],
+  [0x2728, 0x2728],
+  [0x274c, 0x274c],
+  [0x274e, 0x274e],
+  [0x2753, 0x2755],
+  [0x2757, 0x2757],
+  [0x2795, 0x2797],
+  [0x27b0, 0x27b0],
+  [0x27bf, 0x27bf],
+  [0x2b1b, 0x2b1c],
+  [0x2b50, 0x2b50],
+  [0x2b55, 0x2b55],
+  [0x2e80, 0x303e], // CJK radicals, Kangxi, CJK symbols and punctuation (、。「」)
+  [0x3041, 0x33ff], // Hiragana … CJK compatibility
+  [0x3400, 0x4dbf], // CJK extension A
+  [0x4e00, 0x9fff], // CJK unified ideographs
+  [0xa000, 0xa4cf], // Yi
+  [0xa960, 0xa97f],
+  [0xac00, 0xd7a3], // Hangul syllables
+  [0xf900, 0xfaff], // CJK compatibility ideographs
+  [0xfe10, 0xfe19], // vertical forms
+  [0xfe30, 0xfe6f], // CJK compatibility forms, small forms
+  [0xff00, 0xff60], // full-width forms (，：（）％ …)
+  [0xffe0, 0xffe6],
+  [0x16fe0, 0x16fe4],
+  [0x17000, 0x18cff],
+  [0x1b000, 0x1b2ff],
+  [0x1f004, 0x1f004],
+  [0x1f0cf, 0x1f0cf],
+  [0x1f18e, 0x1f18e],
+  [0x1f191, 0x1f19a],
+  [0x1f200, 0x1f251],
+  [0x1f300, 0x1f64f], // pictographs, emoticons (approximation)
+  [0x1f680, 0x1f6ff],
+  [0x1f7e0, 0x1f7eb],
+  [0x1f90c, 0x1f9ff],
+  [0x1fa70, 0x1faff],
+  [0x20000, 0x2fffd], // CJK extensions B–F
+  [0x30000, 0x3fffd],
+];
+
+function isWide(codePoint: number): boolean {
+  if (codePoint < 0x1100) return false;
+  let low = 0;
+  let high = WIDE_RANGES.length - 1;
+  while (low <= high) {
+    const mid = (low + high) >> 1;
+    const [start, end] = WIDE_RANGES[mid];
+    if (codePoint < start) high = mid - 1;
+    else if (codePoint > end) low = mid + 1;
+    else return true;
+  }
+  return false;
+}
+
+function isZeroWidth(codePoint: number): boolean {
+  return (
+    codePoint < 0x20 ||
+    (codePoint >= 0x7f && codePoint < 0xa0) ||
+    (codePoint >= 0x300 && codePoint <= 0x36f) || // combining diacritics
+    (codePoint >= 0x200b && codePoint <= 0x200f) || // zero-width space, joiners, marks
+    (codePoint >= 0x2028 && codePoint <= 0x202e) ||
+    (codePoint >= 0x2060 && codePoint <= 0x2064) ||
+    (codePoint >= 0xfe00 && codePoint <= 0xfe0f) || // variation selectors
+    codePoint === 0xfeff ||
+    (codePoint >= 0xe0100 && codePoint <= 0xe01ef)
+  );
+}
+
+/** Number of terminal columns `text` occupies (ANSI colour codes ignored). */
+export function displayWidth(text: string): number {
+  let width = 0;
+  for (const ch of stripAnsi(text)) {
+    const codePoint = ch.codePointAt(0)!;
+    if (isZeroWidth(codePoint)) continue;
+    width += isWide(codePoint) ? 2 : 1;
+  }
+  return width;
+}
+
+/** Pads `text` with spaces on the right to `width` display columns. */
+export function padEndToWidth(text: string, width: number): string {
+  const missing = width - displayWidth(text);
+  return missing > 0 ? text + ' '.repeat(missing) : text;
+}
+
+/** Pads `text` with spaces on the left to `width` display columns. */
+export function padStartToWidth(text: string, width: number): string {
+  const missing = width - displayWidth(text);
+  return missing > 0 ? ' '.repeat(missing) + text : text;
+}
