@@ -58,3 +58,7 @@ export async function tryParse(
     throw e;
   }
 }
+
+// Engine (rules, config, baseline, registry); `lint` is the engine's lintDocument.
+export * from './engine/index.js';
+export { lintDocument as lint } from './engine/lint.js';

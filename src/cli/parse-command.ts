@@ -1,5 +1,5 @@
 /** `jxlint parse FILE… [--format json|pretty]`: show what jxlint read. */
-import chalk, { type ChalkInstance } from 'chalk';
+import chalk, { Chalk, type ChalkInstance } from 'chalk';
 import { toParseJson } from '../ast/parse-json.js';
 import type { JxDocument, Value } from '../index.js';
 import { readInputFile, SourceError, tryParse } from '../node.js';
@@ -43,7 +43,7 @@ export async function runParse(files: string[], options: ParseCommandOptions, ou
       exitCode = 2;
     }
     if (options.format === 'json') documents.push(toParseJson(doc));
-    else out(pretty(doc, options.color ? chalk : new chalk.constructor({ level: 0 }) as ChalkInstance));
+    else out(pretty(doc, options.color ? chalk : new Chalk({ level: 0 })));
   }
   if (options.format === 'json') out(JSON.stringify(documents.length === 1 ? documents[0] : documents, null, 2));
   return exitCode;

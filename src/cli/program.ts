@@ -1,0 +1,181 @@
+/**
+ * The jxlint command line: a thin shell over the library API. Commands: `lint` (the default),
+ * `parse`, `rules`, `explain`, `merge`. Every user-caused error is one line (Chinese first, then
+ * English) and exit code 2; never a stack trace.
+ */
+import { Command, Option } from 'commander';
+import { ConfigError, UnknownRuleError } from '../index.js';
+import { InputError } from '../node/discover.js';
+import { runLint, type LintCommandOptions } from './lint-command.js';
+import { runMerge } from './merge-command.js';
+import type { OutputFlag } from './outputs.js';
+import { runParse } from './parse-command.js';
+import { stdoutColor, type CliIO } from './report.js';
+import { explain, rulesJson, rulesTable } from './rules-command.js';
+import { collect, commanderMessage, HELP_HINT, oneOf, parseConcurrency, parseCount, parseSize, UsageError } from './usage.js';
+import { toolVersion } from './version.js';
+
+const LOCALES = ['zh-CN', 'en'] as const;
+const DOCX_READERS = ['stream', 'mammoth'] as const;
+
+/** The process's streams, environment and directory. */
+export function processIO(): CliIO {
+  return {
+    stdout: (s) => process.stdout.write(s + '\n'),
+    stderr: (s) => process.stderr.write(s + '\n'),
+    stdoutIsTTY: process.stdout.isTTY === true,
+    stderrStream: process.stderr,
+    stdin: process.stdin,
+    env: process.env,
+    cwd: process.cwd(),
+  };
+}
+
+/** `-f` and `-o` in command-line order (several pairs write several reports). */
+function outputOptions(command: Command, flags: OutputFlag[], formatsHelp: string): Command {
+  return command
+    .option('-f, --format <format>', formatsHelp, (value: string) => {
+      flags.push({ kind: 'format', value });
+      return value;
+    })
+    .option('-o, --output-file <file>', '把前一个 -f 的报告写入文件（write the report of the preceding -f to a file）', (value: string) => {
+      flags.push({ kind: 'output', value });
+      return value;
+    });
+}
+
+export async function main(argv: string[], io: CliIO = processIO()): Promise<number> {
+  const program = new Command('jxlint')
+    .version(toolVersion(), '-v, --version', '显示版本号（show the version）')
+    .description('绩效目标表检查工具 — lints performance-target documents (.docx .doc .txt .html)')
+    .helpOption('-h, --help', '显示帮助（show help）')
+    .showSuggestionAfterError(false)
+    .exitOverride()
+    .configureOutput({
+      writeOut: (s) => io.stdout(s.replace(/\n$/, '')),
+      // Commander's own error lines are replaced by ours (one bilingual line + the hint).
+      writeErr: (s) => {
+        if (!/^error:/i.test(s)) io.stderr(s.replace(/\n$/, ''));
+      },
+    });
+  let exitCode = 0;
+
+  // jxlint [lint] <files | dirs | globs>…
+  const lintFlags: OutputFlag[] = [];
+  const lint = program
+    .command('lint', { isDefault: true })
+    .description('检查文件、目录或 glob 匹配的文件（lint files, folders or globs; the default command）')
+    .argument('[inputs...]', '文件、目录或 glob 模式（files, folders or glob patterns）');
+  outputOptions(lint, lintFlags, 'stylish | json | report-json | sarif | junit | github | csv | xlsx | html（可重复，每个 -f 后可跟 -o）');
+  lint
+    .option('--ext <extensions>', '在目录中查找的扩展名，逗号分隔（default docx,doc,txt,htm,html）', collect)
+    .option('--ignore-pattern <pattern>', '忽略的路径（gitignore 语法，可重复）', collect)
+    .option('--no-ignore', '不使用 .jxlintignore、--ignore-pattern 和配置中的 ignorePatterns')
+    .option('--no-error-on-unmatched-pattern', '某个参数没有匹配到文件时不报错')
+    .option('--stdin', '从标准输入读取一个文件')
+    .option('--stdin-filename <name>', '标准输入内容的文件名（用于查找配置和显示）')
+    .option('--max-warnings <n>', '警告超过 n 条时退出码为 1', parseCount)
+    .option('--quiet', '只报告错误（errors only）')
+    .addOption(new Option('--locale <locale>', '消息语言 zh-CN | en').argParser(oneOf(LOCALES)))
+    .option('--color', '强制使用颜色')
+    .option('--no-color', '不使用颜色（也可设置 NO_COLOR）')
+    .option('--concurrency <n>', '并行线程数 auto | N（1 = 不用工作线程）', parseConcurrency)
+    .option('--config <file>', '使用指定的配置文件，不再向上查找 jxlint.config.json')
+    .option('--print-config <file>', '打印对该文件生效的配置并退出')
+    .option('--baseline <file>', '基线文件：其中已接受的问题不再报告')
+    .option('--update-baseline', '把本次发现的问题写入 --baseline 文件')
+    .option('--rule <id:severity>', '覆盖规则级别，如 value-missing-unit:off（可重复）', collect)
+    .addOption(new Option('--docx-reader <reader>', '.docx 读取方式 stream | mammoth').argParser(oneOf(DOCX_READERS)))
+    .option('--max-file-size <size>', '单个文件大小上限，如 64MiB', parseSize)
+    .option('--max-inflated-size <size>', '.docx 解压后大小上限，如 256MiB', parseSize)
+    .option('--shard <k/n>', '只检查第 k 份（共 n 份，按路径排序后轮流分配）')
+    .option('--no-progress', '不显示进度条')
+    .action(async (inputs: string[], opts: Omit<LintCommandOptions, 'outputFlags'>) => {
+      exitCode = await runLint(inputs, { ...opts, outputFlags: lintFlags }, io);
+    });
+
+  // jxlint parse FILE… (written by the lead; unchanged behaviour)
+  program
+    .command('parse')
+    .description('解析文件并输出读取到的结构（parse files and print the AST）')
+    .argument('<files...>', '要解析的文件')
+    .addOption(new Option('-f, --format <format>', 'json | pretty').default('pretty').argParser(oneOf(['json', 'pretty'] as const)))
+    .option('--no-color', '不使用颜色')
+    .addOption(new Option('--docx-reader <reader>', 'stream | mammoth').default('stream').argParser(oneOf(DOCX_READERS)))
+    .option('--max-file-size <size>', '单个文件大小上限', parseSize)
+    .option('--max-inflated-size <size>', '.docx 解压后大小上限', parseSize)
+    .action(async (files: string[], opts) => {
+      const color = opts.color !== false && stdoutColor(undefined, io);
+      exitCode = await runParse(files, { ...opts, color }, io.stdout, io.stderr);
+    });
+
+  // jxlint rules [--format json]
+  program
+    .command('rules')
+    .description('列出全部规则（list every rule）')
+    .addOption(new Option('-f, --format <format>', 'table | json').default('table').argParser(oneOf(['table', 'json'] as const)))
+    .addOption(new Option('--locale <locale>', 'zh-CN | en').default('zh-CN').argParser(oneOf(LOCALES)))
+    .option('--color', '强制使用颜色')
+    .option('--no-color', '不使用颜色')
+    .action((opts: { format: 'table' | 'json'; locale: 'zh-CN' | 'en'; color?: boolean }) => {
+      io.stdout(opts.format === 'json' ? rulesJson(opts.locale) : rulesTable({ ...opts, color: stdoutColor(opts.color, io) }));
+    });
+
+  // jxlint explain <id>
+  program
+    .command('explain')
+    .description('显示规则说明（show a rule’s docs）')
+    .argument('<rule>', '规则编号')
+    .addOption(new Option('--locale <locale>', 'zh-CN | en').default('zh-CN').argParser(oneOf(LOCALES)))
+    .action((id: string, opts: { locale: 'zh-CN' | 'en' }) => {
+      io.stdout(explain(id, opts.locale));
+    });
+
+  // jxlint merge a.json b.json… -f FORMAT [-o FILE]
+  const mergeFlags: OutputFlag[] = [];
+  const merge = program
+    .command('merge')
+    .description('合并多个 JSON 结果（-f json 或 report-json，如各分片的结果）并输出任意格式的报告')
+    .argument('<results...>', 'JSON 结果文件');
+  outputOptions(merge, mergeFlags, '输出格式（可重复，每个 -f 后可跟 -o）');
+  merge
+    .option('--max-warnings <n>', '警告超过 n 条时退出码为 1', parseCount)
+    .option('--quiet', '只报告错误')
+    .addOption(new Option('--locale <locale>', '报告语言 zh-CN | en').argParser(oneOf(LOCALES)))
+    .option('--color', '强制使用颜色')
+    .option('--no-color', '不使用颜色')
+    .action(async (files: string[], opts) => {
+      exitCode = await runMerge(files, { ...opts, outputFlags: mergeFlags }, io);
+    });
+
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+  } catch (e) {
+    return reportError(e, io);
+  }
+  return exitCode;
+}
+
+/** Turns a user-caused error into one line (plus the help hint for usage errors) and exit code 2. */
+export function reportError(e: unknown, io: CliIO): number {
+  const code = (e as { code?: string }).code;
+  if (code === 'commander.helpDisplayed' || code === 'commander.version' || code === 'commander.help') return 0;
+  if (code?.startsWith('commander.')) {
+    io.stderr(commanderMessage(code, (e as Error).message));
+    io.stderr(HELP_HINT);
+    return 2;
+  }
+  if (e instanceof UsageError) {
+    io.stderr(e.messageEn ? `jxlint: ${e.messageZh}（${e.messageEn}）` : `jxlint: ${e.messageZh}`);
+    if (e.showHint) io.stderr(HELP_HINT);
+    return 2;
+  }
+  if (e instanceof InputError || e instanceof ConfigError || e instanceof UnknownRuleError) {
+    io.stderr(`jxlint: ${e.message}`);
+    return 2;
+  }
+  io.stderr(
+    `jxlint 内部错误：${e instanceof Error ? e.message.split('\n')[0] : String(e)}（internal error; please report it with the command and the input file）`,
+  );
+  return 2;
+}

@@ -1,0 +1,81 @@
+/** `jxlint rules [--format json]` (规则列表) and `jxlint explain <id>` (规则说明). */
+import { Chalk } from 'chalk';
+import { displayWidth, padEndToWidth } from '../formatters/text-width.js';
+import { categoryName, explainRule, getRule, ruleIds, ruleSummaries, type Locale } from '../index.js';
+import { UsageError } from './usage.js';
+
+export interface RulesCommandOptions {
+  format: 'table' | 'json';
+  locale: Locale;
+  color: boolean;
+}
+
+/** The machine-readable list: `[{ id, category, severity, fixable, description }]`. */
+export function rulesJson(locale: Locale): string {
+  const list = ruleSummaries(locale).map((r) => ({
+    id: r.id,
+    category: r.category,
+    severity: r.severity,
+    fixable: r.fixable,
+    description: r.description,
+  }));
+  return JSON.stringify(list, null, 2);
+}
+
+export function rulesTable(options: RulesCommandOptions): string {
+  const chalk = new Chalk({ level: options.color ? 1 : 0 });
+  const en = options.locale === 'en';
+  const rows = ruleSummaries(options.locale).map((r) => [
+    r.id,
+    categoryName(r.category, options.locale),
+    r.severity,
+    r.fixable ? (en ? 'yes' : '可修复') : '',
+    r.description,
+  ]);
+  const header = en ? ['rule', 'category', 'severity', 'fix', 'description'] : ['规则', '类别', '默认级别', '修复', '说明'];
+  const widths = header.map((h, i) => Math.max(displayWidth(h), ...rows.map((r) => displayWidth(r[i]!))));
+  const line = (cells: string[]) =>
+    cells
+      .map((c, i) => (i === cells.length - 1 ? c : padEndToWidth(c, widths[i]!)))
+      .join('  ')
+      .trimEnd();
+  const paint = (severity: string, text: string) =>
+    severity === 'error' ? chalk.red(text) : severity === 'warn' ? chalk.yellow(text) : chalk.cyan(text);
+  const out = [chalk.bold(line(header))];
+  for (const r of rows) {
+    const text = line(r);
+    out.push(text.replace(r[0]!, paint(r[2]!, r[0]!)));
+  }
+  out.push('');
+  out.push(en ? `${rows.length} rules. jxlint explain <rule> shows a rule's docs.` : `共 ${rows.length} 条规则；jxlint explain <规则> 查看规则说明。`);
+  return out.join('\n');
+}
+
+/** Edit distance, for "did you mean" on a mistyped rule id. */
+function distance(a: string, b: string): number {
+  const d = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    let prev = d[0]!;
+    d[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const tmp = d[j]!;
+      d[j] = Math.min(d[j]! + 1, d[j - 1]! + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
+      prev = tmp;
+    }
+  }
+  return d[b.length]!;
+}
+
+export function explain(id: string, locale: Locale): string {
+  if (!getRule(id)) {
+    const ids = ruleIds();
+    const best = ids.map((c) => [c, distance(id, c)] as const).sort((a, b) => a[1] - b[1])[0];
+    const hint = best && best[1] <= Math.max(3, Math.floor(id.length / 3)) ? best[0] : null;
+    throw new UsageError(
+      `没有名为 "${id}" 的规则：${hint ? `是否想写 ${hint}？` : ''}用 jxlint rules 列出全部规则`,
+      `no rule "${id}"${hint ? `; did you mean ${hint}?` : ''}; jxlint rules lists them`,
+      false,
+    );
+  }
+  return explainRule(id, locale).replace(/\n+$/, '');
+}

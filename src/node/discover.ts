@@ -1,0 +1,255 @@
+/**
+ * Finding the input files of a lint run (查找待检查文件): explicit files, directories searched for the
+ * linted extensions, and glob patterns (tinyglobby); `.jxlintignore` and `--ignore-pattern`
+ * (gitignore syntax, via `ignore`); a deterministic order and `--shard k/n`.
+ * Node-only edge: used by the CLI, never by the browser-safe core.
+ */
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import ignore, { type Ignore } from 'ignore';
+import { glob, isDynamicPattern } from 'tinyglobby';
+
+/** Extensions searched for in directories when `--ext` is not given. */
+export const DEFAULT_EXTENSIONS = ['docx', 'doc', 'txt', 'htm', 'html'] as const;
+
+/** The ignore file read from the working directory. */
+export const IGNORE_FILE_NAME = '.jxlintignore';
+
+/**
+ * Never searched inside directories (explicit paths still work): dependency folders, and Word's
+ * owner files (`~$报告.docx`, a 162-byte lock file Word leaves beside every open document).
+ */
+export const DEFAULT_IGNORES = ['node_modules/', '~$*'];
+
+/** A user-caused problem with the inputs (missing path, nothing matched): one line, Chinese first. */
+export class InputError extends Error {
+  constructor(
+    readonly code: 'not-found' | 'no-match' | 'all-ignored' | 'bad-shard' | 'bad-ignore-file',
+    readonly messageZh: string,
+    readonly messageEn: string,
+  ) {
+    super(`${messageZh}（${messageEn}）`);
+    this.name = 'InputError';
+  }
+}
+
+export interface InputFile {
+  /** Absolute path. */
+  path: string;
+  /** Path relative to the working directory, forward slashes (`../x` when outside it). The sort key. */
+  relativePath: string;
+  /** Named on the command line (or by a glob) rather than found by searching a directory. */
+  explicit: boolean;
+  /** An explicit file that an ignore pattern matches: reported as skipped, not linted. */
+  ignored: boolean;
+}
+
+export interface DiscoverOptions {
+  cwd: string;
+  /** Extensions (with or without the dot, any case) searched for in directories. */
+  extensions?: readonly string[];
+  /** gitignore-style patterns relative to `cwd` (`--ignore-pattern`). */
+  ignorePatterns?: readonly string[];
+  /** Read `<cwd>/.jxlintignore` (default true; `--no-ignore` turns every ignore off). */
+  useIgnore?: boolean;
+  /** Whether an input that matches nothing is an error (default true). */
+  errorOnUnmatchedPattern?: boolean;
+}
+
+function toForwardSlashes(p: string): string {
+  return p.split(path.sep).join('/');
+}
+
+/** Path relative to cwd with forward slashes. */
+export function relativeTo(cwd: string, absolute: string): string {
+  const rel = toForwardSlashes(path.relative(cwd, absolute));
+  return rel === '' ? '.' : rel;
+}
+
+/** Code-unit order, identical on every machine (unlike localeCompare). */
+export function comparePaths(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** A matcher of gitignore-style patterns relative to one base directory. */
+export class IgnoreMatcher {
+  private readonly matcher: Ignore;
+  private empty = true;
+  constructor(readonly baseDir: string) {
+    this.matcher = ignore({ allowRelativePaths: false });
+  }
+  add(patterns: readonly string[] | string): this {
+    const list = typeof patterns === 'string' ? patterns.split(/\r?\n/) : patterns;
+    const usable = list.filter((p) => p.trim() !== '' && !p.startsWith('#'));
+    if (usable.length > 0) {
+      this.matcher.add(usable);
+      this.empty = false;
+    }
+    return this;
+  }
+  /** Whether an absolute path is ignored. Paths outside the base directory never are. */
+  ignores(absolute: string, isDirectory = false): boolean {
+    if (this.empty) return false;
+    const rel = toForwardSlashes(path.relative(this.baseDir, absolute));
+    if (rel === '' || rel.startsWith('../') || rel === '..' || path.isAbsolute(rel)) return false;
+    return this.matcher.ignores(isDirectory ? rel + '/' : rel);
+  }
+}
+
+/** Reads `.jxlintignore` in `cwd`, if present. */
+export function loadIgnoreFile(cwd: string): string[] {
+  const file = path.join(cwd, IGNORE_FILE_NAME);
+  if (!existsSync(file)) return [];
+  try {
+    return readFileSync(file, 'utf8').replace(/^\uFEFF/, '').split(/\r?\n/);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code ?? 'unknown';
+    throw new InputError('bad-ignore-file', `无法读取忽略文件 ${file}（${code}）：请检查文件权限`, `Cannot read ${file} (${code})`);
+  }
+}
+
+function normaliseExtensions(extensions: readonly string[]): Set<string> {
+  return new Set(extensions.map((e) => e.trim().replace(/^\./, '').toLowerCase()).filter(Boolean));
+}
+
+function hasExtension(file: string, extensions: Set<string>): boolean {
+  const ext = path.extname(file).slice(1).toLowerCase();
+  return extensions.has(ext);
+}
+
+/**
+ * Expands the command-line inputs into the sorted, de-duplicated list of files to lint.
+ * - a file: taken as it is (whatever its extension; the reader sniffs the content);
+ * - a directory: searched recursively for the extensions, skipping dot-folders, node_modules and
+ *   ignored paths;
+ * - anything else with glob syntax: matched with tinyglobby relative to `cwd`.
+ * An explicit file that an ignore pattern matches is kept with `ignored: true` (reported as
+ * skipped); a path that does not exist, or a directory/glob that yields nothing, is an InputError.
+ */
+export async function discoverFiles(inputs: readonly string[], options: DiscoverOptions): Promise<InputFile[]> {
+  const cwd = path.resolve(options.cwd);
+  const extensions = normaliseExtensions(options.extensions ?? DEFAULT_EXTENSIONS);
+  const useIgnore = options.useIgnore !== false;
+  const errorOnUnmatched = options.errorOnUnmatchedPattern !== false;
+  const userIgnores = new IgnoreMatcher(cwd);
+  if (useIgnore) userIgnores.add(loadIgnoreFile(cwd)).add(options.ignorePatterns ?? []);
+  const found = new Map<string, InputFile>();
+
+  const add = (absolute: string, explicit: boolean, ignored: boolean) => {
+    const existing = found.get(absolute);
+    if (existing) {
+      existing.explicit ||= explicit;
+      existing.ignored &&= ignored;
+      return;
+    }
+    found.set(absolute, { path: absolute, relativePath: relativeTo(cwd, absolute), explicit, ignored });
+  };
+
+  for (const input of inputs) {
+    const absolute = path.resolve(cwd, input);
+    let stats: ReturnType<typeof statSync> | undefined;
+    try {
+      stats = statSync(absolute);
+    } catch {
+      stats = undefined;
+    }
+    if (stats?.isFile()) {
+      add(absolute, true, userIgnores.ignores(absolute));
+      continue;
+    }
+    if (stats?.isDirectory()) {
+      const matches = await glob('**/*', {
+        cwd: absolute,
+        absolute: true,
+        onlyFiles: true,
+        dot: false,
+        followSymbolicLinks: true,
+        ignore: ['**/node_modules/**'],
+        expandDirectories: false,
+      });
+      let candidates = 0;
+      let kept = 0;
+      const defaults = new IgnoreMatcher(absolute).add(DEFAULT_IGNORES);
+      for (const match of matches) {
+        const file = path.resolve(match);
+        if (!hasExtension(file, extensions) || defaults.ignores(file)) continue;
+        candidates++;
+        if (userIgnores.ignores(file)) continue;
+        add(file, false, false);
+        kept++;
+      }
+      if (errorOnUnmatched && kept === 0) {
+        if (candidates > 0) {
+          throw new InputError('all-ignored', `目录 ${input} 中的文件都被忽略规则排除：请检查 ${IGNORE_FILE_NAME} 和 --ignore-pattern`, `All files in ${input} are ignored; check ${IGNORE_FILE_NAME} and --ignore-pattern`);
+        }
+        throw new InputError(
+          'no-match',
+          `目录 ${input} 中没有可检查的文件（扩展名 ${[...extensions].map((e) => '.' + e).join(' ')}）：请检查路径或用 --ext 指定扩展名`,
+          `No files with extensions ${[...extensions].join(', ')} in ${input}; check the path or use --ext`,
+        );
+      }
+      continue;
+    }
+    if (isDynamicPattern(input)) {
+      const matches = await glob(toForwardSlashes(input), {
+        cwd,
+        absolute: true,
+        onlyFiles: true,
+        dot: false,
+        followSymbolicLinks: true,
+        ignore: ['**/node_modules/**'],
+        expandDirectories: false,
+      });
+      let kept = 0;
+      for (const match of matches) {
+        const file = path.resolve(match);
+        if (userIgnores.ignores(file)) continue;
+        add(file, true, false);
+        kept++;
+      }
+      if (errorOnUnmatched && kept === 0) {
+        if (matches.length > 0) {
+          throw new InputError('all-ignored', `模式 ${input} 匹配到的文件都被忽略规则排除：请检查 ${IGNORE_FILE_NAME} 和 --ignore-pattern`, `All files matching ${input} are ignored`);
+        }
+        throw new InputError('no-match', `没有与模式 ${input} 匹配的文件：请检查模式和当前目录`, `No files match the pattern ${input}`);
+      }
+      continue;
+    }
+    if (errorOnUnmatched) {
+      throw new InputError('not-found', `文件或目录不存在：${input}；请检查路径`, `No such file or directory: ${input}`);
+    }
+  }
+
+  return [...found.values()].sort((a, b) => comparePaths(a.relativePath, b.relativePath));
+}
+
+// ---------------------------------------------------------------------------
+// Sharding (分片)
+
+export interface Shard {
+  /** 1-based shard number. */
+  index: number;
+  count: number;
+}
+
+/** Parses `k/n` (1 ≤ k ≤ n). */
+export function parseShard(text: string): Shard {
+  const m = /^\s*(\d+)\s*\/\s*(\d+)\s*$/.exec(text);
+  const index = m ? Number(m[1]) : NaN;
+  const count = m ? Number(m[2]) : NaN;
+  if (!m || !(count >= 1) || !(index >= 1) || index > count) {
+    throw new InputError('bad-shard', `--shard 应写成 k/n，1 ≤ k ≤ n，例如 --shard 2/4（得到 "${text}"）`, `--shard expects k/n with 1 ≤ k ≤ n, e.g. 2/4 (got "${text}")`);
+  }
+  return { index, count };
+}
+
+/**
+ * The files of shard k of n: every n-th file of the sorted list, starting at the k-th. The list is
+ * sorted by the path relative to the working directory, so every machine that runs the same command
+ * in the same tree gets the same partition: the shards are disjoint and together hold every file,
+ * and their sizes differ by at most one.
+ */
+export function selectShard<T>(files: readonly T[], shard: Shard | null | undefined): T[] {
+  if (!shard || shard.count === 1) return [...files];
+  return files.filter((_, i) => i % shard.count === shard.index - 1);
+}
