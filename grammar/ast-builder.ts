@@ -60,7 +60,9 @@ function tokensIn(nodes: (CstNode | IToken)[] | undefined): IToken[] {
 const BaseVisitor = tableParser.getBaseCstVisitorConstructorWithDefaults();
 
 class AstVisitor extends BaseVisitor {
-  constructor(private readonly ctx: BuildContext) {
+  ctx!: BuildContext;
+
+  constructor() {
     super();
     this.validateVisitor();
   }
@@ -75,17 +77,30 @@ class AstVisitor extends BaseVisitor {
     return tokensIn(nodes).map((t) => this.cell(t));
   }
 
+  /** The cells of a list of `valueCell` nodes (already in source order). */
+  valueCells(nodes: (CstNode | IToken)[] | undefined): CellRef[] {
+    const out: CellRef[] = [];
+    for (const node of nodes ?? []) {
+      const c = (node as CstNode).children as Children;
+      const token = (c.AnyText?.[0] ?? c.Blank?.[0]) as IToken | undefined;
+      if (token && !Number.isNaN(token.startOffset)) out.push(this.cell(token));
+    }
+    return out;
+  }
+
   /** The value cell following a label, or a blank field when the table ends first. */
   field(node: CstNode | undefined): Field {
-    const value = node ? tokensIn((node.children as Children).valueCell)[0] : undefined;
-    if (!value) return { text: null, origin: null };
-    const c = this.cell(value);
-    return { text: c.text, origin: c.origin };
+    const c = node ? this.valueCells((node.children as Children).valueCell)[0] : undefined;
+    return c ? { text: c.text, origin: c.origin } : { text: null, origin: null };
   }
 }
 
+let sharedVisitor: AstVisitor | null = null;
+
 export function buildProject(cst: CstNode, index: number, ctx: BuildContext): Project {
-  const v = new AstVisitor(ctx);
+  sharedVisitor ??= new AstVisitor();
+  const v = sharedVisitor;
+  v.ctx = ctx;
   const children = cst.children as Children;
   const fieldCodes: FieldCodeResidue[] = [];
 
@@ -124,7 +139,8 @@ export function buildProject(cst: CstNode, index: number, ctx: BuildContext): Pr
   const { goals, field: goalsField } = buildGoals(v, children.goals as CstNode[] | undefined);
   const grid = buildGrid(v, children.indicatorGrid?.[0] as CstNode | undefined, index, ctx);
 
-  const firstToken = tokensIn([cst])[0];
+  const start = cst.location?.startOffset;
+  const origin = start !== undefined && !Number.isNaN(start) ? unitAt(ctx.serialized, start).origin : null;
   return {
     index,
     code: code.text,
@@ -142,7 +158,7 @@ export function buildProject(cst: CstNode, index: number, ctx: BuildContext): Pr
     indicators: grid.indicators,
     layout: detectIndicatorLayout(grid.indicators),
     fieldCodes,
-    origin: firstToken ? v.cell(firstToken).origin : null,
+    origin,
     fields: { code, name, purpose, goals: goalsField, agency, title: titleField },
   };
 }
@@ -201,7 +217,7 @@ function buildSpendPlan(v: AstVisitor, node: CstNode | undefined): SpendPlan {
   const label = v.cell((c.SpendPlanLabel as IToken[])[0]);
   const months = ((c.MonthEndLabel as IToken[] | undefined) ?? []).map((t) => v.cell(t));
   const percentHeader = /[%％]/.test(label.text ?? '');
-  let cells = v.cells(c.valueCell);
+  let cells = v.valueCells(c.valueCell);
   // With known rows, the values are the row after the month labels.
   const monthRow = months[months.length - 1]?.unit.rowKey;
   if (monthRow !== undefined) {
@@ -226,7 +242,7 @@ function buildGoals(v: AstVisitor, nodes: CstNode[] | undefined): { goals: Goal[
   let field: Field = { text: null, origin: null };
   for (const node of nodes ?? []) {
     const c = node.children as Children;
-    const cells = v.cells(c.valueCell);
+    const cells = v.valueCells(c.valueCell);
     if (field.origin === null) field = { text: null, origin: cells[0]?.origin ?? v.cell((c.GoalsLabel as IToken[])[0]).origin };
     for (const cell of cells) {
       if (cell.text === null) continue;
@@ -258,7 +274,7 @@ function buildGrid(v: AstVisitor, node: CstNode | undefined, projectIndex: numbe
   const labels = headerTokens.map((t) => v.cell(t).text ?? '');
   const columns: IndicatorColumn[] = headerTokens.map((t) => T.headerRole.get(t.tokenType) ?? 'other');
   const width = columns.length;
-  const body = v.cells(c.valueCell);
+  const body = v.valueCells(c.valueCell);
 
   // Rows: by the source's row structure when it has one, else by the header's width.
   const rows: CellRef[][] = [];

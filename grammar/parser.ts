@@ -21,7 +21,7 @@ import * as T from './lexicon.js';
 
 export class TableParser extends CstParser {
   constructor() {
-    super(T.allTokens, { recoveryEnabled: true, maxLookahead: 3, nodeLocationTracking: 'onlyOffset' });
+    super(T.allTokens, { recoveryEnabled: true, maxLookahead: 1, nodeLocationTracking: 'onlyOffset' });
     this.performSelfAnalysis();
   }
 

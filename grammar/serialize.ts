@@ -8,6 +8,7 @@ import type { BlockStream } from '../src/sources/blocks.js';
 
 export const BLANK = '\u2400';
 export const CELL_BREAK = '\u2029';
+const SPECIAL = /[\n\r\u2400\u2029]/;
 
 export interface Unit {
   kind: 'paragraph' | 'cell';
@@ -28,7 +29,10 @@ export interface Serialized {
   offsets: number[];
 }
 
+/** The serialised line of a (trimmed) unit text. */
 function lineOf(text: string): string {
+  if (text === '') return BLANK;
+  if (!SPECIAL.test(text)) return text;
   const clean = text.replace(/[\u2400\u2029]/g, ' ').trim();
   if (clean === '') return BLANK;
   return clean.replace(/\s*\n\s*/g, CELL_BREAK);
