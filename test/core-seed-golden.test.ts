@@ -55,7 +55,7 @@ function oracle(): OracleProject[] {
       afterMonths = false;
     } else if (row[0] === '绩效目标') current.goals = row[1].split('\n').map((g) => g.trim()).filter(Boolean);
     else if (row[0] === '一级指标') inGrid = true;
-    else if (inGrid) {
+    else if (inGrid && row.length === 6) {
       current.level3.push(row[2]);
       current.values.push(row[4]);
     }
