@@ -90,18 +90,53 @@ class AstVisitor extends BaseVisitor {
 
   /** The value cell following a label, or a blank field when the table ends first. */
   field(node: CstNode | undefined): Field {
-    const c = node ? this.valueCells((node.children as Children).valueCell)[0] : undefined;
+    return node ? this.fieldOf(node.children as Children) : { text: null, origin: null };
+  }
+
+  fieldOf(children: Children): Field {
+    const c = this.valueCells(children.valueCell)[0];
     return c ? { text: c.text, origin: c.origin } : { text: null, origin: null };
+  }
+
+  // CST visitor methods, one per grammar rule that carries meaning (named as in parser.ts).
+
+  /** 项目编码 <code> */
+  codeField(children: Children): Field {
+    return this.fieldOf(children);
+  }
+
+  projectTable(children: Children, index: number): Project {
+    return buildProject(this, children, index);
+  }
+
+  budgetField(children: Children): { key: 'total' | 'fiscal' | 'other' | null; field: Field; labelOrigin: Origin | null } {
+    const label = (children.BudgetTotalLabel ?? children.FiscalFundsLabel ?? children.OtherFundsLabel)?.[0] as IToken | undefined;
+    const key = children.BudgetTotalLabel ? 'total' : children.FiscalFundsLabel ? 'fiscal' : children.OtherFundsLabel ? 'other' : null;
+    return { key, field: this.fieldOf(children), labelOrigin: label ? this.cell(label).origin : null };
+  }
+
+  spendPlan(children: Children): SpendPlan {
+    return buildSpendPlan(this, children);
+  }
+
+  indicatorGrid(children: Children, projectIndex: number): Grid {
+    return buildGrid(this, children, projectIndex);
   }
 }
 
 let sharedVisitor: AstVisitor | null = null;
 
-export function buildProject(cst: CstNode, index: number, ctx: BuildContext): Project {
+/** Builds one project from the CST of its table. */
+export function visitProjectTable(cst: CstNode, index: number, ctx: BuildContext): Project {
   sharedVisitor ??= new AstVisitor();
-  const v = sharedVisitor;
-  v.ctx = ctx;
-  const children = cst.children as Children;
+  sharedVisitor.ctx = ctx;
+  const project = sharedVisitor.visit(cst, index) as Project;
+  const start = cst.location?.startOffset;
+  project.origin = start !== undefined && !Number.isNaN(start) ? unitAt(ctx.serialized, start).origin : null;
+  return project;
+}
+
+function buildProject(v: AstVisitor, children: Children, index: number): Project {
   const fieldCodes: FieldCodeResidue[] = [];
 
   // Title: "1、…绩效目标表 TC 9、… \f C \l 1"
@@ -130,17 +165,17 @@ export function buildProject(cst: CstNode, index: number, ctx: BuildContext): Pr
   if (agency.text === null && agencyFieldNode) agency = v.field(agencyFieldNode);
   const agencyMatch = agency.text ? /^(\d{6})\s*(.+)$/.exec(agency.text) : null;
 
-  const code = v.field(children.codeField?.[0] as CstNode | undefined);
+  const code: Field = children.codeField ? v.visit(children.codeField[0] as CstNode) : { text: null, origin: null };
   const name = v.field(children.nameField?.[0] as CstNode | undefined);
 
   const budget = buildBudget(v, children, moneyUnit);
   const purpose = buildPurpose(v, children);
-  const spendPlan = buildSpendPlan(v, children.spendPlan?.[0] as CstNode | undefined);
+  const spendPlan: SpendPlan = children.spendPlan
+    ? v.visit(children.spendPlan[0] as CstNode)
+    : { present: false, labels: [], values: [], percentHeader: false, origin: null, cellOrigins: [] };
   const { goals, field: goalsField } = buildGoals(v, children.goals as CstNode[] | undefined);
-  const grid = buildGrid(v, children.indicatorGrid?.[0] as CstNode | undefined, index, ctx);
+  const grid: Grid = children.indicatorGrid ? v.visit(children.indicatorGrid[0] as CstNode, index) : { header: null, indicators: [] };
 
-  const start = cst.location?.startOffset;
-  const origin = start !== undefined && !Number.isNaN(start) ? unitAt(ctx.serialized, start).origin : null;
   return {
     index,
     code: code.text,
@@ -158,7 +193,7 @@ export function buildProject(cst: CstNode, index: number, ctx: BuildContext): Pr
     indicators: grid.indicators,
     layout: detectIndicatorLayout(grid.indicators),
     fieldCodes,
-    origin,
+    origin: null, // set by visitProjectTable from the CST's location
     fields: { code, name, purpose, goals: goalsField, agency, title: titleField },
   };
 }
@@ -180,20 +215,13 @@ function buildBudget(v: AstVisitor, children: Children, moneyUnit: string | null
     ),
   ];
   for (const node of fieldNodes) {
-    const c = node.children as Children;
-    const key = c.BudgetTotalLabel ? 'total' : c.FiscalFundsLabel ? 'fiscal' : c.OtherFundsLabel ? 'other' : null;
+    const { key, field, labelOrigin } = v.visit(node) as ReturnType<AstVisitor['budgetField']>;
     if (!key || budget.origin[key] !== null) continue;
-    const f = v.field(node);
-    budget[key] = parseAmount(f.text, moneyUnit ?? '万元');
-    budget[`${key}Raw`] = f.text;
-    budget.origin[key] = f.origin ?? labelOrigin(v, node);
+    budget[key] = parseAmount(field.text, moneyUnit ?? '万元');
+    budget[`${key}Raw`] = field.text;
+    budget.origin[key] = field.origin ?? labelOrigin;
   }
   return budget;
-}
-
-function labelOrigin(v: AstVisitor, node: CstNode): Origin | null {
-  const t = tokensIn([node])[0];
-  return t ? v.cell(t).origin : null;
 }
 
 function buildPurpose(v: AstVisitor, children: Children): Field {
@@ -211,9 +239,7 @@ function buildPurpose(v: AstVisitor, children: Children): Field {
   return { text: null, origin: null };
 }
 
-function buildSpendPlan(v: AstVisitor, node: CstNode | undefined): SpendPlan {
-  if (!node) return { present: false, labels: [], values: [], percentHeader: false, origin: null, cellOrigins: [] };
-  const c = node.children as Children;
+function buildSpendPlan(v: AstVisitor, c: Children): SpendPlan {
   const label = v.cell((c.SpendPlanLabel as IToken[])[0]);
   const months = ((c.MonthEndLabel as IToken[] | undefined) ?? []).map((t) => v.cell(t));
   const percentHeader = /[%％]/.test(label.text ?? '');
@@ -262,9 +288,7 @@ interface Grid {
   indicators: Indicator[];
 }
 
-function buildGrid(v: AstVisitor, node: CstNode | undefined, projectIndex: number, ctx: BuildContext): Grid {
-  if (!node) return { header: null, indicators: [] };
-  const c = node.children as Children;
+function buildGrid(v: AstVisitor, c: Children, projectIndex: number): Grid {
   const headerTokens = tokensIn([
     ...(c.Level1Header ?? []),
     ...(c.Level2Header ?? []),
@@ -291,7 +315,7 @@ function buildGrid(v: AstVisitor, node: CstNode | undefined, projectIndex: numbe
     for (let i = 0; i < body.length; i += width) rows.push(body.slice(i, i + width));
     const last = rows[rows.length - 1];
     if (last && last.length < width && last.some((x) => x.text !== null)) {
-      ctx.diagnostics.push({
+      v.ctx.diagnostics.push({
         code: 'parse-error',
         severity: 'error',
         message: `第${projectIndex}张表不完整：指标表最后一行只有 ${last.length} 个单元格（表头有 ${width} 列），表格可能被截断`,

@@ -6,7 +6,7 @@
 import type { IToken, IRecognitionException } from 'chevrotain';
 import type { JxDocument, ParseDiagnostic, Project } from '../src/ast/types.js';
 import type { BlockStream } from '../src/sources/blocks.js';
-import { buildDepartment, buildProject, type BuildContext } from './ast-builder.js';
+import { buildDepartment, visitProjectTable, type BuildContext } from './ast-builder.js';
 import * as T from './lexicon.js';
 import { tableParser } from './parser.js';
 import { serialize, unitAt } from './serialize.js';
@@ -56,7 +56,7 @@ export function buildDocument(stream: BlockStream, filePath: string): JxDocument
     const cst = tableParser.projectTable();
     const index = projects.length + 1;
     for (const error of tableParser.errors) context.diagnostics.push(parseError(error, index, context));
-    projects.push(buildProject(cst, index, context));
+    projects.push(visitProjectTable(cst, index, context));
   }
 
   const diagnostics: ParseDiagnostic[] = [...context.diagnostics];
