@@ -27,18 +27,22 @@ export function ruleDocsPath(id: string): string {
  * An example text table as a readable block: each row on one line, cells split by " | ",
  * trailing empty cells dropped, continuation lines of a cell indented.
  */
-export function renderExample(text: string): string {
-  const lines = text.replace(/\r\n?/g, '\n').replace(/\n+$/, '').split('\n');
-  return lines
-    .map((line) => {
-      const cells = line.replace(/\t+$/, '').split('\t');
-      return cells.join(' | ');
-    })
-    .join('\n');
+export function renderExample(text: string, compareTo?: string): string {
+  const rows = (t: string) =>
+    t
+      .replace(/\r\n?/g, '\n')
+      .replace(/\n+$/, '')
+      .split('\n')
+      .map((line) => line.replace(/\t+$/, '').split('\t').join(' | '));
+  const lines = rows(text);
+  if (compareTo === undefined) return lines.join('\n');
+  const other = new Set(rows(compareTo));
+  return lines.map((l) => (other.has(l) ? `  ${l}` : `▶ ${l}`)).join('\n');
 }
 
-function fence(text: string): string {
-  return '```text\n' + renderExample(text) + '\n```';
+/** An example as a fenced block; lines that differ from the other example are marked ▶. */
+function fence(text: string, compareTo?: string): string {
+  return '```text\n' + renderExample(text, compareTo) + '\n```';
 }
 
 /** The markdown page of a rule in a locale (headings and one-liners localised; body text is Chinese). */
@@ -91,11 +95,13 @@ export function renderRuleDoc(rule: Rule, locale: Locale = 'zh-CN'): string {
   out.push('');
   out.push(zh ? '## 错误示例' : '## Bad example');
   out.push('');
-  out.push(fence(d.bad));
+  out.push(zh ? '与正确示例不同的行以 ▶ 标出。' : 'Lines that differ from the good example are marked ▶.');
+  out.push('');
+  out.push(fence(d.bad, d.good));
   out.push('');
   out.push(zh ? '## 正确示例' : '## Good example');
   out.push('');
-  out.push(fence(d.good));
+  out.push(fence(d.good, d.bad));
   out.push('');
   out.push(zh ? '## 选项' : '## Options');
   out.push('');
@@ -139,4 +145,41 @@ export function renderRuleDoc(rule: Rule, locale: Locale = 'zh-CN'): string {
   );
   out.push('');
   return out.join('\n');
+}
+
+/** The index page of docs/rules/: every rule with its category, severity and one-liner. */
+export function renderRuleIndex(rules: readonly Rule[]): string {
+  const sorted = [...rules].sort((a, b) =>
+    a.meta.part !== b.meta.part ? (a.meta.part < b.meta.part ? -1 : 1) : a.meta.id < b.meta.id ? -1 : 1,
+  );
+  const out: string[] = ['# jxlint 规则 / Rules', ''];
+  out.push('Part A 为精确规则，全部在 `recommended` 中启用；Part B 为启发式规则。');
+  out.push('Part A rules are exact and all on in `recommended`; Part B rules are heuristics.');
+  out.push('');
+  for (const part of ['A', 'B'] as const) {
+    const list = sorted.filter((r) => r.meta.part === part);
+    if (list.length === 0) continue;
+    out.push(`## Part ${part}`);
+    out.push('');
+    out.push('| 规则 | 类别 | 默认级别 | 可修复 | 说明 |');
+    out.push('|---|---|---|---|---|');
+    for (const r of list) {
+      const m = r.meta;
+      out.push(
+        `| [\`${m.id}\`](${m.id}.md) | ${categoryName(m.category)} | ${m.defaultSeverity} | ${m.fixable ? '是' : ''} | ${m.docs.descriptionEn.replace(/\|/g, '\\|')} |`,
+      );
+    }
+    out.push('');
+  }
+  out.push('<!-- 本页由 scripts/gen-rule-docs.ts 生成，请勿手工编辑。 -->');
+  out.push('');
+  return out.join('\n');
+}
+
+/** Every generated file of docs/rules/ (path relative to the repository root → content). */
+export function generateRuleDocs(rules: readonly Rule[]): Map<string, string> {
+  const files = new Map<string, string>();
+  for (const rule of rules) files.set(ruleDocsPath(rule.meta.id), renderRuleDoc(rule, 'zh-CN'));
+  files.set('docs/rules/README.md', renderRuleIndex(rules));
+  return files;
 }

@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { parseText } from '../../src/index.js';
 import { resolveConfig } from '../../src/engine/config.js';
 import { INTERNAL_ERROR_ID, lintDocument } from '../../src/engine/lint.js';
+import type { Indicator, JxDocument, Origin, Project, Value } from '../../src/ast/types.js';
 import type { CellRole, LayoutPolicy, LintMessage, Locale, Rule, Severity } from '../../src/engine/types.js';
 
 export { CLEAN_INDICATORS, CLEAN_INDICATORS_2021, table, tables, withRows } from '../../rules/shared/example-table.js';
@@ -126,4 +127,74 @@ export function ruleTester(rule: Rule, cases: { valid: ValidCase[]; invalid: Inv
       });
     }
   });
+}
+
+// ---------------------------------------------------------------------------
+// Hand-built AST objects, for engine tests that must not depend on the parser.
+
+
+export function makeValue(raw: string, extra: Partial<Value> = {}): Value {
+  return { raw, op: null, number: null, unit: null, kind: raw ? 'text' : 'empty', ...extra };
+}
+
+export function makeIndicator(level3: string, value: Value, origin: Origin | null, extra: Partial<Indicator> = {}): Indicator {
+  return {
+    level1: '产出指标',
+    level2: '数量指标',
+    level3,
+    description: null,
+    value,
+    basis: null,
+    level1Inherited: false,
+    cellCount: 6,
+    origin,
+    cells: { value: origin },
+    ...extra,
+  };
+}
+
+export function makeProject(index: number, code: string | null, extra: Partial<Project> = {}): Project {
+  const field = (text: string | null) => ({ text, origin: null });
+  return {
+    index,
+    code,
+    name: `项目${index}`,
+    agency: null,
+    agencyCode: null,
+    title: null,
+    titleOrdinal: index,
+    moneyUnit: '万元',
+    budget: {
+      total: 1,
+      fiscal: 1,
+      other: null,
+      totalRaw: '1.00',
+      fiscalRaw: '1.00',
+      otherRaw: null,
+      origin: { total: null, fiscal: null, other: null },
+    },
+    purpose: '用途',
+    spendPlan: { present: true, labels: [], values: [], percentHeader: true, origin: null, cellOrigins: [] },
+    goals: [{ text: '1、目标', origin: null }],
+    indicatorHeader: null,
+    indicators: [],
+    layout: 'legacy',
+    fieldCodes: [],
+    origin: null,
+    fields: { code: field(code), name: field(`项目${index}`), purpose: field('用途'), goals: field('1、目标'), agency: field(null), title: field(null) },
+    ...extra,
+  };
+}
+
+export function makeDocument(projects: Project[], extra: Partial<JxDocument> = {}): JxDocument {
+  return {
+    filePath: 'hand-built.txt',
+    format: 'text',
+    encoding: 'utf-8',
+    layout: 'row-per-line',
+    department: { present: false, overallGoal: [], itemGoals: [], safeguards: [], other: [], origin: null, fieldCodes: [] },
+    projects,
+    diagnostics: [],
+    ...extra,
+  };
 }

@@ -1,0 +1,94 @@
+import { describe, expect, it } from 'vitest';
+import { applyBaseline, createBaseline, fingerprintOf, parseBaseline, stringifyBaseline } from '../src/engine/baseline.js';
+import { lintDocument, lintFailure } from '../src/engine/lint.js';
+import { parseText } from '../src/index.js';
+import { table, tables, withRows } from './helpers/rule-tester.js';
+
+const BAD = withRows({
+  项目总成本: ['产出指标', '成本指标', '项目总成本', '总成本800万元', '≥98%', '预算支出标准'],
+  补贴发放人数: ['产出指标', '数量指标', '补贴发放人数', '人数', '≥98%', '计划标准'],
+});
+
+describe('fingerprints', () => {
+  const parts = { ruleId: 'r', projectCode: '316-1', role: 'indicator.value', level3: '项目成本', found: '≥98%' };
+  it('are 16 hex digits, stable, and change with every part', () => {
+    const fp = fingerprintOf(parts);
+    expect(fp).toMatch(/^[0-9a-f]{16}$/);
+    expect(fingerprintOf({ ...parts })).toBe(fp);
+    for (const key of Object.keys(parts) as (keyof typeof parts)[]) {
+      expect(fingerprintOf({ ...parts, [key]: 'other' }), key).not.toBe(fp);
+    }
+  });
+  it('ignore whitespace inside values', () => {
+    expect(fingerprintOf({ ...parts, found: '≥ 98%' })).toBe(fingerprintOf(parts));
+  });
+  it('do not depend on line numbers: the same finding moved down keeps its fingerprint', () => {
+    const a = lintDocument(parseText(table({ indicators: BAD })));
+    const b = lintDocument(parseText('第二部分\n预算项目绩效目标\n\n\n' + table({ indicators: BAD })));
+    const fa = a.messages.map((m) => m.fingerprint);
+    const fb = b.messages.map((m) => m.fingerprint);
+    expect(a.messages[0]!.line).not.toBe(b.messages[0]!.line);
+    expect(fb).toEqual(fa);
+  });
+});
+
+describe('baseline', () => {
+  const before = [lintDocument(parseText(table({ indicators: BAD }), 'v1.txt'))];
+
+  it('createBaseline is sorted, counted and stable', () => {
+    const b1 = createBaseline(before);
+    expect(b1.version).toBe(1);
+    expect(b1.entries.map((e) => e.ruleId)).toEqual([...b1.entries.map((e) => e.ruleId)].sort());
+    expect(b1.entries.every((e) => e.count === 1)).toBe(true);
+    const cost = b1.entries.find((e) => e.ruleId === 'cost-value-not-amount')!;
+    expect(cost).toMatchObject({ projectCode: '316-1201-JBN-WMEB', role: 'indicator.value', level3: '项目总成本', found: '≥98%' });
+    expect(stringifyBaseline(createBaseline([...before].reverse()))).toBe(stringifyBaseline(b1));
+    expect(parseBaseline(JSON.parse(stringifyBaseline(b1)))).toEqual(b1);
+  });
+
+  it('applyBaseline hides accepted findings, keeps new ones, and recounts', () => {
+    const baseline = createBaseline(before);
+    expect(applyBaseline(before, baseline)[0]).toMatchObject({ messages: [], errorCount: 0, warningCount: 0 });
+    // The next submission (another file name) fixed the count row but added a duplicate row.
+    const after = [
+      lintDocument(
+        parseText(
+          table({
+            indicators: [
+              ...withRows({ 项目总成本: ['产出指标', '成本指标', '项目总成本', '总成本800万元', '≥98%', '预算支出标准'] }),
+              ['效益指标', '社会效益指标', '补贴发放准确率', '准确程度', '≥98%', '计划标准'],
+            ],
+          }),
+          'v2.txt',
+        ),
+      ),
+    ];
+    const [filtered] = applyBaseline(after, baseline);
+    expect(filtered!.messages.map((m) => m.ruleId)).toEqual(['duplicate-indicator']);
+    expect(filtered).toMatchObject({ errorCount: 0, warningCount: 1 });
+    expect(after[0]!.messages.length).toBeGreaterThan(1); // inputs untouched
+  });
+
+  it('counts repeated fingerprints', () => {
+    const twice = [lintDocument(parseText(table({ goals: ['1、完成率', '2、完成率'] })))];
+    expect(twice[0]!.messages.filter((m) => m.ruleId === 'placeholder-goal')).toHaveLength(2);
+    const once = [lintDocument(parseText(table({ goals: ['1、完成率'] })))];
+    const baseline = createBaseline(once);
+    // '1、完成率' and '2、完成率' differ in what was found, so only the first is accepted.
+    expect(applyBaseline(twice, baseline)[0]!.messages.map((m) => m.found)).toEqual(['2、完成率']);
+    const dup = [lintDocument(parseText(tables({}, { name: '乙' }, { name: '丙' })))];
+    const b = createBaseline(dup);
+    expect(b.entries.find((e) => e.ruleId === 'duplicate-project-code')!.count).toBe(2);
+    expect(applyBaseline(dup, b)[0]!.messages).toEqual([]);
+  });
+
+  it('never hides fatal read failures', () => {
+    const failed = [lintFailure('x.doc', { code: 'read-error', message: '读不了', messageEn: 'unreadable' })];
+    expect(createBaseline(failed).entries).toEqual([]);
+    expect(applyBaseline(failed, createBaseline(failed))[0]!.messages).toHaveLength(1);
+  });
+
+  it('rejects a file that is not a baseline in one line', () => {
+    expect(() => parseBaseline({ foo: 1 }, 'b.json')).toThrow(/^基线文件 b\.json 格式不对.*Baseline b\.json/);
+  });
+});
