@@ -192,8 +192,12 @@ export function makeResult(
 
 export const TEXT_FILE = `${CWD}/submissions/社保局/seed-rows.txt`;
 
+let seedCache: JxDocument | null = null;
+
+/** The seed parsed once per test file; every call returns a fresh copy. */
 export function seedDocument(): JxDocument {
-  return parseText(readFileSync(SEED_ROWS, 'utf8'), TEXT_FILE);
+  seedCache ??= parseText(readFileSync(SEED_ROWS, 'utf8'), TEXT_FILE);
+  return structuredClone(seedCache);
 }
 
 function seedFindings(doc: JxDocument): LintMessage[] {
