@@ -1,0 +1,67 @@
+/**
+ * Format sniffing (格式识别): the format is decided by the bytes, never by the file name alone.
+ * ZIP magic → .docx; OLE2 magic → .doc or an encrypted .docx (told apart in index.ts by the
+ * compound file's directory); HTML markup at the start → .html; RTF and PDF are recognised so
+ * they can be refused clearly; anything else is text (text.ts sniffs its encoding).
+ *
+ * Browser-safe: no Node-only imports.
+ */
+import type { SourceFormat } from '../ast/types.js';
+import { isOle2 } from './cfb.js';
+import { isZip } from './zip-guard.js';
+
+export type SniffedKind = 'zip' | 'ole2' | 'html' | 'rtf' | 'pdf' | 'text';
+
+/** Decodes the first bytes for a look at markup, whatever the (ASCII-compatible or UTF-16) encoding. */
+function headText(bytes: Uint8Array, max = 2048): string {
+  const head = bytes.subarray(0, max);
+  if (head[0] === 0xff && head[1] === 0xfe) return new TextDecoder('utf-16le').decode(head.subarray(2));
+  if (head[0] === 0xfe && head[1] === 0xff) return new TextDecoder('utf-16be').decode(head.subarray(2));
+  const start = head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf ? 3 : 0;
+  return new TextDecoder('latin1').decode(head.subarray(start));
+}
+
+const HTML_START = /^(?:<\?xml[^>]*>\s*)?(?:<!--[\s\S]*?-->\s*)*(?:<!doctype\s+html|<html[\s>]|<head[\s>]|<body[\s>]|<table[\s>]|<meta[\s>]|<title[\s>]|<style[\s>])/i;
+
+export function sniff(bytes: Uint8Array): SniffedKind {
+  if (isZip(bytes)) return 'zip';
+  if (isOle2(bytes)) return 'ole2';
+  const head = headText(bytes);
+  if (head.startsWith('%PDF-')) return 'pdf';
+  if (head.startsWith('{\\rtf')) return 'rtf';
+  if (HTML_START.test(head.replace(/^[\s\u00a0]+/, ''))) return 'html';
+  return 'text';
+}
+
+/** The format a file name's extension promises, or null when the extension says nothing. */
+export function formatFromExtension(filePath: string): SourceFormat | null {
+  const m = /\.([A-Za-z0-9]+)$/.exec(filePath);
+  if (!m) return null;
+  switch (m[1].toLowerCase()) {
+    case 'docx':
+    case 'docm':
+    case 'dotx':
+    case 'dotm':
+      return 'docx';
+    case 'doc':
+    case 'dot':
+      return 'doc';
+    case 'html':
+    case 'htm':
+    case 'xhtml':
+      return 'html';
+    case 'txt':
+    case 'text':
+      return 'text';
+    default:
+      return null;
+  }
+}
+
+/** How each format is named to a user. */
+export const FORMAT_NAMES: Record<SourceFormat, { zh: string; en: string }> = {
+  docx: { zh: 'Word 文档（.docx）', en: 'a Word document (.docx)' },
+  doc: { zh: 'Word 97–2003 文档（.doc）', en: 'a Word 97–2003 document (.doc)' },
+  html: { zh: '网页（.html）', en: 'a web page (.html)' },
+  text: { zh: '纯文本', en: 'plain text' },
+};

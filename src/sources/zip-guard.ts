@@ -1,0 +1,325 @@
+/**
+ * ZIP safety for .docx input (压缩包安全检查): the central directory is read first, and a file whose
+ * declared sizes pass a limit is refused before a single byte is inflated. The one entry a reader
+ * needs is then inflated in small steps with fflate's streaming `Inflate`, and the limits are enforced
+ * again on the bytes actually produced, because declared sizes can lie.
+ *
+ * Browser-safe: no Node-only imports.
+ */
+import { Inflate } from 'fflate';
+import { SourceError } from './blocks.js';
+
+/** Limits on what a .docx may inflate to. All sizes in bytes. */
+export interface ZipLimits {
+  /** Largest inflated size of the main document part (word/document.xml). Default 64 MiB. */
+  maxEntrySize: number;
+  /** Largest inflated size of all entries together. Default 256 MiB. */
+  maxInflatedSize: number;
+  /** Largest inflated:compressed ratio of one entry (checked on entries of 1 MiB or more). Default 200. */
+  maxCompressionRatio: number;
+}
+
+export const MiB = 1024 * 1024;
+
+export const DEFAULT_ZIP_LIMITS: ZipLimits = {
+  maxEntrySize: 64 * MiB,
+  maxInflatedSize: 256 * MiB,
+  maxCompressionRatio: 200,
+};
+
+/** Entries smaller than this are not ratio-checked: a tiny, very compressible part is harmless. */
+export const RATIO_CHECK_FLOOR = 1 * MiB;
+
+/** One entry of the ZIP central directory (中央目录). */
+export interface ZipEntry {
+  name: string;
+  /** 0 stored, 8 deflate. */
+  method: number;
+  /** General-purpose flags; bit 0 = encrypted. */
+  flags: number;
+  compressedSize: number;
+  /** Declared inflated size. */
+  size: number;
+  localHeaderOffset: number;
+}
+
+const CORRUPT_ZH = '文件已损坏：不是完整的 .docx 压缩包（可能下载或拷贝不完整），请重新导出或用 Word 另存后再试';
+const CORRUPT_EN = 'The file is damaged: not a complete .docx (ZIP) package; export it again or re-save it in Word';
+
+export function corruptDocx(detail?: string): SourceError {
+  return new SourceError(
+    'corrupt-docx',
+    detail ? `${CORRUPT_ZH}（${detail}）` : CORRUPT_ZH,
+    detail ? `${CORRUPT_EN} (${detail})` : CORRUPT_EN,
+  );
+}
+
+function u16(b: Uint8Array, o: number): number {
+  return b[o] | (b[o + 1] << 8);
+}
+function u32(b: Uint8Array, o: number): number {
+  return (b[o] | (b[o + 1] << 8) | (b[o + 2] << 16)) + b[o + 3] * 0x1000000;
+}
+function u64(b: Uint8Array, o: number): number {
+  return u32(b, o) + u32(b, o + 4) * 0x100000000;
+}
+
+/** True when the bytes start like a ZIP local file header (or an empty archive). */
+export function isZip(bytes: Uint8Array): boolean {
+  return (
+    bytes.length >= 4 &&
+    bytes[0] === 0x50 &&
+    bytes[1] === 0x4b &&
+    ((bytes[2] === 3 && bytes[3] === 4) || (bytes[2] === 5 && bytes[3] === 6) || (bytes[2] === 7 && bytes[3] === 8))
+  );
+}
+
+/**
+ * Reads the central directory. Throws `corrupt-docx` when it is missing or points outside the file
+ * (a truncated download). Reads nothing but the directory.
+ */
+export function readZipDirectory(bytes: Uint8Array): ZipEntry[] {
+  const n = bytes.length;
+  let eocd = -1;
+  for (let e = n - 22; e >= 0 && n - e <= 65557; e--) {
+    if (bytes[e] === 0x50 && bytes[e + 1] === 0x4b && bytes[e + 2] === 5 && bytes[e + 3] === 6) {
+      eocd = e;
+      break;
+    }
+  }
+  if (eocd < 0) throw corruptDocx('找不到压缩包目录');
+  let count = u16(bytes, eocd + 10);
+  let cdSize = u32(bytes, eocd + 12);
+  let cdOffset = u32(bytes, eocd + 16);
+  // ZIP64 end-of-central-directory locator just before the EOCD.
+  if (eocd >= 20 && u32(bytes, eocd - 20) === 0x07064b50) {
+    const z = u64(bytes, eocd - 12);
+    if (z + 56 <= n && u32(bytes, z) === 0x06064b50) {
+      count = u64(bytes, z + 32);
+      cdSize = u64(bytes, z + 40);
+      cdOffset = u64(bytes, z + 48);
+    }
+  }
+  if (cdOffset + cdSize > n) throw corruptDocx('压缩包目录超出文件末尾');
+  const entries: ZipEntry[] = [];
+  let p = cdOffset;
+  const decoder = new TextDecoder('utf-8');
+  for (let i = 0; i < count; i++) {
+    if (p + 46 > n || u32(bytes, p) !== 0x02014b50) throw corruptDocx('压缩包目录项无效');
+    const flags = u16(bytes, p + 8);
+    const method = u16(bytes, p + 10);
+    let compressedSize = u32(bytes, p + 20);
+    let size = u32(bytes, p + 24);
+    const nameLen = u16(bytes, p + 28);
+    const extraLen = u16(bytes, p + 30);
+    const commentLen = u16(bytes, p + 32);
+    let localHeaderOffset = u32(bytes, p + 42);
+    if (p + 46 + nameLen + extraLen + commentLen > n) throw corruptDocx('压缩包目录项无效');
+    const name = decoder.decode(bytes.subarray(p + 46, p + 46 + nameLen));
+    // ZIP64 extended information extra field (0x0001).
+    if (size === 0xffffffff || compressedSize === 0xffffffff || localHeaderOffset === 0xffffffff) {
+      let x = p + 46 + nameLen;
+      const end = x + extraLen;
+      while (x + 4 <= end) {
+        const id = u16(bytes, x);
+        const len = u16(bytes, x + 2);
+        if (id === 0x0001) {
+          let q = x + 4;
+          if (size === 0xffffffff && q + 8 <= x + 4 + len) (size = u64(bytes, q)), (q += 8);
+          if (compressedSize === 0xffffffff && q + 8 <= x + 4 + len) (compressedSize = u64(bytes, q)), (q += 8);
+          if (localHeaderOffset === 0xffffffff && q + 8 <= x + 4 + len) localHeaderOffset = u64(bytes, q);
+          break;
+        }
+        x += 4 + len;
+      }
+    }
+    entries.push({ name, method, flags, compressedSize, size, localHeaderOffset });
+    p += 46 + nameLen + extraLen + commentLen;
+  }
+  return entries;
+}
+
+function formatSize(bytes: number): string {
+  if (bytes >= 1024 * MiB) return `${(bytes / (1024 * MiB)).toFixed(1)} GiB`;
+  if (bytes >= MiB) return `${(bytes / MiB).toFixed(1)} MiB`;
+  if (bytes >= 1024) return `${(bytes / 1024).toFixed(1)} KiB`;
+  return `${bytes} B`;
+}
+
+export function zipBomb(zh: string, en: string): SourceError {
+  return new SourceError(
+    'zip-bomb',
+    `文件解压后过大：${zh}，疑似压缩炸弹，已拒绝读取；如确属正常文件，请调高 --max-inflated-size`,
+    `The file would inflate too far: ${en}; refused as a possible zip bomb (raise --max-inflated-size if it is genuine)`,
+  );
+}
+
+/**
+ * Checks the declared sizes of every entry against the limits. `mainPart` is the entry whose
+ * inflated size is capped by `maxEntrySize` (the main document part); other entries count toward
+ * the total and the ratio check. Runs in microseconds and allocates nothing.
+ */
+export function checkDeclaredSizes(entries: ZipEntry[], limits: ZipLimits, mainPart: string | null): void {
+  let total = 0;
+  for (const e of entries) {
+    if (e.name === mainPart && e.size > limits.maxEntrySize) {
+      throw zipBomb(
+        `${e.name} 声明解压为 ${formatSize(e.size)}，上限 ${formatSize(limits.maxEntrySize)}`,
+        `${e.name} declares ${formatSize(e.size)}, limit ${formatSize(limits.maxEntrySize)}`,
+      );
+    }
+    total += e.size;
+    if (total > limits.maxInflatedSize) {
+      throw zipBomb(
+        `全部内容声明解压超过 ${formatSize(limits.maxInflatedSize)}`,
+        `all entries together declare more than ${formatSize(limits.maxInflatedSize)}`,
+      );
+    }
+    if (e.size >= RATIO_CHECK_FLOOR && e.size > e.compressedSize * limits.maxCompressionRatio) {
+      const ratio = Math.round(e.size / Math.max(1, e.compressedSize));
+      throw zipBomb(
+        `${e.name} 压缩比 ${ratio}:1，上限 ${limits.maxCompressionRatio}:1`,
+        `${e.name} has a compression ratio of ${ratio}:1, limit ${limits.maxCompressionRatio}:1`,
+      );
+    }
+  }
+}
+
+/** Start of an entry's data, after its local header. */
+function dataStart(bytes: Uint8Array, e: ZipEntry): number {
+  const o = e.localHeaderOffset;
+  if (o + 30 > bytes.length || u32(bytes, o) !== 0x04034b50) throw corruptDocx(`${e.name} 的本地文件头无效`);
+  const start = o + 30 + u16(bytes, o + 26) + u16(bytes, o + 28);
+  if (start + e.compressedSize > bytes.length) throw corruptDocx(`${e.name} 的数据不完整`);
+  return start;
+}
+
+/** Compressed input fed to the inflater per step: at deflate's ~1032:1 maximum, ≤ 16 MiB out per step. */
+const INFLATE_STEP = 16 * 1024;
+
+/**
+ * Inflates one entry, handing each output chunk to `onChunk` as it is produced. Stops with
+ * `zip-bomb` as soon as the output passes `maxBytes` (the entry limit or what remains of the total
+ * budget), and with `corrupt-docx` when the stream is damaged or its size differs from the declared one.
+ * Returns the number of bytes produced.
+ */
+export function inflateEntry(
+  bytes: Uint8Array,
+  e: ZipEntry,
+  maxBytes: number,
+  onChunk: (chunk: Uint8Array) => void,
+): number {
+  if (e.flags & 1) throw encryptedZip();
+  const start = dataStart(bytes, e);
+  const data = bytes.subarray(start, start + e.compressedSize);
+  let produced = 0;
+  const over = (): SourceError =>
+    zipBomb(
+      `${e.name} 实际解压超过 ${formatSize(maxBytes)}（声明 ${formatSize(e.size)}）`,
+      `${e.name} inflates past ${formatSize(maxBytes)} (declared ${formatSize(e.size)})`,
+    );
+  if (e.method === 0) {
+    if (data.length > maxBytes) throw over();
+    if (data.length > 0) onChunk(data);
+    return data.length;
+  }
+  if (e.method !== 8) throw corruptDocx(`${e.name} 使用了不支持的压缩方式 ${e.method}`);
+  const inflater = new Inflate((chunk) => {
+    produced += chunk.length;
+    if (produced > maxBytes) throw over();
+    if (chunk.length > 0) onChunk(chunk);
+  });
+  try {
+    for (let p = 0; p < data.length; p += INFLATE_STEP) {
+      const end = Math.min(data.length, p + INFLATE_STEP);
+      inflater.push(data.subarray(p, end), end === data.length);
+    }
+    if (data.length === 0) inflater.push(new Uint8Array(0), true);
+  } catch (err) {
+    if (err instanceof SourceError) throw err;
+    throw corruptDocx(`${e.name} 解压失败`);
+  }
+  if (produced !== e.size) throw corruptDocx(`${e.name} 的实际大小与声明不符`);
+  return produced;
+}
+
+/** Inflates one (small) entry into one buffer, with the same limits. */
+export function inflateEntryToBuffer(bytes: Uint8Array, e: ZipEntry, maxBytes: number): Uint8Array {
+  const chunks: Uint8Array[] = [];
+  const total = inflateEntry(bytes, e, maxBytes, (c) => chunks.push(c.slice()));
+  if (chunks.length === 1) return chunks[0];
+  const out = new Uint8Array(total);
+  let o = 0;
+  for (const c of chunks) {
+    out.set(c, o);
+    o += c.length;
+  }
+  return out;
+}
+
+export function encryptedZip(): SourceError {
+  return encryptedError();
+}
+
+/** The one message for every kind of password protection (Office encryption, encrypted ZIP, encrypted .doc). */
+export function encryptedError(): SourceError {
+  return new SourceError(
+    'encrypted',
+    '文件已加密，请先解除密码保护（在 Word 中打开，文件→信息→保护文档→用密码进行加密，清空密码后保存），再重新检查',
+    'The file is encrypted; remove the password protection in Word (File → Info → Protect Document) and check it again',
+  );
+}
+
+/** Refuses XML that declares a DOCTYPE or entities (no entity expansion, no external entities). */
+export function refuseDoctype(xmlHead: string, partName: string): void {
+  // Only the prolog can hold a DOCTYPE; look before the first element.
+  const firstElement = xmlHead.search(/<[A-Za-z_]/);
+  const prolog = firstElement < 0 ? xmlHead : xmlHead.slice(0, firstElement);
+  if (/<!DOCTYPE|<!ENTITY/i.test(prolog)) throw doctypeError(partName);
+}
+
+export function doctypeError(partName: string): SourceError {
+  return new SourceError(
+    'xml-doctype',
+    `文件内容不安全：${partName} 含有 DOCTYPE/实体声明（正常的 Word 文件不会有），已拒绝读取；请用 Word 重新另存为 .docx`,
+    `Unsafe content: ${partName} declares a DOCTYPE or entities (Word never writes them); refused — re-save it as .docx in Word`,
+  );
+}
+
+/** Finds the main document part through _rels/.rels (officeDocument relationship), as Word does. */
+export function findMainDocumentPart(bytes: Uint8Array, entries: ZipEntry[], limits: ZipLimits): string {
+  const rels = entries.find((e) => e.name === '_rels/.rels');
+  if (rels && rels.size <= 4 * MiB) {
+    const xml = new TextDecoder('utf-8').decode(inflateEntryToBuffer(bytes, rels, Math.min(limits.maxEntrySize, 4 * MiB)));
+    refuseDoctype(xml, '_rels/.rels');
+    const re = /<(?:\w+:)?Relationship\b([^>]*)>/g;
+    let m: RegExpExecArray | null;
+    while ((m = re.exec(xml))) {
+      const attrs = m[1];
+      const type = /\bType\s*=\s*"([^"]*)"/.exec(attrs)?.[1] ?? /\bType\s*=\s*'([^']*)'/.exec(attrs)?.[1] ?? '';
+      if (!/\/officeDocument$/.test(type)) continue;
+      let target = /\bTarget\s*=\s*"([^"]*)"/.exec(attrs)?.[1] ?? /\bTarget\s*=\s*'([^']*)'/.exec(attrs)?.[1] ?? '';
+      target = target.replace(/^\.?\//, '');
+      if (target && entries.some((e) => e.name === target)) return target;
+    }
+  }
+  return 'word/document.xml';
+}
+
+/** Why a ZIP is not a .docx: names the kind of file it is when that is recognisable. */
+export function noDocumentXml(entries: ZipEntry[]): SourceError {
+  const names = new Set(entries.map((e) => e.name));
+  let kindZh = '';
+  let kindEn = '';
+  if (names.has('xl/workbook.xml')) (kindZh = '这是 Excel 表格（.xlsx）'), (kindEn = 'this is an Excel workbook (.xlsx)');
+  else if (names.has('ppt/presentation.xml'))
+    (kindZh = '这是 PowerPoint 演示文稿（.pptx）'), (kindEn = 'this is a PowerPoint presentation (.pptx)');
+  else if (names.has('content.xml') && names.has('mimetype'))
+    (kindZh = '这是 OpenDocument 文档（.odt/.ods）'), (kindEn = 'this is an OpenDocument file (.odt/.ods)');
+  else (kindZh = '压缩包里没有 Word 正文 word/document.xml'), (kindEn = 'the ZIP holds no word/document.xml');
+  return new SourceError(
+    'no-document-xml',
+    `文件不是有效的 Word 文档：${kindZh}；请用 Word 另存为 .docx 后再检查`,
+    `The file is not a valid Word document: ${kindEn}; save it as .docx in Word and check it again`,
+  );
+}
