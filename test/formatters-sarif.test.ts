@@ -6,7 +6,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatResults } from '../src/formatters/index.js';
 import { pascalCase } from '../src/formatters/sarif.js';
-import { FATAL_MESSAGE, RULES, sampleOptions, sampleResults } from './helpers/sample-results.js';
+import { ruleSummaries } from '../src/index.js';
+import { FATAL_MESSAGE, RULES, engineSampleResults, sampleOptions, sampleResults } from './helpers/sample-results.js';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Json = any;
@@ -116,10 +117,15 @@ describe('sarif validation (Microsoft SARIF Multitool)', () => {
   });
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-  it('validates with no errors (text and Word origins, a failed file)', async () => {
-    const file = join(dir, 'jxlint.sarif');
-    const report = join(dir, 'validation.sarif');
-    writeFileSync(file, String(await formatResults(sampleResults().results, 'sarif', sampleOptions())));
+  it.each([
+    ['hand-built samples: text and Word origins, a failed file', 'samples'],
+    ['the real engine on the seed, and a read failure', 'engine'],
+  ])('validates with no errors (%s)', async (_label, source) => {
+    const file = join(dir, `${source}.sarif`);
+    const report = join(dir, `${source}.validation.sarif`);
+    const results = source === 'engine' ? engineSampleResults() : sampleResults().results;
+    const rules = source === 'engine' ? ruleSummaries() : RULES;
+    writeFileSync(file, String(await formatResults(results, 'sarif', sampleOptions({ rules }))));
     // The validator exits 0 even when the log is invalid; its findings are in its own SARIF output.
     const console = execFileSync(binary, ['validate', file, '--output', report, '--log', 'ForceOverwrite'], {
       encoding: 'utf8',
@@ -127,8 +133,8 @@ describe('sarif validation (Microsoft SARIF Multitool)', () => {
     });
     const validation = JSON.parse(readFileSync(report, 'utf8'));
     const findings = validation.runs[0].results ?? [];
-    const rules = validation.runs[0].tool.driver.rules ?? [];
-    const levelOf = (r: Json) => r.level ?? rules[r.ruleIndex]?.defaultConfiguration?.level ?? 'warning';
+    const validatorRules = validation.runs[0].tool.driver.rules ?? [];
+    const levelOf = (r: Json) => r.level ?? validatorRules[r.ruleIndex]?.defaultConfiguration?.level ?? 'warning';
     const errors = findings.filter((r: Json) => levelOf(r) === 'error');
     expect(errors.map((e: Json) => `${e.ruleId}: ${JSON.stringify(e.message)}`)).toEqual([]);
     expect(console).not.toMatch(/: error /);

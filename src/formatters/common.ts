@@ -202,7 +202,7 @@ export function findingRows(results: LintResult[], locale: Locale, cwd?: string)
         projectCode: message.projectCode ?? project?.code ?? '',
         projectName: message.projectName ?? project?.name ?? '',
         location: message.location ?? '',
-        rule: message.ruleId ?? (message.fatal ? WORDS[locale].readError : ''),
+        rule: message.fatal ? WORDS[locale].readError : ruleLabelOf(message),
         severity: severityWord(message.severity, locale),
         severityKey: severityKey(message.severity),
         message: message.message,
@@ -247,3 +247,12 @@ export function helpUriOf(id: string, rule: RuleSummary | undefined, rulesDocsBa
   return DEFAULT_RULES_DOCS_BASE_URL + encodeURIComponent(id) + '.md';
 }
 
+
+/**
+ * The rule a message is filed under in reports that need one (SARIF, JUnit, GitHub, CSV):
+ * its rule id, or `parse:<code>` for a parser diagnostic (no rule id; the engine's fingerprint
+ * uses the same prefix).
+ */
+export function ruleLabelOf(message: LintMessage): string {
+  return message.ruleId ?? `parse:${message.messageId || 'error'}`;
+}

@@ -6,7 +6,7 @@
  */
 import type { Locale, LintMessage } from '../engine/types.js';
 import type { LintResult } from '../engine/types.js';
-import { WORDS, oneLine, relativePath } from './common.js';
+import { WORDS, oneLine, relativePath, ruleLabelOf } from './common.js';
 import type { FormatOptions } from './options.js';
 
 export function escapeData(text: string): string {
@@ -40,7 +40,7 @@ export function formatGithub(results: LintResult[], options: FormatOptions): str
         properties.push(`line=${message.line}`);
         if (message.column != null && message.column >= 1) properties.push(`col=${message.column}`);
       }
-      const title = message.fatal ? 'read-error' : (message.ruleId ?? message.messageId ?? 'jxlint');
+      const title = message.fatal ? 'read-error' : ruleLabelOf(message);
       properties.push(`title=${escapeProperty(title)}`);
       lines.push(`::${command(message)} ${properties.join(',')}::${escapeData(text(message, options.locale, hasLine))}`);
     }

@@ -5,7 +5,7 @@
  * skipped file is a skipped test case.
  */
 import type { Locale, LintMessage, LintResult } from '../engine/types.js';
-import { WORDS, oneLine, projectOf, relativePath, severityWord } from './common.js';
+import { WORDS, oneLine, projectOf, relativePath, ruleLabelOf, severityWord } from './common.js';
 import type { FormatOptions } from './options.js';
 
 /** Escapes text for XML content and attribute values; drops characters XML 1.0 forbids. */
@@ -22,7 +22,7 @@ interface TestCase {
 
 function describe(message: LintMessage, locale: Locale): string {
   const place = message.location ? `${oneLine(message.location)}${locale === 'en' ? ': ' : '：'}` : '';
-  const rule = message.ruleId ? ` (${message.ruleId})` : '';
+  const rule = ` (${ruleLabelOf(message)})`;
   return `${place}${oneLine(message.message)}${rule}`;
 }
 
@@ -103,7 +103,7 @@ export function formatJunit(results: LintResult[], options: FormatOptions): stri
           const body = [text];
           if (message.found) body.push(`${locale === 'en' ? 'found' : '原值'}: ${message.found}`);
           if (message.suggestion) body.push(`${locale === 'en' ? 'suggestion' : '建议'}: ${message.suggestion}`);
-          const type = message.ruleId ?? message.messageId ?? '';
+          const type = ruleLabelOf(message);
           lines.push(`      <failure message="${escapeXml(text)}" type="${escapeXml(type)}">${escapeXml(body.join('\n'))}</failure>`);
         }
         if (other.length > 0) {

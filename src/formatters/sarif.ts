@@ -10,7 +10,7 @@
  *   `executionSuccessful` false — the same condition that gives exit code 2.
  */
 import type { Locale, LintMessage, LintResult, RuleSummary } from '../engine/types.js';
-import { directoryFileUri, helpUriOf, pathToUriReference, relativePath, ruleDescription } from './common.js';
+import { directoryFileUri, helpUriOf, pathToUriReference, relativePath, ruleDescription, ruleLabelOf } from './common.js';
 import type { FormatOptions } from './options.js';
 
 export const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
@@ -52,20 +52,22 @@ function sentence(text: string): string {
 }
 
 /** The rule id a non-fatal message is filed under; parser diagnostics have no rule id. */
-function ruleIdOf(message: LintMessage): string {
-  return message.ruleId ?? (message.messageId ? message.messageId : 'parse-error');
-}
+const ruleIdOf = ruleLabelOf;
 
 function ruleDescriptor(id: string, rule: RuleSummary | undefined, options: FormatOptions) {
   const locale: Locale = options.locale;
   if (!rule) {
-    const text = locale === 'en' ? `Document could not be parsed as written (${id}).` : `文档未能按原样解析（${id}）。`;
+    const text = id.startsWith('parse:')
+      ? locale === 'en'
+        ? `The document could not be read as written (${id.slice(6)}).`
+        : `文档未能按原样读取（${id.slice(6)}）。`
+      : id;
     return {
       id,
       name: pascalCase(id),
       shortDescription: { text },
       fullDescription: { text },
-      helpUri: helpUriOf(id, undefined, options.rulesDocsBaseUrl),
+      helpUri: id.startsWith('parse:') ? INFORMATION_URI : helpUriOf(id, undefined, options.rulesDocsBaseUrl),
       defaultConfiguration: { level: 'error' as SarifLevel },
     };
   }

@@ -5,7 +5,7 @@
  */
 import { Chalk, type ChalkInstance } from 'chalk';
 import type { Locale, LintMessage, LintResult } from '../engine/types.js';
-import { WORDS, oneLine, projectOf, relativePath, severityKey, severityWord } from './common.js';
+import { WORDS, oneLine, projectOf, relativePath, ruleLabelOf, severityKey, severityWord } from './common.js';
 import type { FormatOptions } from './options.js';
 import { summarize } from './summary.js';
 import { displayWidth, padEndToWidth } from './text-width.js';
@@ -52,7 +52,7 @@ function groupsOf(result: LintResult, locale: Locale, chalk: ChalkInstance): Gro
       location: oneLine(message.location ?? ''),
       severity: severityWord(message.severity, locale),
       message: oneLine(message.message),
-      rule: message.ruleId ?? '',
+      rule: ruleLabelOf(message),
       paint: severityPainter(chalk, message),
     };
     if (message.projectIndex == null) {

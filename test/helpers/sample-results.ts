@@ -22,7 +22,7 @@ import type {
   Severity,
   TableOrigin,
 } from '../../src/index.js';
-import { parseText } from '../../src/index.js';
+import { lint, lintFailure, parseText } from '../../src/index.js';
 import type { FormatOptions } from '../../src/formatters/index.js';
 
 export const CWD = '/srv/audit';
@@ -543,4 +543,15 @@ export function sampleOptions(overrides: Partial<FormatOptions> = {}): FormatOpt
     generatedAt: '2026-01-15T08:30:00.000Z',
     ...overrides,
   };
+}
+
+/** The seed linted by the real engine (recommended rules, document kept) and a read failure. */
+export function engineSampleResults(): LintResult[] {
+  const seed = lint(seedDocument(), { keepDocument: true });
+  const broken = lintFailure(FAILED_FILE, {
+    code: 'read-error',
+    message: FATAL_MESSAGE,
+    messageEn: 'The file is not a valid .docx (damaged ZIP); re-save it in Word and try again.',
+  });
+  return [broken, seed];
 }
