@@ -12,7 +12,8 @@ import { lintOneFile } from '../node/worker.js';
 import { RunConfigs, ruleOverrides } from './configs.js';
 import { pairOutputs, writesToStderr, type OutputFlag } from './outputs.js';
 import { ProgressBar, progressWanted } from './progress.js';
-import { finishRun, type CliIO } from './report.js';
+import type { CliIO } from './io.js';
+import { finishRun } from './report.js';
 import { UsageError } from './usage.js';
 
 export interface LintCommandOptions {

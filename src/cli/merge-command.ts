@@ -8,7 +8,8 @@ import path from 'node:path';
 import type { LintResult, Locale } from '../index.js';
 import { comparePaths, relativeTo } from '../node/discover.js';
 import { pairOutputs, type OutputFlag } from './outputs.js';
-import { finishRun, type CliIO } from './report.js';
+import type { CliIO } from './io.js';
+import { finishRun } from './report.js';
 import { UsageError } from './usage.js';
 
 export interface MergeCommandOptions {

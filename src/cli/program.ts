@@ -4,32 +4,16 @@
  * English) and exit code 2; never a stack trace.
  */
 import { Command, Option } from 'commander';
-import { ConfigError, UnknownRuleError } from '../index.js';
-import { InputError } from '../node/discover.js';
-import { runLint, type LintCommandOptions } from './lint-command.js';
-import { runMerge } from './merge-command.js';
+// Command modules are loaded when their command runs, so `--help` and `parse` do not pay for the
+// rules, the formatters or the pool.
+import type { LintCommandOptions } from './lint-command.js';
 import type { OutputFlag } from './outputs.js';
-import { runParse } from './parse-command.js';
-import { stdoutColor, type CliIO } from './report.js';
-import { explain, rulesJson, rulesTable } from './rules-command.js';
+import { processIO, stdoutColor, type CliIO } from './io.js';
 import { collect, commanderMessage, HELP_HINT, oneOf, parseConcurrency, parseCount, parseSize, UsageError } from './usage.js';
 import { toolVersion } from './version.js';
 
 const LOCALES = ['zh-CN', 'en'] as const;
 const DOCX_READERS = ['stream', 'mammoth'] as const;
-
-/** The process's streams, environment and directory. */
-export function processIO(): CliIO {
-  return {
-    stdout: (s) => process.stdout.write(s + '\n'),
-    stderr: (s) => process.stderr.write(s + '\n'),
-    stdoutIsTTY: process.stdout.isTTY === true,
-    stderrStream: process.stderr,
-    stdin: process.stdin,
-    env: process.env,
-    cwd: process.cwd(),
-  };
-}
 
 /** `-f` and `-o` in command-line order (several pairs write several reports). */
 function outputOptions(command: Command, flags: OutputFlag[], formatsHelp: string): Command {
@@ -91,6 +75,7 @@ export async function main(argv: string[], io: CliIO = processIO()): Promise<num
     .option('--shard <k/n>', '只检查第 k 份（共 n 份，按路径排序后轮流分配）')
     .option('--no-progress', '不显示进度条')
     .action(async (inputs: string[], opts: Omit<LintCommandOptions, 'outputFlags'>) => {
+      const { runLint } = await import('./lint-command.js');
       exitCode = await runLint(inputs, { ...opts, outputFlags: lintFlags }, io);
     });
 
@@ -106,6 +91,7 @@ export async function main(argv: string[], io: CliIO = processIO()): Promise<num
     .option('--max-inflated-size <size>', '.docx 解压后大小上限', parseSize)
     .action(async (files: string[], opts) => {
       const color = opts.color !== false && stdoutColor(undefined, io);
+      const { runParse } = await import('./parse-command.js');
       exitCode = await runParse(files, { ...opts, color }, io.stdout, io.stderr);
     });
 
@@ -117,7 +103,8 @@ export async function main(argv: string[], io: CliIO = processIO()): Promise<num
     .addOption(new Option('--locale <locale>', 'zh-CN | en').default('zh-CN').argParser(oneOf(LOCALES)))
     .option('--color', '强制使用颜色')
     .option('--no-color', '不使用颜色')
-    .action((opts: { format: 'table' | 'json'; locale: 'zh-CN' | 'en'; color?: boolean }) => {
+    .action(async (opts: { format: 'table' | 'json'; locale: 'zh-CN' | 'en'; color?: boolean }) => {
+      const { rulesJson, rulesTable } = await import('./rules-command.js');
       io.stdout(opts.format === 'json' ? rulesJson(opts.locale) : rulesTable({ ...opts, color: stdoutColor(opts.color, io) }));
     });
 
@@ -127,7 +114,8 @@ export async function main(argv: string[], io: CliIO = processIO()): Promise<num
     .description('显示规则说明（show a rule’s docs）')
     .argument('<rule>', '规则编号')
     .addOption(new Option('--locale <locale>', 'zh-CN | en').default('zh-CN').argParser(oneOf(LOCALES)))
-    .action((id: string, opts: { locale: 'zh-CN' | 'en' }) => {
+    .action(async (id: string, opts: { locale: 'zh-CN' | 'en' }) => {
+      const { explain } = await import('./rules-command.js');
       io.stdout(explain(id, opts.locale));
     });
 
@@ -145,6 +133,7 @@ export async function main(argv: string[], io: CliIO = processIO()): Promise<num
     .option('--color', '强制使用颜色')
     .option('--no-color', '不使用颜色')
     .action(async (files: string[], opts) => {
+      const { runMerge } = await import('./merge-command.js');
       exitCode = await runMerge(files, { ...opts, outputFlags: mergeFlags }, io);
     });
 
@@ -170,8 +159,10 @@ export function reportError(e: unknown, io: CliIO): number {
     if (e.showHint) io.stderr(HELP_HINT);
     return 2;
   }
-  if (e instanceof InputError || e instanceof ConfigError || e instanceof UnknownRuleError) {
-    io.stderr(`jxlint: ${e.message}`);
+  // InputError (files), ConfigError (config), UnknownRuleError: already one line, Chinese first.
+  const name = (e as Error | undefined)?.name;
+  if (name === 'InputError' || name === 'ConfigError' || name === 'UnknownRuleError') {
+    io.stderr(`jxlint: ${(e as Error).message}`);
     return 2;
   }
   io.stderr(

@@ -5,17 +5,9 @@
 import { formatResults, type FormatOptions } from '../formatters/index.js';
 import { ruleSummaries, type LintResult, type Locale } from '../index.js';
 import { writeReport, type OutputSpec } from './outputs.js';
+import { stdoutColor, type CliIO } from './io.js';
 import { toolVersion } from './version.js';
 
-export interface CliIO {
-  stdout(text: string): void;
-  stderr(text: string): void;
-  stdoutIsTTY: boolean;
-  stderrStream: NodeJS.WritableStream & { isTTY?: boolean; columns?: number };
-  stdin: NodeJS.ReadableStream;
-  env: NodeJS.ProcessEnv;
-  cwd: string;
-}
 
 export interface ReportSettings {
   outputs: OutputSpec[];
@@ -26,12 +18,6 @@ export interface ReportSettings {
   maxWarnings?: number;
 }
 
-/** Colour for the report on stdout: `--color`/`--no-color`, else off with NO_COLOR or when stdout is not a terminal. */
-export function stdoutColor(flag: boolean | undefined, io: Pick<CliIO, 'env' | 'stdoutIsTTY'>): boolean {
-  if (flag !== undefined) return flag;
-  if (io.env.NO_COLOR !== undefined && io.env.NO_COLOR !== '') return false;
-  return io.stdoutIsTTY;
-}
 
 /** `generatedAt` of the reports: SOURCE_DATE_EPOCH (reproducible output) when set, else now. */
 export function generatedAt(env: NodeJS.ProcessEnv): string {

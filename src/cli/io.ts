@@ -1,0 +1,31 @@
+/** The process as the CLI sees it: streams, environment, working directory (injectable in tests). */
+
+export interface CliIO {
+  stdout(text: string): void;
+  stderr(text: string): void;
+  stdoutIsTTY: boolean;
+  stderrStream: NodeJS.WritableStream & { isTTY?: boolean; columns?: number };
+  stdin: NodeJS.ReadableStream;
+  env: NodeJS.ProcessEnv;
+  cwd: string;
+}
+
+/** Colour for stdout: `--color`/`--no-color`, else off with NO_COLOR or when stdout is not a terminal. */
+export function stdoutColor(flag: boolean | undefined, io: Pick<CliIO, 'env' | 'stdoutIsTTY'>): boolean {
+  if (flag !== undefined) return flag;
+  if (io.env.NO_COLOR !== undefined && io.env.NO_COLOR !== '') return false;
+  return io.stdoutIsTTY;
+}
+
+/** The process's streams, environment and directory. */
+export function processIO(): CliIO {
+  return {
+    stdout: (s) => process.stdout.write(s + '\n'),
+    stderr: (s) => process.stderr.write(s + '\n'),
+    stdoutIsTTY: process.stdout.isTTY === true,
+    stderrStream: process.stderr,
+    stdin: process.stdin,
+    env: process.env,
+    cwd: process.cwd(),
+  };
+}

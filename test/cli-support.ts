@@ -1,0 +1,145 @@
+/**
+ * Support for the CLI end-to-end tests: the CLI runs as users run it, from the compiled dist/
+ * (the worker pool needs compiled JavaScript). `ensureBuilt()` runs `npm run build` once when dist
+ * is older than the sources, under a lock so parallel test files build only once.
+ */
+import { spawn } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+export const BIN = path.join(ROOT, 'dist/src/cli/main.js');
+export const SEED = path.join(ROOT, 'fixtures/seed');
+const CACHE = path.join(ROOT, 'node_modules/.cache/jxlint-cli-tests');
+const LOCK = path.join(CACHE, 'build.lock');
+const STAMP = path.join(CACHE, 'build.stamp');
+
+function newestSource(dir: string): number {
+  let newest = 0;
+  if (!existsSync(dir)) return newest;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) newest = Math.max(newest, newestSource(full));
+    else if (entry.name.endsWith('.ts')) newest = Math.max(newest, statSync(full).mtimeMs);
+  }
+  return newest;
+}
+
+function isFresh(): boolean {
+  if (!existsSync(BIN) || !existsSync(path.join(ROOT, 'dist/src/node/worker.js'))) return false;
+  if (existsSync(STAMP)) {
+    // A build finished in the last two minutes (another test file's) is good enough: the tree is
+    // being edited by others while the tests run.
+    const built = Number(readFileSync(STAMP, 'utf8'));
+    if (Date.now() - built < 120_000) return true;
+  }
+  const built = statSync(BIN).mtimeMs;
+  return ['src', 'grammar', 'rules'].every((d) => newestSource(path.join(ROOT, d)) <= built);
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Builds dist/ when it is older than the sources. tsc errors elsewhere in the tree do not stop it (tsc still emits). */
+export async function ensureBuilt(): Promise<void> {
+  mkdirSync(CACHE, { recursive: true });
+  if (isFresh()) return;
+  for (;;) {
+    try {
+      mkdirSync(LOCK);
+      break;
+    } catch {
+      // Another test file is building; a lock older than 5 minutes is stale.
+      if (existsSync(LOCK) && Date.now() - statSync(LOCK).mtimeMs > 300_000) rmSync(LOCK, { recursive: true, force: true });
+      await sleep(500);
+    }
+  }
+  try {
+    if (isFresh()) return;
+    await new Promise<void>((resolve) => spawn('npm', ['run', 'build'], { cwd: ROOT, stdio: 'ignore' }).on('close', () => resolve()));
+    if (!existsSync(BIN)) throw new Error('npm run build did not produce dist/src/cli/main.js');
+    writeFileSync(STAMP, String(Date.now()));
+  } finally {
+    rmSync(LOCK, { recursive: true, force: true });
+  }
+}
+
+export interface CliRun {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs `node dist/src/cli/main.js …args` in `cwd`, with no colour and no progress bar. */
+export function runCli(
+  args: string[],
+  options: { cwd?: string; input?: string | Buffer; env?: Record<string, string | undefined> } = {},
+): Promise<CliRun> {
+  const env: Record<string, string | undefined> = { ...process.env, NO_COLOR: '1', CI: '1', FORCE_COLOR: undefined, ...options.env };
+  for (const k of Object.keys(env)) if (env[k] === undefined) delete env[k];
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [BIN, ...args], { cwd: options.cwd ?? ROOT, env: env as NodeJS.ProcessEnv });
+    const out: Buffer[] = [];
+    const err: Buffer[] = [];
+    child.stdout.on('data', (c: Buffer) => out.push(c));
+    child.stderr.on('data', (c: Buffer) => err.push(c));
+    child.on('error', reject);
+    child.on('close', (code) =>
+      resolve({ code: code ?? -1, stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8') }),
+    );
+    child.stdin.end(options.input ?? '');
+  });
+}
+
+/** A fresh temporary folder, removed by `cleanup`. */
+export function tempDir(prefix = 'jxlint-cli-'): string {
+  return mkdtempSync(path.join(tmpdir(), prefix));
+}
+
+export function cleanup(dir: string): void {
+  rmSync(dir, { recursive: true, force: true });
+}
+
+/** Copies a seed fixture to `dir/name`. */
+export function copySeed(file: string, dir: string, name = file): string {
+  const target = path.join(dir, name);
+  mkdirSync(path.dirname(target), { recursive: true });
+  cpSync(path.join(SEED, file), target);
+  return target;
+}
+
+/** Writes a file (creating folders). */
+export function put(dir: string, name: string, content: string | Uint8Array): string {
+  const target = path.join(dir, name);
+  mkdirSync(path.dirname(target), { recursive: true });
+  writeFileSync(target, content);
+  return target;
+}
+
+/** A .docx that is not one: ZIP magic, then garbage. */
+export function corruptDocx(): Uint8Array {
+  const bytes = new Uint8Array(2048);
+  bytes.set([0x50, 0x4b, 0x03, 0x04]);
+  for (let i = 4; i < bytes.length; i++) bytes[i] = (i * 7919) % 251;
+  return bytes;
+}
+
+export interface JsonResult {
+  filePath: string;
+  status: 'ok' | 'failed' | 'skipped';
+  messages: { ruleId: string | null; severity: number; message: string; fatal?: boolean; projectCode: string | null }[];
+  errorCount: number;
+  warningCount: number;
+  infoCount: number;
+  fatalErrorCount: number;
+}
+
+export function parseJsonResults(text: string): JsonResult[] {
+  return JSON.parse(text) as JsonResult[];
+}
+
+/** Stderr lines, without empty ones. */
+export function lines(text: string): string[] {
+  return text.split('\n').filter((l) => l.trim() !== '');
+}
