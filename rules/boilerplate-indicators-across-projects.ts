@@ -1,0 +1,110 @@
+import type { Project } from '../src/ast/types.js';
+import type { Rule } from '../src/engine/types.js';
+import { projectOrigin } from './shared/cells.js';
+import { tables, withRows } from './shared/example-table.js';
+import { cellText } from './shared/part-b-words.js';
+
+/** Row identity across tables: 三级 + 描述 + 值 + 依据. */
+function rowKeys(project: Project): Map<string, number> {
+  const keys = new Map<string, number>();
+  for (const ind of project.indicators) {
+    const key = [ind.level3, ind.description, ind.value.raw, ind.basis].map(cellText).join('\u0001');
+    if (key.replace(/\u0001/g, '') === '') continue;
+    keys.set(key, (keys.get(key) ?? 0) + 1);
+  }
+  return keys;
+}
+
+function sharedRows(a: Map<string, number>, b: Map<string, number>): number {
+  let n = 0;
+  for (const [k, c] of a) n += Math.min(c, b.get(k) ?? 0);
+  return n;
+}
+
+function sameProject(a: Project, b: Project): boolean {
+  const code = (p: Project) => cellText(p.code);
+  const name = (p: Project) => cellText(p.name);
+  return (code(a) !== '' && code(a) === code(b)) || (name(a) !== '' && name(a) === name(b));
+}
+
+/** The second clean table: a different project with its own indicators. */
+const OTHER_PROJECT = {
+  code: '316-1202-JBN-B5YG',
+  name: '城乡居民医疗保险财政补贴',
+  budget: '350.00',
+  fiscal: '350.00',
+  purpose: '城乡居民医疗保险缴费补贴',
+  goals: ['1、为9000名参保居民发放医保缴费补贴，年底前发放完毕'],
+};
+
+export const boilerplateIndicatorsAcrossProjects: Rule = {
+  meta: {
+    id: 'boilerplate-indicators-across-projects',
+    category: 'consistency',
+    defaultSeverity: 'info',
+    part: 'B',
+    fixable: false,
+    messages: {
+      boilerplate: {
+        'zh-CN':
+          '第{table}张表（{name}）有 {shared} 行指标（三级、描述、指标值、依据都相同）与第{other}张表（{otherName}）一模一样；不同项目的产出、效益不会完全相同，说明指标是照搬的；请按本项目的实际产出和效果重新设置指标',
+        en: 'Table {table} ({name}) shares {shared} indicator rows (same level-3, description, value and basis) with table {other} ({otherName}); different projects do not have identical outputs and effects, so the indicators were copied; set them from this project\'s own outputs and outcomes',
+      },
+    },
+    docs: {
+      description:
+        '同一文档中两个不同项目的指标表有大量完全相同的行（三级指标、描述、指标值、确定依据都相同）：默认至少 7 行，指标行少于 9 行的表按 7/9 的比例计算。报告在后一张表上。',
+      descriptionEn: 'Two tables of one document share at least 7 of 9 identical rows (三级 + 描述 + 值 + 依据) though the projects differ.',
+      why: '绩效指标应与项目的资金用途和预期产出“相应匹配”。丧葬费和统筹外养老金两个不同项目有7行指标一字不差，说明指标是复制粘贴的，并没有针对项目设定。',
+      bad: tables({}, { ...OTHER_PROJECT }),
+      good: tables(
+        {},
+        {
+          ...OTHER_PROJECT,
+          indicators: withRows({
+            补贴发放人数: ['产出指标', '数量指标', '医保补贴人数', '享受医保缴费补贴的参保居民人数', '≥9000人', '计划标准'],
+            补贴发放准确率: ['产出指标', '质量指标', '医保补贴核定准确率', '按缴费档次核定补贴的准确程度', '≥99%', '历史标准'],
+            补贴发放完成时间: ['产出指标', '时效指标', '医保补贴拨付时间', '随缴费期一次性拨付', '2020年6月底前', '计划标准'],
+            项目总成本: ['产出指标', '成本指标', '项目总成本', '全年医保补贴支出总额', '≤350万元', '预算支出标准'],
+            领取待遇居民人均增收: ['效益指标', '经济效益指标', '参保居民人均减负', '补贴后居民个人缴费减少额', '≥390元', '计划标准'],
+            城乡居民养老保险参保率: ['效益指标', '社会效益指标', '城乡居民医保参保率', '常住居民参加医保的比例', '≥97%', '历史标准'],
+            补贴制度持续年限: ['效益指标', '可持续影响指标', '医保补贴政策持续年限', '补贴政策延续的年数', '≥3年', '计划标准'],
+            参保居民满意度: ['满意度指标', '服务对象满意度指标', '参保居民对医保补贴的满意度', '抽样调查参保居民', '≥90%', '计划标准'],
+          }),
+        },
+      ),
+      options: '`minShared`（整数，默认 7）：判为照搬所需的相同行数（9 行表的 7 行；行数更少的表按 minShared/9 的比例）。',
+      basis: '财预〔2015〕88号（绩效目标与资金用途“相应匹配”、审核相关性）；绩效评价报告编制实务（绩效目标须与工作相关，SOURCES.md 16）。',
+      limits:
+        '只比较同一文档内的表，且只认完全相同的行；同一类项目（如几笔补贴）共用部分规范指标（满意度、准确率）是正常的，阈值之下不报告。项目编码或名称相同的表视为同一项目，不比较。',
+    },
+  },
+  defaultOptions: { minShared: 7 },
+  optionsSchema: {
+    minShared: { type: 'integer', minimum: 1, description: '判为照搬所需的相同行数', descriptionEn: 'Identical rows that make a table boilerplate' },
+  },
+  check(context) {
+    const minShared = Number(context.options.minShared ?? 7);
+    const { projects } = context.document;
+    const keys = projects.map(rowKeys);
+    projects.forEach((project, j) => {
+      for (let i = 0; i < j; i++) {
+        const other = projects[i]!;
+        if (sameProject(project, other)) continue;
+        const smaller = Math.min(project.indicators.length, other.indicators.length);
+        const needed = Math.max(3, Math.min(minShared, Math.ceil((smaller * minShared) / 9)));
+        const shared = sharedRows(keys[j]!, keys[i]!);
+        if (shared < needed) continue;
+        context.report({
+          messageId: 'boilerplate',
+          project,
+          role: 'table',
+          origin: projectOrigin(project, project.indicators[0]?.origin),
+          found: other.code ?? other.name ?? `${other.index}`,
+          data: { table: project.index, name: project.name ?? '', shared, other: other.index, otherName: other.name ?? '' },
+        });
+        break;
+      }
+    });
+  },
+};

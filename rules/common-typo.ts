@@ -1,0 +1,145 @@
+import type { Origin, Project } from '../src/ast/types.js';
+import type { CellRole, Rule } from '../src/engine/types.js';
+import { projectOrigin } from './shared/cells.js';
+import { table, withRows } from './shared/example-table.js';
+
+/** One text cell of a project, where a typo can be reported. */
+interface TextCell {
+  text: string;
+  role: CellRole;
+  origin: Origin | null;
+  indicatorIndex?: number;
+}
+
+function projectCells(project: Project): TextCell[] {
+  const cells: TextCell[] = [];
+  const add = (text: string | null | undefined, role: CellRole, origin: Origin | null | undefined, indicatorIndex?: number) => {
+    if (text && text.trim() !== '') cells.push({ text, role, origin: origin ?? null, ...(indicatorIndex !== undefined ? { indicatorIndex } : {}) });
+  };
+  add(project.name, 'name', project.fields.name.origin);
+  add(project.purpose, 'purpose', project.fields.purpose.origin);
+  for (const goal of project.goals) add(goal.text, 'goals', goal.origin ?? project.fields.goals.origin);
+  project.indicators.forEach((ind, i) => {
+    add(ind.level3, 'indicator.level3', ind.cells.level3 ?? ind.origin, i);
+    add(ind.description, 'indicator.description', ind.cells.description ?? ind.origin, i);
+    add(ind.basis, 'indicator.basis', ind.cells.basis ?? ind.origin, i);
+  });
+  return cells;
+}
+
+/** Known wrong words (别字) and their correction. */
+const WRONG_WORDS: [RegExp, string][] = [
+  [/收益(人群|群体|对象|群众|人员|人数|户)/g, '受益$1'],
+];
+/** A stray character after 指数 at the end of a cell or clause (居民幸福指数系). */
+const STRAY_AFTER_INDEX = /指数(?![值化级型法表增提上下达])([\u4e00-\u9fa5])(?=$|[，,。；;、\s])/;
+/**
+ * Doubled words (重复字词): a doubled function character (的的, not 目的的) or a doubled 3–4 character word.
+ * Doubled two-character words are left alone: "供款单位单位缴纳" is two words that meet.
+ */
+const DOUBLED = /(?<!目)(的|了|和|及|与|并)\1|([\u4e00-\u9fa5]{3,4})\2/;
+
+/** Variant pairs that must not be mixed in one project: 帐/账, 记实/计实. */
+const VARIANT_PAIRS: { a: RegExp; b: RegExp; aText: string; bText: string; preferred: string }[] = [
+  { a: /帐/, b: /账/, aText: '帐', bText: '账', preferred: '账' },
+  { a: /记实/, b: /计实/, aText: '记实', bText: '计实', preferred: '记实' },
+];
+
+export const commonTypo: Rule = {
+  meta: {
+    id: 'common-typo',
+    category: 'consistency',
+    defaultSeverity: 'info',
+    part: 'B',
+    fixable: true,
+    messages: {
+      wrongWord: {
+        'zh-CN': '“{found}”疑为别字，应为“{suggestion}”；别字会让审核人误解指标含义（收益是收入，受益是得到好处）；请改为“{suggestion}”',
+        en: '"{found}" looks like a wrong character for "{suggestion}"; wrong characters change the meaning (收益 is income, 受益 is benefiting); write "{suggestion}"',
+      },
+      strayCharacter: {
+        'zh-CN': '“{found}”的“指数”后多了一个字“{extra}”，疑为录入错误；请改为“{suggestion}”',
+        en: '"{found}" has a stray character "{extra}" after 指数, probably a typing error; write "{suggestion}"',
+      },
+      doubled: {
+        'zh-CN': '“{found}”中“{word}”重复了一遍，疑为录入错误；请删去重复的字词',
+        en: '"{found}" repeats "{word}", probably a typing error; delete the repetition',
+      },
+      mixedVariants: {
+        'zh-CN':
+          '本项目中“{aText}”和“{bText}”混用（如“{aExample}”与“{bExample}”）；同一术语写法不一，读者会以为是两件事；请统一写作“{preferred}”',
+        en: 'This project mixes "{aText}" and "{bText}" (e.g. "{aExample}" and "{bExample}"); one term written two ways reads as two things; write "{preferred}" throughout',
+      },
+    },
+    docs: {
+      description:
+        '常见录入错误：收益人群→受益人群（别字）；同一项目中“帐/账”“记实/计实”混用；字词重复（“的的”“补贴补贴”）；“指数”后多一个字（“居民幸福指数系”）。',
+      descriptionEn: 'Common typos: 收益人群 → 受益人群; 帐/账 or 记实/计实 mixed in one project; doubled words; a stray character after 指数.',
+      why: '绩效目标表是对外公开、供审核评价的正式文件。别字和写法不一会改变意思（收益≠受益）、让同一术语看起来像两件事，也说明表格没有经过校对。',
+      bad: table({ indicators: withRows({ 参保居民满意度: ['满意度指标', '服务对象满意度指标', '参保居民满意度', '抽样调查收益人群对补贴发放的满意程度', '≥90%', '计划标准'] }) }),
+      good: table(),
+      basis: '无专门的政策条文：绩效目标表是要公开、供审核评价的正式文件（财预〔2015〕88号 规范填报、审核）。“账”用于财务账目、“帐”用于帐幕，见《通用规范汉字表》（未在 SOURCES.md 中核实）；“虚账记实”是职业年金的通行术语。',
+      limits:
+        '只认列出的几种错误，不是通用的错别字检查。“帐/账”“记实/计实”只在同一项目里两种写法都出现时才报告；单独使用“帐”不报告。重复字词只查“的的”“了了”等虚词和三四个字的词重复；两个字的词重复不报告，因为常是两个词相接（“供款单位单位缴纳”）。',
+    },
+  },
+  check(context) {
+    const { document } = context;
+    const report = (project: Project | null, cell: TextCell, messageId: string, found: string, data: Record<string, string>, replacement?: string) => {
+      context.report({
+        messageId,
+        project,
+        role: cell.role,
+        origin: project ? projectOrigin(project, cell.origin) : cell.origin,
+        ...(cell.indicatorIndex !== undefined ? { indicatorIndex: cell.indicatorIndex } : {}),
+        found,
+        suggestion: replacement ?? null,
+        ...(replacement !== undefined && project ? { fix: { description: `“${found}”改为“${replacement}”`, replacement } } : {}),
+        data: { found, ...data },
+      });
+    };
+    const checkCell = (project: Project | null, cell: TextCell) => {
+      for (const [pattern, replacement] of WRONG_WORDS) {
+        for (const m of cell.text.matchAll(pattern)) {
+          const fixed = m[0].replace(new RegExp(pattern.source), replacement);
+          report(project, cell, 'wrongWord', m[0], { suggestion: fixed }, fixed);
+        }
+      }
+      const stray = STRAY_AFTER_INDEX.exec(cell.text);
+      if (stray) report(project, cell, 'strayCharacter', stray[0], { extra: stray[1]!, suggestion: '指数' }, '指数');
+      const doubled = DOUBLED.exec(cell.text);
+      if (doubled) {
+        const word = doubled[1] ?? doubled[2]!;
+        report(project, cell, 'doubled', doubled[0], { word }, word);
+      }
+    };
+    const dept = document.department;
+    for (const text of [...dept.overallGoal, ...dept.itemGoals, ...dept.safeguards]) {
+      checkCell(null, { text, role: 'department', origin: dept.origin });
+    }
+    for (const project of document.projects) {
+      const cells = projectCells(project);
+      for (const cell of cells) checkCell(project, cell);
+      for (const pair of VARIANT_PAIRS) {
+        const aCell = cells.find((c) => pair.a.test(c.text));
+        const bCell = cells.find((c) => pair.b.test(c.text));
+        if (!aCell || !bCell) continue;
+        const minority = pair.preferred === pair.aText ? bCell : aCell;
+        const word = (cell: TextCell, re: RegExp) => {
+          const i = cell.text.search(re);
+          return cell.text.slice(Math.max(0, i - 2), i + 4);
+        };
+        context.report({
+          messageId: 'mixedVariants',
+          project,
+          role: minority.role,
+          origin: projectOrigin(project, minority.origin),
+          ...(minority.indicatorIndex !== undefined ? { indicatorIndex: minority.indicatorIndex } : {}),
+          found: pair.preferred === pair.aText ? pair.bText : pair.aText,
+          suggestion: pair.preferred,
+          data: { aText: pair.aText, bText: pair.bText, aExample: word(aCell, pair.a), bExample: word(bCell, pair.b), preferred: pair.preferred },
+        });
+      }
+    }
+  },
+};

@@ -1,0 +1,52 @@
+import type { Rule } from '../src/engine/types.js';
+import { reportIndicator } from './shared/cells.js';
+import { table, withRows } from './shared/example-table.js';
+import { forEachIndicator } from './shared/part-b-words.js';
+import { isCostIndicator } from './shared/taxonomy.js';
+import { isBlankValue, isPercent, operatorOf } from './shared/values.js';
+
+export const costLowerBoundOperator: Rule = {
+  meta: {
+    id: 'cost-lower-bound-operator',
+    category: 'value',
+    defaultSeverity: 'error',
+    part: 'B',
+    fixable: true,
+    recommended: true,
+    messages: {
+      lowerBound: {
+        'zh-CN':
+          '成本指标“{level3}”的指标值“{found}”用了“{op}”，意思是至少要花这么多钱；成本是上限，不得超出预算支出标准，应写“≤”（固定标准写“=”）；请改为“{suggestion}”',
+        en: 'Cost indicator "{level3}" has the value "{found}" with "{op}", meaning at least that much must be spent; a cost is a cap that must not exceed the budget standard, so use "≤" (or "=" for a fixed standard): "{suggestion}"',
+      },
+    },
+    docs: {
+      description: '成本指标的指标值用了“≥”或“>”（如“≥800万元”）；成本是上限，应写“≤”，法定固定标准写“=”。',
+      descriptionEn: 'A cost value with ≥ or >; a cost is a cap (≤), or = for a fixed standard.',
+      why: '成本指标约束项目“花多少钱”，目标是不超出预算支出标准。“≥800万元”等于要求至少花800万元，与控制成本的本意相反，评价时花得越多反而越“达标”。',
+      bad: table({ indicators: withRows({ 项目总成本: ['产出指标', '成本指标', '项目总成本', '全年补贴支出总额', '≥800万元', '预算支出标准'] }) }),
+      good: table(),
+      basis: '财预〔2021〕101号 附件1（成本指标用 ≤）；指标值设定依据“预算支出标准”（“不得超出规定的预算支出标准设置目标值”，SOURCES.md 26）；山西监控规则（反向指标用 ＜、≤，SOURCES.md 27）。',
+      limits:
+        '百分比值不检查：成本行写成“≥98%”本身就不是金额，由 cost-value-not-amount 报告；比率型成本指标（如“成本节约率 ≥5%”）用 ≥ 是合理的。社会成本、生态环境成本的数值同样按上限要求检查。自动修复只把“≥/>”换成“≤”，不改数值。',
+    },
+  },
+  check(context) {
+    forEachIndicator(context.document, (project, ind, index) => {
+      if (!isCostIndicator(ind) || isBlankValue(ind.value) || isPercent(ind.value)) return;
+      const op = operatorOf(ind.value);
+      if (op !== '≥' && op !== '>') return;
+      const raw = ind.value.raw.trim();
+      const replaced = raw.replace(/^\s*(?:≥|>=|＞＝|≧|>|＞|大于等于|不低于|不少于|大于|高于)\s*/, '≤');
+      const suggestion = replaced !== raw ? replaced : `≤${raw}`;
+      reportIndicator(context, project, index, {
+        messageId: 'lowerBound',
+        role: 'indicator.value',
+        found: raw,
+        suggestion,
+        ...(replaced !== raw ? { fix: { description: `把“${op}”改为“≤”`, replacement: replaced } } : {}),
+        data: { level3: ind.level3 ?? '', found: raw, op, suggestion },
+      });
+    });
+  },
+};

@@ -1,0 +1,64 @@
+import type { Rule } from '../src/engine/types.js';
+import { reportIndicator } from './shared/cells.js';
+import { table, withRows } from './shared/example-table.js';
+import { contentOf, forEachIndicator, hasColumn } from './shared/part-b-words.js';
+import { isBlank } from './shared/text.js';
+
+/** A single evaluative word (评价词) that defines nothing. */
+const EVALUATIVE = new Set(['满意', '很满意', '非常满意', '基本满意', '良好', '较好', '好', '优秀', '优良', '合格', '达标', '及时', '到位', '完成', '正常', '有效', '显著', '明显', '提高', '提升', '增加', '减少', '是', '有', '无', '高', '低']);
+
+export const descriptionMissingDefinition: Rule = {
+  meta: {
+    id: 'description-missing-definition',
+    category: 'consistency',
+    defaultSeverity: 'info',
+    part: 'B',
+    fixable: false,
+    messages: {
+      empty: {
+        'zh-CN':
+          '指标“{level3}”的绩效指标描述是空的；描述要说明指标的含义和计算口径（统计谁、怎么算），否则指标值无法核实；请补写，如“抽样调查受益居民中表示满意和基本满意的比例”',
+        en: 'Indicator "{level3}" has an empty description; the description explains what is counted and how, without which the value cannot be checked; add it, e.g. "share of surveyed beneficiaries who are satisfied"',
+      },
+      evaluative: {
+        'zh-CN':
+          '指标“{level3}”的描述只有一个评价词“{found}”，没有说明指标的含义和计算口径；请写明统计对象和计算方法，如“抽样调查参保居民中表示满意和基本满意的比例”',
+        en: 'Indicator "{level3}" is described by the single evaluative word "{found}", which defines nothing; state what is counted and how, e.g. "share of surveyed insured residents who are satisfied"',
+      },
+      restates: {
+        'zh-CN':
+          '指标“{level3}”的描述“{found}”只是重复了指标名称，没有说明含义和计算口径；请写明统计对象、范围和计算方法，如“当年实际领取补贴人数（以发放名册为准）”',
+        en: 'Indicator "{level3}" has a description "{found}" that only repeats its name; state what is counted, the scope and the calculation, e.g. "people actually paid this year, per the payment roll"',
+      },
+    },
+    docs: {
+      description: '绩效指标描述为空、只有一个评价词（满意、良好、及时、到位…），或与三级指标名称相同。表中没有描述列的模板不检查。',
+      descriptionEn: 'An empty 描述, a single evaluative word (满意), or one equal to its 三级.',
+      why: '指标解释（绩效指标描述）要说明指标的计算方法或统计口径，“属于定量指标的，要说明考核计算公式”。“满意”“及时”或把名称再抄一遍，评价时无法知道按什么口径核实指标值。',
+      bad: table({ indicators: withRows({ 参保居民满意度: ['满意度指标', '服务对象满意度指标', '参保居民满意度', '满意', '≥90%', '计划标准'] }) }),
+      good: table(),
+      basis: '地方填报说明（“属于定量指标的，要说明考核计算公式”，SOURCES.md 15）；公开系统的填报要素说明（指标解释=计算方法或统计口径，SOURCES.md 26）。',
+      limits: '只识别空白、单个评价词和与名称相同三种情况；写了一句话但同样没有口径的描述（如“补贴及时、足额拨付到位”）看不出。',
+    },
+  },
+  check(context) {
+    for (const project of context.document.projects) {
+      if (!hasColumn(project, 'description')) continue;
+      project.indicators.forEach((ind, index) => {
+        if (isBlank(ind.level3)) return;
+        const description = contentOf(ind.description);
+        let messageId: string | null = null;
+        if (isBlank(ind.description)) messageId = 'empty';
+        else if (EVALUATIVE.has(description)) messageId = 'evaluative';
+        else if (description === contentOf(ind.level3)) messageId = 'restates';
+        if (!messageId) return;
+        reportIndicator(context, project, index, {
+          messageId,
+          role: 'indicator.description',
+          found: ind.description,
+          data: { level3: ind.level3 ?? '', found: ind.description ?? '' },
+        });
+      });
+    }
+  },
+};

@@ -1,0 +1,80 @@
+import type { Rule } from '../src/engine/types.js';
+import { reportIndicator } from './shared/cells.js';
+import { table, withRows } from './shared/example-table.js';
+import { forEachIndicator } from './shared/part-b-words.js';
+import { isCostIndicator } from './shared/taxonomy.js';
+import { normalizeWidth } from './shared/text.js';
+import { isAmount, normalizedRaw } from './shared/values.js';
+
+/** An amount in 万 / 亿 without 元 ("总成本350万"), where only punctuation, the end or 以内/左右 follows. */
+const SHORTHAND = /(\d+(?:\.\d+)?)\s*(万|亿)(?=$|[\s，,。；;、）)\]】]|以[内下]|之内|左右)/;
+/** The money unit a total-cost value is written in (unit costs such as 元/人·月 are left alone). */
+const VALUE_UNIT = /(百万元|千万元|亿元|万元|千元|元)(?![/／每])/;
+
+export const inconsistentMoneyUnit: Rule = {
+  meta: {
+    id: 'inconsistent-money-unit',
+    category: 'value',
+    defaultSeverity: 'info',
+    part: 'B',
+    fixable: true,
+    messages: {
+      shorthand: {
+        'zh-CN':
+          '“{found}”的货币单位写成了“{unit}”，本表的金额单位是“{tableUnit}”；同一文档金额单位写法不一，读表的人要猜“{unit}”是不是“{unit}元”；请写成“{suggestion}”',
+        en: '"{found}" gives its money unit as "{unit}" while the table\'s unit is "{tableUnit}"; mixed unit spellings make readers guess that "{unit}" means "{unit}元"; write "{suggestion}"',
+      },
+      differsFromHeader: {
+        'zh-CN':
+          '成本指标“{level3}”的指标值“{found}”以“{unit}”计，而本表表头是“单位：{tableUnit}”；同一张表金额单位不一致，与预算数比对时容易差一万倍；请换算为“{tableUnit}”，如“{suggestion}”',
+        en: 'Cost indicator "{level3}" gives "{found}" in {unit} while the table header says 单位：{tableUnit}; mixed units in one table invite errors of ten thousand times against the budget; convert to {tableUnit}, e.g. "{suggestion}"',
+      },
+    },
+    docs: {
+      description:
+        '金额的货币单位与表头“单位：万元”或文档其他地方不一致：写成“万”“亿”而不是“万元”“亿元”（如“总成本350万”），或成本指标的总额用了与表头不同的单位（表头万元、指标值写元）。',
+      descriptionEn:
+        'A money unit that differs from the table header or the rest of the document (总成本350万 where the rest say 万元; a cost total in 元 under 单位：万元).',
+      why: '表头的“单位：万元”约定了全表金额的口径。“350万”是口语写法，和“万元”混用显得随意，也可能被误读；成本总额换用“元”时，与预算数（万元）比对很容易差出一万倍。',
+      bad: table({ indicators: withRows({ 项目总成本: ['产出指标', '成本指标', '项目总成本', '全年补贴支出总额，总成本800万', '≤800万元', '预算支出标准'] }) }),
+      good: table(),
+      basis: 'TAXONOMY.md §8（“单位：万元”是全表的金额单位，预算数、成本行的数字按万元计）；绩效目标申报表填写要求（金额以万元为单位，SOURCES.md 9）。',
+      limits:
+        '只看指标值和绩效指标描述中的金额；“万”只在其后是标点、结尾或“以内/左右”时才当作金额（“1.2万人”“3万亩”不算）。单位成本（元/人·月）和效益指标中以元计的金额（人均增收600元）是合理的，不报告。自动修复只把“万/亿”补成“万元/亿元”。',
+    },
+  },
+  check(context) {
+    forEachIndicator(context.document, (project, ind, index) => {
+      const tableUnit = project.moneyUnit ?? '万元';
+      for (const role of ['indicator.value', 'indicator.description'] as const) {
+        const text = role === 'indicator.value' ? ind.value.raw : ind.description ?? '';
+        const m = SHORTHAND.exec(normalizeWidth(text));
+        if (!m) continue;
+        const found = m[0].trim();
+        const suggestion = `${m[1]}${m[2]}元`;
+        reportIndicator(context, project, index, {
+          messageId: 'shorthand',
+          role,
+          found,
+          suggestion,
+          fix: { description: `“${found}”改为“${suggestion}”`, replacement: suggestion },
+          data: { found, unit: m[2]!, tableUnit, suggestion },
+        });
+      }
+      if (!isCostIndicator(ind) || !isAmount(ind.value)) return;
+      const raw = normalizedRaw(ind.value);
+      const unit = VALUE_UNIT.exec(raw)?.[1];
+      if (!unit || unit === tableUnit || ind.value.wan === undefined || project.moneyUnit === null) return;
+      const inTableUnit = tableUnit === '万元' ? ind.value.wan : tableUnit === '元' ? ind.value.wan * 10000 : tableUnit === '亿元' ? ind.value.wan / 10000 : tableUnit === '千元' ? ind.value.wan * 10 : null;
+      if (inTableUnit === null) return;
+      const op = ind.value.op ?? '';
+      reportIndicator(context, project, index, {
+        messageId: 'differsFromHeader',
+        role: 'indicator.value',
+        found: ind.value.raw,
+        suggestion: `${op}${Math.round(inTableUnit * 1e6) / 1e6}${tableUnit}`,
+        data: { level3: ind.level3 ?? '', found: ind.value.raw, unit, tableUnit, suggestion: `${op}${Math.round(inTableUnit * 1e6) / 1e6}${tableUnit}` },
+      });
+    });
+  },
+};

@@ -1,0 +1,90 @@
+import type { Origin, Project } from '../src/ast/types.js';
+import type { CellRole, Rule } from '../src/engine/types.js';
+import { projectOrigin } from './shared/cells.js';
+import { table } from './shared/example-table.js';
+
+interface Anomaly {
+  messageId: 'doubled' | 'asciiPeriod' | 'spaceAfterComma';
+  pattern: RegExp;
+  /** What to write instead of the match. */
+  replace: (m: RegExpExecArray) => string;
+}
+
+/** The anomalies RULES.md names: 。。 (and other doubled Chinese marks), an ASCII "." ending a Chinese sentence, a space after 、. */
+const ANOMALIES: Anomaly[] = [
+  { messageId: 'doubled', pattern: /([。，；：！？、])\1+/, replace: (m) => m[1]! },
+  { messageId: 'asciiPeriod', pattern: /([\u4e00-\u9fa5])\.(?=\s*$|\s*[\u4e00-\u9fa5“（])/, replace: (m) => `${m[1]}。` },
+  { messageId: 'spaceAfterComma', pattern: /(?<!^\s*[0-9０-９一二三四五六七八九十]+)、[ \u3000]+/, replace: () => '、' },
+];
+
+export const punctuationAnomaly: Rule = {
+  meta: {
+    id: 'punctuation-anomaly',
+    category: 'consistency',
+    defaultSeverity: 'info',
+    part: 'B',
+    fixable: true,
+    messages: {
+      doubled: {
+        'zh-CN': '{where}中“{found}”标点重复；请只保留一个“{suggestion}”',
+        en: '{whereEn} has the doubled mark "{found}"; keep a single "{suggestion}"',
+      },
+      asciiPeriod: {
+        'zh-CN': '{where}中的中文句子以英文句点“.”结尾（“{found}”）；中文公文应使用中文句号；请改为“{suggestion}”',
+        en: '{whereEn} ends a Chinese sentence with an ASCII "." ("{found}"); Chinese documents use the full-width 。; write "{suggestion}"',
+      },
+      spaceAfterComma: {
+        'zh-CN': '{where}中顿号“、”后面多了空格；全角标点后不加空格；请删去空格',
+        en: '{whereEn} has a space after the enumeration comma 、; full-width marks take no space after them; delete it',
+      },
+    },
+    docs: {
+      description: '标点异常：中文标点重复（“。。”“，，”）、中文句子以英文句点“.”结尾、顿号“、”后多了空格（编号“1、 ”除外）。检查部门整体目标和各项目的文字单元格。',
+      descriptionEn: 'Punctuation anomalies: 。。 and other doubled marks, an ASCII "." ending a Chinese sentence, a space after 、 (not after a list number).',
+      why: '绩效目标表是公开的正式文件，标点错误显得不严谨；英文句点和多余空格还常是从别处复制粘贴留下的痕迹，提示内容可能未经核对。',
+      bad: table({ purpose: '城乡居民养老缴费补贴及待遇补贴。。' }),
+      good: table(),
+      basis: 'GB/T 15834-2011《标点符号用法》（未在 SOURCES.md 中核实）；GB/T 9704-2012《党政机关公文格式》（SOURCES.md 6）。',
+      limits: '只认三种情况；全角/半角逗号混用、引号不配对等不检查。数字后的“.”（如“1.”“12.5”）不算英文句点。部门整体目标的报告指向该部分开头，无法定位到具体段落。',
+    },
+  },
+  check(context) {
+    const { document } = context;
+    const checkText = (text: string | null | undefined, project: Project | null, role: CellRole, origin: Origin | null, where: { zh: string; en: string }, indicatorIndex?: number) => {
+      if (!text) return;
+      for (const a of ANOMALIES) {
+        const m = a.pattern.exec(text);
+        if (!m) continue;
+        const suggestion = a.replace(m);
+        context.report({
+          messageId: a.messageId,
+          project,
+          role,
+          origin: project ? projectOrigin(project, origin) : origin,
+          ...(indicatorIndex !== undefined ? { indicatorIndex } : {}),
+          found: m[0],
+          suggestion,
+          // Department paragraphs carry only the part's origin, so a fix could not find its text.
+          ...(project ? { fix: { description: `“${m[0]}”改为“${suggestion}”`, replacement: suggestion } } : {}),
+          data: { where: where.zh, whereEn: where.en, found: m[0], suggestion },
+        });
+      }
+    };
+    const dept = document.department;
+    for (const text of [...dept.overallGoal, ...dept.itemGoals, ...dept.safeguards, ...dept.other]) {
+      checkText(text, null, 'department', dept.origin, { zh: '部门整体绩效目标', en: 'The department part' });
+    }
+    for (const project of document.projects) {
+      const f = project.fields;
+      checkText(project.name, project, 'name', f.name.origin, { zh: '项目名称', en: 'The project name' });
+      checkText(project.purpose, project, 'purpose', f.purpose.origin, { zh: '资金用途', en: 'The purpose' });
+      for (const goal of project.goals) checkText(goal.text, project, 'goals', goal.origin ?? f.goals.origin, { zh: '绩效目标', en: 'The goal' });
+      project.indicators.forEach((ind, i) => {
+        const where = { zh: `指标“${ind.level3 ?? ''}”`, en: `Indicator "${ind.level3 ?? ''}"` };
+        checkText(ind.level3, project, 'indicator.level3', ind.cells.level3 ?? ind.origin, where, i);
+        checkText(ind.description, project, 'indicator.description', ind.cells.description ?? ind.origin, where, i);
+        checkText(ind.basis, project, 'indicator.basis', ind.cells.basis ?? ind.origin, where, i);
+      });
+    }
+  },
+};

@@ -1,0 +1,83 @@
+import type { Rule } from '../src/engine/types.js';
+import { projectOrigin } from './shared/cells.js';
+import { table } from './shared/example-table.js';
+import { monthEndCells } from './shared/spend-plan.js';
+import type { Value } from '../src/ast/types.js';
+import { isBareNumber } from './shared/values.js';
+
+/** Written with a percent sign (the value grammar types "100" under a （%） header as a percent too). */
+function writtenAsPercent(value: Value | null): boolean {
+  return /\d\s*[%％]/.test(value?.raw ?? '');
+}
+
+export const spendPlanFormat: Rule = {
+  meta: {
+    id: 'spend-plan-format',
+    category: 'budget',
+    defaultSeverity: 'info',
+    part: 'B',
+    fixable: true,
+    messages: {
+      notPercent: {
+        'zh-CN':
+          '资金支出计划“{label}”一栏写的是“{found}”，而{siblings}都写成百分比；同一计划里写法不一，容易被读成金额或其他含义；请统一写成百分比，如“{suggestion}”',
+        en: 'Spend-plan cell "{label}" reads "{found}" while {siblingsEn} are written as percentages; mixed forms in one plan can be misread as amounts; write a percentage, e.g. "{suggestion}"',
+      },
+    },
+    docs: {
+      description:
+        '资金支出计划的某个月末栏不是百分比（如“100”），而同一计划的其他栏（同一计划只有这一栏时，看本文档其他表的支出计划）都写成“25%”这样的百分比。',
+      descriptionEn: 'A spend-plan cell that is not a percent when its sibling cells (or, for a lone cell, the other spend plans of the document) are.',
+      why: '资金支出计划按月末累计百分比填报，用于预算执行进度和绩效目标的“双监控”。同一文档有的写“100%”有的写“100”，虽然表头注明（%）时意思相同，但导入系统或人工汇总时容易被当成金额（100万元）。',
+      bad: table({ spendPlan: ['25%', '50%', '75', '100%'] }),
+      good: table(),
+      basis: '中发〔2018〕34号（绩效目标和预算执行进度“双监控”）；TAXONOMY.md §8（资金支出计划为四个月末累计百分比）。',
+      limits:
+        '只比较写法，不判断数值（数值是否累计、是否到100%由 spend-plan-not-cumulative 检查）。表头注明（%）时无单位数字意思并不错，所以只作提示；一个文档只有一张表且只填了一栏时无从比较。自动修复只给纯数字补“%”。',
+    },
+  },
+  check(context) {
+    const { projects } = context.document;
+    // The document's habit: filled spend-plan cells written with % versus without.
+    let withSign = 0;
+    let without = 0;
+    for (const p of projects) {
+      if (!p.spendPlan.present) continue;
+      for (const c of monthEndCells(p.spendPlan)) {
+        if (c.blank) continue;
+        if (writtenAsPercent(c.value)) withSign++;
+        else without++;
+      }
+    }
+    for (const project of projects) {
+      if (!project.spendPlan.present) continue;
+      const cells = monthEndCells(project.spendPlan);
+      const filled = cells.filter((c) => !c.blank);
+      const percentSiblings = filled.filter((c) => writtenAsPercent(c.value));
+      for (const cell of filled) {
+        if (writtenAsPercent(cell.value)) continue;
+        const tableHasPercent = percentSiblings.length > 0;
+        if (!tableHasPercent && withSign <= without) continue;
+        const raw = cell.value?.raw.trim() ?? '';
+        const bare = isBareNumber(cell.value);
+        const suggestion = bare ? `${raw}%` : '100%';
+        context.report({
+          messageId: 'notPercent',
+          project,
+          role: 'spendPlan',
+          origin: projectOrigin(project, cell.origin, project.spendPlan.origin),
+          found: raw,
+          suggestion: bare ? suggestion : null,
+          ...(bare ? { fix: { description: `补上“%”：${suggestion}`, replacement: suggestion } } : {}),
+          data: {
+            label: cell.label,
+            found: raw,
+            siblings: tableHasPercent ? '同一计划的其他栏' : '本文档其他表的支出计划',
+            siblingsEn: tableHasPercent ? 'the other cells of this plan' : "the document's other spend plans",
+            suggestion,
+          },
+        });
+      }
+    }
+  },
+};
