@@ -30,7 +30,7 @@ describe('stylish', () => {
     expect(out).toMatch(/警告 +资金支出计划只填了/);
   });
 
-  it('aligns the columns by display width within a file', async () => {
+  it('aligns location and severity by display width within a file', async () => {
     const out = await stylish({}, (s) => [s.text]);
     const findingLines = out.split('\n').filter((l) => l.startsWith('    '));
     const severityColumns = new Set(
@@ -40,8 +40,21 @@ describe('stylish', () => {
       }),
     );
     expect(severityColumns.size).toBe(1);
-    const ruleColumns = new Set(findingLines.map((l) => displayWidth(l.replace(/[a-z-]+$/, ''))));
-    expect(ruleColumns.size).toBe(1);
+  });
+
+  it.each([
+    ['short messages: rule ids in one column', 10, 1],
+    ['long messages: each rule id follows its message', 60, 3],
+  ])('%s', async (_label, repeat, columns) => {
+    const { doc } = sampleResults();
+    const messages = doc.messages.map((m, i) => ({ ...m, message: '指'.repeat(repeat + i * 3) }));
+    messages.push({ ...messages[0], message: 'short' });
+    const out = await stylish({}, () => [{ ...doc, messages }]);
+    const lines = out.split('\n').filter((l) => l.startsWith('    '));
+    expect(lines).toHaveLength(3);
+    const ruleColumns = new Set(lines.map((l) => displayWidth(l.replace(/[a-z-]+$/, ''))));
+    expect(ruleColumns.size).toBe(columns);
+    for (const line of lines) expect(line).toMatch(/ {2}[a-z-]+$/);
   });
 
   it('shows the fatal message of a file that could not be read', async () => {

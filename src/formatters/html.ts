@@ -723,7 +723,8 @@ div.doc-level h3{margin:4px 0 8px}
 .ok{color:#23733a}.note{color:var(--muted)}
 .project-body{display:grid;grid-template-columns:minmax(0,3fr) minmax(300px,2fr);gap:20px;align-items:start;margin-top:8px}
 @media (max-width:1000px){.project-body{grid-template-columns:1fr}}
-.sheet{overflow-x:auto;padding:6px}
+.sheet{overflow:auto;padding:6px}
+@media (min-width:1001px){.project-body>.sheet{position:sticky;top:56px;max-height:calc(100vh - 64px)}}
 .table-marks{margin-bottom:4px}
 table.jx{border-collapse:collapse;width:100%;font-size:13px;background:#fff}
 table.jx th,table.jx td{border:1px solid var(--line);padding:4px 6px;vertical-align:middle;position:relative}
@@ -759,7 +760,7 @@ dl.details dt{color:var(--muted)}dl.details dd{margin:0}
 code{font-family:ui-monospace,"SFMono-Regular",Menlo,Consolas,monospace;background:#f1f3f6;border-radius:3px;padding:0 4px}
 .rule{font-family:ui-monospace,"SFMono-Regular",Menlo,Consolas,monospace;font-size:12px}
 [hidden]{display:none!important}
-@media print{nav.filters{display:none}details.project{page-break-inside:avoid}}
+@media print{nav.filters{display:none}details.project{page-break-inside:avoid}.project-body>.sheet{position:static;max-height:none}}
 `;
 
 /** Filters: severity checkboxes and rule select hide findings, their markers and highlights. */

@@ -10,6 +10,9 @@ import type { FormatOptions } from './options.js';
 import { summarize } from './summary.js';
 import { displayWidth, padEndToWidth } from './text-width.js';
 
+/** Messages up to this display width get their rule ids aligned in a column. */
+const MAX_ALIGNED_MESSAGE_WIDTH = 80;
+
 interface Line {
   location: string;
   severity: string;
@@ -127,14 +130,17 @@ export function formatStylish(results: LintResult[], options: FormatOptions): st
     const all = groups.flatMap((g) => g.lines);
     const locationWidth = Math.max(0, ...all.map((l) => displayWidth(l.location)));
     const severityWidth = Math.max(0, ...all.map((l) => displayWidth(l.severity)));
-    const messageWidth = Math.max(0, ...all.map((l) => displayWidth(l.message)));
+    // Rule ids line up after the messages only when the messages are short; long Chinese
+    // messages would push them off the screen, so then the id follows its message.
+    const longest = Math.max(0, ...all.map((l) => displayWidth(l.message)));
+    const messageWidth = longest <= MAX_ALIGNED_MESSAGE_WIDTH ? longest : 0;
     for (const group of groups) {
       out.push(`  ${chalk.bold(group.heading)}`);
       for (const line of group.lines) {
         const columns = [
           chalk.dim(padEndToWidth(line.location, locationWidth)),
           line.paint(padEndToWidth(line.severity, severityWidth)),
-          line.rule ? padEndToWidth(line.message, messageWidth) : line.message,
+          line.rule && messageWidth ? padEndToWidth(line.message, messageWidth) : line.message,
         ];
         if (line.rule) columns.push(chalk.dim(line.rule));
         out.push(`    ${columns.join('  ')}`.trimEnd());
