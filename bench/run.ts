@@ -1,0 +1,24 @@
+/**
+ * `npm run bench`: every speed target of the project, measured in one run and printed as tables.
+ * Runs from the compiled output (dist/bench/run.js) so it measures what users run.
+ * `npm run bench -- parse lint` runs only the named groups.
+ */
+import { benchBatch } from './batch.js';
+import { benchDocx } from './docx.js';
+import { benchLint } from './lint.js';
+import { benchParse } from './parse.js';
+import { type BenchRow, printRows } from './util.js';
+
+const groups: [string, string, () => Promise<BenchRow[]>][] = [
+  ['parse', 'Core: plain-text parse', benchParse],
+  ['docx', 'Word documents: .docx readers', benchDocx],
+  ['lint', 'Rules: lint the parsed seed', benchLint],
+  ['batch', 'Batch scan: 1,000 .docx files', benchBatch],
+];
+
+const wanted = process.argv.slice(2);
+process.stdout.write(`jxlint benchmarks — node ${process.version}, ${new Date().toISOString()}\n`);
+for (const [id, title, run] of groups) {
+  if (wanted.length > 0 && !wanted.includes(id)) continue;
+  printRows(title, await run());
+}
