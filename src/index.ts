@@ -16,6 +16,8 @@ import type { ReadSourceOptions } from './sources/index.js';
 export type * from './ast/types.js';
 export type { Block, BlockStream, Cell, TableBlock, ParagraphBlock } from './sources/blocks.js';
 export { SourceError } from './sources/blocks.js';
+export { toParseJson, withoutOrigins } from './ast/parse-json.js';
+export type { ParsedDocumentJson, ParsedProjectJson } from './ast/parse-json.js';
 export type * from './engine/types.js';
 
 export interface ParseOptions extends Partial<Omit<ReadSourceOptions, 'filePath'>> {

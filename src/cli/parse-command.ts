@@ -1,8 +1,7 @@
 /** `jxlint parse FILE… [--format json|pretty]`: show what jxlint read. */
 import chalk, { Chalk, type ChalkInstance } from 'chalk';
-import { toParseJson } from '../ast/parse-json.js';
 import type { JxDocument, Value } from '../index.js';
-import { readInputFile, SourceError, tryParse } from '../node.js';
+import { readInputFile, SourceError, toParseJson, tryParse } from '../node.js';
 
 export interface ParseCommandOptions {
   format: 'json' | 'pretty';
