@@ -27,6 +27,7 @@ function findChromium(): string | null {
 const executablePath = findChromium();
 const inCi = !!process.env.CI;
 const skipReason = 'skipped: chromium not found (install it with `apt-get install -y chromium`; CI fails instead of skipping)';
+if (!executablePath && !inCi) console.warn(`formatters-html.e2e: ${skipReason}`);
 
 describe.skipIf(!executablePath && !inCi)(executablePath || inCi ? 'html report in Chromium' : `html report in Chromium — ${skipReason}`, () => {
   let browser: Browser;
