@@ -27,7 +27,7 @@ type IndicatorReport = Omit<Report, 'project' | 'origin' | 'indicatorIndex' | 'r
   origin?: Origin | null;
 };
 
-/** Reports on one cell of an indicator row. */
+/** Reports on one cell of an indicator row (the report object is completed in place, not copied). */
 export function reportIndicator(
   context: RuleContext,
   project: Project,
@@ -35,12 +35,11 @@ export function reportIndicator(
   report: IndicatorReport,
 ): void {
   const ind = project.indicators[index]!;
-  context.report({
-    ...report,
-    project,
-    indicatorIndex: index,
-    origin: report.origin ?? indicatorCellOrigin(ind, report.role),
-  });
+  const full = report as Report;
+  full.project = project;
+  full.indicatorIndex = index;
+  full.origin = report.origin ?? indicatorCellOrigin(ind, report.role);
+  context.report(full);
 }
 
 /** The origin of a project-level report: the cell if known, else the table. */

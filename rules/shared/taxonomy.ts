@@ -4,7 +4,7 @@
  * satisfaction indicator, 数量指标, 时效指标).
  */
 import type { Indicator } from '../../src/ast/types.js';
-import { squeeze } from './text.js';
+import { memoize, squeeze } from './text.js';
 
 /** Canonical 一级 names, without the suffix 指标. */
 export type Level1 = '产出' | '效益' | '满意度' | '成本';
@@ -24,12 +24,16 @@ export type Level2 =
   | '生态环境成本';
 
 /** Strips spaces, brackets' spacing and the suffix 指标 / 目标 ("产出指标" → "产出"). */
-function stem(name: string | null | undefined): string {
-  return squeeze(name)
+const stemOf = memoize((name: string) =>
+  squeeze(name)
     .replace(/[（(]/g, '（')
     .replace(/[）)]/g, '）')
     .replace(/[:：]$/, '')
-    .replace(/(?:指标|目标)$/, '');
+    .replace(/(?:指标|目标)$/, ''),
+);
+
+function stem(name: string | null | undefined): string {
+  return name ? stemOf(name) : '';
 }
 
 /** 一级 aliases (TAXONOMY.md §4), keyed by stem. */

@@ -3,22 +3,51 @@
  * Pure functions; no rule logic.
  */
 
+/**
+ * A small bounded memo for pure string functions: the same few hundred cell texts recur across
+ * rules and tables, and batch scans must not grow memory without bound.
+ */
+export function memoize<R>(fn: (s: string) => R, limit = 20000): (s: string) => R {
+  let cache = new Map<string, R>();
+  return (s: string) => {
+    const hit = cache.get(s);
+    if (hit !== undefined || cache.has(s)) return hit as R;
+    const value = fn(s);
+    if (cache.size >= limit) cache = new Map();
+    cache.set(s, value);
+    return value;
+  };
+}
+
+const WIDTH_CHARS = /[０-９％．＞＜＝≧≦]|>=|<=/;
+const WIDTH_ALL = /[０-９]|＞＝|＜＝|>=|<=|[％．≧≦＞＜＝]/g;
+const WIDTH_MAP: Record<string, string> = {
+  '％': '%',
+  '．': '.',
+  '＞＝': '≥',
+  '>=': '≥',
+  '≧': '≥',
+  '＜＝': '≤',
+  '<=': '≤',
+  '≦': '≤',
+  '＞': '>',
+  '＜': '<',
+  '＝': '=',
+};
+
 /** Full-width digits, ％, ．, and full-width operators → ASCII / the canonical signs. */
 export function normalizeWidth(text: string): string {
-  return text
-    .replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0))
-    .replace(/％/g, '%')
-    .replace(/．/g, '.')
-    .replace(/＞＝|>=|≧/g, '≥')
-    .replace(/＜＝|<=|≦/g, '≤')
-    .replace(/＞/g, '>')
-    .replace(/＜/g, '<')
-    .replace(/＝/g, '=');
+  if (!WIDTH_CHARS.test(text)) return text;
+  return text.replace(WIDTH_ALL, (c) => WIDTH_MAP[c] ?? String.fromCharCode(c.charCodeAt(0) - 0xfee0));
 }
+
+const SPACE = /[\s\u3000]/;
+const SPACES = /[\s\u3000]+/g;
 
 /** Removes all whitespace (including the ideographic space). */
 export function squeeze(text: string | null | undefined): string {
-  return (text ?? '').replace(/[\s\u3000]+/g, '');
+  if (!text) return '';
+  return SPACE.test(text) ? text.replace(SPACES, '') : text;
 }
 
 /** True when the cell is blank (null, empty or whitespace only). */

@@ -4,17 +4,23 @@
  * and stay right when a template writes something the grammar did not type.
  */
 import type { Project, Value } from '../../src/ast/types.js';
-import { normalizeWidth, squeeze } from './text.js';
+import { memoize, normalizeWidth, squeeze } from './text.js';
 
 /** Tolerance when comparing amounts in 万元 (RULES.md). */
 export const AMOUNT_TOLERANCE = 0.005;
 
 const OPERATOR = '(?:≥|≤|>|<|=)';
 const NUMBER = '[+-]?\\d+(?:\\.\\d+)?';
+const PERCENT_IN_RAW = /\d\s*%/;
+const BARE_NUMBER = new RegExp(`^${OPERATOR}?${NUMBER}$`);
+const FIRST_NUMBER = new RegExp(NUMBER);
+const LEADING_OPERATOR = new RegExp(`^(${OPERATOR})`);
+
+const normalizeRaw = memoize((raw: string) => normalizeWidth(squeeze(raw)));
 
 /** The raw text of a value, width-normalised and without whitespace. */
 export function normalizedRaw(value: Value | null | undefined): string {
-  return normalizeWidth(squeeze(value?.raw));
+  return value?.raw ? normalizeRaw(value.raw) : '';
 }
 
 /** A blank 指标值 / spend-plan cell. */
@@ -26,13 +32,13 @@ export function isBlankValue(value: Value | null | undefined): boolean {
 export function isPercent(value: Value | null | undefined): boolean {
   if (!value) return false;
   if (value.kind === 'percent' || value.unit === '%') return true;
-  return new RegExp(`\\d\\s*%`).test(normalizedRaw(value));
+  return PERCENT_IN_RAW.test(normalizedRaw(value));
 }
 
 /** Bare number: digits with an optional operator and nothing else ("≥95", "100"). */
 export function isBareNumber(value: Value | null | undefined): boolean {
   if (!value) return false;
-  return new RegExp(`^${OPERATOR}?${NUMBER}$`).test(normalizedRaw(value));
+  return BARE_NUMBER.test(normalizedRaw(value));
 }
 
 /** Money units and their factor to 万元. `万` / `亿` alone ("总成本350万") are read as 万元 / 亿元. */
@@ -99,7 +105,7 @@ export function findAmountInText(text: string | null | undefined): { number: num
 export function numberOf(value: Value | null | undefined): number | null {
   if (!value) return null;
   if (typeof value.number === 'number' && Number.isFinite(value.number)) return value.number;
-  const m = new RegExp(NUMBER).exec(normalizedRaw(value));
+  const m = FIRST_NUMBER.exec(normalizedRaw(value));
   return m ? Number(m[0]) : null;
 }
 
@@ -107,7 +113,7 @@ export function numberOf(value: Value | null | undefined): number | null {
 export function operatorOf(value: Value | null | undefined): Value['op'] {
   if (!value) return null;
   if (value.op) return value.op;
-  const m = new RegExp(`^(${OPERATOR})`).exec(normalizedRaw(value));
+  const m = LEADING_OPERATOR.exec(normalizedRaw(value));
   return (m?.[1] as Value['op']) ?? null;
 }
 

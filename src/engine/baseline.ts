@@ -15,24 +15,24 @@ export interface FingerprintParts {
   found: string | null;
 }
 
-/** 32-bit FNV-1a over UTF-16 code units, with a given offset basis. */
-function fnv1a(text: string, basis: number): number {
-  let h = basis >>> 0;
-  for (let i = 0; i < text.length; i++) {
-    h ^= text.charCodeAt(i);
-    h = Math.imul(h, 0x01000193) >>> 0;
-  }
-  return h >>> 0;
-}
+const SPACE = /[\s\u3000]/;
+const SPACES = /[\s\u3000]+/g;
+const norm = (s: string | null | undefined) => (!s ? '' : SPACE.test(s) ? s.replace(SPACES, '') : s);
 
-const norm = (s: string | null | undefined) => (s ?? '').replace(/[\s\u3000]+/g, '');
-
-/** A 16-hex-digit fingerprint (two FNV-1a hashes with different bases). */
+/**
+ * A 16-hex-digit fingerprint: two 32-bit FNV-1a hashes (different offset bases) over the parts,
+ * whitespace removed, joined by a separator that cannot occur in them.
+ */
 export function fingerprintOf(parts: FingerprintParts): string {
-  const key = [parts.ruleId ?? '', norm(parts.projectCode), parts.role ?? '', norm(parts.level3), norm(parts.found)].join('\u241f');
-  const a = fnv1a(key, 0x811c9dc5).toString(16).padStart(8, '0');
-  const b = fnv1a(key, 0x050c5d1f).toString(16).padStart(8, '0');
-  return a + b;
+  const key = `${parts.ruleId ?? ''}\u241f${norm(parts.projectCode)}\u241f${parts.role ?? ''}\u241f${norm(parts.level3)}\u241f${norm(parts.found)}`;
+  let a = 0x811c9dc5;
+  let b = 0x050c5d1f;
+  for (let i = 0; i < key.length; i++) {
+    const c = key.charCodeAt(i);
+    a = Math.imul(a ^ c, 0x01000193);
+    b = Math.imul(b ^ c, 0x01000193);
+  }
+  return (a >>> 0).toString(16).padStart(8, '0') + (b >>> 0).toString(16).padStart(8, '0');
 }
 
 export interface BaselineEntry {

@@ -173,6 +173,26 @@ function compareArrays(a: number[], b: number[]): number {
   return 0;
 }
 
+/** Sorts in place by `compareMessages`, computing each message's origin key once. */
+export function sortMessages(messages: LintMessage[]): LintMessage[] {
+  const keyed = messages.map((m) => ({ m, p: m.projectIndex ?? 0, o: originKey(m.origin) }));
+  keyed.sort((x, y) => {
+    if (x.p !== y.p) return x.p - y.p;
+    const o = compareArrays(x.o, y.o);
+    if (o !== 0) return o;
+    return tieBreak(x.m, y.m);
+  });
+  for (let i = 0; i < keyed.length; i++) messages[i] = keyed[i]!.m;
+  return messages;
+}
+
+function tieBreak(a: LintMessage, b: LintMessage): number {
+  const ra = a.ruleId ?? '';
+  const rb = b.ruleId ?? '';
+  if (ra !== rb) return ra < rb ? -1 : 1;
+  return a.message < b.message ? -1 : a.message > b.message ? 1 : 0;
+}
+
 /** Deterministic order: project index (document-level first), origin, rule id, message. */
 export function compareMessages(a: LintMessage, b: LintMessage): number {
   const pa = a.projectIndex ?? 0;
@@ -180,10 +200,7 @@ export function compareMessages(a: LintMessage, b: LintMessage): number {
   if (pa !== pb) return pa - pb;
   const o = compareArrays(originKey(a.origin), originKey(b.origin));
   if (o !== 0) return o;
-  const ra = a.ruleId ?? '';
-  const rb = b.ruleId ?? '';
-  if (ra !== rb) return ra < rb ? -1 : 1;
-  return a.message < b.message ? -1 : a.message > b.message ? 1 : 0;
+  return tieBreak(a, b);
 }
 
 /** Recomputes errorCount / warningCount / infoCount / fatalErrorCount / fixableCount. */
@@ -233,7 +250,7 @@ export function lintDocument(document: JxDocument, options: LintOptions = {}): L
     }
   }
 
-  messages.sort(compareMessages);
+  sortMessages(messages);
   const result = countMessages({
     filePath: document.filePath,
     status: 'ok' as const,

@@ -8,12 +8,29 @@ import type { CellRole, Locale, SeverityName } from './types.js';
 export const DEFAULT_LOCALE: Locale = 'zh-CN';
 export const LOCALES: readonly Locale[] = ['zh-CN', 'en'];
 
+/** A template split once into literal text (even indexes) and placeholder names (odd indexes). */
+const compiled = new Map<string, string[]>();
+function compile(template: string): string[] {
+  let parts = compiled.get(template);
+  if (!parts) {
+    parts = template.split(/\{([A-Za-z0-9_]+)\}/);
+    if (compiled.size > 5000) compiled.clear();
+    compiled.set(template, parts);
+  }
+  return parts;
+}
+
 /** Replaces `{name}` with `data.name`; unknown placeholders are left as written. */
 export function renderTemplate(template: string, data: Record<string, string | number> | undefined): string {
   if (!data) return template;
-  return template.replace(/\{([A-Za-z0-9_]+)\}/g, (whole, key: string) =>
-    Object.prototype.hasOwnProperty.call(data, key) ? String(data[key]) : whole,
-  );
+  const parts = compile(template);
+  if (parts.length === 1) return template;
+  let out = parts[0]!;
+  for (let i = 1; i < parts.length; i += 2) {
+    const key = parts[i]!;
+    out += (Object.prototype.hasOwnProperty.call(data, key) ? String(data[key]) : `{${key}}`) + parts[i + 1]!;
+  }
+  return out;
 }
 
 /** The placeholder names a template uses. */
