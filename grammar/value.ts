@@ -46,6 +46,7 @@ import {
   AtLeastSuffix,
   AtMostSuffix,
   Before,
+  CHECK_GRAMMAR_DEFINITIONS,
   ChineseNumeral,
   CompletionVerb,
   CountUnit,
@@ -140,7 +141,7 @@ function numericDateParts(image: string): DateParts {
 
 class ValueParser extends EmbeddedActionsParser {
   constructor() {
-    super(valueTokens, { recoveryEnabled: false, maxLookahead: 3 });
+    super(valueTokens, { recoveryEnabled: false, maxLookahead: 3, skipValidations: !CHECK_GRAMMAR_DEFINITIONS });
     this.performSelfAnalysis();
   }
 
