@@ -154,14 +154,14 @@ export const Approximately = createToken({ name: 'Approximately', pattern: /左�
 
 /**
  * A numeric date: 2020.12.31, 2020-12-31, 2020/12/31, 2023.07 (year 1900-2099, month 1-12, day 1-31).
- * "2020.12" is a date (December 2020), not the decimal 2020.12, unless an amount or percent sign
- * follows (2020.12万元 is a number).
+ * "2020.12" is a date (December 2020), not the decimal 2020.12, unless a unit follows: a date may be
+ * followed only by a non-Han character or by 前 之 以 内 至 到 完 底 止 起 (2020.12万元, 2019.5吨 are numbers).
  */
 export const NumericDate = createToken({
   name: 'NumericDate',
   pattern: new RegExp(
     `(?:19|20|１９|２０)${DIGIT}{2}[.．\\-－/／](?:[0０]?[1-9１-９]|[1１][0-2０-２])` +
-      `(?:[.．\\-－/／](?:[0０]?[1-9１-９]|[12１２]${DIGIT}|[3３][01０１]))?(?!${DIGIT}|[.．万亿千百元%％])`,
+      `(?:[.．\\-－/／](?:[0０]?[1-9１-９]|[12１２]${DIGIT}|[3３][01０１]))?(?!${DIGIT}|[.．%％‰]|(?![前之以内至到完底止起])[\\u3400-\\u9fff])`,
   ),
   categories: [ValueStart],
 });
@@ -204,7 +204,7 @@ function afterNumber(tokens: IToken[]): boolean {
   return prev !== undefined && numberLike.has(prev.tokenType);
 }
 
-function unitToken(name: string, match: (text: string, offset: number) => string | null, startChars: (string | number)[], extra: TokenType[] = []): TokenType {
+function unitToken(name: string, match: (text: string, offset: number) => string | null, startChars: (string | number)[]): TokenType {
   const exec: Matcher = (text, offset, tokens) => {
     if (!afterNumberOrJoint(tokens)) return null;
     const m = match(text, offset);
@@ -215,7 +215,7 @@ function unitToken(name: string, match: (text: string, offset: number) => string
     pattern: { exec },
     line_breaks: false,
     start_chars_hint: startChars,
-    categories: [Unit, Prose, ...extra],
+    categories: [Unit, Prose],
   });
 }
 

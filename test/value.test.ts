@@ -175,6 +175,8 @@ describe('dates', () => {
     ['15号', date(null, 15, { day: 15, bound: 'exact' })],
     ['2020.13', count(null, 2020.13, null)], // no month 13: a decimal
     ['2020.12万元', amount(null, 2020.12, '万元', 2020.12)], // an amount, not a date
+    ['2019.5吨', count(null, 2019.5, '吨')], // a unit follows: a number, not May 2019
+    ['2020.12.31前', date('≤', 2020, { year: 2020, month: 12, day: 31, bound: 'before' })],
     ['2020年13月', text(2020)],
   ])('%s', (input, expected) => check(input, expected));
 });
