@@ -27,7 +27,7 @@ type IndicatorReport = Omit<Report, 'project' | 'origin' | 'indicatorIndex' | 'r
   origin?: Origin | null;
 };
 
-/** Reports on one cell of an indicator row (the report object is completed in place, not copied). */
+/** Reports on one cell of an indicator row (the caller's object is copied, so it may be reused). */
 export function reportIndicator(
   context: RuleContext,
   project: Project,
@@ -35,11 +35,12 @@ export function reportIndicator(
   report: IndicatorReport,
 ): void {
   const ind = project.indicators[index]!;
-  const full = report as Report;
-  full.project = project;
-  full.indicatorIndex = index;
-  full.origin = report.origin ?? indicatorCellOrigin(ind, report.role);
-  context.report(full);
+  context.report({
+    ...report,
+    project,
+    indicatorIndex: index,
+    origin: report.origin ?? indicatorCellOrigin(ind, report.role),
+  });
 }
 
 /** The origin of a project-level report: the cell if known, else the table. */
