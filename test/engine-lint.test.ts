@@ -169,6 +169,18 @@ describe('lintDocument', () => {
     expect(result).toMatchObject({ errorCount: 2, warningCount: 1, infoCount: 1, fatalErrorCount: 1 });
   });
 
+  it('a rule may reuse its report object: each report is taken as it was when reported', () => {
+    const reuse = rule('reuse', (ctx) => {
+      const p = ctx.document.projects[0]!;
+      const r = { messageId: 'found', project: p, role: 'table' as const, origin: null, data: { level3: 'a', found: '1', want: 'x' } };
+      ctx.report(r);
+      r.data = { level3: 'b', found: '2', want: 'y' };
+      ctx.report(r);
+    });
+    const result = lintDocument(sampleDocument(), { config: config([reuse]), rules: [reuse] });
+    expect(result.messages.map((m) => m.message).sort()).toEqual(['指标“a”的值“1”不对；应写x', '指标“b”的值“2”不对；应写y']);
+  });
+
   it('keeps the document when asked', () => {
     const doc = sampleDocument();
     expect(lintDocument(doc, { config: config([]), rules: [], keepDocument: true }).document).toBe(doc);

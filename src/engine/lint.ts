@@ -233,18 +233,20 @@ export function lintDocument(document: JxDocument, options: LintOptions = {}): L
     const setting = config.rules[rule.meta.id];
     const severity = setting?.severity ?? 'off';
     if (severity === 'off') continue;
-    const reports: Report[] = [];
+    // Reports become messages at once (a rule may reuse and change its report object afterwards);
+    // they join the result only when the rule finishes without throwing.
+    const ruleMessages: LintMessage[] = [];
     const context: RuleContext = {
       document,
       options: setting?.options ?? rule.defaultOptions ?? {},
       settings: { layout: config.layout, locale },
       report(report: Report) {
-        reports.push(report);
+        ruleMessages.push(reportToMessage(rule, report, severity, locale));
       },
     };
     try {
       rule.check(context);
-      for (const r of reports) messages.push(reportToMessage(rule, r, severity, locale));
+      for (const m of ruleMessages) messages.push(m);
     } catch (error) {
       messages.push(internalErrorMessage(rule, error, locale));
     }
