@@ -7,7 +7,7 @@ import { isBenefitIndicator, isCostIndicator, isOutputIndicator, isSatisfactionI
 /** The classes every table needs (中发〔2018〕34号): 产出, 成本, 效益, 满意度. */
 const REQUIRED: { key: string; zh: string; en: string; test: (ind: Indicator) => boolean }[] = [
   { key: 'output', zh: '产出指标', en: 'output (产出) indicators', test: isOutputIndicator },
-  { key: 'cost', zh: '成本指标（产出下的成本指标，或2021版式的成本指标）', en: 'cost (成本) indicators', test: isCostIndicator },
+  { key: 'cost', zh: '成本指标', en: 'cost (成本) indicators', test: isCostIndicator },
   { key: 'benefit', zh: '效益指标', en: 'benefit (效益) indicators', test: isBenefitIndicator },
   { key: 'satisfaction', zh: '满意度指标', en: 'satisfaction (满意度) indicators', test: isSatisfactionIndicator },
 ];
