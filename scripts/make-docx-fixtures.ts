@@ -36,7 +36,17 @@ import {
   WidthType,
 } from 'docx';
 
-const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
+/** The repository root, from scripts/ or from dist/scripts/. */
+function repoRoot(): string {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  while (!existsSync(join(dir, 'package.json'))) {
+    const parent = dirname(dir);
+    if (parent === dir) throw new Error('package.json not found');
+    dir = parent;
+  }
+  return dir;
+}
+const ROOT = repoRoot();
 const SEED_ROWS = join(ROOT, 'fixtures/seed/seed-rows.txt');
 
 // ---------------------------------------------------------------------------------------------

@@ -23,6 +23,7 @@ import { GRID_PLACEHOLDER, isTcInstruction, tcFieldText } from './docx-model.js'
 import {
   type ZipLimits,
   checkDeclaredSizes,
+  corruptDocx,
   encryptedError,
   findMainDocumentPart,
   inflateEntryToBuffer,
@@ -58,6 +59,8 @@ export function prepareDocxForMammoth(bytes: Uint8Array, limits: ZipLimits): { z
     let xml = utf16 ? new TextDecoder('utf-16le').decode(data) : decoder.decode(data);
     refuseDoctype(xml.slice(0, 4096), e.name);
     if (e.name === mainPart) {
+      // xmldom would quietly keep an undefined entity; the streaming reader refuses it, so refuse here too.
+      if (/&(?!(?:amp|lt|gt|quot|apos|#[0-9]+|#x[0-9a-fA-F]+);)/.test(xml)) throw corruptDocx(`${e.name} 不是有效的 XML`);
       xml = rewriteDocumentXml(xml);
       files[e.name] = [new TextEncoder().encode(xml), { level: 0 }];
     } else if (utf16) {

@@ -194,13 +194,14 @@ function dataStart(bytes: Uint8Array, e: ZipEntry): number {
   return start;
 }
 
-/** Compressed input fed to the inflater per step: at deflate's ~1032:1 maximum, ≤ 16 MiB out per step. */
-const INFLATE_STEP = 16 * 1024;
+/** Compressed input fed to the inflater per step: at deflate's ~1032:1 maximum, ≤ 4 MiB out per step. */
+const INFLATE_STEP = 4 * 1024;
 
 /**
  * Inflates one entry, handing each output chunk to `onChunk` as it is produced. Stops with
  * `zip-bomb` as soon as the output passes `maxBytes` (the entry limit or what remains of the total
- * budget), and with `corrupt-docx` when the stream is damaged or its size differs from the declared one.
+ * budget) or the entry's own declared size, and with `corrupt-docx` when the stream is damaged or
+ * ends short of the declared size.
  * Returns the number of bytes produced.
  */
 export function inflateEntry(
@@ -213,20 +214,28 @@ export function inflateEntry(
   const start = dataStart(bytes, e);
   const data = bytes.subarray(start, start + e.compressedSize);
   let produced = 0;
+  // A part may not inflate past the limit, nor past its own declared size (declared sizes can lie).
+  const cap = Math.min(maxBytes, e.size);
   const over = (): SourceError =>
-    zipBomb(
-      `${e.name} 实际解压超过 ${formatSize(maxBytes)}（声明 ${formatSize(e.size)}）`,
-      `${e.name} inflates past ${formatSize(maxBytes)} (declared ${formatSize(e.size)})`,
-    );
+    produced > maxBytes
+      ? zipBomb(
+          `${e.name} 实际解压超过 ${formatSize(maxBytes)}（声明 ${formatSize(e.size)}）`,
+          `${e.name} inflates past ${formatSize(maxBytes)} (declared ${formatSize(e.size)})`,
+        )
+      : zipBomb(
+          `${e.name} 实际解压超过声明的 ${formatSize(e.size)}`,
+          `${e.name} inflates past its declared ${formatSize(e.size)}`,
+        );
   if (e.method === 0) {
-    if (data.length > maxBytes) throw over();
+    produced = data.length;
+    if (produced > cap) throw over();
     if (data.length > 0) onChunk(data);
     return data.length;
   }
   if (e.method !== 8) throw corruptDocx(`${e.name} 使用了不支持的压缩方式 ${e.method}`);
   const inflater = new Inflate((chunk) => {
     produced += chunk.length;
-    if (produced > maxBytes) throw over();
+    if (produced > cap) throw over();
     if (chunk.length > 0) onChunk(chunk);
   });
   try {
