@@ -6,6 +6,8 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { formatResults } from '../src/formatters/index.js';
+import { ruleSummaries, type LintResult } from '../src/index.js';
 import { cleanup, copySeed, corruptDocx, ensureBuilt, parseJsonResults, put, runCli, SEED, tempDir } from './cli-support.js';
 
 let dir: string;
@@ -119,6 +121,17 @@ describe('several reports from one pass', () => {
     expect(readFileSync(path.join(dir, 'out/r.xml'), 'utf8')).toMatch(/^<\?xml/);
     expect(readFileSync(path.join(dir, 'out/r.csv'))[0]).toBe(0xef); // UTF-8 BOM
     expect(readFileSync(path.join(dir, 'out/r.xlsx')).subarray(0, 2).toString('latin1')).toBe('PK');
+  });
+
+  it('reports written file by file (json, csv, github) are byte-identical to formatting all results at once', async () => {
+    const run = await runCli(['batch', '-f', 'json', '-o', 'out/s.json', '-f', 'csv', '-o', 'out/s.csv', '-f', 'github', '-o', 'out/s.txt'], { cwd: dir });
+    expect(run.code).toBe(2);
+    const results = JSON.parse(readFileSync(path.join(dir, 'out/s.json'), 'utf8')) as LintResult[];
+    expect(results).toHaveLength(expected.length);
+    const options = { rules: ruleSummaries('zh-CN'), locale: 'zh-CN' as const, color: false, cwd: dir, toolVersion: '0.0.0' };
+    expect(readFileSync(path.join(dir, 'out/s.json'), 'utf8')).toBe(await formatResults(results, 'json', options));
+    expect(readFileSync(path.join(dir, 'out/s.csv'), 'utf8')).toBe(await formatResults(results, 'csv', options));
+    expect(readFileSync(path.join(dir, 'out/s.txt'), 'utf8')).toBe(await formatResults(results, 'github', options));
   });
 
   it('a single -o may come before its -f', async () => {

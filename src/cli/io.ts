@@ -1,7 +1,10 @@
 /** The process as the CLI sees it: streams, environment, working directory (injectable in tests). */
 
 export interface CliIO {
+  /** Writes a line to stdout. */
   stdout(text: string): void;
+  /** Writes text to stdout as it is (streamed reports). */
+  writeStdout(text: string): void;
   stderr(text: string): void;
   stdoutIsTTY: boolean;
   stderrStream: NodeJS.WritableStream & { isTTY?: boolean; columns?: number };
@@ -21,6 +24,7 @@ export function stdoutColor(flag: boolean | undefined, io: Pick<CliIO, 'env' | '
 export function processIO(): CliIO {
   return {
     stdout: (s) => process.stdout.write(s + '\n'),
+    writeStdout: (s) => process.stdout.write(s),
     stderr: (s) => process.stderr.write(s + '\n'),
     stdoutIsTTY: process.stdout.isTTY === true,
     stderrStream: process.stderr,

@@ -5,7 +5,7 @@
  */
 import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { applyBaseline, createBaseline, parseBaseline, printConfig, stringifyBaseline, type Baseline, type LintResult, type Locale } from '../index.js';
+import { applyBaseline, createBaseline, parseBaseline, printConfig, stringifyBaseline, type Baseline, type LintMessage, type LintResult, type Locale } from '../index.js';
 import { discoverFiles, parseShard, selectShard, type InputFile } from '../node/discover.js';
 import { autoConcurrency, lintFiles, type LintFileTask, type LintRunSettings } from '../node/lint-files.js';
 import { lintOneFile } from '../node/worker.js';
@@ -13,7 +13,7 @@ import { RunConfigs, ruleOverrides } from './configs.js';
 import { pairOutputs, writesToStderr, type OutputFlag } from './outputs.js';
 import { ProgressBar, progressWanted } from './progress.js';
 import type { CliIO } from './io.js';
-import { finishRun } from './report.js';
+import { BaselineFilter, RunReporter } from './report.js';
 import { UsageError } from './usage.js';
 
 export interface LintCommandOptions {
@@ -162,19 +162,39 @@ export async function runLint(inputs: string[], options: LintCommandOptions, io:
     maxInflatedSize: options.maxInflatedSize,
   };
 
-  let results: LintResult[] = [];
+  // The baseline: accepted findings are hidden; with --update-baseline every finding of this run is
+  // accepted (and only the fingerprints are kept to write the file at the end).
+  const accepted: LintResult[] = [];
+  let transform: ((r: LintResult) => LintResult) | undefined;
+  if (options.updateBaseline) {
+    transform = (r) => {
+      accepted.push(fingerprintsOnly(r));
+      return applyBaseline([r], createBaseline([r]))[0]!;
+    };
+  } else if (baseline) {
+    const filter = new BaselineFilter(baseline);
+    transform = (r) => filter.apply(r);
+  }
+  const reporter = new RunReporter(
+    { outputs, locale: options.locale ?? configs.locale(), color: options.color, quiet: options.quiet, maxWarnings: options.maxWarnings },
+    io,
+    transform,
+  );
+  await reporter.open();
+
   if (stdinBytes) {
     const task = shardTasks[0];
-    if (task) results.push(await lintOneFile(task, settings, task.skipped ? undefined : stdinBytes));
+    if (task) await reporter.add(await lintOneFile(task, settings, task.skipped ? undefined : stdinBytes));
   } else {
     const concurrency = options.concurrency === undefined || options.concurrency === 'auto' ? autoConcurrency(shardTasks.length) : options.concurrency;
     const showProgress =
       options.progress !== false &&
+      !(reporter.streamsToStdout() && io.stdoutIsTTY) &&
       progressWanted(shardTasks.length, { stream: io.stderrStream, env: io.env, reportOnStderr: writesToStderr(outputs) });
     const bar = showProgress ? new ProgressBar(io.stderrStream, shardTasks.length) : null;
     try {
       for await (const result of lintFiles(shardTasks, settings, { concurrency, onFileDone: bar ? (done) => bar.update(done) : undefined })) {
-        results.push(result);
+        await reporter.add(result);
       }
     } finally {
       bar?.clear();
@@ -182,23 +202,30 @@ export async function runLint(inputs: string[], options: LintCommandOptions, io:
   }
 
   if (options.updateBaseline && options.baseline) {
-    const target = path.resolve(cwd, options.baseline);
-    const created = createBaseline(results);
+    const created = createBaseline(accepted);
     try {
-      writeFileSync(target, stringifyBaseline(created));
+      writeFileSync(path.resolve(cwd, options.baseline), stringifyBaseline(created));
     } catch (e) {
       const code = (e as NodeJS.ErrnoException).code ?? 'unknown';
       throw new UsageError(`无法写入基线文件 ${options.baseline}（${code}）`, `cannot write the baseline ${options.baseline} (${code})`, false);
     }
     io.stderr(`已写入基线 ${options.baseline}：${created.entries.reduce((n, e) => n + e.count, 0)} 条已接受的问题（baseline written）`);
-    results = applyBaseline(results, created);
-  } else if (baseline) {
-    results = applyBaseline(results, baseline);
   }
+  return reporter.finish();
+}
 
-  return finishRun(
-    results,
-    { outputs, locale: options.locale ?? configs.locale(), color: options.color, quiet: options.quiet, maxWarnings: options.maxWarnings },
-    io,
+/** What `createBaseline` reads of a result: the messages' fingerprint fields. */
+function fingerprintsOnly(r: LintResult): LintResult {
+  const messages = r.messages.map(
+    (m): LintMessage => ({
+      ...m,
+      message: '',
+      location: '',
+      origin: null,
+      basis: null,
+      suggestion: null,
+      projectName: null,
+    }),
   );
+  return { ...r, projects: [], messages, document: undefined };
 }

@@ -9,7 +9,7 @@ import type { LintResult, Locale } from '../index.js';
 import { comparePaths, relativeTo } from '../node/discover.js';
 import { pairOutputs, type OutputFlag } from './outputs.js';
 import type { CliIO } from './io.js';
-import { finishRun } from './report.js';
+import { RunReporter } from './report.js';
 import { UsageError } from './usage.js';
 
 export interface MergeCommandOptions {
@@ -94,9 +94,11 @@ export function mergeResults(files: readonly string[], cwd: string, warn: (line:
 export async function runMerge(files: string[], options: MergeCommandOptions, io: CliIO): Promise<number> {
   const outputs = pairOutputs(options.outputFlags, io.cwd);
   const results = mergeResults(files, io.cwd, io.stderr);
-  return finishRun(
-    results,
+  const reporter = new RunReporter(
     { outputs, locale: options.locale ?? 'zh-CN', color: options.color, quiet: options.quiet, maxWarnings: options.maxWarnings },
     io,
   );
+  await reporter.open();
+  for (const result of results) await reporter.add(result);
+  return reporter.finish();
 }

@@ -1,13 +1,15 @@
 /**
- * The end of a run, shared by `jxlint lint` and `jxlint merge`: `--quiet`, the reports (one pass,
- * several outputs) and the exit code.
+ * The reporting end of a run, shared by `jxlint lint` and `jxlint merge`: results arrive one at a
+ * time in path order and pass through the baseline, the counts for the exit code, `--quiet`, and
+ * every report of the run (see sinks.ts); `finish` writes the collected reports and returns the
+ * exit code.
  */
-import { formatResults, type FormatOptions } from '../formatters/index.js';
-import { ruleSummaries, type LintResult, type Locale } from '../index.js';
-import { writeReport, type OutputSpec } from './outputs.js';
+import type { FormatOptions } from '../formatters/index.js';
+import { applyBaseline, ruleSummaries, type Baseline, type LintResult, type Locale } from '../index.js';
 import { stdoutColor, type CliIO } from './io.js';
+import type { OutputSpec } from './outputs.js';
+import { openSinks, type SinkSet } from './sinks.js';
 import { toolVersion } from './version.js';
-
 
 export interface ReportSettings {
   outputs: OutputSpec[];
@@ -18,7 +20,6 @@ export interface ReportSettings {
   maxWarnings?: number;
 }
 
-
 /** `generatedAt` of the reports: SOURCE_DATE_EPOCH (reproducible output) when set, else now. */
 export function generatedAt(env: NodeJS.ProcessEnv): string {
   const epoch = env.SOURCE_DATE_EPOCH;
@@ -27,12 +28,10 @@ export function generatedAt(env: NodeJS.ProcessEnv): string {
 }
 
 /** `--quiet`: errors only (warnings and infos are dropped from the reports, counts redone). */
-export function errorsOnly(results: readonly LintResult[]): LintResult[] {
-  return results.map((r) => {
-    if (r.warningCount === 0 && r.infoCount === 0) return r;
-    const messages = r.messages.filter((m) => m.severity === 2);
-    return { ...r, messages, warningCount: 0, infoCount: 0, fixableCount: messages.filter((m) => m.fix).length };
-  });
+export function errorsOnly(result: LintResult): LintResult {
+  if (result.warningCount === 0 && result.infoCount === 0) return result;
+  const messages = result.messages.filter((m) => m.severity === 2);
+  return { ...result, messages, warningCount: 0, infoCount: 0, fixableCount: messages.filter((m) => m.fix).length };
 }
 
 export interface RunTotals {
@@ -41,17 +40,6 @@ export interface RunTotals {
   errorCount: number;
   warningCount: number;
   infoCount: number;
-}
-
-export function totalsOf(results: readonly LintResult[]): RunTotals {
-  const totals: RunTotals = { files: results.length, failed: 0, errorCount: 0, warningCount: 0, infoCount: 0 };
-  for (const r of results) {
-    if (r.status === 'failed' || r.fatalErrorCount > 0) totals.failed++;
-    totals.errorCount += r.errorCount;
-    totals.warningCount += r.warningCount;
-    totals.infoCount += r.infoCount;
-  }
-  return totals;
 }
 
 /**
@@ -66,29 +54,89 @@ export function exitCodeOf(totals: RunTotals, maxWarnings?: number): 0 | 1 | 2 {
 }
 
 /**
- * Writes every report from the same results and returns the exit code. Warnings are counted before
- * `--quiet` hides them (as ESLint 8 did), after the baseline.
+ * A baseline applied to results in order, as `applyBaseline` does to a whole list: each
+ * fingerprint hides at most its count of messages across the run.
  */
-export async function finishRun(results: LintResult[], settings: ReportSettings, io: CliIO): Promise<number> {
-  const totals = totalsOf(results);
-  const shown = settings.quiet ? errorsOnly(results) : results;
-  const base: Omit<FormatOptions, 'color'> = {
-    rules: ruleSummaries(settings.locale),
-    locale: settings.locale,
-    cwd: io.cwd,
-    toolVersion: toolVersion(),
-    generatedAt: generatedAt(io.env),
-  };
-  for (const spec of settings.outputs) {
-    const color = spec.file === null ? stdoutColor(settings.color, io) : false;
-    const content = await formatResults(shown, spec.format, { ...base, color });
-    await writeReport(spec, content, io.cwd, io.stdout);
+export class BaselineFilter {
+  private readonly remaining: Baseline;
+  constructor(baseline: Baseline) {
+    this.remaining = { ...baseline, entries: baseline.entries.map((e) => ({ ...e })) };
   }
-  const code = exitCodeOf(totals, settings.maxWarnings);
-  if (totals.failed === 0 && totals.errorCount === 0 && settings.maxWarnings !== undefined && totals.warningCount > settings.maxWarnings) {
-    io.stderr(
-      `警告数 ${totals.warningCount} 超过了 --max-warnings 的上限 ${settings.maxWarnings}（jxlint found too many warnings, maximum: ${settings.maxWarnings}）`,
+  apply(result: LintResult): LintResult {
+    const [filtered] = applyBaseline([result], this.remaining);
+    if (filtered!.messages.length === result.messages.length) return filtered!;
+    // Charge what this file used against the counts.
+    const used = new Map<string, number>();
+    for (const m of result.messages) if (m.fingerprint) used.set(m.fingerprint, (used.get(m.fingerprint) ?? 0) + 1);
+    for (const m of filtered!.messages) if (m.fingerprint) used.set(m.fingerprint, (used.get(m.fingerprint) ?? 0) - 1);
+    for (const entry of this.remaining.entries) {
+      const n = used.get(entry.fingerprint);
+      if (n && n > 0 && entry.count > 0) {
+        const take = Math.min(n, entry.count);
+        entry.count -= take;
+        used.set(entry.fingerprint, n - take);
+      }
+    }
+    return filtered!;
+  }
+}
+
+export class RunReporter {
+  readonly totals: RunTotals = { files: 0, failed: 0, errorCount: 0, warningCount: 0, infoCount: 0 };
+  private sinks: SinkSet | null = null;
+
+  constructor(
+    private readonly settings: ReportSettings,
+    private readonly io: CliIO,
+    /** Applied to each result before it is counted and reported (the baseline). */
+    private readonly transform?: (result: LintResult) => LintResult,
+  ) {}
+
+  /** Whether a report goes to stdout while the run goes on (then no progress bar on a shared terminal). */
+  streamsToStdout(): boolean {
+    return this.settings.outputs.some((o) => o.file === null && ['json', 'csv', 'github'].includes(o.format));
+  }
+
+  /** Opens the reports (streamed files are created now: an unwritable path fails before linting). */
+  async open(): Promise<void> {
+    const base: Omit<FormatOptions, 'color'> = {
+      rules: ruleSummaries(this.settings.locale),
+      locale: this.settings.locale,
+      cwd: this.io.cwd,
+      toolVersion: toolVersion(),
+      generatedAt: generatedAt(this.io.env),
+    };
+    this.sinks = await openSinks(
+      this.settings.outputs,
+      (spec) => ({ ...base, color: spec.file === null ? stdoutColor(this.settings.color, this.io) : false }),
+      this.io.cwd,
+      this.io,
     );
   }
-  return code;
+
+  async add(incoming: LintResult): Promise<void> {
+    const result = this.transform ? this.transform(incoming) : incoming;
+    const t = this.totals;
+    t.files++;
+    if (result.status === 'failed' || result.fatalErrorCount > 0) t.failed++;
+    t.errorCount += result.errorCount;
+    t.warningCount += result.warningCount;
+    t.infoCount += result.infoCount;
+    const shown = this.settings.quiet ? errorsOnly(result) : result;
+    if (!this.sinks) await this.open();
+    if (this.sinks!.collects) this.sinks!.kept.push(shown);
+    for (const sink of this.sinks!.sinks) await sink.add(shown);
+  }
+
+  /** Writes the collected reports, closes the streamed ones, and returns the exit code. */
+  async finish(): Promise<number> {
+    if (!this.sinks) await this.open();
+    for (const sink of this.sinks!.sinks) await sink.finish();
+    const { totals } = this;
+    const { maxWarnings } = this.settings;
+    if (totals.failed === 0 && totals.errorCount === 0 && maxWarnings !== undefined && totals.warningCount > maxWarnings) {
+      this.io.stderr(`警告数 ${totals.warningCount} 超过了 --max-warnings 的上限 ${maxWarnings}（jxlint found too many warnings, maximum: ${maxWarnings}）`);
+    }
+    return exitCodeOf(totals, maxWarnings);
+  }
 }

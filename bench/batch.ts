@@ -1,0 +1,173 @@
+/**
+ * Batch scan speed (批量检查): 1,000 generated .docx files — seed-sized variants of
+ * fixtures/seed/seed.docx, larger ones (the seed's 18 tables three times over) and five corrupt —
+ * linted by the built CLI with `--concurrency 1` and `--concurrency 2`. Prints files/s, the
+ * speed-up, peak RSS of the whole process (workers are threads of it) and the seed-sized .docx/s.
+ *
+ * The corpus is generated once into .bench-cache/ (gitignored) by rewriting word/document.xml with
+ * fflate. Run alone: `node dist/bench/batch.js`.
+ */
+import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { strFromU8, strToU8, unzipSync, zipSync, type Zippable } from 'fflate';
+import { type BenchRow, printRows } from './util.js';
+
+/** The repository root, from src (bench/) or from dist (dist/bench/). */
+function repoRoot(): string {
+  let dir = path.dirname(fileURLToPath(import.meta.url));
+  while (!existsSync(path.join(dir, 'package.json'))) {
+    const parent = path.dirname(dir);
+    if (parent === dir) throw new Error('package.json not found above ' + fileURLToPath(import.meta.url));
+    dir = parent;
+  }
+  return dir;
+}
+
+const CORPUS_VERSION = 1;
+export const CORPUS = { seedSized: 900, larger: 95, corrupt: 5 } as const;
+
+/** A three-letter code for file i (AAA, AAB, …): varies the project codes between files. */
+function letters(i: number): string {
+  const a = 'ABCDEFGHJKLMNPQRSTUVWXYZ';
+  return a[Math.floor(i / 576) % 24]! + a[Math.floor(i / 24) % 24]! + a[i % 24]!;
+}
+
+/** Writes the corpus (if not cached) and returns its folder. */
+export function makeCorpus(root = repoRoot()): string {
+  const dir = path.join(root, '.bench-cache', `batch-v${CORPUS_VERSION}`);
+  const marker = path.join(dir, 'complete.json');
+  if (existsSync(marker)) return dir;
+  rmSync(dir, { recursive: true, force: true });
+  const seed = unzipSync(new Uint8Array(readFileSync(path.join(root, 'fixtures/seed/seed.docx'))));
+  const xml = strFromU8(seed['word/document.xml']!);
+  const bodyStart = xml.indexOf('<w:body>') + '<w:body>'.length;
+  const bodyEnd = xml.lastIndexOf('<w:sectPr');
+  const head = xml.slice(0, bodyStart);
+  const body = xml.slice(bodyStart, bodyEnd);
+  const tail = xml.slice(bodyEnd);
+
+  const docx = (documentXml: string): Uint8Array => {
+    const files: Zippable = {};
+    for (const [name, data] of Object.entries(seed)) files[name] = name === 'word/document.xml' ? strToU8(documentXml) : data;
+    return zipSync(files, { level: 6 });
+  };
+  const write = (name: string, bytes: Uint8Array) => {
+    const file = path.join(dir, name);
+    mkdirSync(path.dirname(file), { recursive: true });
+    writeFileSync(file, bytes);
+  };
+
+  for (let i = 0; i < CORPUS.seedSized; i++) {
+    // Same tables, different project codes (316-1201-JBN-… → 316-1201-ABC-…).
+    write(`seed-sized/${String(i).padStart(4, '0')}.docx`, docx(head + body.replaceAll('JBN', letters(i)) + tail));
+  }
+  for (let i = 0; i < CORPUS.larger; i++) {
+    const copies = [0, 1, 2].map((k) => body.replaceAll('JBN', letters(i * 3 + k + 5000)));
+    write(`larger/${String(i).padStart(4, '0')}.docx`, docx(head + copies.join('') + tail));
+  }
+  const good = docx(head + body + tail);
+  const noDocument = zipSync({ '[Content_Types].xml': seed['[Content_Types].xml']! });
+  const garbage = new Uint8Array(4096).map((_, i) => (i * 7919 + 13) % 256);
+  garbage.set([0x50, 0x4b, 0x03, 0x04]);
+  write('corrupt/0-truncated.docx', good.subarray(0, Math.floor(good.length / 2)));
+  write('corrupt/1-garbage.docx', garbage);
+  write('corrupt/2-no-document-xml.docx', noDocument);
+  write('corrupt/3-empty.docx', new Uint8Array(0));
+  write('corrupt/4-bad-xml.docx', docx(head + body.slice(0, body.length / 3) + '<w:tbl><w:tr>&bogus;<' + tail));
+  writeFileSync(marker, JSON.stringify({ version: CORPUS_VERSION, ...CORPUS }));
+  return dir;
+}
+
+interface RunStats {
+  files: number;
+  failed: number;
+  seconds: number;
+  peakRssMiB: number;
+}
+
+/** Peak RSS of a running process from /proc (VmHWM), sampled until it exits. */
+function samplePeakRss(pid: number, onPeak: (kib: number) => void): () => void {
+  const timer = setInterval(() => {
+    try {
+      const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+      const m = /VmHWM:\s+(\d+) kB/.exec(status);
+      if (m) onPeak(Number(m[1]));
+    } catch {
+      // exited
+    }
+  }, 25);
+  return () => clearInterval(timer);
+}
+
+/** Runs the built CLI over `inputs`; wall time, peak RSS and the per-file statuses from its JSON. */
+async function runCli(root: string, inputs: string[], concurrency: number): Promise<RunStats> {
+  const out = path.join(tmpdir(), `jxlint-bench-${process.pid}-${concurrency}.json`);
+  const timeFile = out + '.rss';
+  const haveTime = existsSync('/usr/bin/time');
+  const cli = [path.join(root, 'dist/src/cli/main.js'), ...inputs, '-f', 'json', '-o', out, '--concurrency', String(concurrency), '--no-progress'];
+  const [cmd, args] = haveTime ? ['/usr/bin/time', ['-f', '%M', '-o', timeFile, process.execPath, ...cli]] : [process.execPath, cli];
+  let sampledKiB = 0;
+  const t0 = performance.now();
+  const code = await new Promise<number>((resolve, reject) => {
+    const child = spawn(cmd, args as string[], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, CI: '1' } });
+    const stop = samplePeakRss(child.pid!, (kib) => (sampledKiB = Math.max(sampledKiB, kib)));
+    child.on('error', reject);
+    child.on('close', (c) => {
+      stop();
+      resolve(c ?? -1);
+    });
+  });
+  const seconds = (performance.now() - t0) / 1000;
+  if (code !== 0 && code !== 1 && code !== 2) throw new Error(`jxlint exited ${code}`);
+  const peakKiB = haveTime ? Number(readFileSync(timeFile, 'utf8').trim().split('\n').pop()) : sampledKiB;
+  const results = JSON.parse(readFileSync(out, 'utf8')) as { status: string }[];
+  rmSync(out, { force: true });
+  rmSync(timeFile, { force: true });
+  return { files: results.length, failed: results.filter((r) => r.status === 'failed').length, seconds, peakRssMiB: peakKiB / 1024 };
+}
+
+export async function benchBatch(): Promise<BenchRow[]> {
+  const root = repoRoot();
+  const t0 = performance.now();
+  const corpus = makeCorpus(root);
+  const made = (performance.now() - t0) / 1000;
+  if (made > 1) process.stderr.write(`batch corpus generated in ${made.toFixed(1)} s: ${corpus}\n`);
+  const total = CORPUS.seedSized + CORPUS.larger + CORPUS.corrupt;
+
+  const one = await runCli(root, [corpus], 1);
+  const two = await runCli(root, [corpus], 2);
+  const seedOnly = await runCli(root, [path.join(corpus, 'seed-sized')], 2);
+  for (const [name, run] of [['--concurrency 1', one], ['--concurrency 2', two]] as const) {
+    if (run.files !== total) throw new Error(`${name}: ${run.files} results for ${total} files`);
+  }
+
+  const rate = (r: RunStats) => r.files / r.seconds;
+  const speedUp = rate(two) / rate(one);
+  return [
+    { name: `batch ${total} .docx, --concurrency 1 (${one.failed} failed)`, value: rate(one), unit: 'files/s' },
+    { name: `batch ${total} .docx, --concurrency 2 (${two.failed} failed)`, value: rate(two), unit: 'files/s' },
+    { name: 'speed-up, 2 threads vs 1', value: speedUp, unit: '×', target: '≥ 1.7×', ok: speedUp >= 1.7 },
+    { name: 'peak RSS, --concurrency 1', value: one.peakRssMiB, unit: 'MiB', target: '≤ 400 MiB', ok: one.peakRssMiB <= 400 },
+    { name: 'peak RSS, --concurrency 2', value: two.peakRssMiB, unit: 'MiB', target: '≤ 400 MiB', ok: two.peakRssMiB <= 400 },
+    {
+      name: `seed-sized .docx (${seedOnly.files}), streaming reader, --concurrency 2`,
+      value: rate(seedOnly),
+      unit: 'files/s',
+      target: '≥ 40 files/s',
+      ok: rate(seedOnly) >= 40,
+    },
+  ];
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) {
+  benchBatch().then(
+    (rows) => printRows('Batch scan (jxlint CLI, worker pool)', rows),
+    (e: unknown) => {
+      process.stderr.write(`bench failed: ${e instanceof Error ? e.message : String(e)}\n`);
+      process.exitCode = 1;
+    },
+  );
+}
