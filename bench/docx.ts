@@ -1,0 +1,76 @@
+/**
+ * .docx reader speed (Word documents issue), on fixtures/seed/seed.docx and on the generated
+ * 200-project document (.bench-cache/docx/projects-200.docx, built on first use):
+ *   mammoth.convertToHtml alone · mammoth reader → AST · streaming reader → AST
+ * as ms/doc (median), and the ratio mammoth.convertToHtml ÷ streaming → AST measured in the same
+ * run (target ≥ 15×). Also the peak RSS of a whole `jxlint parse` process on the 200-project file
+ * (target < 200 MiB). Run alone: `node --expose-gc dist/bench/docx.js`.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import mammoth from 'mammoth';
+import { ensureProjects200Docx } from '../scripts/make-docx-fixtures.js';
+import { parse } from '../src/index.js';
+import { readDocxStream } from '../src/sources/docx-stream.js';
+import { DEFAULT_ZIP_LIMITS } from '../src/sources/zip-guard.js';
+import { type BenchRow, medianMs, printRows } from './util.js';
+
+/** The repository root, from bench/ or from dist/bench/. */
+function repoRoot(): string {
+  let dir = path.dirname(fileURLToPath(import.meta.url));
+  while (!existsSync(path.join(dir, 'package.json'))) dir = path.dirname(dir);
+  return dir;
+}
+
+const gc = (globalThis as { gc?: () => void }).gc;
+
+/** Median ms with a full GC before the timed runs, so one measure's garbage is not billed to the next. */
+async function measure(fn: () => unknown, runs: number, warmup: number): Promise<number> {
+  gc?.();
+  return medianMs(fn, runs, warmup);
+}
+
+/** Peak RSS (MiB) of a whole `jxlint parse FILE --format json` process. */
+function parsePeakRssMiB(root: string, file: string): number | null {
+  const cli = path.join(root, 'dist/src/cli/main.js');
+  if (!existsSync(cli)) return null;
+  const report = `data:text/javascript,process.on('exit',()=>process.stderr.write('RSS='+process.resourceUsage().maxRSS+'\\n'))`;
+  const r = spawnSync(process.execPath, ['--import', report, cli, 'parse', file, '--format', 'json'], { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
+  const m = /RSS=(\d+)/.exec(r.stderr ?? '');
+  return m ? Number(m[1]) / 1024 : null;
+}
+
+export async function benchDocx(): Promise<BenchRow[]> {
+  const root = repoRoot();
+  const files: [label: string, file: string, runs: number][] = [
+    ['seed.docx (18 tables)', path.join(root, 'fixtures/seed/seed.docx'), 15],
+    ['200-project .docx', await ensureProjects200Docx(), 5],
+  ];
+  const rows: BenchRow[] = [];
+  for (const [label, file, runs] of files) {
+    const bytes = new Uint8Array(readFileSync(file));
+    const buffer = Buffer.from(bytes);
+    const mammothAlone = await measure(() => mammoth.convertToHtml({ buffer }), runs, 2);
+    const mammothAst = await measure(() => parse(bytes, { filePath: file, docxReader: 'mammoth' }), runs, 2);
+    const streamBlocks = await measure(() => readDocxStream(bytes, DEFAULT_ZIP_LIMITS), runs * 10, 5);
+    const streamAst = await measure(() => parse(bytes, { filePath: file }), runs * 10, 5);
+    const ratio = mammothAlone / streamAst;
+    rows.push(
+      { name: `${label}: mammoth.convertToHtml alone`, value: mammothAlone, unit: 'ms/doc' },
+      { name: `${label}: mammoth reader → AST`, value: mammothAst, unit: 'ms/doc' },
+      { name: `${label}: streaming reader → Blocks`, value: streamBlocks, unit: 'ms/doc' },
+      { name: `${label}: streaming reader → AST`, value: streamAst, unit: 'ms/doc' },
+      { name: `${label}: convertToHtml ÷ streaming → AST`, value: ratio, unit: '×', target: '≥ 15×', ok: ratio >= 15 },
+      { name: `${label}: mammoth reader → AST ÷ streaming → AST`, value: mammothAst / streamAst, unit: '×' },
+    );
+  }
+  const rss = parsePeakRssMiB(root, files[1][1]);
+  if (rss !== null) rows.push({ name: '`jxlint parse` 200-project .docx: peak RSS', value: rss, unit: 'MiB', target: '< 200 MiB', ok: rss < 200 });
+  return rows;
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  printRows('Word documents: .docx readers', await benchDocx());
+}
