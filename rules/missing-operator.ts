@@ -38,8 +38,8 @@ export const missingOperator: Rule = {
       if (!isBlank(ind.nature)) return;
       const quantitative = QUANTITATIVE_KINDS.has(ind.value.kind) || isBareNumber(ind.value);
       if (!quantitative || operatorOf(ind.value) !== null) return;
-      // Words that carry the direction ("不低于95%", "95%以上") count as an operator.
-      if (/不低于|不少于|不高于|不超过|不大于|不小于|以上|以下|以内|之内|至少|最多|大于|小于|高于|低于|达到|控制在/.test(cellText(ind.value.raw))) return;
+      // Words that carry the direction ("不低于95%", "95%以上", "10日前") count as an operator.
+      if (/不低于|不少于|不高于|不超过|不大于|不小于|以上|以下|以内|之内|至少|最多|大于|小于|高于|低于|达到|控制在|前$/.test(cellText(ind.value.raw))) return;
       reportIndicator(context, project, index, {
         messageId: 'noOperator',
         role: 'indicator.value',

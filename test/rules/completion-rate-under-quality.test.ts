@@ -1,0 +1,26 @@
+import { completionRateUnderQuality } from '../../rules/completion-rate-under-quality.js';
+import { ruleTester, table, withRows } from '../helpers/rule-tester.js';
+
+const CODE = '316-1201-JBN-WMEB';
+const quality = (level3: string) => withRows({ 补贴发放准确率: ['产出指标', '质量指标', level3, '按标准核定并发放补贴', '≥98%', '行业标准'] });
+
+ruleTester(completionRateUnderQuality, {
+  valid: [
+    { name: 'an accuracy rate', text: table() },
+    { name: 'a pass rate', text: table({ indicators: quality('验收合格率') }) },
+    { name: 'a completion rate that names a standard', text: table({ indicators: quality('验收合格任务完成率') }) },
+    { name: 'a completion rate under 数量 is fine', text: table({ indicators: withRows({ 补贴发放人数: ['产出指标', '数量指标', '审计任务完成率', '完成的审计任务占计划的比例', '=100%', '计划标准'] }) }) },
+  ],
+  invalid: [
+    {
+      name: 'seed: 实物工作量完成率',
+      text: table({ indicators: quality('实物工作量完成率') }),
+      errors: [{ messageId: 'completion', projectCode: CODE, role: 'indicator.level3', level3: '实物工作量完成率' }],
+    },
+    {
+      name: '任务完成率',
+      text: table({ indicators: quality('任务完成率') }),
+      errors: [{ messageId: 'completion', projectCode: CODE, role: 'indicator.level3', level3: '任务完成率' }],
+    },
+  ],
+});
