@@ -91,6 +91,13 @@ describe('bad files', () => {
     expect((await refusal(zip, 'x.docx')).code).toBe('encrypted');
   });
 
+  it('a DOCTYPE after a long prolog is still refused by both readers', async () => {
+    const xml = `<?xml version="1.0"?><!--${'x'.repeat(10000)}--><!DOCTYPE d [<!ENTITY e "e">]><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body/></w:document>`;
+    const zip = zipSync({ '[Content_Types].xml': strToU8('<Types/>'), 'word/document.xml': strToU8(xml) });
+    expect((await refusal(zip, 'x.docx', 'stream')).code).toBe('xml-doctype');
+    expect((await refusal(zip, 'x.docx', 'mammoth')).code).toBe('xml-doctype');
+  });
+
   it.each([
     ['a document.xml that is not XML', '<w:document><w:body><w:p></w:body>'],
     ['an undefined entity', '<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:p><w:r><w:t>&nbsp;</w:t></w:r></w:p></w:body></w:document>'],

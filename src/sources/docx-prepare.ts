@@ -57,7 +57,7 @@ export function prepareDocxForMammoth(bytes: Uint8Array, limits: ZipLimits): { z
     budget -= data.length;
     const utf16 = data[0] === 0xff && data[1] === 0xfe;
     let xml = utf16 ? new TextDecoder('utf-16le').decode(data) : decoder.decode(data);
-    refuseDoctype(xml.slice(0, 4096), e.name);
+    refuseDoctype(xml, e.name);
     if (e.name === mainPart) {
       // xmldom would quietly keep an undefined entity; the streaming reader refuses it, so refuse here too.
       if (/&(?!(?:amp|lt|gt|quot|apos|#[0-9]+|#x[0-9a-fA-F]+);)/.test(xml)) throw corruptDocx(`${e.name} 不是有效的 XML`);
