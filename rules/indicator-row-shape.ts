@@ -1,6 +1,7 @@
 import type { Rule } from '../src/engine/types.js';
 import { reportIndicator } from './shared/cells.js';
 import { table, withRows } from './shared/example-table.js';
+import { isIndicatorRow } from './shared/part-b-words.js';
 
 export const indicatorRowShape: Rule = {
   meta: {
@@ -30,7 +31,7 @@ export const indicatorRowShape: Rule = {
       good: table(),
       basis: '财预〔2015〕88号 第七条（绩效指标表的标准列）；TAXONOMY.md §5（列名）、§9（导出格式）。',
       limits:
-        '只在源文件保留了行结构时能判断（Word 文件、每行一行或每格一行带空行分隔的文本）；LibreOffice 式“每格一行、无标记”的文本按表头列数切行，看不出缺格。一级指标列因纵向合并导出为空格时不算缺格。',
+        '只在源文件保留了行结构时能判断（Word 文件、每行一行或每格一行带空行分隔的文本）；LibreOffice 式“每格一行、无标记”的文本按表头列数切行，看不出缺格。一级指标列因纵向合并导出为空格时不算缺格；既没有三级指标也没有指标值的行（表下横向合并的备注行）不检查。',
     },
   },
   check(context) {
@@ -39,7 +40,7 @@ export const indicatorRowShape: Rule = {
       const expected = project.indicatorHeader?.labels.length ?? 0;
       if (expected === 0) continue;
       project.indicators.forEach((ind, index) => {
-        if (ind.cellCount === expected) return;
+        if (ind.cellCount === expected || !isIndicatorRow(ind)) return;
         reportIndicator(context, project, index, {
           messageId: ind.cellCount < expected ? 'fewer' : 'more',
           role: 'indicator',

@@ -2,6 +2,7 @@ import type { Rule } from '../src/engine/types.js';
 import { reportIndicator } from './shared/cells.js';
 import { table, withRows } from './shared/example-table.js';
 import { canonicalLevel1, canonicalLevel2 } from './shared/taxonomy.js';
+import { isIndicatorRow } from './shared/part-b-words.js';
 import { isBlank } from './shared/text.js';
 
 export const unknownIndicatorCategory: Rule = {
@@ -33,12 +34,13 @@ export const unknownIndicatorCategory: Rule = {
       good: table(),
       basis: '财预〔2015〕88号 第七条、财预〔2021〕101号 附件1（指标体系框架）；TAXONOMY.md §1、§4（别名）。',
       limits:
-        '只认 TAXONOMY.md 列出的名称和别名（如 进度指标→时效指标、环境效益指标→生态效益指标、湖南的“社会公众或服务对象满意度指标”）；地方指标库里别的合理叫法也会被报告，可在配置中关闭。一级指标“投入”（旧范本）同样会被报告。',
+        '只认 TAXONOMY.md 列出的名称和别名（如 进度指标→时效指标、环境效益指标→生态效益指标、湖南的“社会公众或服务对象满意度指标”）；地方指标库里别的合理叫法也会被报告，可在配置中关闭。一级指标“投入”（旧范本）同样会被报告。既没有三级指标也没有指标值的行（表下的备注行）不检查。',
     },
   },
   check(context) {
     for (const project of context.document.projects) {
       project.indicators.forEach((ind, index) => {
+        if (!isIndicatorRow(ind)) return;
         if (!ind.level1Inherited && !isBlank(ind.level1) && canonicalLevel1(ind.level1) === null) {
           reportIndicator(context, project, index, { messageId: 'level1', role: 'indicator.level1', found: ind.level1, data: { found: ind.level1 ?? '' } });
         }

@@ -128,3 +128,11 @@ export function hasColumn(project: Project, column: 'description' | 'basis' | 'n
 export function contentOf(text: string | null | undefined): string {
   return cellText(text).replace(/[。．.，,；;：:！!？?、…“”"'‘’（）()《》\-—·]/g, '');
 }
+
+/**
+ * Whether a grid row is an indicator at all: a note or separator row under the grid ("备注：…",
+ * a merged "资金按月拨付" line) has neither a 三级 nor a 指标值.
+ */
+export function isIndicatorRow(ind: Indicator): boolean {
+  return !(cellText(ind.level3) === '' && isBlankValue(ind.value));
+}

@@ -7,6 +7,7 @@ ruleTester(indicatorRowShape, {
   valid: [
     { name: 'every row as wide as the header', text: table() },
     { name: 'merged 一级 cells exported blank are not missing cells', text: table({ indicators: CLEAN_INDICATORS }) },
+    { name: 'a merged note row under the grid is not an indicator', text: table({ indicators: [...CLEAN_INDICATORS, ['资金按月拨付', '备注：资金专款专用']] }) },
   ],
   invalid: [
     {

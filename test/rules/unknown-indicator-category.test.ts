@@ -18,6 +18,7 @@ ruleTester(unknownIndicatorCategory, {
         ],
       }),
     },
+    { name: 'a note row under the grid is not an indicator', text: table({ indicators: [...CLEAN_INDICATORS, ['资金按月拨付', '备注：资金专款专用']] }) },
   ],
   invalid: [
     {
