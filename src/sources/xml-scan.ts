@@ -26,6 +26,7 @@ export interface XmlTag {
 }
 
 export interface XmlHandler {
+  /** The tag object may be reused after the call returns: read what you need during the call. */
   open(tag: XmlTag): void;
   close(tag: { name: string }): void;
   onText(text: string): void;
@@ -76,15 +77,25 @@ function decodeRange(b: Uint8Array, start: number, end: number): string {
 
 const ATTRIBUTE = /([^\s=/]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g;
 
+/** One start tag; the scanner reuses a single instance (the handler reads it during `open` only). */
 class LazyTag implements XmlTag {
+  name = '';
+  isSelfClosing = false;
+  private bytes: Uint8Array = new Uint8Array(0);
+  private start = 0;
+  private end = 0;
   private parsed: Record<string, string> | null = null;
-  constructor(
-    readonly name: string,
-    private readonly bytes: Uint8Array,
-    private readonly start: number,
-    private readonly end: number,
-    readonly isSelfClosing: boolean,
-  ) {}
+
+  reset(name: string, bytes: Uint8Array, start: number, end: number, isSelfClosing: boolean): this {
+    this.name = name;
+    this.bytes = bytes;
+    this.start = start;
+    this.end = end;
+    this.isSelfClosing = isSelfClosing;
+    this.parsed = null;
+    return this;
+  }
+
   get attributes(): Record<string, string> {
     if (this.parsed === null) {
       const out: Record<string, string> = {};
@@ -125,6 +136,8 @@ export class XmlScanner {
   private final = false;
   /** Tag names by a hash of their bytes (names repeat endlessly: w:p, w:r, w:t …). */
   private readonly names = new Map<number, string>();
+  private readonly tag = new LazyTag();
+  private readonly closing = { name: '' };
 
   constructor(
     private readonly handler: XmlHandler,
@@ -193,7 +206,8 @@ export class XmlScanner {
         const name = this.name(b, lt + 2, e);
         const open = this.stack.pop();
         if (open !== name) throw new XmlSyntaxError(`mismatched </${name}>`);
-        h.close({ name });
+        this.closing.name = name;
+        h.close(this.closing);
         pos = gt + 1;
         continue;
       }
@@ -242,9 +256,11 @@ export class XmlScanner {
       const name = this.name(b, lt + 1, nameEnd);
       if (this.stack.length === 0 && this.sawRoot) throw new XmlSyntaxError('second root element');
       this.sawRoot = true;
-      h.open(new LazyTag(name, b, nameEnd, selfClosing ? i - 1 : i, selfClosing));
-      if (selfClosing) h.close({ name });
-      else this.stack.push(name);
+      h.open(this.tag.reset(name, b, nameEnd, selfClosing ? i - 1 : i, selfClosing));
+      if (selfClosing) {
+        this.closing.name = name;
+        h.close(this.closing);
+      } else this.stack.push(name);
       pos = i + 1;
     }
   }
