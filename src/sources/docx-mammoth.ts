@@ -38,7 +38,7 @@ export async function readDocxMammoth(bytes: Uint8Array, limits: ZipLimits): Pro
     html = await mammothHtml(zip);
   } catch (err) {
     if (err instanceof SourceError) throw err;
-    throw corruptDocx(`mammoth 无法读取 ${mainPart}`);
+    throw corruptDocx(`mammoth 无法读取 ${mainPart}`, `mammoth cannot read ${mainPart}`);
   }
   const $ = load(html, null, false);
   const builder = new DocxBlockBuilder();

@@ -60,7 +60,7 @@ export function prepareDocxForMammoth(bytes: Uint8Array, limits: ZipLimits): { z
     refuseDoctype(xml, e.name);
     if (e.name === mainPart) {
       // xmldom would quietly keep an undefined entity; the streaming reader refuses it, so refuse here too.
-      if (/&(?!(?:amp|lt|gt|quot|apos|#[0-9]+|#x[0-9a-fA-F]+);)/.test(xml)) throw corruptDocx(`${e.name} 不是有效的 XML`);
+      if (/&(?!(?:amp|lt|gt|quot|apos|#[0-9]+|#x[0-9a-fA-F]+);)/.test(xml)) throw corruptDocx(`${e.name} 不是有效的 XML`, `${e.name} is not well-formed XML`);
       xml = rewriteDocumentXml(xml);
       files[e.name] = [new TextEncoder().encode(xml), { level: 0 }];
     } else if (utf16) {

@@ -681,7 +681,7 @@ export function readDocxStream(bytes: Uint8Array, limits: ZipLimits, xmlParser: 
     sink.close();
   } catch (err) {
     if (err instanceof SourceError) throw err;
-    throw corruptDocx(`${mainPart} 不是有效的 XML`);
+    throw corruptDocx(`${mainPart} 不是有效的 XML`, `${mainPart} is not well-formed XML`);
   }
   return reader.builder.finish('docx');
 }

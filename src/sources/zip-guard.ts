@@ -46,11 +46,11 @@ export interface ZipEntry {
 const CORRUPT_ZH = '文件已损坏：不是完整的 .docx 压缩包（可能下载或拷贝不完整），请重新导出或用 Word 另存后再试';
 const CORRUPT_EN = 'The file is damaged: not a complete .docx (ZIP) package; export it again or re-save it in Word';
 
-export function corruptDocx(detail?: string): SourceError {
+export function corruptDocx(detailZh?: string, detailEn?: string): SourceError {
   return new SourceError(
     'corrupt-docx',
-    detail ? `${CORRUPT_ZH}（${detail}）` : CORRUPT_ZH,
-    detail ? `${CORRUPT_EN} (${detail})` : CORRUPT_EN,
+    detailZh ? `${CORRUPT_ZH}（${detailZh}）` : CORRUPT_ZH,
+    detailEn ? `${CORRUPT_EN} (${detailEn})` : CORRUPT_EN,
   );
 }
 
@@ -87,7 +87,7 @@ export function readZipDirectory(bytes: Uint8Array): ZipEntry[] {
       break;
     }
   }
-  if (eocd < 0) throw corruptDocx('找不到压缩包目录');
+  if (eocd < 0) throw corruptDocx('找不到压缩包目录', 'no ZIP central directory');
   let count = u16(bytes, eocd + 10);
   let cdSize = u32(bytes, eocd + 12);
   let cdOffset = u32(bytes, eocd + 16);
@@ -100,12 +100,12 @@ export function readZipDirectory(bytes: Uint8Array): ZipEntry[] {
       cdOffset = u64(bytes, z + 48);
     }
   }
-  if (cdOffset + cdSize > n) throw corruptDocx('压缩包目录超出文件末尾');
+  if (cdOffset + cdSize > n) throw corruptDocx('压缩包目录超出文件末尾', 'the central directory runs past the end of the file');
   const entries: ZipEntry[] = [];
   let p = cdOffset;
   const decoder = new TextDecoder('utf-8');
   for (let i = 0; i < count; i++) {
-    if (p + 46 > n || u32(bytes, p) !== 0x02014b50) throw corruptDocx('压缩包目录项无效');
+    if (p + 46 > n || u32(bytes, p) !== 0x02014b50) throw corruptDocx('压缩包目录项无效', 'invalid central directory entry');
     const flags = u16(bytes, p + 8);
     const method = u16(bytes, p + 10);
     let compressedSize = u32(bytes, p + 20);
@@ -114,7 +114,7 @@ export function readZipDirectory(bytes: Uint8Array): ZipEntry[] {
     const extraLen = u16(bytes, p + 30);
     const commentLen = u16(bytes, p + 32);
     let localHeaderOffset = u32(bytes, p + 42);
-    if (p + 46 + nameLen + extraLen + commentLen > n) throw corruptDocx('压缩包目录项无效');
+    if (p + 46 + nameLen + extraLen + commentLen > n) throw corruptDocx('压缩包目录项无效', 'invalid central directory entry');
     const name = decoder.decode(bytes.subarray(p + 46, p + 46 + nameLen));
     // ZIP64 extended information extra field (0x0001).
     if (size === 0xffffffff || compressedSize === 0xffffffff || localHeaderOffset === 0xffffffff) {
@@ -188,9 +188,9 @@ export function checkDeclaredSizes(entries: ZipEntry[], limits: ZipLimits, mainP
 /** Start of an entry's data, after its local header. */
 function dataStart(bytes: Uint8Array, e: ZipEntry): number {
   const o = e.localHeaderOffset;
-  if (o + 30 > bytes.length || u32(bytes, o) !== 0x04034b50) throw corruptDocx(`${e.name} 的本地文件头无效`);
+  if (o + 30 > bytes.length || u32(bytes, o) !== 0x04034b50) throw corruptDocx(`${e.name} 的本地文件头无效`, `invalid local header of ${e.name}`);
   const start = o + 30 + u16(bytes, o + 26) + u16(bytes, o + 28);
-  if (start + e.compressedSize > bytes.length) throw corruptDocx(`${e.name} 的数据不完整`);
+  if (start + e.compressedSize > bytes.length) throw corruptDocx(`${e.name} 的数据不完整`, `${e.name} is cut off`);
   return start;
 }
 
@@ -232,7 +232,7 @@ export function inflateEntry(
     if (data.length > 0) onChunk(data);
     return data.length;
   }
-  if (e.method !== 8) throw corruptDocx(`${e.name} 使用了不支持的压缩方式 ${e.method}`);
+  if (e.method !== 8) throw corruptDocx(`${e.name} 使用了不支持的压缩方式 ${e.method}`, `${e.name} uses unsupported compression method ${e.method}`);
   const inflater = new Inflate((chunk) => {
     produced += chunk.length;
     if (produced > cap) throw over();
@@ -246,9 +246,9 @@ export function inflateEntry(
     if (data.length === 0) inflater.push(new Uint8Array(0), true);
   } catch (err) {
     if (err instanceof SourceError) throw err;
-    throw corruptDocx(`${e.name} 解压失败`);
+    throw corruptDocx(`${e.name} 解压失败`, `${e.name} does not inflate`);
   }
-  if (produced !== e.size) throw corruptDocx(`${e.name} 的实际大小与声明不符`);
+  if (produced !== e.size) throw corruptDocx(`${e.name} 的实际大小与声明不符`, `${e.name} is shorter than declared`);
   return produced;
 }
 
