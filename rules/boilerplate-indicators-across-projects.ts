@@ -4,27 +4,35 @@ import { projectOrigin } from './shared/cells.js';
 import { tables, withRows } from './shared/example-table.js';
 import { cellText } from './shared/part-b-words.js';
 
-/** Row identity across tables: 三级 + 描述 + 值 + 依据. */
-function rowKeys(project: Project): Map<string, number> {
-  const keys = new Map<string, number>();
+/**
+ * Row identity across tables (三级 + 描述 + 值 + 依据), interned to small integers so comparing two
+ * tables is comparing counts of numbers: key id → how many rows of the table have it.
+ */
+function rowKeys(project: Project, ids: Map<string, number>): Map<number, number> {
+  const keys = new Map<number, number>();
   for (const ind of project.indicators) {
-    const key = [ind.level3, ind.description, ind.value.raw, ind.basis].map(cellText).join('\u0001');
-    if (key.replace(/\u0001/g, '') === '') continue;
-    keys.set(key, (keys.get(key) ?? 0) + 1);
+    const key = `${cellText(ind.level3)}\u0001${cellText(ind.description)}\u0001${cellText(ind.value.raw)}\u0001${cellText(ind.basis)}`;
+    if (key === '\u0001\u0001\u0001') continue;
+    let id = ids.get(key);
+    if (id === undefined) ids.set(key, (id = ids.size));
+    keys.set(id, (keys.get(id) ?? 0) + 1);
   }
   return keys;
 }
 
-function sharedRows(a: Map<string, number>, b: Map<string, number>): number {
+function sharedRows(a: Map<number, number>, b: Map<number, number>): number {
   let n = 0;
   for (const [k, c] of a) n += Math.min(c, b.get(k) ?? 0);
   return n;
 }
 
-function sameProject(a: Project, b: Project): boolean {
-  const code = (p: Project) => cellText(p.code);
-  const name = (p: Project) => cellText(p.name);
-  return (code(a) !== '' && code(a) === code(b)) || (name(a) !== '' && name(a) === name(b));
+/** Identity of a project: its code and its name (either equal means the same project). */
+function identity(p: Project): { code: string; name: string } {
+  return { code: cellText(p.code), name: cellText(p.name) };
+}
+
+function sameProject(a: { code: string; name: string }, b: { code: string; name: string }): boolean {
+  return (a.code !== '' && a.code === b.code) || (a.name !== '' && a.name === b.name);
 }
 
 /** The second clean table: a different project with its own indicators. */
@@ -86,11 +94,13 @@ export const boilerplateIndicatorsAcrossProjects: Rule = {
   check(context) {
     const minShared = Number(context.options.minShared ?? 7);
     const { projects } = context.document;
-    const keys = projects.map(rowKeys);
+    const interned = new Map<string, number>();
+    const keys = projects.map((p) => rowKeys(p, interned));
+    const ids = projects.map(identity);
     projects.forEach((project, j) => {
       for (let i = 0; i < j; i++) {
         const other = projects[i]!;
-        if (sameProject(project, other)) continue;
+        if (sameProject(ids[j]!, ids[i]!)) continue;
         const smaller = Math.min(project.indicators.length, other.indicators.length);
         const needed = Math.max(3, Math.min(minShared, Math.ceil((smaller * minShared) / 9)));
         const shared = sharedRows(keys[j]!, keys[i]!);

@@ -98,20 +98,31 @@ export const commonTypo: Rule = {
         data: { found, ...data },
       });
     };
-    const checkCell = (project: Project | null, cell: TextCell) => {
+    /** What is wrong in a text; texts repeat across tables, so each distinct text is scanned once. */
+    type Finding = { messageId: string; found: string; data: Record<string, string>; replacement: string };
+    const scanned = new Map<string, Finding[]>();
+    const scan = (text: string): Finding[] => {
+      const cached = scanned.get(text);
+      if (cached) return cached;
+      const findings: Finding[] = [];
       for (const [pattern, replacement] of WRONG_WORDS) {
-        for (const m of cell.text.matchAll(pattern)) {
+        for (const m of text.matchAll(pattern)) {
           const fixed = m[0].replace(new RegExp(pattern.source), replacement);
-          report(project, cell, 'wrongWord', m[0], { suggestion: fixed }, fixed);
+          findings.push({ messageId: 'wrongWord', found: m[0], data: { suggestion: fixed }, replacement: fixed });
         }
       }
-      const stray = STRAY_AFTER_INDEX.exec(cell.text);
-      if (stray) report(project, cell, 'strayCharacter', stray[0], { extra: stray[1]!, suggestion: '指数' }, '指数');
-      const doubled = DOUBLED.exec(cell.text);
+      const stray = STRAY_AFTER_INDEX.exec(text);
+      if (stray) findings.push({ messageId: 'strayCharacter', found: stray[0], data: { extra: stray[1]!, suggestion: '指数' }, replacement: '指数' });
+      const doubled = DOUBLED.exec(text);
       if (doubled) {
         const word = doubled[1] ?? doubled[2]!;
-        report(project, cell, 'doubled', doubled[0], { word }, word);
+        findings.push({ messageId: 'doubled', found: doubled[0], data: { word }, replacement: word });
       }
+      scanned.set(text, findings);
+      return findings;
+    };
+    const checkCell = (project: Project | null, cell: TextCell) => {
+      for (const f of scan(cell.text)) report(project, cell, f.messageId, f.found, f.data, f.replacement);
     };
     const dept = document.department;
     for (const text of [...dept.overallGoal, ...dept.itemGoals, ...dept.safeguards]) {

@@ -15,9 +15,13 @@ export function forEachIndicator(
   for (const project of document.projects) project.indicators.forEach((ind, index) => fn(project, ind, index));
 }
 
+/** Characters that `normalizeWidth` or `squeeze` would change (full-width digits and signs, ASCII operators, spaces). */
+const NEEDS_NORMALISING = /[\s\u3000０-９％．＞＜＝≧≦>=<]/;
+
 /** Whitespace-free, width-normalised text of a cell ("" when blank). */
 export function cellText(text: string | null | undefined): string {
-  return normalizeWidth(squeeze(text));
+  if (!text) return '';
+  return NEEDS_NORMALISING.test(text) ? normalizeWidth(squeeze(text)) : text;
 }
 
 /**
@@ -57,9 +61,12 @@ const MEASURABLE =
 /** The slogan words a 三级 uses, when it has no measurable noun; empty when it is not a slogan. */
 export function sloganWordsIn(level3: string | null | undefined): string[] {
   const s = cellText(level3);
-  if (s === '' || MEASURABLE.test(s)) return [];
+  if (s === '' || !SLOGAN_START.test(s) || MEASURABLE.test(s)) return [];
   return SLOGAN_WORDS.filter((w) => s.includes(w));
 }
+
+/** Quick pre-test: a character one of the slogan words starts with. */
+const SLOGAN_START = /[努力树构促维营推打弘认做全切]/;
 
 /**
  * Hedging words (模糊用语) of RULES.md `hedging-language`: 努力 力求 尽量 争取 加大 进一步 基本 大力.
@@ -67,10 +74,14 @@ export function sloganWordsIn(level3: string | null | undefined): string[] {
  */
 const HEDGING = /努力|力求|尽量|争取|加大|进一步|大力|基本(?=实现|完成|达到|满足|覆盖|建成|消除|解决|稳定|形成|持平|到位|正常|合格|满意|掌握|健全)/g;
 
+/** Quick pre-test: a character every hedging word starts with. */
+const HEDGING_START = /[努力尽争加进大基]/;
+
 /** The distinct hedging words in a text, in order of appearance. */
 export function hedgingWordsIn(text: string | null | undefined): string[] {
+  if (!text || !HEDGING_START.test(text)) return [];
   const found = (cellText(text).match(HEDGING) ?? []) as string[];
-  return [...new Set(found)];
+  return found.length === 0 ? [] : [...new Set(found)];
 }
 
 /** The standard bases (绩效标准, TAXONOMY.md §7); 预算支出标准 is for cost indicators only. */
