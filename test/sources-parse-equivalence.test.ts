@@ -48,6 +48,14 @@ describe('parse: .docx, .doc, .html and text give the same AST', () => {
     expect(withoutOrigins(doc.department)).toEqual(withoutOrigins(text.department));
   });
 
+  it('.doc rows are numbered like the .docx rows (row ends stored as huge paragraph properties included)', async () => {
+    const load = (p: string) => parse(new Uint8Array(readFileSync(join(root, p))), { filePath: p });
+    const [docx, doc] = await Promise.all([load('fixtures/seed/seed.docx'), load('fixtures/seed/seed.doc')]);
+    const rows = (d: JxDocument) => d.projects.map((p) => p.indicators.map((i) => [(i.origin as { table: number }).table, (i.origin as { row: number }).row]));
+    expect(rows(doc)).toEqual(rows(docx));
+    expect(rows(doc)[0][0]).toEqual([1, 9]);
+  });
+
   it('Word origins point at table, row and grid column', async () => {
     const doc = await parse(new Uint8Array(readFileSync(join(root, 'fixtures/seed/seed.docx'))), { filePath: 'seed.docx' });
     const p = doc.projects[0];
