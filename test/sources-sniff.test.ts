@@ -26,6 +26,9 @@ describe('sniff', () => {
     ['a comment before <html>', strToU8('<!-- saved from url=(0014)about:internet --><html>'), 'html'],
     ['RTF', strToU8('{\\rtf1\\ansi}'), 'rtf'],
     ['PDF', strToU8('%PDF-1.7\n'), 'pdf'],
+    ['MHTML', strToU8('MIME-Version: 1.0\r\nContent-Type: multipart/related; boundary="----=_NextPart"\r\n'), 'mht'],
+    ['Word 2003 XML', strToU8('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<?mso-application progid="Word.Document"?>\n<w:wordDocument>'), 'word-xml'],
+    ['Flat OPC', strToU8('<?xml version="1.0" standalone="yes"?><pkg:package xmlns:pkg="http://schemas.microsoft.com/office/2006/xmlPackage">'), 'word-xml'],
     ['the seed text export', file('fixtures/seed/seed.txt'), 'text'],
     ['GB18030 text', file('fixtures/seed/seed-gb18030-crlf.txt'), 'text'],
     ['text mentioning <table> later', strToU8('项目编码\t<table>\n'), 'text'],
@@ -78,6 +81,13 @@ describe('readSource trusts the content', () => {
     const at = (word.startSector + 1) * 512; // FibBase flags at 0x0A; fEncrypted is bit 8
     doc[at + 0x0b] |= 0x01;
     await expect(readSource(doc, { filePath: 'x.doc' })).rejects.toMatchObject({ code: 'encrypted', message: expect.stringMatching(/文件已加密，请先解除密码保护/) });
+  });
+
+  it.each([
+    ['MIME-Version: 1.0\r\n\r\n<html>', 'mht-not-supported'],
+    ['<?xml version="1.0"?><?mso-application progid="Word.Document"?><w:wordDocument/>', 'word-xml-not-supported'],
+  ])('%s is refused clearly', async (content, code) => {
+    await expect(readSource(strToU8(content), { filePath: 'x.doc' })).rejects.toMatchObject({ code });
   });
 
   it('whitespace only is an empty file', async () => {

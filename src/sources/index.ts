@@ -92,6 +92,18 @@ export async function readSource(bytes: Uint8Array, options: ReadSourceOptions):
         '文件是 RTF 格式，暂不支持；请在 Word 中另存为 .docx 后再检查',
         'The file is RTF, which is not supported; save it as .docx in Word and check it again',
       );
+    case 'mht':
+      throw new SourceError(
+        'mht-not-supported',
+        '文件是单个文件网页（.mht/.mhtml），暂不支持；请在 Word 中打开后另存为 .docx 再检查',
+        'The file is a single-file web page (.mht/.mhtml), which is not supported; open it in Word, save it as .docx and check it again',
+      );
+    case 'word-xml':
+      throw new SourceError(
+        'word-xml-not-supported',
+        '文件是 Word XML 格式（Word 2003 XML 或单文件 XML 文档），暂不支持；请在 Word 中另存为 .docx 再检查',
+        'The file is Word XML (Word 2003 XML or a flat XML document), which is not supported; save it as .docx in Word and check it again',
+      );
     case 'pdf':
       throw new SourceError(
         'pdf-not-supported',

@@ -10,7 +10,7 @@ import type { SourceFormat } from '../ast/types.js';
 import { isOle2 } from './cfb.js';
 import { isZip } from './zip-guard.js';
 
-export type SniffedKind = 'zip' | 'ole2' | 'html' | 'rtf' | 'pdf' | 'text';
+export type SniffedKind = 'zip' | 'ole2' | 'html' | 'rtf' | 'pdf' | 'mht' | 'word-xml' | 'text';
 
 /** Decodes the first bytes for a look at markup, whatever the (ASCII-compatible or UTF-16) encoding. */
 function headText(bytes: Uint8Array, max = 2048): string {
@@ -29,6 +29,9 @@ export function sniff(bytes: Uint8Array): SniffedKind {
   const head = headText(bytes);
   if (head.startsWith('%PDF-')) return 'pdf';
   if (head.startsWith('{\\rtf')) return 'rtf';
+  // Word 2003 XML / Flat OPC (one XML file holding the whole document) and single-file web pages.
+  if (/^\s*<\?xml[^>]*>\s*(?:<\?mso-application[^>]*Word\.Document|<w:wordDocument\b|<pkg:package\b)/i.test(head)) return 'word-xml';
+  if (/^MIME-Version:\s*1\.0/i.test(head.replace(/^\s+/, ''))) return 'mht';
   if (HTML_START.test(head.replace(/^[\s\u00a0]+/, ''))) return 'html';
   return 'text';
 }
