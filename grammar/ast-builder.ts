@@ -43,6 +43,18 @@ function isToken(x: CstNode | IToken): x is IToken {
   return (x as IToken).tokenType !== undefined;
 }
 
+/** The cells of the grid body (`gridCell` nodes, in source order). */
+function gridCells(v: AstVisitor, nodes: (CstNode | IToken)[] | undefined): CellRef[] {
+  const out: CellRef[] = [];
+  for (const node of nodes ?? []) {
+    for (const list of Object.values((node as CstNode).children)) {
+      const token = list[0] as IToken;
+      if (token && !Number.isNaN(token.startOffset)) out.push(v.cell(token));
+    }
+  }
+  return out;
+}
+
 /** All tokens under a CST node (or nodes), in source order. */
 function tokensIn(nodes: (CstNode | IToken)[] | undefined): IToken[] {
   const out: IToken[] = [];
@@ -289,16 +301,43 @@ interface Grid {
 }
 
 function buildGrid(v: AstVisitor, c: Children, projectIndex: number): Grid {
-  const headerTokens = tokensIn([
+  let headerTokens = tokensIn([
     ...(c.Level1Header ?? []),
     ...(c.Level2Header ?? []),
     ...(c.Level3Header ?? []),
     ...(c.SecondaryHeader ?? []),
   ]);
+  let body = gridCells(v, c.gridCell);
+  // Where the source knows its rows, the header is the row of 一级指标: header-like cells after
+  // it (a 备注 in the first body row) belong to the body.
+  const headerRow = headerTokens.length ? v.cell(headerTokens[0]).unit.rowKey : undefined;
+  if (headerRow !== undefined) {
+    const spill = headerTokens.filter((t) => v.cell(t).unit.rowKey !== headerRow);
+    if (spill.length > 0) {
+      headerTokens = headerTokens.filter((t) => v.cell(t).unit.rowKey === headerRow);
+      body = [...spill.map((t) => v.cell(t)), ...body];
+    }
+  }
   const labels = headerTokens.map((t) => v.cell(t).text ?? '');
   const columns: IndicatorColumn[] = headerTokens.map((t) => T.headerRole.get(t.tokenType) ?? 'other');
   const width = columns.length;
-  const body = v.valueCells(c.valueCell);
+  // A merged label column left of the grid (绩效指标) gives every body row one leading cell.
+  const leadingLabelColumn = (c.IndicatorsLabel?.length ?? 0) > 0;
+  // Rows of another Word table (an appended 附表) are not indicator rows.
+  const gridTable = headerTokens.length ? v.cell(headerTokens[0]).unit.tableKey : undefined;
+  const outside = body.filter((x) => x.unit.rowKey !== undefined && x.unit.tableKey !== gridTable);
+  if (gridTable !== undefined && outside.length > 0) {
+    body = body.filter((x) => !outside.includes(x));
+    const first = outside[0];
+    v.ctx.diagnostics.push({
+      code: 'table-after-grid',
+      severity: 'info',
+      message: `第${projectIndex}张表的指标表之后还有另一张表格（${outside.length} 个单元格），未作为绩效指标读取`,
+      messageEn: `Table ${projectIndex}: another table follows the indicator grid (${outside.length} cells); it was not read as indicators`,
+      origin: first.origin,
+      projectIndex,
+    });
+  }
 
   // Rows: by the source's row structure when it has one, else by the header's width.
   const rows: CellRef[][] = [];
@@ -331,8 +370,7 @@ function buildGrid(v: AstVisitor, c: Children, projectIndex: number): Grid {
   let previousLevel2: string | null = null;
   for (let row of rows) {
     if (row.every((x) => x.text === null)) continue;
-    // A merged label column left of the grid (绩效指标) adds one leading blank cell.
-    if (row.length === width + 1 && row[0].text === null) row = row.slice(1);
+    if (leadingLabelColumn && row.length === width + 1 && row[0].text === null) row = row.slice(1);
     const byRole: Partial<Record<IndicatorColumn, CellRef>> = {};
     row.forEach((cell, i) => {
       const role = columns[i];

@@ -115,7 +115,26 @@ export class TableParser extends CstParser {
     this.CONSUME(T.Level2Header);
     this.CONSUME(T.Level3Header);
     this.MANY(() => this.CONSUME(T.SecondaryHeader));
-    this.MANY2(() => this.SUBRULE(this.valueCell));
+    this.MANY2(() => this.SUBRULE(this.gridCell));
+  });
+
+  /**
+   * A cell of the grid's body. Besides values it may read like a label (a 备注 column, a 三级
+   * named 资金用途): inside the grid only the labels that open another part of the form end it.
+   */
+  public gridCell = this.RULE('gridCell', () => {
+    this.OR([
+      { ALT: () => this.CONSUME(T.AnyText) },
+      { ALT: () => this.CONSUME(T.Blank) },
+      { ALT: () => this.CONSUME(T.SecondaryHeader) },
+      { ALT: () => this.CONSUME(T.IndicatorsLabel) },
+      { ALT: () => this.CONSUME(T.PurposeLabel) },
+      { ALT: () => this.CONSUME(T.BudgetTotalLabel) },
+      { ALT: () => this.CONSUME(T.FiscalFundsLabel) },
+      { ALT: () => this.CONSUME(T.OtherFundsLabel) },
+      { ALT: () => this.CONSUME(T.AgencyLabel) },
+      { ALT: () => this.CONSUME(T.PartHeading) },
+    ]);
   });
 
   /** A cell that belongs to no labelled part (a header cell, damage, a stray value). */

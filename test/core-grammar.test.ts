@@ -3,7 +3,8 @@
  * recovery from broken tables, and bad input.
  */
 import { describe, expect, it } from 'vitest';
-import { parse, parseText } from '../src/index.js';
+import { parse, parseBlocks, parseText, type TableBlock } from '../src/index.js';
+import { readTextString } from '../src/sources/text.js';
 
 /** One row a line, cells split by TAB, each row ending in TAB (Word "save as text"). */
 function rows(...lines: string[][]): string {
@@ -130,6 +131,53 @@ describe('indicator layouts', () => {
     ];
     const p = parseText(table({ indicators })).projects[0];
     expect(p.indicators[1]).toMatchObject({ level1: '产出指标', level2: '数量指标', level3: '培训场次' });
+  });
+});
+
+describe('grid body cells that read like labels', () => {
+  it('a 备注 cell inside a row stays a cell and the rows after it are kept', () => {
+    const indicators = legacyRows.map((r, i) => (i === 2 ? [...r, '备注'] : r));
+    const p = parseText(table({ indicators })).projects[0];
+    expect(p.indicators).toHaveLength(6);
+    expect(p.indicators[2].cellCount).toBe(7);
+    expect(p.indicators[5].level3).toBe('参训人员满意度');
+  });
+
+  it('a 三级 named like a budget label is still an indicator', () => {
+    const indicators = legacyRows.map((r, i) => (i === 3 ? ['', '成本指标', '预算数', '总成本', '≤10万元', '预算支出标准'] : r));
+    const p = parseText(table({ indicators })).projects[0];
+    expect(p.indicators[3]).toMatchObject({ level2: '成本指标', level3: '预算数' });
+    expect(p.indicators).toHaveLength(6);
+  });
+
+  it('a 7-cell row under a 6-column header is not shifted (its shape is for the rules to judge)', () => {
+    const indicators = legacyRows.map((r, i) => (i === 1 ? ['', ...r] : r));
+    const p = parseText(table({ indicators })).projects[0];
+    expect(p.indicators[1].cellCount).toBe(7);
+    expect(p.indicators[1].level3).toBe('质量指标');
+  });
+
+  it('a merged 绩效指标 column left of the grid is dropped from every row', () => {
+    const header = ['绩效指标', '一级指标', '二级指标', '三级指标', '绩效指标描述', '指标值', '指标值确定依据'];
+    const indicators = legacyRows.map((r) => ['', ...r]);
+    const text = table({ indicators }).replace('一级指标\t二级指标\t三级指标\t绩效指标描述\t指标值\t指标值确定依据', header.join('\t'));
+    const p = parseText(text).projects[0];
+    expect(p.indicators).toHaveLength(6);
+    expect(p.indicators[0]).toMatchObject({ level1: '产出指标', level3: '培训人数', cellCount: 6 });
+  });
+
+  it('a second Word table after the grid (附表) is not read as indicators, and says so', () => {
+    const stream = readTextString(table());
+    const extra: TableBlock = {
+      kind: 'table',
+      rowsKnown: true,
+      origin: { table: 2, row: 1, col: 1, paragraph: 1 },
+      rows: [[{ text: '附表：测算明细', origin: { table: 2, row: 1, col: 1, paragraph: 1 } }, { text: '10万元', origin: { table: 2, row: 1, col: 2, paragraph: 1 } }]],
+    };
+    stream.blocks.push(extra);
+    const doc = parseBlocks(stream, 'x.docx');
+    expect(doc.projects[0].indicators).toHaveLength(6);
+    expect(doc.diagnostics.map((d) => d.code)).toEqual(['table-after-grid']);
   });
 });
 
