@@ -5,6 +5,7 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ensureProjects200Docx } from '../scripts/make-docx-fixtures.js';
 import type { Block, BlockStream } from '../src/sources/blocks.js';
@@ -64,6 +65,21 @@ describe('streaming reader = mammoth reader', () => {
       expect(stream.blocks.filter((b) => b.kind === 'table')).toHaveLength(200);
       expect(readDocxStream(bytes, DEFAULT_ZIP_LIMITS, 'saxes')).toEqual(stream);
     });
+  });
+});
+
+describe('the main part is found through _rels/.rels', () => {
+  it('word/document2.xml reads the same with both readers', async () => {
+    const original = read('fixtures/docx/merged-cells.docx');
+    const files = unzipSync(original);
+    files['word/document2.xml'] = files['word/document.xml'];
+    delete files['word/document.xml'];
+    for (const name of ['_rels/.rels', '[Content_Types].xml'])
+      files[name] = strToU8(strFromU8(files[name]).replace(/word\/document\.xml/g, 'word/document2.xml'));
+    const moved = zipSync(files);
+    const expected = readDocxStream(original, DEFAULT_ZIP_LIMITS);
+    expect(readDocxStream(moved, DEFAULT_ZIP_LIMITS)).toEqual(expected);
+    expect(await readDocxMammoth(moved, DEFAULT_ZIP_LIMITS)).toEqual(expected);
   });
 });
 
