@@ -65,6 +65,13 @@ describe('tables', () => {
     expect(s.blocks[2]).toEqual({ kind: 'paragraph', text: '表后 说明', origin: { paragraph: 2 } });
   });
 
+  it("Word's zero-height column-width row is not a row", () => {
+    const s = readHtmlString(
+      "<table><tr><td>项目编码</td><td>316-1201-JBN-WMEB</td></tr><![if !supportMisalignedColumns]><tr height=0><td width=64 style='border:none'></td><td width=80 style='border:none'></td></tr><![endif]></table>",
+    );
+    expect(tables(s.blocks)[0].rows.map(flags)).toEqual([['项目编码', '316-1201-JBN-WMEB']]);
+  });
+
   it('script, style and head are not content', () => {
     const s = readHtmlString('<html><head><title>标题</title><style>p{}</style></head><body><script>var a = 1;</script><p>正文</p></body></html>');
     expect(s.blocks.map((b) => (b.kind === 'paragraph' ? b.text : ''))).toEqual(['正文']);

@@ -193,7 +193,11 @@ export class HtmlWalker {
       else if (c.name === 'thead' || c.name === 'tbody' || c.name === 'tfoot')
         for (const r of c.children ?? []) if (isElement(r) && r.name === 'tr') trs.push(r);
     }
-    const rows: HtmlCellDraft[][] = trs.map((tr) =>
+    // Word's "save as web page" ends tables with a zero-height row of empty cells that only sets
+    // column widths (inside <![if !supportMisalignedColumns]>); it is not a row of the form.
+    const isWidthRow = (tr: HtmlNode): boolean =>
+      this.mode === 'html' && tr.attribs?.height === '0' && (tr.children ?? []).every((c) => !isElement(c) || (c.children ?? []).length === 0);
+    const rows: HtmlCellDraft[][] = trs.filter((tr) => !isWidthRow(tr)).map((tr) =>
       (tr.children ?? [])
         .filter((c) => isElement(c) && (c.name === 'td' || c.name === 'th'))
         .map((td) => {
