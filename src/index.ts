@@ -64,3 +64,7 @@ export async function tryParse(
 // Engine (rules, config, baseline, registry); `lint` is the engine's lintDocument.
 export * from './engine/index.js';
 export { lintDocument as lint } from './engine/lint.js';
+
+// Formatters (pure functions from results to report text or bytes).
+export { formatResults as format, formatNames, isFormatName, isBinaryFormat, summarize } from './formatters/index.js';
+export type { FormatName, FormatOptions, Summary, AgencySummary, FailedFile, JsonReport } from './formatters/index.js';

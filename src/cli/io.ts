@@ -3,8 +3,8 @@
 export interface CliIO {
   /** Writes a line to stdout. */
   stdout(text: string): void;
-  /** Writes text to stdout as it is (streamed reports). */
-  writeStdout(text: string): void;
+  /** Writes text or bytes to stdout as they are (streamed reports). */
+  writeStdout(chunk: string | Uint8Array): void;
   stderr(text: string): void;
   stdoutIsTTY: boolean;
   stderrStream: NodeJS.WritableStream & { isTTY?: boolean; columns?: number };

@@ -181,6 +181,8 @@ export async function runLint(inputs: string[], options: LintCommandOptions, io:
     transform,
   );
   await reporter.open();
+  // Workers render the file-by-file reports themselves when they can (no baseline to apply first).
+  settings.render = reporter.renderSettings();
 
   if (stdinBytes) {
     const task = shardTasks[0];

@@ -8,6 +8,8 @@ import type { FormatOptions } from '../formatters/index.js';
 import { applyBaseline, ruleSummaries, type Baseline, type LintResult, type Locale } from '../index.js';
 import { stdoutColor, type CliIO } from './io.js';
 import type { OutputSpec } from './outputs.js';
+import { errorsOnly, type LintOutcome, type RenderSettings } from '../node/worker.js';
+import { isStreamed } from '../node/report-pieces.js';
 import { openSinks, type SinkSet } from './sinks.js';
 import { toolVersion } from './version.js';
 
@@ -28,11 +30,7 @@ export function generatedAt(env: NodeJS.ProcessEnv): string {
 }
 
 /** `--quiet`: errors only (warnings and infos are dropped from the reports, counts redone). */
-export function errorsOnly(result: LintResult): LintResult {
-  if (result.warningCount === 0 && result.infoCount === 0) return result;
-  const messages = result.messages.filter((m) => m.severity === 2);
-  return { ...result, messages, warningCount: 0, infoCount: 0, fixableCount: messages.filter((m) => m.fix).length };
-}
+export { errorsOnly };
 
 export interface RunTotals {
   files: number;
@@ -84,6 +82,7 @@ export class BaselineFilter {
 export class RunReporter {
   readonly totals: RunTotals = { files: 0, failed: 0, errorCount: 0, warningCount: 0, infoCount: 0 };
   private sinks: SinkSet | null = null;
+  private formatOptions: Omit<FormatOptions, 'color'> | null = null;
 
   constructor(
     private readonly settings: ReportSettings,
@@ -94,7 +93,7 @@ export class RunReporter {
 
   /** Whether a report goes to stdout while the run goes on (then no progress bar on a shared terminal). */
   streamsToStdout(): boolean {
-    return this.settings.outputs.some((o) => o.file === null && ['json', 'csv', 'github'].includes(o.format));
+    return this.settings.outputs.some((o) => o.file === null && isStreamed(o.format));
   }
 
   /** Opens the reports (streamed files are created now: an unwritable path fails before linting). */
@@ -106,6 +105,7 @@ export class RunReporter {
       toolVersion: toolVersion(),
       generatedAt: generatedAt(this.io.env),
     };
+    this.formatOptions = base;
     this.sinks = await openSinks(
       this.settings.outputs,
       (spec) => ({ ...base, color: spec.file === null ? stdoutColor(this.settings.color, this.io) : false }),
@@ -114,18 +114,40 @@ export class RunReporter {
     );
   }
 
-  async add(incoming: LintResult): Promise<void> {
-    const result = this.transform ? this.transform(incoming) : incoming;
+  /**
+   * What the workers can render themselves: the streamed reports, when no baseline has to be applied
+   * first (that needs the run's order). Call after `open`.
+   */
+  renderSettings(needMessages = false): RenderSettings | undefined {
+    if (this.transform || !this.sinks || !this.formatOptions || this.sinks.streamed.length === 0) return undefined;
+    return {
+      formats: this.sinks.streamed.map((s) => s.spec.format),
+      options: { ...this.formatOptions, color: false },
+      quiet: this.settings.quiet === true,
+      keepMessages: needMessages || this.sinks.collects,
+    };
+  }
+
+  /** One file's result (with its pieces when a worker rendered them), in path order. */
+  async add(incoming: LintResult | LintOutcome): Promise<void> {
+    const outcome: LintOutcome = 'result' in incoming && 'pieces' in incoming ? incoming : { result: incoming as LintResult, pieces: null };
+    const result = this.transform ? this.transform(outcome.result) : outcome.result;
     const t = this.totals;
     t.files++;
     if (result.status === 'failed' || result.fatalErrorCount > 0) t.failed++;
     t.errorCount += result.errorCount;
     t.warningCount += result.warningCount;
     t.infoCount += result.infoCount;
-    const shown = this.settings.quiet ? errorsOnly(result) : result;
     if (!this.sinks) await this.open();
-    if (this.sinks!.collects) this.sinks!.kept.push(shown);
-    for (const sink of this.sinks!.sinks) await sink.add(shown);
+    const sinks = this.sinks!;
+    const pieces = !this.transform ? outcome.pieces : null;
+    const shown = this.settings.quiet && (sinks.collects || !pieces) ? errorsOnly(result) : result;
+    if (sinks.collects) sinks.kept.push(shown);
+    if (pieces && pieces.length === sinks.streamed.length) {
+      sinks.streamed.forEach((sink, i) => sink.addPiece(pieces[i]!));
+    } else {
+      for (const sink of sinks.streamed) await sink.add(shown);
+    }
   }
 
   /** Writes the collected reports, closes the streamed ones, and returns the exit code. */

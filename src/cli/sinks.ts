@@ -10,26 +10,24 @@
  */
 import { closeSync, mkdirSync, openSync, writeSync } from 'node:fs';
 import path from 'node:path';
-import { formatResults, type FormatName, type FormatOptions } from '../formatters/index.js';
+import { formatResults, type FormatOptions } from '../formatters/index.js';
 import type { LintResult } from '../index.js';
+import { framingOf, isStreamed, pieceOf, type Framing } from '../node/report-pieces.js';
 import { writeReport, type OutputSpec } from './outputs.js';
 import { UsageError } from './usage.js';
-
-/** Formats written file by file. */
-export const STREAMED_FORMATS: readonly FormatName[] = ['json', 'csv', 'github'];
 
 export interface ResultSink {
   add(result: LintResult): Promise<void>;
   finish(): Promise<void>;
 }
 
-/** Writes text to a file descriptor or to stdout, as it comes. */
-interface TextTarget {
-  write(text: string): void;
+/** Writes text or bytes to a file descriptor or to stdout, as it comes. */
+interface Target {
+  write(chunk: string | Uint8Array): void;
   close(): void;
 }
 
-function openTarget(spec: OutputSpec, cwd: string, writeStdout: (text: string) => void): TextTarget {
+function openTarget(spec: OutputSpec, cwd: string, writeStdout: (chunk: string | Uint8Array) => void): Target {
   if (spec.file === null) return { write: writeStdout, close: () => undefined };
   const target = path.resolve(cwd, spec.file);
   let fd: number;
@@ -41,67 +39,45 @@ function openTarget(spec: OutputSpec, cwd: string, writeStdout: (text: string) =
     throw new UsageError(`无法写入报告文件 ${spec.file}（${code}）：请检查路径和权限`, `cannot write the report ${spec.file} (${code}); check the path and permissions`, false);
   }
   return {
-    write: (text) => {
-      if (text.length > 0) writeSync(fd, text);
+    write: (chunk) => {
+      const bytes = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk;
+      for (let off = 0; off < bytes.length; ) off += writeSync(fd, bytes, off, bytes.length - off);
     },
     close: () => closeSync(fd),
   };
 }
 
-async function asText(content: string | Uint8Array): Promise<string> {
-  if (typeof content !== 'string') throw new Error('a streamed format returned bytes');
-  return content;
-}
-
-/**
- * A streamed report: `head`, then each result's piece (with `separator` between pieces), then
- * `tail`. `piece(r)` is the formatter's output for `[r]` with the empty report's framing removed.
- */
-class StreamedSink implements ResultSink {
+/** A report written file by file: head, pieces (rendered here or by a worker), tail. */
+export class StreamedSink implements ResultSink {
   private count = 0;
   private constructor(
-    private readonly target: TextTarget,
-    private readonly format: (results: LintResult[]) => Promise<string>,
-    private readonly head: string,
-    private readonly tail: string,
-    private readonly separator: string,
+    readonly spec: OutputSpec,
+    private readonly target: Target,
+    private readonly options: FormatOptions,
+    private readonly framing: Framing,
   ) {}
 
-  static async open(spec: OutputSpec, options: FormatOptions, cwd: string, writeStdout: (text: string) => void): Promise<StreamedSink> {
-    const format = async (results: LintResult[]) => asText(await formatResults(results, spec.format, options));
-    const empty = await format([]);
-    let head: string;
-    let tail: string;
-    let separator = '';
-    switch (spec.format) {
-      case 'json': // "[" + pieces joined by "," + "]"
-        if (empty !== '[]') throw new Error(`unexpected empty json report: ${empty}`);
-        [head, tail, separator] = ['[', ']', ','];
-        break;
-      case 'csv': // BOM + header line, then every row
-      case 'github': // nothing but one line per message
-        [head, tail] = [empty, ''];
-        break;
-      default:
-        throw new Error(`${spec.format} cannot be streamed`);
-    }
+  static async open(spec: OutputSpec, options: FormatOptions, cwd: string, writeStdout: (chunk: string | Uint8Array) => void): Promise<StreamedSink> {
+    const framing = await framingOf(spec.format, options);
     const target = openTarget(spec, cwd, writeStdout);
-    target.write(head);
-    return new StreamedSink(target, format, head, tail, separator);
+    target.write(framing.head);
+    return new StreamedSink(spec, target, options, framing);
   }
 
+  /** Renders the result's piece here. */
   async add(result: LintResult): Promise<void> {
-    const whole = await this.format([result]);
-    if (!whole.startsWith(this.head) || !whole.endsWith(this.tail)) {
-      throw new Error('a streamed report piece does not fit the framing of its format');
-    }
-    const piece = whole.slice(this.head.length, whole.length - this.tail.length);
+    this.addPiece(await pieceOf(result, this.spec.format, this.options));
+  }
+
+  /** Writes a piece rendered elsewhere (a worker), as text or UTF-8 bytes. */
+  addPiece(piece: string | Uint8Array): void {
     if (piece.length === 0) return;
-    this.target.write((this.count++ > 0 ? this.separator : '') + piece);
+    if (this.count++ > 0 && this.framing.separator) this.target.write(this.framing.separator);
+    this.target.write(piece);
   }
 
   async finish(): Promise<void> {
-    this.target.write(this.tail);
+    this.target.write(this.framing.tail);
     this.target.close();
   }
 }
@@ -126,6 +102,8 @@ class CollectedSink implements ResultSink {
 
 export interface SinkSet {
   sinks: ResultSink[];
+  /** The streamed sinks, in output order (a worker's pieces come in this order). */
+  streamed: StreamedSink[];
   /** Whether any report needs every result kept. */
   collects: boolean;
   /** The kept results (shared by the collected reports). */
@@ -141,18 +119,21 @@ export async function openSinks(
   outputs: readonly OutputSpec[],
   formatOptions: (spec: OutputSpec) => FormatOptions,
   cwd: string,
-  io: { stdout(line: string): void; writeStdout(text: string): void },
+  io: { stdout(line: string): void; writeStdout(chunk: string | Uint8Array): void },
 ): Promise<SinkSet> {
   const kept: LintResult[] = [];
   const sinks: ResultSink[] = [];
+  const streamed: StreamedSink[] = [];
   let collects = false;
   for (const spec of outputs) {
-    if (STREAMED_FORMATS.includes(spec.format)) {
-      sinks.push(await StreamedSink.open(spec, formatOptions(spec), cwd, io.writeStdout));
+    if (isStreamed(spec.format)) {
+      const sink = await StreamedSink.open(spec, formatOptions(spec), cwd, io.writeStdout);
+      sinks.push(sink);
+      streamed.push(sink);
     } else {
       collects = true;
       sinks.push(new CollectedSink(spec, formatOptions(spec), kept, cwd, io.stdout));
     }
   }
-  return { sinks, collects, kept };
+  return { sinks, streamed, collects, kept };
 }

@@ -9,9 +9,9 @@ import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Piscina } from 'piscina';
 import type { LintResult } from '../node.js';
-import { internalFailure, lintOneFile, type LintFileTask, type LintRunSettings } from './worker.js';
+import { internalFailure, lintAndRender, renderOutcome, type LintFileTask, type LintOutcome, type LintRunSettings } from './worker.js';
 
-export type { LintFileTask, LintRunSettings } from './worker.js';
+export type { LintFileTask, LintOutcome, LintRunSettings, RenderSettings } from './worker.js';
 
 export interface LintFilesOptions {
   /** Worker threads; 1 runs in-process without workers. */
@@ -47,32 +47,35 @@ function workerFileExists(file: string | URL): boolean {
 }
 
 /**
- * Lints the tasks and yields one result per task, in task order. Never throws because of a file: a
+ * Lints the tasks and yields one outcome per task, in task order. Never throws because of a file: a
  * file that cannot be read, or a worker that dies on it, is a result with one fatal message.
  */
 export async function* lintFiles(
   tasks: readonly LintFileTask[],
   settings: LintRunSettings,
   options: LintFilesOptions,
-): AsyncGenerator<LintResult, void, undefined> {
+): AsyncGenerator<LintOutcome, void, undefined> {
   const total = tasks.length;
   let done = 0;
-  const settled = (result: LintResult) => {
+  const settled = (outcome: LintOutcome) => {
     done++;
     options.onFileDone?.(done, total);
-    return result;
+    return outcome;
   };
+  // A worker that dies on a file: that file fails, rendered like any other failure.
+  const failed = async (task: LintFileTask, error: unknown) =>
+    settled(await renderOutcome(internalFailure(task.filePath, error, settings.locale), settings));
 
   const workerFile = options.workerFile ?? defaultWorkerFile();
   // From TypeScript sources (tests, tsx) there is no compiled worker: run in-process.
   const threads = workerFileExists(workerFile) ? Math.max(1, Math.min(options.concurrency, total)) : 1;
 
   if (threads <= 1) {
-    for (const task of tasks) yield settled(await lintOneFile(task, settings));
+    for (const task of tasks) yield settled(await lintAndRender(task, settings));
     return;
   }
 
-  const pool = new Piscina<LintFileTask, LintResult>({
+  const pool = new Piscina<LintFileTask, LintOutcome>({
     filename: workerFile instanceof URL ? workerFile.href : workerFile,
     minThreads: threads,
     maxThreads: threads,
@@ -81,11 +84,10 @@ export async function* lintFiles(
     // A smaller young generation per worker: ~15 % less peak RSS on the batch benchmark, same CPU time.
     resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB },
   });
-  const run = (task: LintFileTask): Promise<LintResult> =>
-    pool.run(task).then(settled, (error: unknown) => settled(internalFailure(task.filePath, error, settings.locale)));
+  const run = (task: LintFileTask): Promise<LintOutcome> => pool.run(task).then(settled, (error: unknown) => failed(task, error));
 
   const window = Math.max(1, options.window ?? Math.max(16, threads * 8));
-  const inFlight: Promise<LintResult>[] = [];
+  const inFlight: Promise<LintOutcome>[] = [];
   let next = 0;
   try {
     while (next < total || inFlight.length > 0) {
@@ -99,13 +101,13 @@ export async function* lintFiles(
   }
 }
 
-/** Collects `lintFiles` into an array (tests, small runs). */
+/** Collects the results of `lintFiles` into an array (tests, small runs). */
 export async function lintFilesToArray(
   tasks: readonly LintFileTask[],
   settings: LintRunSettings,
   options: LintFilesOptions,
 ): Promise<LintResult[]> {
   const out: LintResult[] = [];
-  for await (const result of lintFiles(tasks, settings, options)) out.push(result);
+  for await (const outcome of lintFiles(tasks, settings, options)) out.push(outcome.result);
   return out;
 }

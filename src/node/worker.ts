@@ -6,7 +6,21 @@
  */
 import { workerData } from 'piscina';
 import { lint, lintFailure, readInputFile, SourceError, tryParse } from '../node.js';
-import type { LintResult, Locale, ResolvedConfig } from '../node.js';
+import type { FormatName, FormatOptions, LintResult, Locale, ResolvedConfig } from '../node.js';
+import { pieceOf } from './report-pieces.js';
+
+/**
+ * Reports the worker renders itself (json, csv, github: one piece per file), so the main thread
+ * only writes bytes in order. Only when no baseline is applied (that needs the run's order).
+ */
+export interface RenderSettings {
+  formats: FormatName[];
+  options: FormatOptions;
+  /** `--quiet`: pieces show errors only (the counts returned are still the full ones). */
+  quiet: boolean;
+  /** The main thread needs the messages too (other reports, --update-baseline); else they are dropped. */
+  keepMessages: boolean;
+}
 
 /** Settings shared by every file of a run (sent to each worker once). */
 export interface LintRunSettings {
@@ -18,6 +32,13 @@ export interface LintRunSettings {
   docxReader?: 'stream' | 'mammoth';
   maxFileSize?: number;
   maxInflatedSize?: number;
+  render?: RenderSettings;
+}
+
+/** A file's result, and its rendered pieces (UTF-8, one per `render.formats`) when asked. */
+export interface LintOutcome {
+  result: LintResult;
+  pieces: Uint8Array[] | null;
 }
 
 export interface LintFileTask {
@@ -80,7 +101,31 @@ export async function lintOneFile(task: LintFileTask, settings: LintRunSettings,
   }
 }
 
+/** `--quiet`: errors only, counts redone (the full counts stay on the result the main thread counts). */
+export function errorsOnly(result: LintResult): LintResult {
+  if (result.warningCount === 0 && result.infoCount === 0) return result;
+  const messages = result.messages.filter((m) => m.severity === 2);
+  return { ...result, messages, warningCount: 0, infoCount: 0, fixableCount: messages.filter((m) => m.fix).length };
+}
+
+const encoder = new TextEncoder();
+
+/** Lints one file and renders its pieces of the streamed reports. Never throws because of the file. */
+export async function lintAndRender(task: LintFileTask, settings: LintRunSettings, bytes?: Uint8Array): Promise<LintOutcome> {
+  return renderOutcome(await lintOneFile(task, settings, bytes), settings);
+}
+
+/** A result with its pieces of the streamed reports (when the settings ask for them). */
+export async function renderOutcome(result: LintResult, settings: LintRunSettings): Promise<LintOutcome> {
+  const render = settings.render;
+  if (!render || render.formats.length === 0) return { result, pieces: null };
+  const shown = render.quiet ? errorsOnly(result) : result;
+  const pieces: Uint8Array[] = [];
+  for (const name of render.formats) pieces.push(encoder.encode(await pieceOf(shown, name, render.options)));
+  return { result: render.keepMessages ? result : { ...result, messages: [], document: undefined }, pieces };
+}
+
 /** The piscina task handler. */
-export default function lintTask(task: LintFileTask): Promise<LintResult> {
-  return lintOneFile(task, workerData as LintRunSettings);
+export default function lintTask(task: LintFileTask): Promise<LintOutcome> {
+  return lintAndRender(task, workerData as LintRunSettings);
 }
