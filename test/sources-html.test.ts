@@ -72,6 +72,11 @@ describe('tables', () => {
     expect(tables(s.blocks)[0].rows.map(flags)).toEqual([['项目编码', '316-1201-JBN-WMEB']]);
   });
 
+  it('absurdly deep nesting is a SourceError, not a crash', () => {
+    const deep = '<div>'.repeat(5000) + '深' + '</div>'.repeat(5000);
+    expect(() => readHtmlString(deep)).toThrow(expect.objectContaining({ code: 'corrupt-html' }));
+  });
+
   it('script, style and head are not content', () => {
     const s = readHtmlString('<html><head><title>标题</title><style>p{}</style></head><body><script>var a = 1;</script><p>正文</p></body></html>');
     expect(s.blocks.map((b) => (b.kind === 'paragraph' ? b.text : ''))).toEqual(['正文']);

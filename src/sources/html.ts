@@ -8,7 +8,7 @@
  */
 import { load } from 'cheerio';
 import type { TextEncoding } from '../ast/types.js';
-import type { BlockStream } from './blocks.js';
+import { type BlockStream, SourceError } from './blocks.js';
 import { DocxBlockBuilder } from './docx-model.js';
 import { HtmlWalker, type HtmlNode } from './html-walk.js';
 
@@ -65,6 +65,18 @@ export function readHtmlString(html: string, encoding: TextEncoding | null = 'ut
   const builder = new DocxBlockBuilder();
   const body = $('body')[0] as unknown as HtmlNode | undefined;
   const root = body ?? ($.root()[0] as unknown as HtmlNode);
-  new HtmlWalker('html', builder).walk(root.children ?? []);
+  try {
+    new HtmlWalker('html', builder).walk(root.children ?? []);
+  } catch (err) {
+    // Only absurdly deep nesting (tens of thousands of levels) overflows the walker.
+    if (err instanceof RangeError) {
+      throw new SourceError(
+        'corrupt-html',
+        '网页结构异常：元素嵌套过深，无法读取；请在 Word 或浏览器中打开后另存为 .docx 再检查',
+        'The web page is nested too deeply to read; open it in Word or a browser, save it as .docx and check it again',
+      );
+    }
+    throw err;
+  }
   return builder.finish('html', encoding);
 }
