@@ -95,7 +95,7 @@ describe('deterministic output', () => {
 });
 
 describe('several reports from one pass', () => {
-  it('-f stylish (stdout) plus six -f/-o pairs', async () => {
+  it('-f stylish (stdout) plus seven -f/-o pairs, on two workers', async () => {
     const run = await runCli(
       [
         'batch',
@@ -106,6 +106,8 @@ describe('several reports from one pass', () => {
         '-f', 'junit', '-o', 'out/r.xml',
         '-f', 'csv', '-o', 'out/r.csv',
         '-f', 'xlsx', '-o', 'out/r.xlsx',
+        '-f', 'html', '-o', 'out/r.html',
+        '--concurrency', '2',
       ],
       { cwd: dir },
     );
@@ -121,6 +123,11 @@ describe('several reports from one pass', () => {
     expect(readFileSync(path.join(dir, 'out/r.xml'), 'utf8')).toMatch(/^<\?xml/);
     expect(readFileSync(path.join(dir, 'out/r.csv'))[0]).toBe(0xef); // UTF-8 BOM
     expect(readFileSync(path.join(dir, 'out/r.xlsx')).subarray(0, 2).toString('latin1')).toBe('PK');
+    // The html report draws the tables from the documents the workers sent back.
+    const html = readFileSync(path.join(dir, 'out/r.html'), 'utf8');
+    expect(html).toMatch(/^<!DOCTYPE html>/);
+    expect(html).toContain('<table');
+    expect(html).toContain('城乡居民养老保险区财政补贴');
   });
 
   it('reports written file by file (json, csv, github) are byte-identical to formatting all results at once', async () => {
