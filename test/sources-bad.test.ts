@@ -82,6 +82,22 @@ describe('bad files', () => {
     expect(err.message).toMatch(/--max-file-size/);
   });
 
+  it('an entry inflating past its declared size is refused on either inflate path', async () => {
+    const xml = strToU8(`<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:p><w:r><w:t>${' '.repeat(3 * MiB)}</w:t></w:r></w:p></w:body></w:document>`);
+    for (const declared of [4096, 100]) {
+      // 4096 ≥ the ~3 KB compressed size: one-call path; 100 < compressed: stepwise path.
+      const zip = zipSync({ 'word/document.xml': xml });
+      const view = new DataView(zip.buffer, zip.byteOffset);
+      for (let i = 0; i + 4 <= zip.length; i++) {
+        if (view.getUint32(i, true) === 0x02014b50) view.setUint32(i + 24, declared, true);
+        if (view.getUint32(i, true) === 0x04034b50) view.setUint32(i + 22, declared, true);
+      }
+      const err = await refusal(zip, 'x.docx');
+      expect(err.code).toBe('zip-bomb');
+      expect(err.message).toMatch(/实际解压超过声明的/);
+    }
+  });
+
   it('an encrypted ZIP entry is reported as encrypted', async () => {
     const zip = zipSync({ '[Content_Types].xml': strToU8('<Types/>'), 'word/document.xml': strToU8('<w:document/>') });
     const entries = readZipDirectory(zip);

@@ -6,7 +6,7 @@
  *
  * Browser-safe: no Node-only imports.
  */
-import { Inflate } from 'fflate';
+import { Inflate, inflateSync } from 'fflate';
 import { SourceError } from './blocks.js';
 
 /** Limits on what a .docx may inflate to. All sizes in bytes. */
@@ -198,6 +198,14 @@ function dataStart(bytes: Uint8Array, e: ZipEntry): number {
 const INFLATE_STEP = 4 * 1024;
 
 /**
+ * Entries this small (compressed) are inflated in one call into a buffer of their declared size
+ * plus one byte: fflate never grows a buffer it is given, so even a lying entry cannot allocate
+ * more, and at deflate's ~1032:1 maximum it cannot make fflate decode more than ~130 MB either.
+ * The spare byte shows whether the entry tried to inflate past its declared size.
+ */
+const ONE_CALL_MAX_COMPRESSED = 128 * 1024;
+
+/**
  * Inflates one entry, handing each output chunk to `onChunk` as it is produced. Stops with
  * `zip-bomb` as soon as the output passes `maxBytes` (the entry limit or what remains of the total
  * budget) or the entry's own declared size, and with `corrupt-docx` when the stream is damaged or
@@ -233,6 +241,23 @@ export function inflateEntry(
     return data.length;
   }
   if (e.method !== 8) throw corruptDocx(`${e.name} 使用了不支持的压缩方式 ${e.method}`, `${e.name} uses unsupported compression method ${e.method}`);
+  // Deflate never makes data much larger, so an entry declaring less than its compressed size lies:
+  // it takes the stepwise path, which stops at the declared size.
+  if (e.compressedSize <= ONE_CALL_MAX_COMPRESSED && e.size <= maxBytes && e.compressedSize <= e.size + 1024) {
+    let out: Uint8Array;
+    try {
+      out = inflateSync(data, { out: new Uint8Array(e.size + 1) });
+    } catch {
+      throw corruptDocx(`${e.name} 解压失败`, `${e.name} does not inflate`);
+    }
+    if (out.length > e.size) {
+      produced = out.length;
+      throw over();
+    }
+    if (out.length !== e.size) throw corruptDocx(`${e.name} 的实际大小与声明不符`, `${e.name} is shorter than declared`);
+    if (out.length > 0) onChunk(out);
+    return out.length;
+  }
   const inflater = new Inflate((chunk) => {
     produced += chunk.length;
     if (produced > cap) throw over();
