@@ -6,7 +6,7 @@
 import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { applyBaseline, createBaseline, parseBaseline, printConfig, stringifyBaseline, type Baseline, type LintMessage, type LintResult, type Locale } from '../index.js';
-import { discoverFiles, parseShard, selectShard, type InputFile } from '../node/discover.js';
+import { discoverFiles, IgnoreMatcher, loadIgnoreFile, parseShard, selectShard, type InputFile } from '../node/discover.js';
 import { autoConcurrency, lintFiles, type LintFileTask, type LintRunSettings } from '../node/lint-files.js';
 import { lintOneFile } from '../node/worker.js';
 import { RunConfigs, ruleOverrides } from './configs.js';
@@ -128,7 +128,6 @@ export async function runLint(inputs: string[], options: LintCommandOptions, io:
     files = [{ path: name, relativePath: options.stdinFilename ?? '<stdin>', explicit: true, ignored: false }];
     if (useIgnore && options.stdinFilename) {
       // The same ignore rules as a file of that name (so an editor piping an ignored file sees nothing).
-      const { IgnoreMatcher, loadIgnoreFile } = await import('../node/discover.js');
       const matcher = new IgnoreMatcher(cwd).add(loadIgnoreFile(cwd)).add(options.ignorePattern ?? []);
       files[0]!.ignored = matcher.ignores(name);
     }
@@ -142,10 +141,11 @@ export async function runLint(inputs: string[], options: LintCommandOptions, io:
     });
   }
   const tasks: LintFileTask[] = [];
+  const unnamedStdin = stdinBytes !== undefined && !options.stdinFilename;
   for (const file of files) {
-    const configIndex = stdinBytes && !options.stdinFilename ? configs.indexFor(cwd, true) : configs.indexFor(file.path);
+    const configIndex = unnamedStdin ? configs.indexFor(cwd, true) : configs.indexFor(file.path);
     let skipped = file.ignored;
-    if (useIgnore && !skipped && configs.ignores(configIndex, file.path)) {
+    if (useIgnore && !skipped && !unnamedStdin && configs.ignores(configIndex, file.path)) {
       if (!file.explicit) continue; // found by searching a folder: leave it out, as .jxlintignore does
       skipped = true;
     }
