@@ -8,7 +8,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatResults } from '../src/formatters/index.js';
 import { ruleSummaries, type LintResult } from '../src/index.js';
-import { cleanup, copySeed, corruptDocx, ensureBuilt, parseJsonResults, put, runCli, SEED, tempDir } from './cli-support.js';
+import { cleanup, copySeed, corruptDocx, ensureBuilt, parseJsonResults, put, ROOT, runCli, SEED, tempDir } from './cli-support.js';
 
 let dir: string;
 /** The files a scan of `batch/` must report, relative to `dir`, sorted. */
@@ -130,16 +130,36 @@ describe('several reports from one pass', () => {
     expect(html).toContain('城乡居民养老保险区财政补贴');
   });
 
-  it('reports written file by file (json, csv, github) are byte-identical to formatting all results at once', async () => {
-    const run = await runCli(['batch', '-f', 'json', '-o', 'out/s.json', '-f', 'csv', '-o', 'out/s.csv', '-f', 'github', '-o', 'out/s.txt'], { cwd: dir });
-    expect(run.code).toBe(2);
-    const results = JSON.parse(readFileSync(path.join(dir, 'out/s.json'), 'utf8')) as LintResult[];
-    expect(results).toHaveLength(expected.length);
-    const options = { rules: ruleSummaries('zh-CN'), locale: 'zh-CN' as const, color: false, cwd: dir, toolVersion: '0.0.0' };
-    expect(readFileSync(path.join(dir, 'out/s.json'), 'utf8')).toBe(await formatResults(results, 'json', options));
-    expect(readFileSync(path.join(dir, 'out/s.csv'), 'utf8')).toBe(await formatResults(results, 'csv', options));
-    expect(readFileSync(path.join(dir, 'out/s.txt'), 'utf8')).toBe(await formatResults(results, 'github', options));
+  const reproducible = { SOURCE_DATE_EPOCH: '1700000000' };
+  const optionsFor = (locale: 'zh-CN' | 'en') => ({
+    rules: ruleSummaries(locale),
+    locale,
+    color: false,
+    cwd: dir,
+    toolVersion: (JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { version: string }).version,
+    generatedAt: '2023-11-14T22:13:20.000Z',
   });
+  const streamedCases = [
+    { name: 'two workers', extra: ['--concurrency', '2'], locale: 'zh-CN' as const },
+    { name: 'in-process, --quiet, English', extra: ['--concurrency', '1', '--quiet', '--locale', 'en'], locale: 'en' as const },
+    { name: 'no files in the shard', extra: ['--shard', '9/9'], locale: 'zh-CN' as const },
+  ];
+  it.each(streamedCases)(
+    'reports written file by file (json, csv, github, report-json) are byte-identical to formatting all results at once: $name',
+    async ({ extra, locale }) => {
+      const run = await runCli(
+        ['batch', '-f', 'json', '-o', 'out/s.json', '-f', 'csv', '-o', 'out/s.csv', '-f', 'github', '-o', 'out/s.txt', '-f', 'report-json', '-o', 'out/s.report.json', ...extra],
+        { cwd: dir, env: reproducible },
+      );
+      expect([0, 1, 2]).toContain(run.code);
+      const results = JSON.parse(readFileSync(path.join(dir, 'out/s.json'), 'utf8')) as LintResult[];
+      const options = optionsFor(locale);
+      expect(readFileSync(path.join(dir, 'out/s.json'), 'utf8')).toBe(await formatResults(results, 'json', options));
+      expect(readFileSync(path.join(dir, 'out/s.csv'), 'utf8')).toBe(await formatResults(results, 'csv', options));
+      expect(readFileSync(path.join(dir, 'out/s.txt'), 'utf8')).toBe(await formatResults(results, 'github', options));
+      expect(readFileSync(path.join(dir, 'out/s.report.json'), 'utf8')).toBe(await formatResults(results, 'report-json', options));
+    },
+  );
 
   it('a single -o may come before its -f', async () => {
     const run = await runCli(['-o', 'out/single.json', '-f', 'json', 'batch/a/seed.txt'], { cwd: dir });

@@ -79,10 +79,40 @@ export class BaselineFilter {
   }
 }
 
+/**
+ * Shares equal strings between kept results (策略: one copy per distinct text). Results arrive from
+ * the workers as fresh copies, so the same rule basis, location, value or message text would
+ * otherwise be held once per file; across a batch most of them repeat.
+ */
+export class StringPool {
+  private readonly pool = new Map<string, string>();
+  private intern(value: string): string {
+    const known = this.pool.get(value);
+    if (known !== undefined) return known;
+    this.pool.set(value, value);
+    return value;
+  }
+  private internFields<T extends object>(target: T, keys: readonly (keyof T)[]): void {
+    for (const key of keys) {
+      const value = target[key];
+      if (typeof value === 'string') (target as Record<keyof T, unknown>)[key] = this.intern(value);
+    }
+  }
+  /** Replaces the result's strings by their shared copies (same text, so reports do not change). */
+  compact(result: LintResult): LintResult {
+    for (const m of result.messages) {
+      this.internFields(m, ['ruleId', 'message', 'messageId', 'projectCode', 'projectName', 'location', 'role', 'level3', 'found', 'suggestion', 'basis']);
+    }
+    for (const p of result.projects) this.internFields(p, ['code', 'name', 'agency']);
+    return result;
+  }
+}
+
 export class RunReporter {
   readonly totals: RunTotals = { files: 0, failed: 0, errorCount: 0, warningCount: 0, infoCount: 0 };
   private sinks: SinkSet | null = null;
   private formatOptions: Omit<FormatOptions, 'color'> | null = null;
+  private readonly strings = new StringPool();
 
   constructor(
     private readonly settings: ReportSettings,
@@ -93,7 +123,7 @@ export class RunReporter {
 
   /** Whether a report goes to stdout while the run goes on (then no progress bar on a shared terminal). */
   streamsToStdout(): boolean {
-    return this.settings.outputs.some((o) => o.file === null && isStreamed(o.format));
+    return this.settings.outputs.some((o) => o.file === null && isStreamed(o.format) && o.format !== 'report-json');
   }
 
   /** Opens the reports (streamed files are created now: an unwritable path fails before linting). */
@@ -125,6 +155,7 @@ export class RunReporter {
       options: { ...this.formatOptions, color: false },
       quiet: this.settings.quiet === true,
       keepMessages: needMessages || this.sinks.collects,
+      summary: this.sinks.streamed.some((s) => s.needsSummary),
     };
   }
 
@@ -142,9 +173,9 @@ export class RunReporter {
     const sinks = this.sinks!;
     const pieces = !this.transform ? outcome.pieces : null;
     const shown = this.settings.quiet && (sinks.collects || !pieces) ? errorsOnly(result) : result;
-    if (sinks.collects) sinks.kept.push(shown);
+    if (sinks.collects) sinks.kept.push(this.strings.compact(shown));
     if (pieces && pieces.length === sinks.streamed.length) {
-      sinks.streamed.forEach((sink, i) => sink.addPiece(pieces[i]!));
+      sinks.streamed.forEach((sink, i) => sink.addPiece(pieces[i]!, outcome.summaryResult));
     } else {
       for (const sink of sinks.streamed) await sink.add(shown);
     }

@@ -1,18 +1,20 @@
 /**
  * Report sinks (报告输出): where each result goes as it arrives, in path order.
  *
- * `json`, `csv` and `github` are concatenations of per-file pieces, so they are written file by
- * file while the scan runs (the formatter renders each result on its own; the framing — JSON's
- * brackets and commas, the CSV's BOM and header — is checked against the formatter's own output
- * for no results). Their bytes are identical to formatting all results at once, and memory does not
- * grow with the number of files. The other formats need every result (summaries, cross-file
- * tables), so those results are kept — without the parsed document unless the html report asks.
+ * `json`, `csv`, `github` and `report-json` are concatenations of per-file pieces (see
+ * src/node/report-pieces.ts), written file by file while the scan runs — report-json's pieces go
+ * to a temporary file until its summary (which comes first) is known, and only what the summary
+ * needs is kept of each result. Their bytes are identical to formatting all results at once, and
+ * memory does not grow with the number of files. The other formats (stylish, sarif, junit, xlsx,
+ * html) need every result, so those results are kept — without the parsed document unless the
+ * html report asks, and with their repeated strings shared.
  */
-import { closeSync, mkdirSync, openSync, writeSync } from 'node:fs';
+import { closeSync, mkdirSync, mkdtempSync, openSync, readSync, rmSync, writeSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { formatResults, type FormatOptions } from '../formatters/index.js';
 import type { LintResult } from '../index.js';
-import { framingOf, isStreamed, pieceOf, type Framing } from '../node/report-pieces.js';
+import { framingOf, isStreamed, pieceOf, summaryHead, summaryOnly, type Framing } from '../node/report-pieces.js';
 import { writeReport, type OutputSpec } from './outputs.js';
 import { UsageError } from './usage.js';
 
@@ -47,37 +49,105 @@ function openTarget(spec: OutputSpec, cwd: string, writeStdout: (chunk: string |
   };
 }
 
-/** A report written file by file: head, pieces (rendered here or by a worker), tail. */
+function fileTarget(file: string): Target & { fd: number } {
+  const fd = openSync(file, 'w+');
+  return {
+    fd,
+    write: (chunk) => {
+      const bytes = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk;
+      for (let off = 0; off < bytes.length; ) off += writeSync(fd, bytes, off, bytes.length - off);
+    },
+    close: () => closeSync(fd),
+  };
+}
+
+/** Temporary folders to remove when the process ends, however it ends. */
+const temporaryDirs = new Set<string>();
+let cleanupHooked = false;
+function temporaryDir(): string {
+  const dir = mkdtempSync(path.join(tmpdir(), 'jxlint-report-'));
+  temporaryDirs.add(dir);
+  if (!cleanupHooked) {
+    cleanupHooked = true;
+    process.once('exit', () => {
+      for (const d of temporaryDirs) rmSync(d, { recursive: true, force: true });
+    });
+  }
+  return dir;
+}
+
+/**
+ * A report written file by file: head, pieces (rendered here or by a worker), tail. For a
+ * summary-first report the pieces wait in a temporary file and the head is written at the end.
+ */
 export class StreamedSink implements ResultSink {
   private count = 0;
+  /** Summary-first: where the pieces wait, and what the summary needs of each result. */
+  private readonly parked: { dir: string; file: Target & { fd: number }; results: LintResult[] } | null;
+
   private constructor(
     readonly spec: OutputSpec,
     private readonly target: Target,
     private readonly options: FormatOptions,
     private readonly framing: Framing,
-  ) {}
+  ) {
+    if (framing.summaryFirst) {
+      const dir = temporaryDir();
+      this.parked = { dir, file: fileTarget(path.join(dir, 'pieces')), results: [] };
+    } else {
+      this.parked = null;
+      target.write(framing.head);
+    }
+  }
 
   static async open(spec: OutputSpec, options: FormatOptions, cwd: string, writeStdout: (chunk: string | Uint8Array) => void): Promise<StreamedSink> {
     const framing = await framingOf(spec.format, options);
-    const target = openTarget(spec, cwd, writeStdout);
-    target.write(framing.head);
-    return new StreamedSink(spec, target, options, framing);
+    return new StreamedSink(spec, openTarget(spec, cwd, writeStdout), options, framing);
+  }
+
+  /** Whether the worker should also send what the summary needs. */
+  get needsSummary(): boolean {
+    return this.framing.summaryFirst;
   }
 
   /** Renders the result's piece here. */
   async add(result: LintResult): Promise<void> {
-    this.addPiece(await pieceOf(result, this.spec.format, this.options));
+    this.addPiece(await pieceOf(result, this.spec.format, this.options), this.parked ? summaryOnly(result) : undefined);
   }
 
   /** Writes a piece rendered elsewhere (a worker), as text or UTF-8 bytes. */
-  addPiece(piece: string | Uint8Array): void {
+  addPiece(piece: string | Uint8Array, summaryResult?: LintResult): void {
+    if (this.parked) {
+      if (!summaryResult) throw new Error(`${this.spec.format}: a piece came without its summary`);
+      this.parked.results.push(summaryResult);
+    }
     if (piece.length === 0) return;
-    if (this.count++ > 0 && this.framing.separator) this.target.write(this.framing.separator);
-    this.target.write(piece);
+    const out = this.parked ? this.parked.file : this.target;
+    if (this.count++ > 0 && this.framing.separator) out.write(this.framing.separator);
+    out.write(piece);
   }
 
   async finish(): Promise<void> {
-    this.target.write(this.framing.tail);
+    if (this.parked) {
+      const { dir, file, results } = this.parked;
+      this.target.write(await summaryHead(this.spec.format, results, this.options));
+      if (results.length > 0) {
+        for (let position = 0; ; ) {
+          // A fresh buffer per chunk: stdout may still hold the previous one when the pipe is full.
+          const buffer = Buffer.allocUnsafe(1 << 20);
+          const n = readSync(file.fd, buffer, 0, buffer.length, position);
+          if (n === 0) break;
+          this.target.write(buffer.subarray(0, n));
+          position += n;
+        }
+        this.target.write(this.framing.tail);
+      }
+      file.close();
+      rmSync(dir, { recursive: true, force: true });
+      temporaryDirs.delete(dir);
+    } else {
+      this.target.write(this.framing.tail);
+    }
     this.target.close();
   }
 }

@@ -7,7 +7,7 @@
 import { workerData } from 'piscina';
 import { lint, lintFailure, readInputFile, SourceError, tryParse } from '../node.js';
 import type { FormatName, FormatOptions, LintResult, Locale, ResolvedConfig } from '../node.js';
-import { pieceOf } from './report-pieces.js';
+import { pieceOf, summaryOnly } from './report-pieces.js';
 
 /**
  * Reports the worker renders itself (json, csv, github: one piece per file), so the main thread
@@ -20,6 +20,8 @@ export interface RenderSettings {
   quiet: boolean;
   /** The main thread needs the messages too (other reports, --update-baseline); else they are dropped. */
   keepMessages: boolean;
+  /** A summary-first report (report-json) is among the formats: send what its summary needs. */
+  summary: boolean;
 }
 
 /** Settings shared by every file of a run (sent to each worker once). */
@@ -39,6 +41,8 @@ export interface LintRunSettings {
 export interface LintOutcome {
   result: LintResult;
   pieces: Uint8Array[] | null;
+  /** What the batch summary needs of the result as shown (after --quiet), when asked. */
+  summaryResult?: LintResult;
 }
 
 export interface LintFileTask {
@@ -122,7 +126,11 @@ export async function renderOutcome(result: LintResult, settings: LintRunSetting
   const shown = render.quiet ? errorsOnly(result) : result;
   const pieces: Uint8Array[] = [];
   for (const name of render.formats) pieces.push(encoder.encode(await pieceOf(shown, name, render.options)));
-  return { result: render.keepMessages ? result : { ...result, messages: [], document: undefined }, pieces };
+  return {
+    result: render.keepMessages ? result : { ...result, messages: [], document: undefined },
+    pieces,
+    ...(render.summary ? { summaryResult: summaryOnly(shown) } : {}),
+  };
 }
 
 /** The piscina task handler. */
