@@ -287,3 +287,26 @@ describe('baseline', () => {
     expect(results[2]!.messages.length).toBeGreaterThan(0);
   });
 });
+
+describe('reading options reach the readers', () => {
+  it('--max-file-size refuses a larger file (a fatal message for that file, exit 2)', async () => {
+    const run = await runCli(['batch/b/seed.docx', 'batch/a/seed.txt', '--max-file-size', '20k', '-f', 'json'], { cwd: dir });
+    expect(run.code).toBe(2);
+    const results = parseJsonResults(run.stdout);
+    expect(results.map((r) => r.status)).toEqual(['failed', 'failed']);
+    expect(results[0]!.messages[0]!.message).toMatch(/文件过大/);
+  });
+
+  it('--docx-reader mammoth finds what the streaming reader finds', async () => {
+    const stream = parseJsonResults((await runCli(['batch/b/seed.docx', '-f', 'json'], { cwd: dir })).stdout)[0]!;
+    const mammoth = parseJsonResults((await runCli(['batch/b/seed.docx', '-f', 'json', '--docx-reader', 'mammoth'], { cwd: dir })).stdout)[0]!;
+    expect(mammoth.status).toBe('ok');
+    expect(mammoth.messages.map((m) => m.message)).toEqual(stream.messages.map((m) => m.message));
+  });
+
+  it('--max-inflated-size refuses a .docx whose XML would inflate past it', async () => {
+    const run = await runCli(['batch/b/seed.docx', '--max-inflated-size', '100k', '-f', 'json'], { cwd: dir });
+    expect(run.code).toBe(2);
+    expect(parseJsonResults(run.stdout)[0]!).toMatchObject({ status: 'failed', fatalErrorCount: 1 });
+  });
+});
