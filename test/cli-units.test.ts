@@ -232,8 +232,8 @@ describe('the progress bar', () => {
     expect(progressWanted(files, { stream, env, reportOnStderr: onStderr })).toBe(shown);
   });
   it('says files done/total, rate and ETA', () => {
-    expect(progressLine(120, 1000, 4000)).toMatch(/\] 120\/1000 文件 · 30\.0 个\/秒 · 剩余 0:29$/);
-    expect(progressLine(0, 10, 0)).toMatch(/剩余 --:--$/);
+    expect(progressLine(120, 1000, 120, 4000)).toMatch(/\] 120\/1000 文件 · 30\.0 个\/秒 · 剩余 0:29$/);
+    expect(progressLine(1, 10, 0, 0)).toMatch(/ 1\/10 文件 · 0\.0 个\/秒 · 剩余 --:--$/);
   });
 });
 

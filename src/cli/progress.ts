@@ -34,9 +34,12 @@ function clock(seconds: number): string {
   return h > 0 ? `${h}:${String(m).padStart(2, '0')}:${ss}` : `${m}:${ss}`;
 }
 
-/** One line of the bar: `[██████░░░░] 120/1000 文件 · 45.2 个/秒 · 剩余 0:19`. */
-export function progressLine(done: number, total: number, elapsedMs: number, width = 80): string {
-  const rate = elapsedMs > 0 ? (done * 1000) / elapsedMs : 0;
+/**
+ * One line of the bar: `[██████░░░░] 120/1000 文件 · 45.2 个/秒 · 剩余 0:19`. The rate is
+ * `rateFiles` files in `rateMs` (measured from the first finished file: start-up is not linting).
+ */
+export function progressLine(done: number, total: number, rateFiles: number, rateMs: number, width = 80): string {
+  const rate = rateMs > 0 ? (rateFiles * 1000) / rateMs : 0;
   const eta = rate > 0 ? (total - done) / rate : NaN;
   const tail = ` ${done}/${total} 文件 · ${rate.toFixed(1)} 个/秒 · 剩余 ${clock(eta)}`;
   const barWidth = Math.max(10, Math.min(40, width - tail.length - 14));
@@ -45,7 +48,8 @@ export function progressLine(done: number, total: number, elapsedMs: number, wid
 }
 
 export class ProgressBar {
-  private readonly start = Date.now();
+  /** When the first file finished, and how many had by then. */
+  private first: { at: number; done: number } | null = null;
   private lastDraw = 0;
   private drawn = false;
   constructor(
@@ -55,9 +59,11 @@ export class ProgressBar {
 
   update(done: number): void {
     const now = Date.now();
+    this.first ??= { at: now, done };
     if (done < this.total && now - this.lastDraw < 100) return;
     this.lastDraw = now;
-    this.stream.write(`\r\x1b[2K${progressLine(done, this.total, now - this.start, this.stream.columns ?? 80)}`);
+    const line = progressLine(done, this.total, done - this.first.done, now - this.first.at, this.stream.columns ?? 80);
+    this.stream.write(`\r\x1b[2K${line}`);
     this.drawn = true;
   }
 
