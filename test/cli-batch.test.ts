@@ -143,10 +143,15 @@ describe('several reports from one pass', () => {
     { name: 'two workers', extra: ['--concurrency', '2'], locale: 'zh-CN' as const },
     { name: 'in-process, --quiet, English', extra: ['--concurrency', '1', '--quiet', '--locale', 'en'], locale: 'en' as const },
     { name: 'no files in the shard', extra: ['--shard', '9/9'], locale: 'zh-CN' as const },
+    { name: 'a baseline to apply (the main thread renders)', extra: ['--baseline', 'half-baseline.json', '--concurrency', '2'], locale: 'zh-CN' as const },
   ];
   it.each(streamedCases)(
     'reports written file by file (json, csv, github, report-json) are byte-identical to formatting all results at once: $name',
     async ({ extra, locale }) => {
+      if (extra.includes('half-baseline.json')) {
+        // Accept the findings of one file: the same findings elsewhere are reported, up to the counts.
+        await runCli(['batch/a/seed.txt', '--baseline', 'half-baseline.json', '--update-baseline', '-f', 'json'], { cwd: dir });
+      }
       const run = await runCli(
         ['batch', '-f', 'json', '-o', 'out/s.json', '-f', 'csv', '-o', 'out/s.csv', '-f', 'github', '-o', 'out/s.txt', '-f', 'report-json', '-o', 'out/s.report.json', ...extra],
         { cwd: dir, env: reproducible },
