@@ -18,7 +18,7 @@ import { type ZipLimits, corruptDocx } from './zip-guard.js';
 /** mammoth options: keep empty paragraphs (cell structure), breaks of every kind as <br>, no image data. */
 const MAMMOTH_OPTIONS = {
   ignoreEmptyParagraphs: false,
-  styleMap: ["br[type='page'] => br", "br[type='column'] => br"],
+  styleMap: ["br[type='page'] => br:fresh", "br[type='column'] => br:fresh"],
   convertImage: mammoth.images.imgElement(async () => ({ src: '' })),
 };
 

@@ -110,6 +110,8 @@ interface ParagraphState {
 
 interface FieldState {
   instr: string;
+  /** The instruction as it came, one piece per w:instrText (a TC field's pieces become text one by one). */
+  pieces: string[];
   /** Between begin and separate: the field's code. */
   code: boolean;
   /** mammoth's field type, decided at separate or end from the instruction collected since the last begin. */
@@ -127,6 +129,11 @@ interface SdtState {
   checkbox: boolean;
   checked: boolean;
   replaced: boolean;
+  /** Where the content control began: its paragraph and how many parts that paragraph had. */
+  paragraph: ParagraphState | undefined;
+  start: number;
+  /** Text-box depth at the control: text inside a text box opened later is not the control's text. */
+  picts: number;
 }
 
 /** What the parser is inside of, for the few property elements whose children matter. */
@@ -256,10 +263,10 @@ class WordprocessingReader implements XmlHandler {
         this.emit('\n');
         return this.skip();
       case 'w:noBreakHyphen':
-        this.emit('\u2011');
+        this.text('\u2011');
         return this.skip();
       case 'w:softHyphen':
-        this.emit('\u00AD');
+        this.text('\u00AD');
         return this.skip();
       case 'w:sym':
         this.symbol(tag);
@@ -269,11 +276,21 @@ class WordprocessingReader implements XmlHandler {
         return;
       case 'w:fldSimple': {
         const instr = this.attr(tag, 'instr') ?? '';
-        if (isTcInstruction(instr)) this.emit(tcFieldText(instr));
+        if (isTcInstruction(instr)) this.text(tcFieldText(instr));
         return;
       }
       case 'w:sdt':
-        this.sdts.push({ checkbox: false, checked: false, replaced: false });
+        {
+          const paragraph = this.paras[this.paras.length - 1];
+          this.sdts.push({
+            checkbox: false,
+            checked: false,
+            replaced: false,
+            paragraph,
+            start: paragraph ? paragraph.parts.length : 0,
+            picts: this.picts.length,
+          });
+        }
         return;
       case 'w:sdtPr':
         this.enterProperty('sdtPr');
@@ -293,6 +310,9 @@ class WordprocessingReader implements XmlHandler {
       case 'w:tc': {
         const t = this.tables[this.tables.length - 1];
         if (!t || !t.row) return this.skip();
+        // gridBefore columns: the reference reader fills them with a placeholder cell whose
+        // paragraph swallows text carried from a deleted paragraph mark; drop it here too.
+        if (t.row.gridBefore > 0 && t.row.cells.length === 0) this.carry = null;
         t.cell = { container: new CellContainer(), span: 1, vMergeContinue: false };
         this.containers.push(t.cell.container);
         return;
@@ -422,7 +442,10 @@ class WordprocessingReader implements XmlHandler {
         if (this.capture === 'instr') {
           this.currentInstr += this.captured;
           const top = this.fields[this.fields.length - 1];
-          if (top && top.code) top.instr += this.captured;
+          if (top && top.code) {
+            top.instr += this.captured;
+            top.pieces.push(this.captured);
+          }
         }
         this.capture = null;
         break;
@@ -430,8 +453,13 @@ class WordprocessingReader implements XmlHandler {
         this.endParagraph();
         break;
       case 'w:sdt': {
+        // A check box with no text in it: mammoth replaces its whole content by the check box.
         const sdt = this.sdts.pop();
-        if (sdt && sdt.checkbox && !sdt.replaced) this.emit(sdt.checked ? CHECKBOX_CHECKED : CHECKBOX_UNCHECKED);
+        const paragraph = this.paras[this.paras.length - 1];
+        if (sdt && sdt.checkbox && !sdt.replaced && paragraph && paragraph === sdt.paragraph && !this.inFieldCode) {
+          paragraph.parts.length = sdt.start;
+          paragraph.parts.push(sdt.checked ? CHECKBOX_CHECKED : CHECKBOX_UNCHECKED);
+        }
         break;
       }
       case 'w:tc': {
@@ -449,6 +477,7 @@ class WordprocessingReader implements XmlHandler {
       }
       case 'w:tr': {
         const t = this.tables[this.tables.length - 1];
+        if (t && t.row && t.row.gridAfter > 0) this.carry = null; // as for gridBefore, at the row's end
         if (t && t.row && !t.row.deleted) t.grid.addRow(t.row.cells, t.row.gridBefore, t.row.gridAfter);
         if (t) t.row = null;
         break;
@@ -479,12 +508,22 @@ class WordprocessingReader implements XmlHandler {
   }
 
   /** A complete w:t: a w14 check box replaces the first non-empty text of its content control. */
+  /**
+   * Text (w:t, symbols, special hyphens, a TC instruction): inside a w14 check-box content control
+   * the first non-empty text becomes the check box — the innermost check box still waiting for
+   * one takes it, as mammoth does.
+   */
   private text(s: string): void {
-    const sdt = this.sdts[this.sdts.length - 1];
-    if (sdt && sdt.checkbox && !sdt.replaced && s.length > 0) {
-      sdt.replaced = true;
-      this.emit(sdt.checked ? CHECKBOX_CHECKED : CHECKBOX_UNCHECKED);
-      return;
+    if (s.length > 0 && !this.inFieldCode) {
+      for (let i = this.sdts.length - 1; i >= 0; i--) {
+        const sdt = this.sdts[i];
+        if (sdt.picts !== this.picts.length) break;
+        if (sdt.checkbox && !sdt.replaced) {
+          sdt.replaced = true;
+          this.emit(sdt.checked ? CHECKBOX_CHECKED : CHECKBOX_UNCHECKED);
+          return;
+        }
+      }
     }
     this.emit(s);
   }
@@ -494,13 +533,13 @@ class WordprocessingReader implements XmlHandler {
     const char = this.attr(tag, 'char') ?? '';
     let u = dingbatHex(font, char);
     if (!u && /^F0..$/i.test(char)) u = dingbatHex(font, char.slice(2));
-    if (u) this.emit(u.string);
+    if (u) this.text(u.string);
   }
 
   private fieldChar(tag: XmlTag): void {
     const type = this.attr(tag, 'fldCharType');
     if (type === 'begin') {
-      this.fields.push({ instr: '', code: true, type: null, checked: false });
+      this.fields.push({ instr: '', pieces: [], code: true, type: null, checked: false });
       this.currentInstr = '';
       this.checkedSeen = false;
       this.enterProperty('fldChar'); // ffData of a check box
@@ -524,7 +563,7 @@ class WordprocessingReader implements XmlHandler {
   /** The code of a field ends: a TC field's instruction becomes text (unless it sits in another field's code). */
   private endFieldCode(f: FieldState): void {
     f.code = false;
-    if (isTcInstruction(f.instr)) this.emit(tcFieldText(f.instr));
+    if (isTcInstruction(f.instr)) for (const piece of f.pieces) this.text(tcFieldText(piece));
   }
 
   private startParagraph(): void {
