@@ -39,6 +39,8 @@ const inline: fc.Arbitrary<string> = fc.letrec<{ inline: string }>((tie) => ({
       ),
     },
     { weight: 1, arbitrary: fc.array(tie('inline'), { maxLength: 3 }).map((xs) => `<w:customXml w:element="x">${xs.join('')}</w:customXml>`) },
+    { weight: 1, arbitrary: fc.array(tie('inline'), { maxLength: 3 }).map((xs) => `<w:dir w:val="ltr">${xs.join('')}</w:dir>`) },
+    { weight: 1, arbitrary: fc.array(tie('inline'), { maxLength: 3 }).map((xs) => `<w:moveTo w:id="4" w:author="a" w:date="2024-01-01T00:00:00Z">${xs.join('')}</w:moveTo>`) },
     {
       weight: 1,
       arbitrary: fc.array(fc.array(leaf, { maxLength: 3 }), { minLength: 1, maxLength: 2 }).map(
@@ -122,7 +124,12 @@ function table(depth: number): fc.Arbitrary<string> {
           cells.push(`<w:tc><w:tcPr><w:tcW w:w="500" w:type="dxa"/>${span > 1 ? `<w:gridSpan w:val="${span}"/>` : ''}${merged}</w:tcPr>${contents[k++ % contents.length].join('')}</w:tc>`);
           c += span;
         }
-        const trPr = gridBefore ? `<w:trPr><w:gridBefore w:val="${gridBefore}"/></w:trPr>` : '';
+        const gridAfter = next() % 11 === 0 ? 1 : 0;
+        const deleted = next() % 13 === 0 && !owner.slice(r + 1).some((row) => row.some((o) => o && o.r === r));
+        const trPr =
+          gridBefore || gridAfter || deleted
+            ? `<w:trPr>${gridBefore ? `<w:gridBefore w:val="${gridBefore}"/>` : ''}${gridAfter ? `<w:gridAfter w:val="${gridAfter}"/>` : ''}${deleted ? '<w:del w:id="5" w:author="a" w:date="2024-01-01T00:00:00Z"/>' : ''}</w:trPr>`
+            : '';
         const row = `<w:tr>${trPr}${cells.join('')}</w:tr>`;
         const wrap = next() % 9;
         out.push(wrap === 0 ? `<w:sdt><w:sdtPr/><w:sdtContent>${row}</w:sdtContent></w:sdt>` : wrap === 1 ? `<w:bookmarkStart w:id="9" w:name="r"/>${row}<w:bookmarkEnd w:id="9"/>` : row);
@@ -136,6 +143,15 @@ const body = fc.array(
     { weight: 3, arbitrary: paragraph },
     { weight: 1, arbitrary: table(2) },
     { weight: 1, arbitrary: fc.array(paragraph, { minLength: 1, maxLength: 2 }).map((ps) => `<w:sdt><w:sdtPr/><w:sdtContent>${realistic(ps, true).join('')}</w:sdtContent></w:sdt><w:p/>`) },
+    {
+      weight: 1,
+      arbitrary: fc.array(fc.array(t, { maxLength: 2 }), { minLength: 1, maxLength: 3 }).map(
+        (entries) =>
+          `<w:p><w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText xml:space="preserve"> TOC \\o "1-3" </w:instrText></w:r><w:r><w:fldChar w:fldCharType="separate"/></w:r>${entries[0].join('')}</w:p>` +
+          entries.slice(1).map((xs) => `<w:p>${xs.join('')}</w:p>`).join('') +
+          '<w:p><w:r><w:fldChar w:fldCharType="end"/></w:r></w:p>',
+      ),
+    },
   ),
   { minLength: 1, maxLength: 6 },
 );
