@@ -22,16 +22,21 @@
  * Browser-safe: no Node-only imports.
  */
 import type { BlockStream, Cell, ParagraphBlock, TableBlock, Block, ReaderNote } from './blocks.js';
-import type { SourceFormat, TextEncoding } from '../ast/types.js';
+import type { SourceFormat, TableOrigin, TextEncoding } from '../ast/types.js';
 
-/** A cell placed on the grid, before origins are given. `col` is 1-based. */
-export interface GridCell {
-  text: string;
-  col: number;
-  mergedAbove?: true;
-  mergedLeft?: true;
-}
+/**
+ * A cell placed on the grid: already the Cell of the Block stream, with a table origin whose
+ * `table` is filled in when the table is numbered (nested tables never are: they become text).
+ */
+export type GridCell = Cell & { origin: TableOrigin };
 export type GridRow = GridCell[];
+
+function gridCell(text: string, row: number, col: number, mergedAbove: boolean, mergedLeft: boolean): GridCell {
+  const cell: GridCell = { text, origin: { table: 0, row, col, paragraph: 1 } };
+  if (mergedAbove) cell.mergedAbove = true;
+  if (mergedLeft) cell.mergedLeft = true;
+  return cell;
+}
 
 /** Text of a placeholder cell standing for gridBefore/gridAfter columns (a private-use character). */
 export const GRID_PLACEHOLDER = '\uE000';
@@ -73,6 +78,7 @@ export class WordGrid {
 
   addRow(cells: WordCellDraft[], gridBefore: number, gridAfter: number): void {
     const row: GridRow = [];
+    const r = this.rows.length + 1;
     let col = 0;
     if (gridBefore > 0) {
       this.startedAt.add(0);
@@ -81,12 +87,12 @@ export class WordGrid {
     for (const c of cells) {
       const span = Math.max(1, c.span);
       if (c.vMergeContinue && this.startedAt.has(col)) {
-        row.push({ text: '', col: col + 1, mergedAbove: true });
-        for (let k = 1; k < span; k++) row.push({ text: '', col: col + 1 + k, mergedAbove: true, mergedLeft: true });
+        row.push(gridCell('', r, col + 1, true, false));
+        for (let k = 1; k < span; k++) row.push(gridCell('', r, col + 1 + k, true, true));
       } else {
         this.startedAt.add(col);
-        row.push({ text: c.text, col: col + 1 });
-        for (let k = 1; k < span; k++) row.push({ text: '', col: col + 1 + k, mergedLeft: true });
+        row.push(gridCell(c.text, r, col + 1, false, false));
+        for (let k = 1; k < span; k++) row.push(gridCell('', r, col + 1 + k, false, true));
       }
       col += span;
     }
@@ -110,20 +116,18 @@ export function htmlGrid(rows: HtmlCellDraft[][]): GridRow[] {
   const out: GridRow[] = [];
   for (const cells of rows) {
     const row: GridRow = [];
+    const r = out.length + 1;
     let col = 0;
     const continuation = (at: number): void => {
       const c = covered.get(at)!;
-      if (!c.placeholder) {
-        if (c.first) row.push({ text: '', col: at + 1, mergedAbove: true });
-        else row.push({ text: '', col: at + 1, mergedAbove: true, mergedLeft: true });
-      }
+      if (!c.placeholder) row.push(gridCell('', r, at + 1, true, !c.first));
     };
     for (const cell of cells) {
       while (covered.has(col)) continuation(col++);
       const span = Math.max(1, cell.colspan);
       if (!cell.placeholder) {
-        row.push({ text: cell.text, col: col + 1 });
-        for (let k = 1; k < span; k++) row.push({ text: '', col: col + 1 + k, mergedLeft: true });
+        row.push(gridCell(cell.text, r, col + 1, false, false));
+        for (let k = 1; k < span; k++) row.push(gridCell('', r, col + 1 + k, false, true));
       }
       if (cell.rowspan > 1) {
         for (let k = 0; k < span; k++)
@@ -169,21 +173,14 @@ export class DocxBlockBuilder {
     this.blocks.push(block);
   }
 
-  /** A top-level table. Tables without rows are dropped. */
+  /** A top-level table: its cells get the table's number. Tables without rows are dropped. */
   table(rows: GridRow[]): void {
     if (rows.length === 0) return;
     const table = ++this.tables;
-    const cellRows: Cell[][] = rows.map((row, r) =>
-      row.map((g) => {
-        const cell: Cell = { text: g.text, origin: { table, row: r + 1, col: g.col, paragraph: 1 } };
-        if (g.mergedAbove) cell.mergedAbove = true;
-        if (g.mergedLeft) cell.mergedLeft = true;
-        return cell;
-      }),
-    );
+    for (const row of rows) for (const cell of row) cell.origin.table = table;
     const block: TableBlock = {
       kind: 'table',
-      rows: cellRows,
+      rows,
       rowsKnown: true,
       origin: { table, row: 1, col: 1, paragraph: 1 },
     };

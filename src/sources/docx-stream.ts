@@ -57,12 +57,13 @@ const NS: Record<string, string> = {
 
 /** Where finished paragraphs and tables go. */
 interface Container {
-  paragraph(text: string, extras: ExtraItem[]): void;
+  paragraph(text: string, extras: ExtraItem[] | null): void;
   table(rows: GridRow[]): void;
 }
-type ExtraItem = { kind: 'p'; text: string; extras: ExtraItem[] } | { kind: 't'; rows: GridRow[] };
+type ExtraItem = { kind: 'p'; text: string; extras: ExtraItem[] | null } | { kind: 't'; rows: GridRow[] };
 
-function replay(into: Container, items: ExtraItem[]): void {
+function replay(into: Container, items: ExtraItem[] | null): void {
+  if (!items) return;
   for (const it of items) {
     if (it.kind === 'p') into.paragraph(it.text, it.extras);
     else into.table(it.rows);
@@ -71,7 +72,7 @@ function replay(into: Container, items: ExtraItem[]): void {
 
 class BodyContainer implements Container {
   constructor(private readonly b: DocxBlockBuilder) {}
-  paragraph(text: string, extras: ExtraItem[]): void {
+  paragraph(text: string, extras: ExtraItem[] | null): void {
     this.b.paragraph(text);
     replay(this, extras);
   }
@@ -82,7 +83,7 @@ class BodyContainer implements Container {
 
 class CellContainer implements Container {
   readonly paras: string[] = [];
-  paragraph(text: string, extras: ExtraItem[]): void {
+  paragraph(text: string, extras: ExtraItem[] | null): void {
     this.paras.push(text);
     replay(this, extras);
   }
@@ -94,7 +95,7 @@ class CellContainer implements Container {
 /** Collects the content of a text box until its anchoring paragraph ends. */
 class ExtraContainer implements Container {
   constructor(readonly items: ExtraItem[]) {}
-  paragraph(text: string, extras: ExtraItem[]): void {
+  paragraph(text: string, extras: ExtraItem[] | null): void {
     this.items.push({ kind: 'p', text, extras });
   }
   table(rows: GridRow[]): void {
@@ -104,7 +105,8 @@ class ExtraContainer implements Container {
 
 interface ParagraphState {
   parts: string[];
-  extras: ExtraItem[];
+  /** Text-box content anchored in the paragraph, emitted after it (allocated when needed). */
+  extras: ExtraItem[] | null;
   markDeleted: boolean;
 }
 
@@ -143,7 +145,7 @@ class WordprocessingReader implements XmlHandler {
   readonly builder = new DocxBlockBuilder();
   private readonly containers: Container[] = [new BodyContainer(this.builder)];
   private readonly paras: ParagraphState[] = [];
-  private carry: { parts: string[]; extras: ExtraItem[] } | null = null;
+  private carry: { parts: string[]; extras: ExtraItem[] | null } | null = null;
   private readonly tables: TableState[] = [];
   private readonly fields: FieldState[] = [];
   private currentInstr = '';
@@ -324,7 +326,7 @@ class WordprocessingReader implements XmlHandler {
         const p = this.paras[this.paras.length - 1];
         if (!p) return this.skip();
         this.picts.push(this.depth);
-        this.containers.push(new ExtraContainer(p.extras));
+        this.containers.push(new ExtraContainer((p.extras ??= [])));
         return;
       }
       case 'v:shape':
@@ -567,10 +569,10 @@ class WordprocessingReader implements XmlHandler {
   }
 
   private startParagraph(): void {
-    const p: ParagraphState = { parts: [], extras: [], markDeleted: false };
+    const p: ParagraphState = { parts: [], extras: null, markDeleted: false };
     if (this.carry) {
       p.parts.push(...this.carry.parts);
-      p.extras.push(...this.carry.extras);
+      if (this.carry.extras) p.extras = this.carry.extras.slice();
       this.carry = null;
     }
     this.paras.push(p);
