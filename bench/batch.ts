@@ -201,6 +201,12 @@ export async function benchBatch(): Promise<BenchRow[]> {
     { name: 'CPU time per file, --concurrency 1 (user + sys)', value: cpuMs(one), unit: 'ms' },
     { name: 'CPU time per file, --concurrency 2 (user + sys, all threads)', value: cpuMs(two), unit: 'ms' },
     { name: 'cores the --concurrency 2 run got (CPU time / wall time; 2.0 = both)', value: two.cpuSeconds / two.seconds, unit: '' },
+    {
+      // wall₁ = CPU₁ / cores₁ and, on two free cores, wall₂ = CPU₂ / 2.
+      name: 'speed-up the CPU times allow on two free cores (estimate: 2 × CPU₁ / (cores₁ × CPU₂))',
+      value: (2 * cpuMs(one)) / (Math.max(1, one.cpuSeconds / one.seconds) * cpuMs(two)),
+      unit: '×',
+    },
     { name: 'peak RSS, --concurrency 1', value: peak(runs.one), unit: 'MiB', target: '≤ 400 MiB', ok: peak(runs.one) <= 400 },
     { name: 'peak RSS, --concurrency 2', value: peak(runs.two), unit: 'MiB', target: '≤ 400 MiB', ok: peak(runs.two) <= 400 },
     {
