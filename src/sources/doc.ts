@@ -7,11 +7,14 @@
  * sprmPFTtp (0x2417), but a row with many cell properties stores its paragraph properties in the
  * Data stream instead (sprmPHugePapx, 0x6646), which word-extractor does not follow — that row's
  * end then reads as a TAB and the row is joined to the next one (the seed's 预算规模 row and its
- * 资金用途 row), so every later row of the table gets the wrong row number. `HugePapxAwareExtractor`
+ * 资金用途 row), so every later row of the table gets the wrong row number. `PatchedWordExtractor`
  * follows sprmPHugePapx ([MS-DOC] 2.6.2, PrcData) and marks those row ends too.
  *
- * Known limits of word-extractor: field codes are removed (a real TC field leaves no residue,
- * unlike the .docx readers); list numbers are not in the text.
+ * A second fix: word-extractor removes every field's code, so a real TC field would leave no
+ * residue, unlike the .docx readers and Word's text export. `keepTcFields` turns a TC field's
+ * instruction into text first (the same way the .docx readers do, see docx-model.ts).
+ *
+ * Known limit of word-extractor: list numbers are not in the text.
  */
 import { Buffer } from 'node:buffer';
 import BufferReader from 'word-extractor/lib/buffer-reader.js';
@@ -19,6 +22,7 @@ import WordOleExtractor from 'word-extractor/lib/word-ole-extractor.js';
 import type { BlockStream } from './blocks.js';
 import { SourceError } from './blocks.js';
 import { readCompoundFile } from './cfb.js';
+import { isTcInstruction } from './docx-model.js';
 import { readTextString } from './text.js';
 
 /** A piece of word-extractor's piece table (its internal shape in 1.0.x). */
@@ -63,9 +67,26 @@ function markRange(pieces: Piece[], start: number, end: number, ch: string): voi
   }
 }
 
-class HugePapxAwareExtractor extends WordOleExtractor {
+/**
+ * In word-extractor's piece text a field is \x13 code [\x14 result] \x15. A TC field (no result)
+ * keeps its code as text: the field marks and the ASCII quotes become \x00, which word-extractor
+ * drops at the end — the text keeps its length, so the piece table's offsets still hold.
+ */
+export function keepTcFields(pieceText: string): string {
+  if (pieceText.indexOf('\x13') < 0) return pieceText;
+  return pieceText.replace(/\x13([^\x13\x14\x15]*)\x15/g, (field, instr: string) =>
+    isTcInstruction(instr) ? `\x00${instr.replace(/"/g, '\x00')}\x00` : field,
+  );
+}
+
+class PatchedWordExtractor extends WordOleExtractor {
   constructor(private readonly dataStream: Buffer | null) {
     super();
+  }
+
+  buildDocument(): unknown {
+    for (const piece of (this as unknown as { _pieces: Piece[] })._pieces) piece.text = keepTcFields(piece.text);
+    return super.buildDocument();
   }
 
   writeParagraphProperties(buffer: Buffer, tableBuffer: Buffer): void {
@@ -128,7 +149,7 @@ export async function readDoc(bytes: Uint8Array): Promise<BlockStream> {
     } catch {
       dataStream = null; // word-extractor decides whether the file is readable
     }
-    const document = await new HugePapxAwareExtractor(dataStream).extract(new BufferReader(buffer));
+    const document = await new PatchedWordExtractor(dataStream).extract(new BufferReader(buffer));
     // filterUnicode: false keeps curly quotes and dashes as written (the .docx readers keep them too).
     body = document.getBody({ filterUnicode: false });
   } catch {

@@ -10,6 +10,7 @@ declare module 'word-extractor/lib/word-ole-extractor.js' {
   class WordOleExtractor {
     constructor();
     extract(reader: unknown): Promise<ExtractedDocument>;
+    buildDocument(): unknown;
     writeParagraphProperties(buffer: Buffer, tableBuffer: Buffer): void;
   }
   export default WordOleExtractor;
