@@ -1,0 +1,20 @@
+/**
+ * Bundles the command line and its worker into dist/bin/ with esbuild, so that `jxlint` starts
+ * fast: chevrotain's many small lodash-es modules become one file. Heavy libraries that only some
+ * runs need (exceljs, mammoth, cheerio, word-extractor, piscina) stay external and load lazily.
+ */
+import { build } from 'esbuild';
+
+await build({
+  entryPoints: { main: 'src/cli/main.ts', worker: 'src/node/worker.ts' },
+  outdir: 'dist/bin',
+  bundle: true,
+  splitting: true,
+  format: 'esm',
+  platform: 'node',
+  target: 'node20',
+  external: ['exceljs', 'mammoth', 'cheerio', 'word-extractor', 'piscina', 'playwright-core'],
+  // CommonJS dependencies (commander, iconv-lite …) call require(); give the ESM bundle one.
+  banner: { js: "import { createRequire as __jxlintRequire } from 'node:module'; const require = __jxlintRequire(import.meta.url);" },
+  logLevel: 'warning',
+});
