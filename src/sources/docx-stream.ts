@@ -1,10 +1,12 @@
 /**
  * The streaming .docx reader (流式读取, the default): inflates only the main document part with
- * fflate (in small steps, under the zip-guard limits) and feeds it to a saxes SAX parser, building
- * the Block stream directly from WordprocessingML as Word writes it — no DOM, no HTML.
+ * fflate (under the zip-guard limits) and feeds its bytes to a SAX tokenizer — the byte scanner of
+ * xml-scan.ts by default, saxes on request (`xmlParser: 'saxes'`) — building the Block stream
+ * directly from WordprocessingML as Word writes it: no DOM, no HTML.
  *
  * It reads what mammoth (the reference reader, docx-mammoth.ts) reads and nothing else, so the two
- * give identical Block streams; the differential test proves it on every fixture:
+ * give identical Block streams; the differential tests prove it on every fixture and on generated
+ * documents:
  * - content: w:t, w:tab → "\t", w:br / w:cr → "\n" (page and column breaks too), w:noBreakHyphen,
  *   w:softHyphen, w:sym (dingbat fonts mapped to Unicode), check boxes → ☑/☐;
  * - transparent wrappers: runs, hyperlinks, w:ins, w:moveTo, w:smartTag, w:customXml, w:sdt content,
@@ -14,13 +16,13 @@
  *   footnote/endnote/comment references, anything unknown;
  * - a paragraph whose mark is deleted (tracked change) joins the next paragraph;
  * - a tracked-deleted table row is skipped;
- * - text boxes (VML w:pict) are read as paragraphs following the paragraph that anchors them.
+ * - text boxes (VML w:pict) are read as paragraphs following the paragraph that anchors them;
+ * - a w14 check-box content control: its first text becomes ☑/☐ (the whole content when it has none).
  *
  * Browser-safe: no Node-only imports.
  */
-import { SaxesParser, type SaxesTagPlain } from 'saxes';
-import { type XmlHandler, type XmlTag, XmlScanner } from './xml-scan.js';
 import { hex as dingbatHex } from 'dingbat-to-unicode';
+import { SaxesParser, type SaxesTagPlain } from 'saxes';
 import type { BlockStream } from './blocks.js';
 import { SourceError } from './blocks.js';
 import {
@@ -46,6 +48,7 @@ import {
   readZipDirectory,
   refuseDoctype,
 } from './zip-guard.js';
+import { type XmlHandler, type XmlTag, XmlScanner } from './xml-scan.js';
 
 const NS: Record<string, string> = {
   'http://schemas.openxmlformats.org/wordprocessingml/2006/main': 'w',
