@@ -4,6 +4,7 @@
  * templates use (TAXONOMY.md §4–5). Order matters: labels before the catch-all `Text`.
  */
 import { createToken, Lexer, type TokenType } from 'chevrotain';
+import { CHECK_GRAMMAR_DEFINITIONS } from './definition-checks.js';
 
 /** A whole line: the label, an optional colon, nothing else. */
 function label(name: string, alternatives: string[], categories: TokenType[] = []): TokenType {
@@ -146,4 +147,5 @@ export const headerRole = new Map<TokenType, import('../src/ast/types.js').Indic
 export const tableLexer = new Lexer(allTokens, {
   positionTracking: 'onlyOffset',
   ensureOptimizations: true,
+  skipValidations: !CHECK_GRAMMAR_DEFINITIONS,
 });

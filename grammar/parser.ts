@@ -17,11 +17,17 @@
  * parses each table separately, so a broken table never takes the next one with it.
  */
 import { CstParser, type CstNode } from 'chevrotain';
+import { CHECK_GRAMMAR_DEFINITIONS } from './definition-checks.js';
 import * as T from './lexicon.js';
 
 export class TableParser extends CstParser {
   constructor() {
-    super(T.allTokens, { recoveryEnabled: true, maxLookahead: 1, nodeLocationTracking: 'onlyOffset' });
+    super(T.allTokens, {
+      recoveryEnabled: true,
+      maxLookahead: 1,
+      nodeLocationTracking: 'onlyOffset',
+      skipValidations: !CHECK_GRAMMAR_DEFINITIONS,
+    });
     this.performSelfAnalysis();
   }
 
