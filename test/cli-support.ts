@@ -1,7 +1,9 @@
 /**
- * Support for the CLI end-to-end tests: the CLI runs as users run it, from the compiled dist/
- * (the worker pool needs compiled JavaScript). `ensureBuilt()` runs `npm run build` once when dist
- * is older than the sources, under a lock so parallel test files build only once.
+ * Support for the CLI end-to-end tests: the CLI runs as users run it, compiled (the worker pool
+ * needs compiled JavaScript). `ensureBuilt()` compiles the build config (tsconfig.build.json, as
+ * `npm run build` does) into a private folder when it is older than the sources — under a lock, so
+ * parallel test files build once — so that another `npm run build` rewriting dist/ in the middle
+ * of a test cannot break it.
  */
 import { spawn } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -10,11 +12,19 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-export const BIN = path.join(ROOT, 'dist/src/cli/main.js');
 export const SEED = path.join(ROOT, 'fixtures/seed');
 const CACHE = path.join(ROOT, 'node_modules/.cache/jxlint-cli-tests');
 const LOCK = path.join(CACHE, 'build.lock');
-const STAMP = path.join(CACHE, 'build.stamp');
+/** `{ dir, started, finished }` of the newest private build. */
+const CURRENT = path.join(CACHE, 'current.json');
+
+/**
+ * The private build in use: BUILD/src/cli/main.js is the bin, as dist/src/cli/main.js is for users.
+ * Each build goes to a new folder, so a rebuild never rewrites files a running test is using.
+ * (Live bindings: set by `ensureBuilt`.)
+ */
+export let BUILD = '';
+export let BIN = '';
 
 function newestSource(dir: string): number {
   let newest = 0;
@@ -27,24 +37,29 @@ function newestSource(dir: string): number {
   return newest;
 }
 
-function isFresh(): boolean {
-  if (!existsSync(BIN) || !existsSync(path.join(ROOT, 'dist/src/node/worker.js'))) return false;
-  if (existsSync(STAMP)) {
-    // A build finished in the last two minutes (another test file's) is good enough: the tree is
-    // being edited by others while the tests run.
-    const built = Number(readFileSync(STAMP, 'utf8'));
-    if (Date.now() - built < 120_000) return true;
-  }
-  const built = statSync(BIN).mtimeMs;
-  return ['src', 'grammar', 'rules'].every((d) => newestSource(path.join(ROOT, d)) <= built);
+/** The current build, if it is usable and not older than the sources. */
+function freshBuild(): string | null {
+  if (!existsSync(CURRENT)) return null;
+  const { dir, started, finished } = JSON.parse(readFileSync(CURRENT, 'utf8')) as { dir: string; started: number; finished: number };
+  if (!existsSync(path.join(dir, 'src/cli/main.js')) || !existsSync(path.join(dir, 'src/node/worker.js'))) return null;
+  // A build finished in the last two minutes (another test file's) is good enough: the tree is
+  // being edited by others while the tests run.
+  if (Date.now() - finished < 120_000) return dir;
+  return ['src', 'grammar', 'rules'].every((d) => newestSource(path.join(ROOT, d)) <= started) ? dir : null;
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** Builds dist/ when it is older than the sources. tsc errors elsewhere in the tree do not stop it (tsc still emits). */
+function use(dir: string): void {
+  BUILD = dir;
+  BIN = path.join(dir, 'src/cli/main.js');
+}
+
+/** Compiles a private build when the current one is older than the sources. tsc errors elsewhere in the tree do not stop it (tsc still emits). */
 export async function ensureBuilt(): Promise<void> {
   mkdirSync(CACHE, { recursive: true });
-  if (isFresh()) return;
+  const fresh = freshBuild();
+  if (fresh) return use(fresh);
   for (;;) {
     try {
       mkdirSync(LOCK);
@@ -56,10 +71,24 @@ export async function ensureBuilt(): Promise<void> {
     }
   }
   try {
-    if (isFresh()) return;
-    await new Promise<void>((resolve) => spawn('npm', ['run', 'build'], { cwd: ROOT, stdio: 'ignore' }).on('close', () => resolve()));
-    if (!existsSync(BIN)) throw new Error('npm run build did not produce dist/src/cli/main.js');
-    writeFileSync(STAMP, String(Date.now()));
+    const again = freshBuild();
+    if (again) return use(again);
+    const started = Date.now();
+    const dir = path.join(CACHE, `build-${started}`);
+    const tsc = path.join(ROOT, 'node_modules/typescript/bin/tsc');
+    await new Promise<void>((resolve) =>
+      spawn(process.execPath, [tsc, '-p', 'tsconfig.build.json', '--outDir', dir], { cwd: ROOT, stdio: 'ignore' }).on('close', () => resolve()),
+    );
+    if (!existsSync(path.join(dir, 'src/cli/main.js'))) throw new Error(`tsc did not produce ${dir}/src/cli/main.js`);
+    // The bin reads its version from package.json two folders up, as in dist/.
+    cpSync(path.join(ROOT, 'package.json'), path.join(dir, 'package.json'));
+    writeFileSync(CURRENT, JSON.stringify({ dir, started, finished: Date.now() }));
+    // Builds older than an hour are no longer used by any test run.
+    for (const entry of readdirSync(CACHE)) {
+      const full = path.join(CACHE, entry);
+      if (entry.startsWith('build-') && full !== dir && started - Number(entry.slice(6)) > 3_600_000) rmSync(full, { recursive: true, force: true });
+    }
+    use(dir);
   } finally {
     rmSync(LOCK, { recursive: true, force: true });
   }
@@ -71,7 +100,7 @@ export interface CliRun {
   stderr: string;
 }
 
-/** Runs `node dist/src/cli/main.js …args` in `cwd`, with no colour and no progress bar. */
+/** Runs the compiled bin (`node …/src/cli/main.js …args`) in `cwd`, with no colour and no progress bar. */
 export function runCli(
   args: string[],
   options: { cwd?: string; input?: string | Buffer; env?: Record<string, string | undefined> } = {},

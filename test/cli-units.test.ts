@@ -13,7 +13,7 @@ import { UsageError } from '../src/cli/usage.js';
 import { applyBaseline, type Baseline, type LintMessage, type LintResult } from '../src/index.js';
 import { discoverFiles, InputError, parseShard, selectShard } from '../src/node/discover.js';
 import { lintFilesToArray } from '../src/node/lint-files.js';
-import { cleanup, copySeed, corruptDocx, ensureBuilt, put, ROOT, tempDir } from './cli-support.js';
+import { BUILD, cleanup, copySeed, corruptDocx, ensureBuilt, put, tempDir } from './cli-support.js';
 
 const f = (value: string): OutputFlag => ({ kind: 'format', value });
 const o = (value: string): OutputFlag => ({ kind: 'output', value });
@@ -257,7 +257,7 @@ describe('the pool keeps the input order', () => {
   };
 
   it('in-process and on two compiled workers (a small window), one result per file, same order and content', async () => {
-    const worker = path.join(ROOT, 'dist/src/node/worker.js');
+    const worker = path.join(BUILD, 'src/node/worker.js');
     expect(existsSync(worker)).toBe(true);
     const s = await settings();
     const done: number[] = [];
