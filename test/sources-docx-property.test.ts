@@ -71,9 +71,19 @@ const inline: fc.Arbitrary<string> = fc.letrec<{ inline: string }>((tie) => ({
 
 const DELETED_MARK = '<w:pPr><w:rPr><w:del w:id="3" w:author="a" w:date="2024-01-01T00:00:00Z"/></w:rPr></w:pPr>';
 const PLAIN_MARK = '<w:pPr><w:jc w:val="left"/></w:pPr>';
-const paragraph = fc.tuple(fc.array(inline, { maxLength: 5 }), fc.integer({ min: 0, max: 9 })).map(
-  ([xs, k]) => `<w:p>${k === 0 ? DELETED_MARK : PLAIN_MARK}${xs.join('')}</w:p>`,
+/** Paragraph properties: plain, a deleted mark, automatic numbering (by numPr or by style), none at all. */
+const mark = fc.oneof(
+  { weight: 8, arbitrary: fc.constant(PLAIN_MARK) },
+  { weight: 1, arbitrary: fc.constant(DELETED_MARK) },
+  {
+    weight: 2,
+    arbitrary: fc
+      .tuple(fc.constantFrom('1', '2', '3', '0'), fc.integer({ min: 0, max: 2 }))
+      .map(([numId, ilvl]) => `<w:pPr><w:numPr><w:ilvl w:val="${ilvl}"/><w:numId w:val="${numId}"/></w:numPr></w:pPr>`),
+  },
+  { weight: 1, arbitrary: fc.constantFrom('<w:pPr><w:pStyle w:val="Numbered"/></w:pPr>', '<w:pPr/>', '') },
 );
+const paragraph = fc.tuple(fc.array(inline, { maxLength: 5 }), mark).map(([xs, m]) => `<w:p>${m}${xs.join('')}</w:p>`);
 
 /**
  * As in real documents: a deleted paragraph mark joins its paragraph to a following paragraph of
@@ -163,6 +173,19 @@ function docx(bodyXml: string): Uint8Array {
     ),
     '_rels/.rels': strToU8(
       '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>',
+    ),
+    'word/_rels/document.xml.rels': strToU8(
+      '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/numbering" Target="numbering.xml"/><Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/></Relationships>',
+    ),
+    'word/numbering.xml': strToU8(
+      `<?xml version="1.0" encoding="UTF-8"?><w:numbering xmlns:w="${W}">` +
+        `<w:abstractNum w:abstractNumId="0"><w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="%1、"/><w:suff w:val="nothing"/></w:lvl><w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="（%2）"/></w:lvl><w:lvl w:ilvl="2"><w:start w:val="1"/><w:numFmt w:val="bullet"/><w:lvlText w:val="•"/></w:lvl></w:abstractNum>` +
+        `<w:abstractNum w:abstractNumId="1"><w:lvl w:ilvl="0"><w:start w:val="3"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%1."/><w:suff w:val="space"/></w:lvl></w:abstractNum>` +
+        `<w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num><w:num w:numId="2"><w:abstractNumId w:val="1"/></w:num>` +
+        `<w:num w:numId="3"><w:abstractNumId w:val="0"/><w:lvlOverride w:ilvl="0"><w:startOverride w:val="1"/></w:lvlOverride></w:num></w:numbering>`,
+    ),
+    'word/styles.xml': strToU8(
+      `<?xml version="1.0" encoding="UTF-8"?><w:styles xmlns:w="${W}"><w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:name w:val="Normal"/></w:style><w:style w:type="paragraph" w:styleId="Numbered"><w:name w:val="Numbered"/><w:basedOn w:val="Normal"/><w:pPr><w:numPr><w:numId w:val="2"/></w:numPr></w:pPr></w:style></w:styles>`,
     ),
     'word/document.xml': strToU8(
       `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document xmlns:w="${W}" xmlns:w14="http://schemas.microsoft.com/office/word/2010/wordml" xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" xmlns:v="urn:schemas-microsoft-com:vml" xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape"><w:body>${bodyXml}<w:p/></w:body></w:document>`,

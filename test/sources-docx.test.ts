@@ -10,6 +10,7 @@ import type { BlockStream, Cell, TableBlock } from '../src/sources/blocks.js';
 import { readDocxStream } from '../src/sources/docx-stream.js';
 import { DEFAULT_ZIP_LIMITS } from '../src/sources/zip-guard.js';
 import { flattenNestedTable, htmlGrid, WordGrid } from '../src/sources/docx-model.js';
+import { DocxNumbering, formatNumber } from '../src/sources/docx-numbering.js';
 
 const root = join(import.meta.dirname, '..');
 const read = (file: string): BlockStream => readDocxStream(new Uint8Array(readFileSync(join(root, file))), DEFAULT_ZIP_LIMITS);
@@ -187,6 +188,59 @@ describe('WordprocessingML as Word writes it', () => {
       '2020年1月',
       '资金来源为区级财政',
     ]);
+  });
+});
+
+describe('automatic numbering', () => {
+  const s = read('fixtures/docx/numbered-lists.docx');
+
+  it('numbered paragraphs start with their label, like Word\'s text export; bullets carry none', () => {
+    expect(paragraphs(s).slice(0, 7)).toEqual(['一、总体绩效目标', '（1）全面开展参保登记', '（2）完成养老保险扩面征缴任务', '二、分项绩效目标', '要点：', '按时拨付', '足额到位']);
+  });
+
+  it('a numbered goals cell, restarting in the next table', () => {
+    for (const t of tables(s)) expect(t.rows[6][1].text).toBe('1、完成参保补贴发放\n2、补贴准确率达到98%\n3、资金按时到位');
+  });
+
+  it.each([
+    [3, 'decimal', '3'],
+    [4, 'decimalZero', '04'],
+    [14, 'chineseCounting', '十四'],
+    [20, 'chineseCounting', '二十'],
+    [3, 'ideographTraditional', '丙'],
+    [2, 'decimalEnclosedCircle', '②'],
+    [12, 'decimalFullWidth', '１２'],
+    [9, 'lowerRoman', 'ix'],
+    [28, 'upperLetter', 'BB'],
+  ])('formats %i as %s → %s', (n, fmt, out) => {
+    expect(formatNumber(n, fmt)).toBe(out);
+  });
+
+  it('levels, suffixes, shared lists, start overrides and style numbering', () => {
+    const numbering = new DocxNumbering(
+      `<w:numbering xmlns:w="x">
+        <w:abstractNum w:abstractNumId="0">
+          <w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="%1、"/><w:suff w:val="nothing"/></w:lvl>
+          <w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%1.%2"/><w:suff w:val="space"/></w:lvl>
+        </w:abstractNum>
+        <w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num>
+        <w:num w:numId="2"><w:abstractNumId w:val="0"/></w:num>
+        <w:num w:numId="3"><w:abstractNumId w:val="0"/><w:lvlOverride w:ilvl="0"><w:startOverride w:val="5"/></w:lvlOverride></w:num>
+      </w:numbering>`,
+      `<w:styles xmlns:w="x"><w:style w:type="paragraph" w:styleId="H"><w:pPr><w:numPr><w:numId w:val="1"/></w:numPr></w:pPr></w:style>
+        <w:style w:type="paragraph" w:styleId="H2"><w:basedOn w:val="H"/></w:style></w:styles>`,
+    );
+    expect([
+      numbering.next('1', 0, undefined),
+      numbering.next('1', 1, undefined),
+      numbering.next('1', 1, undefined),
+      numbering.next('2', 0, undefined), // another instance of the same list continues it
+      numbering.next('2', 1, undefined), // a higher level restarts the lower one
+      numbering.next('3', 0, undefined), // an instance with a start override counts on its own
+      numbering.next(undefined, undefined, 'H2'), // numbering through the style chain
+      numbering.next('0', 0, undefined),
+      numbering.next(undefined, undefined, undefined),
+    ]).toEqual(['一、', '一.1 ', '一.2 ', '二、', '二.1 ', '五、', '三、', null, null]);
   });
 });
 

@@ -12,6 +12,8 @@
  *    - bookmarks are dropped (between table rows they make mammoth give up vertical merges);
  *    - gridBefore/gridAfter become placeholder cells (mammoth ignores them, which shifts the
  *      columns of the row); the HTML walker recognises the placeholders and emits nothing for them;
+ *    - automatic numbering labels are written into the paragraphs (docx-numbering.ts) and
+ *      numbering.xml is left out of the package;
  * 3. the package is zipped again (stored, no compression) without media, which mammoth's HTML
  *    conversion does not need here.
  *
@@ -20,6 +22,7 @@
  */
 import { zipSync, type Zippable } from 'fflate';
 import { GRID_PLACEHOLDER, isTcInstruction, tcFieldText } from './docx-model.js';
+import { DocxNumbering, numberingParts } from './docx-numbering.js';
 import {
   type ZipLimits,
   checkDeclaredSizes,
@@ -47,6 +50,7 @@ export function prepareDocxForMammoth(bytes: Uint8Array, limits: ZipLimits): { z
   if (main.flags & 1) throw encryptedError();
 
   const files: Zippable = {};
+  const xmlParts = new Map<string, string>();
   let budget = limits.maxInflatedSize;
   const decoder = new TextDecoder('utf-8');
   for (const e of entries) {
@@ -56,19 +60,24 @@ export function prepareDocxForMammoth(bytes: Uint8Array, limits: ZipLimits): { z
     const data = inflateEntryToBuffer(bytes, e, cap);
     budget -= data.length;
     const utf16 = data[0] === 0xff && data[1] === 0xfe;
-    let xml = utf16 ? new TextDecoder('utf-16le').decode(data) : decoder.decode(data);
+    const xml = utf16 ? new TextDecoder('utf-16le').decode(data) : decoder.decode(data);
     refuseDoctype(xml, e.name);
-    if (e.name === mainPart) {
-      // xmldom would quietly keep an undefined entity; the streaming reader refuses it, so refuse here too.
-      if (/&(?!(?:amp|lt|gt|quot|apos|#[0-9]+|#x[0-9a-fA-F]+);)/.test(xml)) throw corruptDocx(`${e.name} 不是有效的 XML`, `${e.name} is not well-formed XML`);
-      xml = rewriteDocumentXml(xml);
-      files[e.name] = [new TextEncoder().encode(xml), { level: 0 }];
-    } else if (utf16) {
-      files[e.name] = [new TextEncoder().encode(xml.replace(/encoding="UTF-16"/i, 'encoding="UTF-8"')), { level: 0 }];
-    } else {
-      files[e.name] = [data, { level: 0 }];
-    }
+    xmlParts.set(e.name, xml);
+    if (e.name === mainPart) continue;
+    if (utf16) files[e.name] = [new TextEncoder().encode(xml.replace(/encoding="UTF-16"/i, 'encoding="UTF-8"')), { level: 0 }];
+    else files[e.name] = [data, { level: 0 }];
   }
+  const mainXml = xmlParts.get(mainPart) ?? '';
+  // xmldom would quietly keep an undefined entity; the streaming reader refuses it, so refuse here too.
+  if (/&(?!(?:amp|lt|gt|quot|apos|#[0-9]+|#x[0-9a-fA-F]+);)/.test(mainXml)) throw corruptDocx(`${mainPart} 不是有效的 XML`, `${mainPart} is not well-formed XML`);
+  const slash = mainPart.lastIndexOf('/');
+  const paths = numberingParts(mainPart, xmlParts.get(`${mainPart.slice(0, slash + 1)}_rels/${mainPart.slice(slash + 1)}.rels`) ?? null);
+  const numberingXml = xmlParts.get(paths.numbering) ?? null;
+  const numbering = numberingXml ? new DocxNumbering(numberingXml, xmlParts.get(paths.styles) ?? null) : null;
+  files[mainPart] = [new TextEncoder().encode(rewriteDocumentXml(mainXml, numbering && !numbering.empty ? numbering : null)), { level: 0 }];
+  // The labels are in the text now: without numbering.xml mammoth writes every paragraph as a <p>
+  // instead of nesting list items (it invents parent items for a list that starts at level 2).
+  if (numberingXml) delete files[paths.numbering];
   return { zip: zipSync(files), mainPart };
 }
 
@@ -99,7 +108,7 @@ function escapeText(s: string): string {
 }
 
 /** Rewrites word/document.xml as described in the module comment. */
-export function rewriteDocumentXml(xml: string): string {
+export function rewriteDocumentXml(xml: string, numbering: DocxNumbering | null = null): string {
   // The prefixes in use, from the root element's namespace declarations.
   let w = 'w';
   let mc = 'mc';
@@ -122,6 +131,13 @@ export function rewriteDocumentXml(xml: string): string {
   let instr: { field: Field; open: number; text: number } | null = null;
   const rows: { gridBefore: number; gridAfter: number }[] = [];
   let inTrPr = false;
+  // The paragraph properties being read, for automatic numbering: depth inside w:pPr (0 = its
+  // direct children), and what it says.
+  let pPrDepth = -1;
+  let inNumPr = false;
+  let pStyle: string | undefined;
+  let numId: string | undefined;
+  let ilvl: number | undefined;
   let last = 0;
 
   const inCode = (): boolean => fields.some((f) => f.code);
@@ -174,6 +190,37 @@ export function rewriteDocumentXml(xml: string): string {
       continue;
     }
 
+    if (numbering && name === W('pPr') && pPrDepth < 0 && !closing) {
+      out.push(token);
+      pStyle = numId = ilvl = undefined;
+      inNumPr = false;
+      if (selfClosing) {
+        const label = numbering.next(undefined, undefined, undefined);
+        if (label !== null) out.push(textRun(label));
+      } else pPrDepth = 0;
+      continue;
+    }
+    if (pPrDepth >= 0) {
+      out.push(token);
+      if (closing) {
+        if (pPrDepth === 0 && name === W('pPr')) {
+          pPrDepth = -1;
+          const label = numbering!.next(numId, ilvl, pStyle);
+          if (label !== null) out.push(textRun(label));
+        } else {
+          pPrDepth--;
+          if (name === W('numPr')) inNumPr = false;
+        }
+        continue;
+      }
+      const v = (/\bval\s*=\s*"([^"]*)"/.exec(m[3]) ?? [])[1];
+      if (pPrDepth === 0 && name === W('pStyle')) pStyle = v;
+      else if (pPrDepth === 0 && name === W('numPr') && !selfClosing) inNumPr = true;
+      else if (pPrDepth === 1 && inNumPr && name === W('numId')) numId = v;
+      else if (pPrDepth === 1 && inNumPr && name === W('ilvl')) ilvl = Number(v ?? 0);
+      if (!selfClosing) pPrDepth++;
+      continue;
+    }
     if (name === W('fldChar') && !closing) {
       const type = /fldCharType\s*=\s*"(\w+)"/.exec(m[3])?.[1];
       if (type === 'begin') fields.push({ code: true, instr: '', instrPieces: [] });

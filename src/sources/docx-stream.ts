@@ -37,6 +37,7 @@ import {
   tcFieldText,
 } from './docx-model.js';
 import {
+  type ZipEntry,
   type ZipLimits,
   checkDeclaredSizes,
   corruptDocx,
@@ -44,11 +45,14 @@ import {
   encryptedError,
   findMainDocumentPart,
   inflateEntry,
+  inflateEntryToBuffer,
+  MiB,
   noDocumentXml,
   readZipDirectory,
   refuseDoctype,
 } from './zip-guard.js';
 import { type XmlHandler, type XmlTag, XmlScanner } from './xml-scan.js';
+import { DocxNumbering, numberingParts } from './docx-numbering.js';
 
 const NS: Record<string, string> = {
   'http://schemas.openxmlformats.org/wordprocessingml/2006/main': 'w',
@@ -108,6 +112,10 @@ class ExtraContainer implements Container {
 
 interface ParagraphState {
   parts: string[];
+  /** Numbering of the paragraph (w:pStyle, w:numPr) as read from its w:pPr. */
+  style?: string;
+  numId?: string;
+  ilvl?: number;
   /** Text-box content anchored in the paragraph, emitted after it (allocated when needed). */
   extras: ExtraItem[] | null;
   markDeleted: boolean;
@@ -142,10 +150,13 @@ interface SdtState {
 }
 
 /** What the parser is inside of, for the few property elements whose children matter. */
-type PropContext = 'pPr' | 'pPrRPr' | 'trPr' | 'tcPr' | 'sdtPr' | 'w14checkbox' | 'fldChar' | 'ffData' | 'ffCheckBox' | null;
+type PropContext = 'pPr' | 'pPrRPr' | 'numPr' | 'trPr' | 'tcPr' | 'sdtPr' | 'w14checkbox' | 'fldChar' | 'ffData' | 'ffCheckBox' | null;
 
 class WordprocessingReader implements XmlHandler {
   readonly builder = new DocxBlockBuilder();
+
+  constructor(private readonly numbering: DocxNumbering | null) {}
+
   private readonly containers: Container[] = [new BodyContainer(this.builder)];
   private readonly paras: ParagraphState[] = [];
   private carry: { parts: string[]; extras: ExtraItem[] | null } | null = null;
@@ -355,9 +366,19 @@ class WordprocessingReader implements XmlHandler {
   /** Inside a property element: read the few children that matter, skip the rest. */
   private openProperty(name: string, tag: XmlTag): void {
     switch (this.prop) {
-      case 'pPr':
+      case 'pPr': {
         if (name === 'w:rPr') return this.nested('pPrRPr');
+        const p = this.paras[this.paras.length - 1];
+        if (p && name === 'w:pStyle') p.style = this.attr(tag, 'val');
+        else if (name === 'w:numPr') return this.nested('numPr');
         return this.skip();
+      }
+      case 'numPr': {
+        const p = this.paras[this.paras.length - 1];
+        if (p && name === 'w:numId') p.numId = this.attr(tag, 'val');
+        else if (p && name === 'w:ilvl') p.ilvl = Number(this.attr(tag, 'val') ?? 0);
+        return this.skip();
+      }
       case 'pPrRPr':
         if (name === 'w:del') {
           const p = this.paras[this.paras.length - 1];
@@ -431,6 +452,7 @@ class WordprocessingReader implements XmlHandler {
       return;
     }
     if (this.prop !== null && this.depth === this.propDepth) {
+      if (this.prop === 'pPr' && this.numbering) this.numberParagraph();
       const outer = this.propStack.pop();
       if (outer) [this.prop, this.propDepth] = outer;
       else this.prop = null;
@@ -571,6 +593,14 @@ class WordprocessingReader implements XmlHandler {
     if (isTcInstruction(f.instr)) for (const piece of f.pieces) this.text(tcFieldText(piece));
   }
 
+  /** At the end of w:pPr: an automatically numbered paragraph starts with its label. */
+  private numberParagraph(): void {
+    const p = this.paras[this.paras.length - 1];
+    if (!p || !this.numbering) return;
+    const label = this.numbering.next(p.numId, p.ilvl, p.style);
+    if (label !== null) p.parts.push(label);
+  }
+
   private startParagraph(): void {
     const p: ParagraphState = { parts: [], extras: null, markDeleted: false };
     if (this.carry) {
@@ -686,6 +716,24 @@ function xmlSink(reader: WordprocessingReader, choice: XmlParserChoice, partName
   };
 }
 
+/** numbering.xml and styles.xml (small parts, read whole), or null when the document has no numbering. */
+function readNumbering(bytes: Uint8Array, entries: ZipEntry[], mainPart: string, limits: ZipLimits): DocxNumbering | null {
+  const part = (name: string): string | null => {
+    const e = entries.find((x) => x.name === name);
+    if (!e || e.size > 16 * MiB) return null;
+    const xml = new TextDecoder('utf-8').decode(inflateEntryToBuffer(bytes, e, Math.min(16 * MiB, limits.maxInflatedSize)));
+    refuseDoctype(xml, name);
+    return xml;
+  };
+  const slash = mainPart.lastIndexOf('/');
+  const rels = part(`${mainPart.slice(0, slash + 1)}_rels/${mainPart.slice(slash + 1)}.rels`);
+  const paths = numberingParts(mainPart, rels);
+  const numberingXml = part(paths.numbering);
+  if (!numberingXml) return null;
+  const numbering = new DocxNumbering(numberingXml, part(paths.styles));
+  return numbering.empty ? null : numbering;
+}
+
 /** Reads a .docx with the streaming reader. Throws SourceError for anything unreadable. */
 export function readDocxStream(bytes: Uint8Array, limits: ZipLimits, xmlParser: XmlParserChoice = 'scan'): BlockStream {
   const entries = readZipDirectory(bytes);
@@ -696,7 +744,7 @@ export function readDocxStream(bytes: Uint8Array, limits: ZipLimits, xmlParser: 
   checkDeclaredSizes(entries, limits, mainPart);
   if (entry.flags & 1) throw encryptedError();
 
-  const reader = new WordprocessingReader();
+  const reader = new WordprocessingReader(readNumbering(bytes, entries, mainPart, limits));
   const sink = xmlSink(reader, xmlParser, mainPart);
   let headChecked = false;
   let utf16: Uint8Array[] | null = null;
