@@ -13,7 +13,7 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { deflateSync, strToU8, unzipSync, zipSync, type Zippable } from 'fflate';
+import { deflateSync, strToU8, unzipSync, zipSync, zipSync as fflateZipSync, type Zippable } from 'fflate';
 import iconv from 'iconv-lite';
 import {
   AlignmentType,
@@ -770,6 +770,7 @@ function noise(n: number, seed: number): Uint8Array {
 }
 
 export function makeBadFixtures(): Record<string, Uint8Array> {
+  const zipSync = (files: Zippable): Uint8Array => fflateZipSync(files, { mtime: new Date('2024-01-01T00:00:00Z') });
   const seed = new Uint8Array(readFileSync(join(ROOT, 'fixtures/seed/seed.docx')));
   const spaces = (n: number): Uint8Array => {
     const head = strToU8(`<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="${W_NS}"><w:body><w:p><w:r><w:t xml:space="preserve">`);
