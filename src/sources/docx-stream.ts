@@ -725,6 +725,7 @@ function readNumbering(bytes: Uint8Array, entries: ZipEntry[], mainPart: string,
     refuseDoctype(xml, name);
     return xml;
   };
+  if (!entries.some((e) => /numbering[^/]*\.xml$/i.test(e.name))) return null;
   const slash = mainPart.lastIndexOf('/');
   const rels = part(`${mainPart.slice(0, slash + 1)}_rels/${mainPart.slice(slash + 1)}.rels`);
   const paths = numberingParts(mainPart, rels);
