@@ -17,7 +17,8 @@
  * - a paragraph whose mark is deleted (tracked change) joins the next paragraph;
  * - a tracked-deleted table row is skipped;
  * - text boxes (VML w:pict) are read as paragraphs following the paragraph that anchors them;
- * - a w14 check-box content control: its first text becomes ☑/☐ (the whole content when it has none).
+ * - a w14 check-box content control: its first text becomes ☑/☐ (the whole content when it has none);
+ * - an automatically numbered paragraph starts with its label (docx-numbering.ts).
  *
  * Browser-safe: no Node-only imports.
  */
