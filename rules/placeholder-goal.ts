@@ -1,11 +1,8 @@
 import type { Rule } from '../src/engine/types.js';
 import { projectOrigin } from './shared/cells.js';
 import { table } from './shared/example-table.js';
-import { goalItems } from './shared/goals.js';
-import { hasDigit, squeeze, stripTrailingPunctuation } from './shared/text.js';
-
-/** Items that say nothing (RULES.md): 完成率 完成 无 略 详见附件 同上 / - xx. */
-const PLACEHOLDERS = new Set(['完成率', '完成', '无', '略', '详见附件', '同上', '/', '／', '-', '－', 'xx', 'XX', 'ｘｘ', 'ＸＸ']);
+import { goalItems, placeholderKind } from './shared/goals.js';
+import { squeeze, stripTrailingPunctuation } from './shared/text.js';
 
 export const placeholderGoal: Rule = {
   meta: {
@@ -43,10 +40,8 @@ export const placeholderGoal: Rule = {
     for (const project of context.document.projects) {
       for (const item of goalItems(project.goals)) {
         const content = stripTrailingPunctuation(squeeze(item.content));
-        let messageId: string | null = null;
-        if (content === '') messageId = squeeze(item.text) === '' ? null : 'empty';
-        else if (PLACEHOLDERS.has(content)) messageId = 'placeholder';
-        else if (content.endsWith('率') && !hasDigit(content)) messageId = 'metricName';
+        const kind = placeholderKind(item.content);
+        const messageId = kind === 'empty' && squeeze(item.text) === '' ? null : kind;
         if (!messageId) continue;
         context.report({
           messageId,

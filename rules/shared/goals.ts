@@ -3,6 +3,23 @@
  * and this splits further when an item still holds several numbered lines.
  */
 import type { Goal, Origin } from '../../src/ast/types.js';
+import { hasDigit, squeeze, stripTrailingPunctuation } from './text.js';
+
+/** Items that say nothing (RULES.md placeholder-goal): 完成率 完成 无 略 详见附件 同上 / - xx. */
+const PLACEHOLDERS = new Set(['完成率', '完成', '无', '略', '详见附件', '同上', '/', '／', '-', '－', 'xx', 'XX', 'ｘｘ', 'ＸＸ']);
+
+/**
+ * How a goal item's content (numbering removed) is empty of meaning, or null when it says something:
+ * `empty` nothing left, `placeholder` one of the placeholder words, `metricName` a bare metric name
+ * (ends in 率, trailing punctuation ignored, no digit).
+ */
+export function placeholderKind(content: string): 'empty' | 'placeholder' | 'metricName' | null {
+  const s = stripTrailingPunctuation(squeeze(content));
+  if (s === '') return 'empty';
+  if (PLACEHOLDERS.has(s)) return 'placeholder';
+  if (s.endsWith('率') && !hasDigit(s)) return 'metricName';
+  return null;
+}
 
 /** Item numbering: 1、 1. 1． （1） (1) ① 一、 (GB/T 9704 styles). */
 const NUMBERING = /^\s*(?:\d+\s*(?:[、,，)）]|[.．](?!\d))|[（(]\s*\d+\s*[)）]|[①-⑳]|[一二三四五六七八九十]+\s*[、.．])\s*/;

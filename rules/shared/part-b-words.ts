@@ -4,6 +4,7 @@
  * satisfaction populations (满意度调查对象), goal placeholders. Pure functions; no rule logic.
  */
 import type { Indicator, JxDocument, Project } from '../../src/ast/types.js';
+import { placeholderKind } from './goals.js';
 import { hasDigit, normalizeWidth, squeeze, stripTrailingPunctuation } from './text.js';
 import { isBlankValue, normalizedRaw } from './values.js';
 
@@ -115,14 +116,9 @@ export function satisfactionPopulation(level3: string | null | undefined): strin
 }
 
 /** Goal placeholders of RULES.md `placeholder-goal` (a Part A rule reports them; Part B rules skip them). */
-const GOAL_PLACEHOLDERS = new Set(['完成率', '完成', '无', '略', '详见附件', '同上', '/', '／', '-', '－', 'xx', 'XX', 'ｘｘ', 'ＸＸ']);
-
-/** Whether a goal item (numbering removed) is what `placeholder-goal` reports: a placeholder or a bare "…率". */
+/** A goal item that placeholder-goal reports (Part B goal rules leave it to that rule). */
 export function isPlaceholderGoalContent(content: string): boolean {
-  const s = stripTrailingPunctuation(squeeze(content));
-  if (s === '') return true;
-  if (GOAL_PLACEHOLDERS.has(s)) return true;
-  return s.endsWith('率') && !hasDigit(s);
+  return placeholderKind(content) !== null;
 }
 
 /** A quantitative 指标值: not blank and states a number (≥98%, ≤800万元, 12000人, 2020年12月底前). */

@@ -102,11 +102,16 @@ function internalErrorMessage(rule: Rule, error: unknown, locale: Locale): LintM
   const detail = error instanceof Error ? error.message : String(error);
   const zh = `规则 ${rule.meta.id} 运行出错：${detail}；其余规则照常检查，请报告此问题`;
   const en = `Rule ${rule.meta.id} failed: ${detail}; the other rules ran; please report this`;
+  return documentMessage({ ruleId: rule.meta.id, message: locale === 'en' ? en : zh, messageId: INTERNAL_ERROR_ID }, locale);
+}
+
+/** An error-severity message about the whole document (no project, no cell). */
+function documentMessage(fields: Pick<LintMessage, 'ruleId' | 'message' | 'messageId'>, locale: Locale): LintMessage {
   return {
-    ruleId: rule.meta.id,
+    ruleId: fields.ruleId,
     severity: 2,
-    message: locale === 'en' ? en : zh,
-    messageId: INTERNAL_ERROR_ID,
+    message: fields.message,
+    messageId: fields.messageId,
     projectCode: null,
     projectName: null,
     projectIndex: null,
@@ -272,22 +277,7 @@ export function lintFailure(
   locale: Locale = DEFAULT_LOCALE,
 ): LintResult {
   const message: LintMessage = {
-    ruleId: null,
-    severity: 2,
-    message: locale === 'en' ? error.messageEn : error.message,
-    messageId: error.code,
-    projectCode: null,
-    projectName: null,
-    projectIndex: null,
-    line: null,
-    column: null,
-    origin: null,
-    location: formatLocation(null, 'document', locale),
-    role: 'document',
-    indicatorIndex: null,
-    found: null,
-    suggestion: null,
-    basis: null,
+    ...documentMessage({ ruleId: null, message: locale === 'en' ? error.messageEn : error.message, messageId: error.code }, locale),
     fatal: true,
   };
   return countMessages({
