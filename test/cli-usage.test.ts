@@ -57,6 +57,8 @@ describe.concurrent('usage errors: one line (+ the help hint), exit 2, no stack 
     { name: 'explain an unknown rule', args: ['explain', 'cost-value-not-amont'], says: /是否想写 cost-value-not-amount/, hint: false },
     { name: 'merge a file that is not JSON', args: ['merge', 'results.txt'], says: /results\.txt 不是有效的 JSON/, hint: false },
     { name: 'merge a missing file', args: ['merge', 'nope.json'], says: /结果文件 nope\.json 不存在/, hint: false },
+    { name: 'a report path that cannot be written (checked before linting)', args: ['seed.txt', '-f', 'xlsx', '-o', 'seed.txt/r.xlsx'], says: /无法写入报告文件 seed\.txt\/r\.xlsx/, hint: false },
+    { name: 'a streamed report path that cannot be written', args: ['seed.txt', '-f', 'json', '-o', 'seed.txt/r.json'], says: /无法写入报告文件 seed\.txt\/r\.json/, hint: false },
     { name: 'unknown rules format', args: ['rules', '--format', 'xml'], says: /--format 的值 "xml" 无效/, hint: true },
   ];
   it.each(cases)('$name', async ({ args, says, hint }) => {

@@ -202,6 +202,8 @@ export async function openSinks(
       streamed.push(sink);
     } else {
       collects = true;
+      // Written at the end, but checked now: a long scan must not end in an unwritable path.
+      if (spec.file !== null) openTarget(spec, cwd, io.writeStdout).close();
       sinks.push(new CollectedSink(spec, formatOptions(spec), kept, cwd, io.stdout));
     }
   }
