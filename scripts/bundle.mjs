@@ -3,7 +3,10 @@
  * fast: chevrotain's many small lodash-es modules become one file. Heavy libraries that only some
  * runs need (exceljs, mammoth, cheerio, word-extractor, piscina) stay external and load lazily.
  */
+import { rmSync } from 'node:fs';
 import { build } from 'esbuild';
+
+rmSync('dist/bin', { recursive: true, force: true });
 
 await build({
   entryPoints: { main: 'src/cli/main.ts', worker: 'src/node/worker.ts' },
@@ -16,5 +19,8 @@ await build({
   external: ['exceljs', 'mammoth', 'cheerio', 'word-extractor', 'piscina', 'playwright-core'],
   // CommonJS dependencies (commander, iconv-lite …) call require(); give the ESM bundle one.
   banner: { js: "import { createRequire as __jxlintRequire } from 'node:module'; const require = __jxlintRequire(import.meta.url);" },
+  // Less to compile at every start; identifiers are kept for readable internal-error reports.
+  minifyWhitespace: true,
+  minifySyntax: true,
   logLevel: 'warning',
 });
