@@ -181,6 +181,20 @@ describe('grid body cells that read like labels', () => {
   });
 });
 
+describe('table of contents', () => {
+  it('TOC entries ("9、…绩效目标表<TAB>3") are not project titles', () => {
+    const stream = readTextString(table());
+    stream.blocks.unshift(
+      { kind: 'paragraph', text: '9、培训项目绩效目标表\t3', origin: { paragraph: 1 } },
+      { kind: 'paragraph', text: '10、第二个项目绩效目标表\t5', origin: { paragraph: 2 } },
+    );
+    const doc = parseBlocks(stream, 'toc.docx');
+    expect(doc.projects).toHaveLength(1);
+    expect(doc.projects[0].code).toBe('316-1401-JBN-AAAA');
+    expect(doc.department.other).toHaveLength(2);
+  });
+});
+
 describe('field-code residue in titles', () => {
   it.each([
     ['1、培训项目绩效目标表 TC 9、培训项目绩效目标表 \\f C \\l 1', 9],
