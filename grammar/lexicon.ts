@@ -37,7 +37,7 @@ export const Title = createToken({
   name: 'Title',
   // Ranges instead of a complement set, so chevrotain's first-char optimisation still applies.
   // A table-of-contents entry ("9、…绩效目标表<TAB>3") names a table but is not its title.
-  pattern: /[\u0000-\u0009\u000b-\u23ff\u2401-\uffff][^\n]*?(?:绩效目标表|绩效目标申报表|绩效目标批复表)(?![^\n]*\t\s*\d+\s*(?:\n|$))[^\n]*/,
+  pattern: /[\u0000-\u0009\u000b-\u23ff\u2401-\uffff][^\n]*?(?:绩效目标表|绩效目标申报表|绩效目标批复表)(?![^\n]*\t\s*\d+\s*\n)[^\n]*/,
 });
 
 // 表头: 预算单位 and money unit
