@@ -3,7 +3,7 @@
  * reader share, so that they cannot drift apart: the merged-cell grid, the flattening of nested
  * tables, and the numbering of tables and paragraphs into origins.
  *
- * Decisions (docs/readme/word-documents.md explains them to users):
+ * Decisions (the README's "Word documents" section explains them to users):
  * - Grid (表格网格): every row lists one Cell per grid column it covers. A cell spanning several
  *   columns (Word gridSpan / HTML colspan) is emitted once, followed by empty cells with
  *   `mergedLeft: true` for its extra columns. A cell continuing a vertical merge (Word vMerge
