@@ -74,6 +74,19 @@ describe('stylish', () => {
     expect(out).toContain('共 6 个文件（已检查 4 个，无法读取 1 个，跳过 1 个），22 个项目');
   });
 
+  it('for a batch, breaks the findings down by rule and by 预算单位', async () => {
+    const { results } = sampleResults();
+    const out = await stylish();
+    const byRule = new Map<string, number>();
+    for (const r of results) for (const m of r.messages) if (!m.fatal && m.ruleId) byRule.set(m.ruleId, (byRule.get(m.ruleId) ?? 0) + 1);
+    const [topRule, topCount] = [...byRule.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0];
+    expect(out).toMatch(new RegExp(`\\n  按规则：${topRule} ${topCount}[，\\n]`));
+    const agencyLine = out.split('\n').find((l) => l.startsWith('  按预算单位：'));
+    expect(agencyLine).toBeDefined();
+    const agencies = new Set(results.flatMap((r) => r.projects.map((p) => p.agency)).filter(Boolean));
+    expect([...agencies].some((a) => agencyLine!.includes(a as string))).toBe(true);
+  });
+
   it('speaks English with locale en', async () => {
     const out = await stylish({ locale: 'en' });
     expect(out).toMatch(/行 30:21（指标值） +error +/);

@@ -107,6 +107,29 @@ function summaryLine(results: LintResult[], locale: Locale, chalk: ChalkInstance
         ? `  ${total} files (${ok} checked, ${failed} unreadable, ${skipped} skipped), ${summary.projects} projects`
         : `  共 ${total} 个文件（已检查 ${ok} 个，无法读取 ${failed} 个，跳过 ${skipped} 个），${summary.projects} 个项目`;
     lines.push(failed > 0 ? chalk.red(text) : chalk.dim(text));
+    lines.push(...batchBreakdown(summary, locale, chalk));
+  }
+  return lines;
+}
+
+/** For a batch: the most frequent rules and the 预算单位 with the most findings (report-json has them all). */
+function batchBreakdown(summary: ReturnType<typeof summarize>, locale: Locale, chalk: ChalkInstance): string[] {
+  const TOP = 10;
+  const lines: string[] = [];
+  const rules = Object.entries(summary.findingsByRule);
+  if (rules.length > 0) {
+    const shown = rules.slice(0, TOP).map(([id, n]) => `${id} ${n}`);
+    const more = rules.length > TOP ? (locale === 'en' ? `, … ${rules.length - TOP} more` : `，等 ${rules.length} 条规则`) : '';
+    lines.push(chalk.dim(`  ${locale === 'en' ? 'by rule: ' : '按规则：'}${shown.join(locale === 'en' ? ', ' : '，')}${more}`));
+  }
+  const agencies = summary.agencies.filter((a) => a.findings > 0);
+  if (agencies.length > 0) {
+    const name = (a: (typeof agencies)[number]) => a.agency ?? (locale === 'en' ? '(unknown unit)' : '（未注明单位）');
+    const shown = agencies.slice(0, TOP).map((a) =>
+      locale === 'en' ? `${name(a)} ${a.findings} (${a.errorCount} errors)` : `${name(a)} ${a.findings} 个（错误 ${a.errorCount}）`,
+    );
+    const more = agencies.length > TOP ? (locale === 'en' ? `, … ${agencies.length - TOP} more` : `，等 ${agencies.length} 个单位`) : '';
+    lines.push(chalk.dim(`  ${locale === 'en' ? 'by budget unit: ' : '按预算单位：'}${shown.join(locale === 'en' ? '; ' : '；')}${more}`));
   }
   return lines;
 }
