@@ -1,12 +1,12 @@
 /**
- * Support for the CLI end-to-end tests: the CLI runs as users run it — the esbuild bundle of
- * scripts/bundle.mjs (dist/bin/main.js and its worker). `ensureBuilt()` runs that script in a
- * private folder (symlinks to the sources and node_modules) when the bundle there is older than
- * the sources — under a lock, so parallel test files build once — so that another `npm run build`
- * rewriting dist/ in the middle of a test cannot break it.
+ * Support for the CLI end-to-end tests: the CLI runs as users run it, compiled (the worker pool
+ * needs compiled JavaScript). `ensureBuilt()` compiles the build config (tsconfig.build.json, as
+ * `npm run build` does) into a private folder when it is older than the sources — under a lock, so
+ * parallel test files build once — so that another `npm run build` rewriting dist/ in the middle
+ * of a test cannot break it.
  */
 import { spawn } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -19,9 +19,9 @@ const LOCK = path.join(CACHE, 'build.lock');
 const CURRENT = path.join(CACHE, 'current.json');
 
 /**
- * The private bundle in use: BUILD/main.js is the bin and BUILD/worker.js its worker, as
- * dist/bin/main.js and dist/bin/worker.js are for users. Each build goes to a new folder, so a
- * rebuild never rewrites files a running test is using. (Live bindings: set by `ensureBuilt`.)
+ * The private build in use: BUILD/src/cli/main.js is the bin, as dist/src/cli/main.js is for users.
+ * Each build goes to a new folder, so a rebuild never rewrites files a running test is using.
+ * (Live bindings: set by `ensureBuilt`.)
  */
 export let BUILD = '';
 export let BIN = '';
@@ -41,7 +41,7 @@ function newestSource(dir: string): number {
 function freshBuild(): string | null {
   if (!existsSync(CURRENT)) return null;
   const { dir, started, finished } = JSON.parse(readFileSync(CURRENT, 'utf8')) as { dir: string; started: number; finished: number };
-  if (!existsSync(path.join(dir, 'main.js')) || !existsSync(path.join(dir, 'worker.js'))) return null;
+  if (!existsSync(path.join(dir, 'src/cli/main.js')) || !existsSync(path.join(dir, 'src/node/worker.js'))) return null;
   // A build finished in the last two minutes (another test file's) is good enough: the tree is
   // being edited by others while the tests run.
   if (Date.now() - finished < 120_000) return dir;
@@ -52,10 +52,10 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 function use(dir: string): void {
   BUILD = dir;
-  BIN = path.join(dir, 'main.js');
+  BIN = path.join(dir, 'src/cli/main.js');
 }
 
-/** Bundles privately when the current bundle is older than the sources (esbuild does not type-check: type errors elsewhere in the tree do not stop it). */
+/** Compiles a private build when the current one is older than the sources. tsc errors elsewhere in the tree do not stop it (tsc still emits). */
 export async function ensureBuilt(): Promise<void> {
   mkdirSync(CACHE, { recursive: true });
   const fresh = freshBuild();
@@ -74,22 +74,19 @@ export async function ensureBuilt(): Promise<void> {
     const again = freshBuild();
     if (again) return use(again);
     const started = Date.now();
-    // build-<time>/{src,grammar,rules,node_modules → the tree, package.json}; the bundle lands in
-    // build-<time>/dist/bin, and reads its version from build-<time>/package.json as dist/bin does.
-    const root = path.join(CACHE, `build-${started}`);
-    mkdirSync(root, { recursive: true });
-    for (const name of ['src', 'grammar', 'rules', 'node_modules']) symlinkSync(path.join(ROOT, name), path.join(root, name), 'dir');
-    cpSync(path.join(ROOT, 'package.json'), path.join(root, 'package.json'));
-    const code = await new Promise<number>((resolve) =>
-      spawn(process.execPath, [path.join(ROOT, 'scripts/bundle.mjs')], { cwd: root, stdio: 'ignore' }).on('close', (c) => resolve(c ?? -1)),
+    const dir = path.join(CACHE, `build-${started}`);
+    const tsc = path.join(ROOT, 'node_modules/typescript/bin/tsc');
+    await new Promise<void>((resolve) =>
+      spawn(process.execPath, [tsc, '-p', 'tsconfig.build.json', '--outDir', dir], { cwd: ROOT, stdio: 'ignore' }).on('close', () => resolve()),
     );
-    const dir = path.join(root, 'dist/bin');
-    if (code !== 0 || !existsSync(path.join(dir, 'main.js'))) throw new Error(`scripts/bundle.mjs failed (${code}) in ${root}`);
+    if (!existsSync(path.join(dir, 'src/cli/main.js'))) throw new Error(`tsc did not produce ${dir}/src/cli/main.js`);
+    // The bin reads its version from package.json two folders up, as in dist/.
+    cpSync(path.join(ROOT, 'package.json'), path.join(dir, 'package.json'));
     writeFileSync(CURRENT, JSON.stringify({ dir, started, finished: Date.now() }));
     // Builds older than an hour are no longer used by any test run.
     for (const entry of readdirSync(CACHE)) {
       const full = path.join(CACHE, entry);
-      if (entry.startsWith('build-') && full !== root && started - Number(entry.slice(6)) > 3_600_000) rmSync(full, { recursive: true, force: true });
+      if (entry.startsWith('build-') && full !== dir && started - Number(entry.slice(6)) > 3_600_000) rmSync(full, { recursive: true, force: true });
     }
     use(dir);
   } finally {
@@ -103,7 +100,7 @@ export interface CliRun {
   stderr: string;
 }
 
-/** Runs the bundled bin (`node …/main.js …args`) in `cwd`, with no colour and no progress bar. */
+/** Runs the compiled bin (`node …/src/cli/main.js …args`) in `cwd`, with no colour and no progress bar. */
 export function runCli(
   args: string[],
   options: { cwd?: string; input?: string | Buffer; env?: Record<string, string | undefined> } = {},

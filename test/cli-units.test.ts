@@ -256,8 +256,8 @@ describe('the pool keeps the input order', () => {
     return { configs: [resolveConfig()] };
   };
 
-  it('in-process and on two bundled workers (a small window), one result per file, same order and content', async () => {
-    const worker = path.join(BUILD, 'worker.js');
+  it('in-process and on two compiled workers (a small window), one result per file, same order and content', async () => {
+    const worker = path.join(BUILD, 'src/node/worker.js');
     expect(existsSync(worker)).toBe(true);
     const s = await settings();
     const done: number[] = [];
