@@ -109,7 +109,9 @@ async function runCli(root: string, inputs: string[], concurrency: number): Prom
   const out = path.join(tmpdir(), `jxlint-bench-${process.pid}-${concurrency}.json`);
   const timeFile = out + '.rss';
   const haveTime = existsSync('/usr/bin/time');
-  const cli = [path.join(root, 'dist/src/cli/main.js'), ...inputs, '-f', 'json', '-o', out, '--concurrency', String(concurrency), '--no-progress'];
+  // The bin users run: the esbuild bundle (dist/bin), else the plain tsc output.
+  const bin = [path.join(root, 'dist/bin/main.js'), path.join(root, 'dist/src/cli/main.js')].find((f) => existsSync(f))!;
+  const cli = [bin, ...inputs, '-f', 'json', '-o', out, '--concurrency', String(concurrency), '--no-progress'];
   const [cmd, args] = haveTime ? ['/usr/bin/time', ['-f', '%M %U %S', '-o', timeFile, process.execPath, ...cli]] : [process.execPath, cli];
   let sampledKiB = 0;
   const t0 = performance.now();
