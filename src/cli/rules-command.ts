@@ -1,7 +1,7 @@
 /** `jxlint rules [--format json]` (规则列表) and `jxlint explain <id>` (规则说明). */
 import { Chalk } from 'chalk';
 import { displayWidth, padEndToWidth } from '../formatters/text-width.js';
-import { categoryName, explainRule, getRule, ruleIds, ruleSummaries, type Locale } from '../index.js';
+import { categoryName, closestId, explainRule, getRule, ruleIds, ruleSummaries, type Locale } from '../index.js';
 import { UsageError } from './usage.js';
 
 export interface RulesCommandOptions {
@@ -51,26 +51,9 @@ export function rulesTable(options: RulesCommandOptions): string {
   return out.join('\n');
 }
 
-/** Edit distance, for "did you mean" on a mistyped rule id. */
-function distance(a: string, b: string): number {
-  const d = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    let prev = d[0]!;
-    d[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const tmp = d[j]!;
-      d[j] = Math.min(d[j]! + 1, d[j - 1]! + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
-      prev = tmp;
-    }
-  }
-  return d[b.length]!;
-}
-
 export function explain(id: string, locale: Locale): string {
   if (!getRule(id)) {
-    const ids = ruleIds();
-    const best = ids.map((c) => [c, distance(id, c)] as const).sort((a, b) => a[1] - b[1])[0];
-    const hint = best && best[1] <= Math.max(3, Math.floor(id.length / 3)) ? best[0] : null;
+    const hint = closestId(id, ruleIds());
     throw new UsageError(
       `没有名为 "${id}" 的规则：${hint ? `是否想写 ${hint}？` : ''}用 jxlint rules 列出全部规则`,
       `no rule "${id}"${hint ? `; did you mean ${hint}?` : ''}; jxlint rules lists them`,

@@ -194,7 +194,8 @@ function distance(a: string, b: string): number {
   return d[b.length]!;
 }
 
-function closest(id: string, ids: readonly string[]): string | null {
+/** The id in `ids` nearest to a mistyped `id`, when it is near enough to suggest ("did you mean"). */
+export function closestId(id: string, ids: readonly string[]): string | null {
   let best: string | null = null;
   let bestD = Infinity;
   for (const c of ids) {
@@ -299,7 +300,7 @@ export function validateConfig(input: unknown, source?: string, rules: readonly 
     for (const [id, entry] of Object.entries(config.rules)) {
       const rule = byId.get(id);
       if (!rule) {
-        const hint = closest(id, [...byId.keys()]);
+        const hint = closestId(id, [...byId.keys()]);
         throw new ConfigError(
           `rules.${id}`,
           source ?? COMMAND_LINE.zh,

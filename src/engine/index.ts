@@ -7,6 +7,7 @@ export {
   enabledRuleIds,
   LAYOUT_POLICIES,
   LOCALE_NAMES,
+  closestId,
   presetRules,
   presetSeverity,
   PRESET_NAMES,
