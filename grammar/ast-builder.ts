@@ -408,7 +408,7 @@ function buildGrid(v: AstVisitor, c: Children, projectIndex: number): Grid {
 
 const stripSuffix = (s: string | null) => (s ?? '').replace(/\s/g, '').replace(/指标$/, '');
 
-/** 成本指标 as 一级 → 2021+; 成本指标 as 二级 under 产出 → legacy (TAXONOMY.md §1). */
+/** 成本指标 as 一级 → 2021+; 成本指标 as 二级 under 产出 → legacy (docs/taxonomy.md §1). */
 export function detectIndicatorLayout(indicators: Indicator[]): IndicatorLayout {
   let v2021 = false;
   let legacy = false;

@@ -1,7 +1,7 @@
 /**
  * The lexicon of a 绩效目标表 — every token is one whole cell (or paragraph) of the canonical
  * serialisation (grammar/serialize.ts: one cell a line). Labels come with the synonyms other
- * templates use (TAXONOMY.md §4–5). Order matters: labels before the catch-all `Text`.
+ * templates use (docs/taxonomy.md §4–5). Order matters: labels before the catch-all `Text`.
  */
 import { createToken, Lexer, type TokenType } from 'chevrotain';
 import { CHECK_GRAMMAR_DEFINITIONS } from './definition-checks.js';

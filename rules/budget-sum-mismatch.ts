@@ -22,7 +22,7 @@ export const budgetSumMismatch: Rule = {
       why: '预算数是项目资金总规模，财政资金和其他资金是它的来源构成。两者对不上，说明金额录入有误，后续按预算比对成本、监控执行进度都会出错。',
       bad: table({ budget: '800.00', fiscal: '750.00', other: '' }),
       good: table({ budget: '800.00', fiscal: '750.00', other: '50.00' }),
-      basis: 'TAXONOMY.md §8（预算数 = 其中：财政资金 + 其他资金，空白按0）；绩效目标申报表填写要求（金额以万元填列，“其他资金”可空）。',
+      basis: 'docs/taxonomy.md §8（预算数 = 其中：财政资金 + 其他资金，空白按0）；绩效目标申报表填写要求（金额以万元填列，“其他资金”可空）。',
       limits: '预算数为空由 missing-required-field 报告；财政资金与其他资金都空时视为未分列来源，不比较。',
     },
   },

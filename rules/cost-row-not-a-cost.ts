@@ -6,7 +6,7 @@ import { canonicalLevel2, isCostIndicator } from './shared/taxonomy.js';
 import { isBlank } from './shared/text.js';
 import { formatWan, isAmount, projectMoneyFactor } from './shared/values.js';
 
-/** Cost concepts (成本概念, RULES.md): 成本 费用 经费 支出 金额 元 单价 标准 定额. */
+/** Cost concepts (成本概念, docs/rule-catalogue.md): 成本 费用 经费 支出 金额 元 单价 标准 定额. */
 const COST_CONCEPT = /成本|费用|经费|支出|金额|元|单价|价格|标准|定额|开支|造价|投资额/;
 
 export const costRowNotACost: Rule = {
@@ -31,7 +31,7 @@ export const costRowNotACost: Rule = {
       why: '成本指标反映项目“所需成本，分单位成本和总成本”，是对花钱多少的约束。把征缴、效果之类的内容填在成本行，表里就没有任何成本约束，审核也无法与预算数比对。',
       bad: table({ indicators: withRows({ 项目总成本: ['产出指标', '成本指标', '社保征缴增加，财政兜底减少', '加大征缴力度，减少财政补贴', '≥98%', '预算支出标准'] }) }),
       good: table(),
-      basis: '项目支出绩效目标申报表填报说明（成本指标“…所需成本，分单位成本和总成本”）；财预〔2021〕101号 附件1（经济成本指标）；TAXONOMY.md §3。',
+      basis: '项目支出绩效目标申报表填报说明（成本指标“…所需成本，分单位成本和总成本”）；财预〔2021〕101号 附件1（经济成本指标）；docs/taxonomy.md §3。',
       limits:
         '按三级名称和指标值中的成本词判断，描述不看；名称不含这些词但确是成本的写法（如“人均补助”配“≤300元”的值会因“元”通过，配“≤300”则会被报告）。2021版的社会成本、生态环境成本指标衡量负面影响（如噪声、占地），不要求成本词，不检查。',
     },

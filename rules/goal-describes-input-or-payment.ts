@@ -4,7 +4,7 @@ import { table } from './shared/example-table.js';
 import { goalItems } from './shared/goals.js';
 import { cellText, isPlaceholderGoalContent } from './shared/part-b-words.js';
 
-/** Spending or paying money (RULES.md: 支付 报销 拨付 购置 购买 + 费用 资金 材料), or funds arriving (资金/补贴到位). */
+/** Spending or paying money (docs/rule-catalogue.md: 支付 报销 拨付 购置 购买 + 费用 资金 材料), or funds arriving (资金/补贴到位). */
 const PAYMENT_VERB = /支付|报销|拨付|购置|购买|采购|缴纳|支出/;
 const MONEY_OBJECT = /费用|资金|材料|经费|款项|物资|办公费/;
 const FUNDS_ARRIVING = /(?:资金|补贴|经费|补助|款项)[^，,。；;]{0,4}(?:及时|按时|足额)?(?:到位|到账|下达)/;
@@ -33,7 +33,7 @@ export const goalDescribesInputOrPayment: Rule = {
       why: '绩效目标要回答“花了钱之后得到什么”。“及时支付外出培训费用”“购置必备材料”只说明钱怎么花，地方填报说明明确“财力、人力和物力等投入数量不能作为绩效目标”。',
       bad: table({ goals: ['1、及时支付外出培训费用'] }),
       good: table({ goals: ['1、组织20人次参加省、市业务培训，培训考核合格率≥95%'] }),
-      basis: '地方填报说明（“财力、人力和物力等投入数量不能作为绩效目标”，SOURCES.md 15）；财预〔2015〕88号 第六条（绩效目标为产出和效果）；财预〔2020〕10号 附件1（资金到位属过程）。',
+      basis: '地方填报说明（“财力、人力和物力等投入数量不能作为绩效目标”，docs/sources.md 15）；财预〔2015〕88号 第六条（绩效目标为产出和效果）；财预〔2020〕10号 附件1（资金到位属过程）。',
       limits:
         '按“动词+资金对象”的搭配和“资金/补贴到位”识别；写了产出数量或比率（如“为120人支付…”）时不报告。补贴、待遇类项目“按时发放待遇”本身就是服务，未列入动词，不报告。“完成率”之类占位目标由 placeholder-goal 报告，本规则跳过。',
     },

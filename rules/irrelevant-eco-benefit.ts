@@ -44,7 +44,7 @@ export const irrelevantEcoBenefit: Rule = {
         ],
       }),
       good: table(),
-      basis: '财预〔2015〕88号 第七条（生态效益指标的含义）、第三章（审核相关性）；TAXONOMY.md §3（生态效益指标：可以不设）。',
+      basis: '财预〔2015〕88号 第七条（生态效益指标的含义）、第三章（审核相关性）；docs/taxonomy.md §3（生态效益指标：可以不设）。',
       limits:
         '按三级名称和描述中的生态词表判断（生态、环境、绿化、排放、节能、水、空气、垃圾等）；词表之外的生态内容（如特定物种名称）会被误报。含“满意”的行不检查（由 indicator-category-mismatch 报告）。',
     },

@@ -5,7 +5,7 @@ import { CLEAN_INDICATORS, table } from './shared/example-table.js';
 import { canonicalLevel1, canonicalLevel2 } from './shared/taxonomy.js';
 import { cellText } from './shared/part-b-words.js';
 
-/** Layouts a table can use besides the two official ones (TAXONOMY.md §2). */
+/** Layouts a table can use besides the two official ones (docs/taxonomy.md §2). */
 type Variant = 'hunan' | 'input';
 
 /** The regional variant a table uses, by label: 满意度 as a 二级 under 效益 (湖南), or a 投入 一级 (older 范本). */
@@ -60,9 +60,9 @@ export const layoutDetected: Rule = {
       good: table(),
       options: '无规则选项；是否要求2021版式由配置顶层的 `layout`（"accept-legacy" | "require-2021"）决定。',
       basis:
-        '财预〔2021〕101号 附件1、附件2（成本指标为一级）；财预〔2015〕88号 第七条、财预〔2020〕10号 附件2（旧版）；TAXONOMY.md §1、§2（湖南、“投入”变体）。',
+        '财预〔2021〕101号 附件1、附件2（成本指标为一级）；财预〔2015〕88号 第七条、财预〔2020〕10号 附件2（旧版）；docs/taxonomy.md §1、§2（湖南、“投入”变体）。',
       limits:
-        '版式按标签识别：有“成本指标”一级即为2021版式，有产出下的“成本指标”二级即为旧版；两者都没有（缺成本指标）时无法判断，不报告（由 missing-level1-category 报告缺项）。只识别 TAXONOMY.md 列出的两种地方变体，其他地方模板不识别。',
+        '版式按标签识别：有“成本指标”一级即为2021版式，有产出下的“成本指标”二级即为旧版；两者都没有（缺成本指标）时无法判断，不报告（由 missing-level1-category 报告缺项）。只识别 docs/taxonomy.md 列出的两种地方变体，其他地方模板不识别。',
     },
   },
   check(context) {

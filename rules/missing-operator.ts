@@ -28,7 +28,7 @@ export const missingOperator: Rule = {
       why: '正向指标（越高越好）用 =、≥、＞，反向指标（越低越好）用 ＜、≤。只写“99%”时，实际达到 99.5% 或 98% 算不算完成都说不清，监控和评价时容易产生争议。',
       bad: table({ indicators: withRows({ 城乡居民养老保险参保率: ['效益指标', '社会效益指标', '城乡居民养老保险参保率', '适龄居民参加养老保险的比例', '95%', '历史标准'] }) }),
       good: table(),
-      basis: '山西监控规则（正向指标 ＝、≥、＞，反向指标 ＜、≤，SOURCES.md 27）；TAXONOMY.md §3、§6（“A value with no operator is ambiguous”）。',
+      basis: '山西监控规则（正向指标 ＝、≥、＞，反向指标 ＜、≤，docs/sources.md 27）；docs/taxonomy.md §3、§6（“A value with no operator is ambiguous”）。',
       limits:
         '日期（“2020年12月底前”）自带期限，不检查；资金支出计划的百分比不检查。模板另有“指标性质/计算符号”列时以该列为准。无法判断指标是正向还是反向，所以只提示缺符号、不自动补。',
     },

@@ -12,7 +12,7 @@ interface RequiredField {
   origin: (p: Project) => Origin | null;
 }
 
-/** 项目编码, 项目名称, 预算数, 资金用途, 绩效目标 (RULES.md). */
+/** 项目编码, 项目名称, 预算数, 资金用途, 绩效目标 (docs/rule-catalogue.md). */
 const FIELDS: RequiredField[] = [
   { role: 'code', zh: '项目编码', en: 'project code', blank: (p) => isBlank(p.code), origin: (p) => p.fields.code.origin },
   { role: 'name', zh: '项目名称', en: 'project name', blank: (p) => isBlank(p.name), origin: (p) => p.fields.name.origin },
@@ -56,7 +56,7 @@ export const missingRequiredField: Rule = {
       why: '这些栏目是审核“完整性”的基本要求：没有编码无法与预算系统对应，没有预算数无法比对成本，没有资金用途和绩效目标就无法判断指标是否相关。',
       bad: table({ code: '', purpose: '' }),
       good: table(),
-      basis: '财预〔2015〕88号 第三章（绩效目标审核：完整性）；TAXONOMY.md §8（表头字段）。',
+      basis: '财预〔2015〕88号 第三章（绩效目标审核：完整性）；docs/taxonomy.md §8（表头字段）。',
       limits: '只检查是否为空，不检查内容是否合理（编码格式由 Part B 的 project-code-inconsistent 检查）。',
     },
   },

@@ -30,7 +30,7 @@ export const mixedLayout: Rule = {
         ],
       }),
       good: table(),
-      basis: '财预〔2021〕101号 附件1、附件2（成本指标为一级）；财预〔2015〕88号 第七条（成本为产出下的二级）；TAXONOMY.md §1“Sanity checks for the layout detector”。',
+      basis: '财预〔2021〕101号 附件1、附件2（成本指标为一级）；财预〔2015〕88号 第七条（成本为产出下的二级）；docs/taxonomy.md §1“Sanity checks for the layout detector”。',
       limits: '按“成本指标”标签判断；成本行用了别的写法（如“投入”下的成本目标）时看不出混用。跨表混用（不同表用不同版式）不报告，那是允许的。',
     },
   },

@@ -5,7 +5,7 @@ import { cellText, forEachIndicator } from './shared/part-b-words.js';
 import { isQuantityIndicator } from './shared/taxonomy.js';
 import { isAmount } from './shared/values.js';
 
-/** Money words in a 三级 (RULES.md: 金额 费用 资金 万元). */
+/** Money words in a 三级 (docs/rule-catalogue.md: 金额 费用 资金 万元). */
 const MONEY_WORD = /金额|费用|资金|经费|万元|款项/;
 /** A name that ends in a count ("资金监管项目数") counts something even if it mentions money. */
 const ENDS_IN_COUNT = /(?:人数|次数|个数|户数|项目数|件数|数量|人次|家数|台数|套数|笔数)$/;
@@ -31,7 +31,7 @@ export const moneyAmountAsQuantity: Rule = {
       why: '数量指标反映“项目单位计划完成的产品或服务数量”，考核做了多少事、服务了多少人；金额是投入，财力投入数量不能作为绩效目标，应放在成本指标中用金额上限考核。',
       bad: table({ indicators: withRows({ 补贴发放人数: ['产出指标', '数量指标', '享受待遇金额', '企业退休人员地方补贴支付金额', '≥12000人', '计划标准'] }) }),
       good: table(),
-      basis: '项目支出绩效目标申报表填报说明（数量指标“…计划完成的产品或服务数量”）；地方填报说明（“财力、人力和物力等投入数量不能作为绩效目标”，SOURCES.md 15）；TAXONOMY.md §3。',
+      basis: '项目支出绩效目标申报表填报说明（数量指标“…计划完成的产品或服务数量”）；地方填报说明（“财力、人力和物力等投入数量不能作为绩效目标”，docs/sources.md 15）；docs/taxonomy.md §3。',
       limits:
         '按三级名称中的金额词和指标值是否为金额判断；名称以计数词结尾（“资金监管项目数”“报销笔数”）且指标值不是金额的不报告，但“资金到位情况”这类含金额词、实为定性描述的名称会被报告。只看数量指标，金额写在其他二级下不在此规则范围。',
     },

@@ -1,4 +1,4 @@
-/** Part A of RULES.md: the 17 exact rules, all on in the `recommended` preset. */
+/** Part A of docs/rule-catalogue.md: the 17 exact rules, all on in the `recommended` preset. */
 import type { Rule } from '../src/engine/types.js';
 import { budgetSumMismatch } from './budget-sum-mismatch.js';
 import { costExceedsBudget } from './cost-exceeds-budget.js';

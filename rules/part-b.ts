@@ -1,4 +1,4 @@
-/** Part B of RULES.md: the heuristic rules (owned by the Part B helper), in catalogue order. */
+/** Part B of docs/rule-catalogue.md: the heuristic rules (owned by the Part B helper), in catalogue order. */
 import type { Rule } from '../src/engine/types.js';
 import { boilerplateIndicatorsAcrossProjects } from './boilerplate-indicators-across-projects.js';
 import { commonTypo } from './common-typo.js';

@@ -10,7 +10,7 @@ interface Anomaly {
   replace: (m: RegExpExecArray) => string;
 }
 
-/** The anomalies RULES.md names: 。。 (and other doubled Chinese marks), an ASCII "." ending a Chinese sentence, a space after 、. */
+/** The anomalies docs/rule-catalogue.md names: 。。 (and other doubled Chinese marks), an ASCII "." ending a Chinese sentence, a space after 、. */
 const ANOMALIES: Anomaly[] = [
   { messageId: 'doubled', pattern: /([。，；：！？、])\1+/, replace: (m) => m[1]! },
   { messageId: 'asciiPeriod', pattern: /([\u4e00-\u9fa5])\.(?=\s*$|\s*[\u4e00-\u9fa5“（])/, replace: (m) => `${m[1]}。` },
@@ -44,7 +44,7 @@ export const punctuationAnomaly: Rule = {
       why: '绩效目标表是公开的正式文件，标点错误显得不严谨；英文句点和多余空格还常是从别处复制粘贴留下的痕迹，提示内容可能未经核对。',
       bad: table({ purpose: '城乡居民养老缴费补贴及待遇补贴。。' }),
       good: table(),
-      basis: 'GB/T 15834-2011《标点符号用法》（未在 SOURCES.md 中核实）；GB/T 9704-2012《党政机关公文格式》（SOURCES.md 6）。',
+      basis: 'GB/T 15834-2011《标点符号用法》（未在 docs/sources.md 中核实）；GB/T 9704-2012《党政机关公文格式》（docs/sources.md 6）。',
       limits: '只认三种情况；全角/半角逗号混用、引号不配对等不检查。数字后的“.”（如“1.”“12.5”）不算英文句点。部门整体目标的报告指向该部分开头，无法定位到具体段落。',
     },
   },

@@ -26,7 +26,7 @@ export const wordFieldCodeResidue: Rule = {
       bad: table({ title: '城乡居民养老保险区财政补贴绩效目标表 TC 9、城乡居民养老保险区财政补贴绩效目标表 \\f C \\l 1' }),
       good: table(),
       basis:
-        'Microsoft Support “Field codes: TC (Table of Contents Entry) field”；ECMA-376 Part 4 TC 域（\\f 类型、\\l 级别）；SOURCES.md §4。',
+        'Microsoft Support “Field codes: TC (Table of Contents Entry) field”；ECMA-376 Part 4 TC 域（\\f 类型、\\l 级别）；docs/sources.md §4。',
       limits:
         '只识别 TC、TOC、PAGEREF、MERGEFORMAT 四类域代码的典型写法；其他域（如 SEQ、REF）或被改写过的残留不识别。序号不一致只在 TC 域内写了“N、”序号时才能比较。Word 文件本身的域不受影响，只是导出文本中的残留。',
     },

@@ -1,5 +1,5 @@
 /**
- * DESIGN.md's "who may import whom", enforced: every relative import of every source file is
+ * docs/architecture.md's "who may import whom", enforced: every relative import of every source file is
  * checked against the table, and the core has no Node-only imports (it must run in a browser).
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
@@ -73,7 +73,7 @@ describe('architecture', () => {
     expect(all.length).toBeGreaterThan(30);
   });
 
-  it.each(all)('%s imports only what DESIGN.md allows', (file) => {
+  it.each(all)('%s imports only what docs/architecture.md allows', (file) => {
     const from = layerOf(file);
     if (!from) return;
     const bad: string[] = [];

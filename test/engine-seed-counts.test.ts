@@ -1,6 +1,6 @@
 /**
  * Acceptance (issue 4): the seed, in every fixture format, reports exactly the Part A counts of
- * RULES.md, counted as the number of TABLES affected.
+ * docs/rule-catalogue.md, counted as the number of TABLES affected.
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
@@ -9,7 +9,7 @@ import { resolveConfig } from '../src/engine/config.js';
 import { lintDocument } from '../src/engine/lint.js';
 import { partARules } from '../rules/part-a.js';
 
-/** Tables affected per Part A rule (RULES.md); every other Part A rule 0. */
+/** Tables affected per Part A rule (docs/rule-catalogue.md); every other Part A rule 0. */
 const EXPECTED: Record<string, number> = {
   'cost-value-not-amount': 18,
   'placeholder-goal': 8,

@@ -91,7 +91,7 @@ describe('Part B rules on the seed and their fixtures', () => {
     }
   });
 
-  it('the seed facts RULES.md names are found', () => {
+  it('the seed facts docs/rule-catalogue.md names are found', () => {
     const messages = lintWith(read('fixtures/seed/seed.txt'), 'seed.txt', partBRules, 'accept-legacy');
     const of = (id: string) => messages.filter((m) => m.ruleId === id);
     expect(of('uniform-values-template')[0]!.message).toContain('162 个定量指标值中有 136 个');

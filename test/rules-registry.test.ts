@@ -1,7 +1,7 @@
 /**
  * The registry is complete: every rule has its file (named by id, exporting the rule), its docs
  * (every field, bad and good examples), its generated page, its test file, and every message in
- * both languages with the same placeholders. Rule files import only what DESIGN.md allows.
+ * both languages with the same placeholders. Rule files import only what docs/architecture.md allows.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
@@ -39,7 +39,7 @@ const PART_A_IDS = [
 ];
 const CATEGORIES: RuleCategory[] = ['structure', 'category', 'value', 'goal', 'budget', 'consistency', 'required'];
 
-/** Relative imports a rule file may have (DESIGN.md: rules import the AST and the rule types only). */
+/** Relative imports a rule file may have (docs/architecture.md: rules import the AST and the rule types only). */
 function allowedImport(spec: string, inShared: boolean): boolean {
   const up = inShared ? '../../' : '../';
   return (
@@ -50,7 +50,7 @@ function allowedImport(spec: string, inShared: boolean): boolean {
 }
 
 describe('rule registry', () => {
-  it('has the 17 Part A rules of RULES.md, in part-a.ts', () => {
+  it('has the 17 Part A rules of docs/rule-catalogue.md, in part-a.ts', () => {
     expect(partARules.map((r) => r.meta.id).sort()).toEqual([...PART_A_IDS].sort());
     for (const r of partARules) expect(r.meta.part).toBe('A');
     for (const r of partBRules) expect(r.meta.part).toBe('B');

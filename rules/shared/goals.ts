@@ -5,7 +5,7 @@
 import type { Goal, Origin } from '../../src/ast/types.js';
 import { hasDigit, squeeze, stripTrailingPunctuation } from './text.js';
 
-/** Items that say nothing (RULES.md placeholder-goal): 完成率 完成 无 略 详见附件 同上 / - xx. */
+/** Items that say nothing (docs/rule-catalogue.md placeholder-goal): 完成率 完成 无 略 详见附件 同上 / - xx. */
 const PLACEHOLDERS = new Set(['完成率', '完成', '无', '略', '详见附件', '同上', '/', '／', '-', '－', 'xx', 'XX', 'ｘｘ', 'ＸＸ']);
 
 /**

@@ -1,5 +1,5 @@
 /**
- * Word lists and small text tests used by the Part B heuristic rules (RULES.md Part B): time sense
+ * Word lists and small text tests used by the Part B heuristic rules (docs/rule-catalogue.md Part B): time sense
  * (时间概念), stated deadlines, slogans (口号), hedging words (模糊用语), standard bases (绩效标准),
  * satisfaction populations (满意度调查对象), goal placeholders. Pure functions; no rule logic.
  */
@@ -26,7 +26,7 @@ export function cellText(text: string | null | undefined): string {
 }
 
 /**
- * Time sense (时间概念) of a 时效指标 name or value (RULES.md: 时间 及时 期限 时限 日 月 年 前 周期 按期 进度).
+ * Time sense (时间概念) of a 时效指标 name or value (docs/rule-catalogue.md: 时间 及时 期限 时限 日 月 年 前 周期 按期 进度).
  * 年 does not count in 年金 / 老年 / 青年 / 少年 / 成年 / 年龄; 日 not in 日常 / 节日 / 日用.
  */
 const TIME_SENSE =
@@ -50,7 +50,7 @@ export function hasStatedDeadline(text: string | null | undefined): boolean {
 }
 
 /**
- * Slogan verbs (口号动词) of RULES.md `slogan-indicator` (努力 力求 树立 构建 促进 维护 …) and work-attitude
+ * Slogan verbs (口号动词) of docs/rule-catalogue.md `slogan-indicator` (努力 力求 树立 构建 促进 维护 …) and work-attitude
  * words (认真, 做好) that state an intention rather than a measure.
  */
 export const SLOGAN_WORDS = ['努力', '力求', '树立', '构建', '促进', '维护', '营造', '推动', '打造', '弘扬', '认真', '做好', '全力', '切实'] as const;
@@ -70,7 +70,7 @@ export function sloganWordsIn(level3: string | null | undefined): string[] {
 const SLOGAN_START = /[努力树构促维营推打弘认做全切]/;
 
 /**
- * Hedging words (模糊用语) of RULES.md `hedging-language`: 努力 力求 尽量 争取 加大 进一步 基本 大力.
+ * Hedging words (模糊用语) of docs/rule-catalogue.md `hedging-language`: 努力 力求 尽量 争取 加大 进一步 基本 大力.
  * 基本 only counts before a verb of completion (基本实现, 基本完成), never in 基本养老保险 / 基本医疗.
  */
 const HEDGING = /努力|力求|尽量|争取|加大|进一步|大力|基本(?=实现|完成|达到|满足|覆盖|建成|消除|解决|稳定|形成|持平|到位|正常|合格|满意|掌握|健全)/g;
@@ -85,7 +85,7 @@ export function hedgingWordsIn(text: string | null | undefined): string[] {
   return found.length === 0 ? [] : [...new Set(found)];
 }
 
-/** The standard bases (绩效标准, TAXONOMY.md §7); 预算支出标准 is for cost indicators only. */
+/** The standard bases (绩效标准, docs/taxonomy.md §7); 预算支出标准 is for cost indicators only. */
 export const STANDARD_BASES = ['计划标准', '行业标准', '历史标准', '其他标准'] as const;
 export const COST_BASIS = '预算支出标准';
 
@@ -115,7 +115,7 @@ export function satisfactionPopulation(level3: string | null | undefined): strin
   return GENERIC_POPULATIONS.has(s) ? null : s;
 }
 
-/** Goal placeholders of RULES.md `placeholder-goal` (a Part A rule reports them; Part B rules skip them). */
+/** Goal placeholders of docs/rule-catalogue.md `placeholder-goal` (a Part A rule reports them; Part B rules skip them). */
 /** A goal item that placeholder-goal reports (Part B goal rules leave it to that rule). */
 export function isPlaceholderGoalContent(content: string): boolean {
   return placeholderKind(content) !== null;

@@ -1,5 +1,5 @@
 /**
- * The indicator taxonomy (指标体系) of TAXONOMY.md §1–§4: category names normalised with their
+ * The indicator taxonomy (指标体系) of docs/taxonomy.md §1–§4: category names normalised with their
  * aliases, which 一级 owns which 二级, and the row classes the rules talk about (cost indicator,
  * satisfaction indicator, 数量指标, 时效指标).
  */
@@ -36,7 +36,7 @@ function stem(name: string | null | undefined): string {
   return name ? stemOf(name) : '';
 }
 
-/** 一级 aliases (TAXONOMY.md §4), keyed by stem. */
+/** 一级 aliases (docs/taxonomy.md §4), keyed by stem. */
 const LEVEL1_ALIASES: Record<string, Level1> = {
   产出: '产出',
   '产出（工作量）': '产出',
@@ -47,7 +47,7 @@ const LEVEL1_ALIASES: Record<string, Level1> = {
   成本: '成本',
 };
 
-/** 二级 aliases (TAXONOMY.md §4), keyed by stem. */
+/** 二级 aliases (docs/taxonomy.md §4), keyed by stem. */
 const LEVEL2_ALIASES: Record<string, Level2> = {
   数量: '数量',
   产出数量: '数量',
@@ -79,7 +79,7 @@ export function canonicalLevel1(name: string | null | undefined): Level1 | null 
 
 /**
  * The canonical 二级 of a label, or null when blank or unknown. Under the satisfaction 一级 any
- * 二级 that mentions 满意度, and the 2016 template's "具体指标", is 服务对象满意度 (TAXONOMY.md §4).
+ * 二级 that mentions 满意度, and the 2016 template's "具体指标", is 服务对象满意度 (docs/taxonomy.md §4).
  */
 export function canonicalLevel2(name: string | null | undefined, level1?: string | null): Level2 | null {
   const s = stem(name);
@@ -90,7 +90,7 @@ export function canonicalLevel2(name: string | null | undefined, level1?: string
 }
 
 /**
- * Which 一级 owns which 二级 (TAXONOMY.md §1a legacy, §1b 2021+, and the 湖南 variant of §2 where the
+ * Which 一级 owns which 二级 (docs/taxonomy.md §1a legacy, §1b 2021+, and the 湖南 variant of §2 where the
  * satisfaction class is a 二级 under 效益).
  */
 const OWNERS: Record<Level2, readonly Level1[]> = {
@@ -156,7 +156,7 @@ export function isBenefitIndicator(ind: Indicator): boolean {
   return canonicalLevel1(ind.level1) === '效益';
 }
 
-/** Words in a 三级 that name a count (人数 人次 …), RULES.md `quantity-value-percentage`. */
+/** Words in a 三级 that name a count (人数 人次 …), docs/rule-catalogue.md `quantity-value-percentage`. */
 export const COUNT_WORDS = ['人数', '人次', '次数', '个数', '户数', '数量', '件数', '台数', '套数', '家数', '场次'] as const;
 
 /** The count word a 三级 contains, or null. */

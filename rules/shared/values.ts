@@ -1,12 +1,12 @@
 /**
- * Value shapes (RULES.md "Terms"): amount, percent, bare number; money units converted to 万元.
+ * Value shapes (docs/rule-catalogue.md "Terms"): amount, percent, bare number; money units converted to 万元.
  * These read the parsed `Value` and fall back on its raw text, so they agree with the value grammar
  * and stay right when a template writes something the grammar did not type.
  */
 import type { Project, Value } from '../../src/ast/types.js';
 import { memoize, normalizeWidth, squeeze } from './text.js';
 
-/** Tolerance when comparing amounts in 万元 (RULES.md). */
+/** Tolerance when comparing amounts in 万元 (docs/rule-catalogue.md). */
 export const AMOUNT_TOLERANCE = 0.005;
 
 const OPERATOR = '(?:≥|≤|>|<|=)';

@@ -37,7 +37,7 @@ export function isTableOrigin(o: Origin | null | undefined): o is TableOrigin {
 export type SourceFormat = 'text' | 'docx' | 'doc' | 'html';
 export type TextEncoding = 'utf-8' | 'utf-8-bom' | 'utf-16le' | 'utf-16be' | 'gb18030';
 /**
- * Text layouts (TAXONOMY.md §9):
+ * Text layouts (docs/taxonomy.md §9):
  * - `cell-per-line`: one cell a line opened by a TAB, a blank line after each row (Word's text export);
  * - `row-per-line`: one row a line, cells split by TAB (Word "save as text", .doc text);
  * - `cell-per-line-unmarked`: one cell a line with no markers (LibreOffice's text export).

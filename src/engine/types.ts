@@ -32,7 +32,7 @@ export interface RuleDocs {
   good: string;
   /** Option descriptions, if any. */
   options?: string;
-  /** Policy basis (SOURCES.md). */
+  /** Policy basis (docs/sources.md). */
   basis: string;
   /** What a heuristic cannot know (Part B). */
   limits?: string;
@@ -101,11 +101,20 @@ export type CellRole =
   | 'department'
   | 'document';
 
+/**
+ * Whether applying a fix can change what the submission means (Ruff's split). A `safe` fix cannot
+ * (。。→。, 收益人群→受益人群, field-code residue removed); an `unsafe` fix is a suggestion a person
+ * must confirm (a cost value rewritten as ≤800万元 from the description).
+ */
+export type FixSafety = 'safe' | 'unsafe';
+
 export interface Fix {
   /** Human-readable description of the replacement. */
   description: string;
   /** The replacement text for the cell the report points at. */
   replacement: string;
+  /** Safe fixes are applied by `--fix`; unsafe ones only with `--unsafe-fixes` (default: unsafe). */
+  safety?: FixSafety;
 }
 
 export interface Report {

@@ -2,7 +2,7 @@
  * Plain-text exports → Block stream.
  *
  * Encodings are sniffed from the bytes (BOM, then strict UTF-8, then GB18030); the layout from the
- * shape of the lines (TAXONOMY.md §9):
+ * shape of the lines (docs/taxonomy.md §9):
  *   cell-per-line          "\t<cell>" lines, a blank line after each row (Word's text export)
  *   row-per-line           "<cell>\t<cell>\t…\t" lines (Word "save as text", .doc text)
  *   cell-per-line-unmarked one cell a line, no markers (LibreOffice's text export)
