@@ -3,12 +3,12 @@
  * browser-safe core behind src/index.ts.
  */
 import { readFile, stat } from 'node:fs/promises';
-import { SourceError } from './sources/blocks.js';
+import { DEFAULT_MAX_FILE_SIZE, SourceError } from './sources/blocks.js';
 
 export * from './index.js';
 
-/** Default refusal size for one input file (bytes). */
-export const DEFAULT_MAX_FILE_SIZE = 64 * 1024 * 1024;
+/** Default refusal size for one input file (bytes): the one constant of src/sources/blocks.ts. */
+export { DEFAULT_MAX_FILE_SIZE };
 
 /** Reads a file's bytes, turning every file-system failure into a one-line SourceError. */
 export async function readInputFile(path: string, maxFileSize = DEFAULT_MAX_FILE_SIZE): Promise<Uint8Array> {

@@ -54,6 +54,9 @@ export interface BlockStream {
   notes: ReaderNote[];
 }
 
+/** Largest input file read by default (单个文件大小上限), in bytes; `maxFileSize` / `--max-file-size` change it. */
+export const DEFAULT_MAX_FILE_SIZE = 64 * 1024 * 1024;
+
 /** A problem that stops a file from being read at all; `message` is one line, Chinese first. */
 export class SourceError extends Error {
   constructor(

@@ -7,7 +7,7 @@
  * edge files loaded on demand.
  */
 import type { SourceFormat } from '../ast/types.js';
-import { type BlockStream, SourceError } from './blocks.js';
+import { type BlockStream, DEFAULT_MAX_FILE_SIZE, SourceError } from './blocks.js';
 import { classifyCompound } from './cfb.js';
 import { readDocxStream } from './docx-stream.js';
 import { FORMAT_NAMES, formatFromExtension, sniff } from './sniff.js';
@@ -19,7 +19,7 @@ export interface ReadSourceOptions {
   filePath: string;
   /** .docx reader: `stream` (default, fast) or `mammoth` (the reference reader). */
   docxReader?: 'stream' | 'mammoth';
-  /** Largest file accepted, in bytes. Default 100 MiB. */
+  /** Largest file accepted, in bytes. Default DEFAULT_MAX_FILE_SIZE (64 MiB). */
   maxFileSize?: number;
   /** Largest total inflated size of a .docx, in bytes. Default 256 MiB. */
   maxInflatedSize?: number;
@@ -29,7 +29,7 @@ export interface ReadSourceOptions {
   maxCompressionRatio?: number;
 }
 
-export const DEFAULT_MAX_FILE_SIZE = 100 * MiB;
+export { DEFAULT_MAX_FILE_SIZE } from './blocks.js';
 
 export { DEFAULT_ZIP_LIMITS, type ZipLimits } from './zip-guard.js';
 
