@@ -5,15 +5,16 @@
  */
 import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { applyBaseline, createBaseline, parseBaseline, printConfig, stringifyBaseline, type Baseline, type LintMessage, type LintResult, type Locale } from '../index.js';
+import { acceptAll, BaselineFilter, BaselineRecorder, parseBaseline, printConfig, stringifyBaseline, type Baseline, type LintResult, type Locale } from '../index.js';
 import { discoverFiles, IgnoreMatcher, loadIgnoreFile, parseShard, selectShard, type InputFile } from '../node/discover.js';
 import { autoConcurrency, lintFiles, type LintFileTask, type LintRunSettings } from '../node/lint-files.js';
 import { lintOneFile } from '../node/worker.js';
 import { RunConfigs, ruleOverrides } from './configs.js';
+import { configForFile } from '../index.js';
 import { pairOutputs, writesToStderr, type OutputFlag } from './outputs.js';
 import { ProgressBar, progressWanted } from './progress.js';
 import type { CliIO } from './io.js';
-import { BaselineFilter, RunReporter } from './report.js';
+import { RunReporter } from './report.js';
 import { UsageError } from './usage.js';
 
 export interface LintCommandOptions {
@@ -112,7 +113,7 @@ export async function runLint(inputs: string[], options: LintCommandOptions, io:
       isDirectory = false;
     }
     const index = configs.indexFor(target, isDirectory);
-    io.stdout(printConfig(configs.configs[index]!).replace(/\n$/, ''));
+    io.stdout(printConfig(configForFile(configs.configs[index]!, target)).replace(/\n$/, ''));
     return 0;
   }
 
@@ -163,13 +164,13 @@ export async function runLint(inputs: string[], options: LintCommandOptions, io:
   };
 
   // The baseline: accepted findings are hidden; with --update-baseline every finding of this run is
-  // accepted (and only the fingerprints are kept to write the file at the end).
-  const accepted: LintResult[] = [];
+  // accepted (and only one entry per fingerprint is kept to write the file at the end).
+  const recorder = new BaselineRecorder();
   let transform: ((r: LintResult) => LintResult) | undefined;
   if (options.updateBaseline) {
     transform = (r) => {
-      accepted.push(fingerprintsOnly(r));
-      return applyBaseline([r], createBaseline([r]))[0]!;
+      recorder.add(r);
+      return acceptAll(r);
     };
   } else if (baseline) {
     const filter = new BaselineFilter(baseline);
@@ -204,7 +205,7 @@ export async function runLint(inputs: string[], options: LintCommandOptions, io:
   }
 
   if (options.updateBaseline && options.baseline) {
-    const created = createBaseline(accepted);
+    const created = recorder.baseline();
     try {
       writeFileSync(path.resolve(cwd, options.baseline), stringifyBaseline(created));
     } catch (e) {
@@ -214,20 +215,4 @@ export async function runLint(inputs: string[], options: LintCommandOptions, io:
     io.stderr(`已写入基线 ${options.baseline}：${created.entries.reduce((n, e) => n + e.count, 0)} 条已接受的问题（baseline written）`);
   }
   return reporter.finish();
-}
-
-/** What `createBaseline` reads of a result: the messages' fingerprint fields. */
-function fingerprintsOnly(r: LintResult): LintResult {
-  const messages = r.messages.map(
-    (m): LintMessage => ({
-      ...m,
-      message: '',
-      location: '',
-      origin: null,
-      basis: null,
-      suggestion: null,
-      projectName: null,
-    }),
-  );
-  return { ...r, projects: [], messages, document: undefined };
 }

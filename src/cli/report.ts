@@ -5,10 +5,10 @@
  * exit code.
  */
 import type { FormatOptions } from '../formatters/index.js';
-import { applyBaseline, ruleSummaries, type Baseline, type LintResult, type Locale } from '../index.js';
+import { errorsOnly, ruleSummaries, type LintResult, type Locale } from '../index.js';
 import { stdoutColor, type CliIO } from './io.js';
 import type { OutputSpec } from './outputs.js';
-import { errorsOnly, type LintOutcome, type RenderSettings } from '../node/worker.js';
+import type { LintOutcome, RenderSettings } from '../node/worker.js';
 import { isStreamed } from '../node/report-pieces.js';
 import { openSinks, type SinkSet } from './sinks.js';
 import { toolVersion } from './version.js';
@@ -29,8 +29,8 @@ export function generatedAt(env: NodeJS.ProcessEnv): string {
   return new Date().toISOString();
 }
 
-/** `--quiet`: errors only (warnings and infos are dropped from the reports, counts redone). */
-export { errorsOnly };
+/** `--quiet` (errors only) and the baseline filter live in the engine. */
+export { BaselineFilter, errorsOnly } from '../index.js';
 
 export interface RunTotals {
   files: number;
@@ -49,34 +49,6 @@ export function exitCodeOf(totals: RunTotals, maxWarnings?: number): 0 | 1 | 2 {
   if (totals.errorCount > 0) return 1;
   if (maxWarnings !== undefined && totals.warningCount > maxWarnings) return 1;
   return 0;
-}
-
-/**
- * A baseline applied to results in order, as `applyBaseline` does to a whole list: each
- * fingerprint hides at most its count of messages across the run.
- */
-export class BaselineFilter {
-  private readonly remaining: Baseline;
-  constructor(baseline: Baseline) {
-    this.remaining = { ...baseline, entries: baseline.entries.map((e) => ({ ...e })) };
-  }
-  apply(result: LintResult): LintResult {
-    const [filtered] = applyBaseline([result], this.remaining);
-    if (filtered!.messages.length === result.messages.length) return filtered!;
-    // Charge what this file used against the counts.
-    const used = new Map<string, number>();
-    for (const m of result.messages) if (m.fingerprint) used.set(m.fingerprint, (used.get(m.fingerprint) ?? 0) + 1);
-    for (const m of filtered!.messages) if (m.fingerprint) used.set(m.fingerprint, (used.get(m.fingerprint) ?? 0) - 1);
-    for (const entry of this.remaining.entries) {
-      const n = used.get(entry.fingerprint);
-      if (n && n > 0 && entry.count > 0) {
-        const take = Math.min(n, entry.count);
-        entry.count -= take;
-        used.set(entry.fingerprint, n - take);
-      }
-    }
-    return filtered!;
-  }
 }
 
 /**

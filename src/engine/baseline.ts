@@ -4,6 +4,7 @@
  * track what a department fixed between two submissions, whatever the file is called.
  * Sync FNV-1a hashing, browser-safe.
  */
+import { withMessages } from './counts.js';
 import type { LintMessage, LintResult } from './types.js';
 
 export interface FingerprintParts {
@@ -58,14 +59,18 @@ function baselinable(m: LintMessage): boolean {
   return !m.fatal && !!m.fingerprint;
 }
 
-/** Builds a baseline from results: one entry per fingerprint with its count, sorted, stable. */
-export function createBaseline(results: readonly LintResult[]): Baseline {
-  const byFp = new Map<string, BaselineEntry>();
-  for (const r of results) {
-    for (const m of r.messages) {
+/**
+ * Collects the findings of results as they come (`--update-baseline` over a batch): only one entry
+ * per fingerprint is kept, never the results.
+ */
+export class BaselineRecorder {
+  private readonly byFp = new Map<string, BaselineEntry>();
+
+  add(result: LintResult): void {
+    for (const m of result.messages) {
       if (!baselinable(m)) continue;
       const fp = m.fingerprint!;
-      const existing = byFp.get(fp);
+      const existing = this.byFp.get(fp);
       if (existing) existing.count++;
       else {
         const entry: BaselineEntry = {
@@ -77,15 +82,28 @@ export function createBaseline(results: readonly LintResult[]): Baseline {
           count: 1,
         };
         if (m.level3 !== undefined && m.level3 !== null) entry.level3 = m.level3;
-        byFp.set(fp, entry);
+        this.byFp.set(fp, entry);
       }
     }
   }
-  const entries = [...byFp.values()].sort(
-    (a, b) =>
-      cmp(a.ruleId, b.ruleId) || cmp(a.projectCode ?? '', b.projectCode ?? '') || cmp(a.role ?? '', b.role ?? '') || cmp(a.fingerprint, b.fingerprint),
-  );
-  return { version: 1, tool: 'jxlint', entries };
+
+  /** The baseline of everything added: one entry per fingerprint with its count, sorted, stable. */
+  baseline(): Baseline {
+    const entries = [...this.byFp.values()]
+      .map((e) => ({ ...e }))
+      .sort(
+        (a, b) =>
+          cmp(a.ruleId, b.ruleId) || cmp(a.projectCode ?? '', b.projectCode ?? '') || cmp(a.role ?? '', b.role ?? '') || cmp(a.fingerprint, b.fingerprint),
+      );
+    return { version: 1, tool: 'jxlint', entries };
+  }
+}
+
+/** Builds a baseline from results: one entry per fingerprint with its count, sorted, stable. */
+export function createBaseline(results: readonly LintResult[]): Baseline {
+  const recorder = new BaselineRecorder();
+  for (const r of results) recorder.add(r);
+  return recorder.baseline();
 }
 
 function cmp(a: string, b: string): number {
@@ -114,36 +132,40 @@ export function parseBaseline(input: unknown, source = 'baseline'): Baseline {
 }
 
 /**
+ * A baseline applied to results one at a time, in the run's order (a batch streams its results):
+ * each fingerprint hides at most its count of messages across every result given to `apply`. The
+ * baseline itself is not changed.
+ */
+export class BaselineFilter {
+  private readonly remaining = new Map<string, number>();
+
+  constructor(baseline: Baseline) {
+    for (const e of baseline.entries) this.remaining.set(e.fingerprint, (this.remaining.get(e.fingerprint) ?? 0) + e.count);
+  }
+
+  /** The result without the messages the baseline still accepts, counted again (a new object when any is hidden). */
+  apply(result: LintResult): LintResult {
+    const messages = result.messages.filter((m) => {
+      if (!baselinable(m)) return true;
+      const left = this.remaining.get(m.fingerprint!) ?? 0;
+      if (left <= 0) return true;
+      this.remaining.set(m.fingerprint!, left - 1);
+      return false;
+    });
+    return withMessages(result, messages);
+  }
+}
+
+/**
  * Removes messages the baseline accepts (each fingerprint up to its count, across all results in
  * order) and recounts. Returns new result objects; the inputs are not changed.
  */
 export function applyBaseline(results: readonly LintResult[], baseline: Baseline): LintResult[] {
-  const remaining = new Map<string, number>();
-  for (const e of baseline.entries) remaining.set(e.fingerprint, (remaining.get(e.fingerprint) ?? 0) + e.count);
-  return results.map((r) => {
-    const messages = r.messages.filter((m) => {
-      if (!baselinable(m)) return true;
-      const left = remaining.get(m.fingerprint!) ?? 0;
-      if (left <= 0) return true;
-      remaining.set(m.fingerprint!, left - 1);
-      return false;
-    });
-    return recount({ ...r, messages });
-  });
+  const filter = new BaselineFilter(baseline);
+  return results.map((r) => filter.apply(r));
 }
 
-function recount(r: LintResult): LintResult {
-  let errorCount = 0;
-  let warningCount = 0;
-  let infoCount = 0;
-  let fatalErrorCount = 0;
-  let fixableCount = 0;
-  for (const m of r.messages) {
-    if (m.severity === 2) errorCount++;
-    else if (m.severity === 1) warningCount++;
-    else infoCount++;
-    if (m.fatal) fatalErrorCount++;
-    if (m.fix) fixableCount++;
-  }
-  return { ...r, errorCount, warningCount, infoCount, fatalErrorCount, fixableCount };
+/** `--update-baseline`: every finding of the result is accepted, so none is shown (fatal read failures stay). */
+export function acceptAll(result: LintResult): LintResult {
+  return withMessages(result, result.messages.filter((m) => !baselinable(m)));
 }

@@ -23,10 +23,14 @@ export {
   type RuleEntry,
   type RuleSetting,
 } from './config.js';
-export { compareMessages, countMessages, INTERNAL_ERROR_ID, lintDocument, lintFailure, type LintOptions } from './lint.js';
+export { compareMessages, INTERNAL_ERROR_ID, lintDocument, lintFailure, type LintOptions } from './lint.js';
+export { countMessages, countsOf, errorsOnly, withMessages, type MessageCounts } from './counts.js';
 export {
+  acceptAll,
   applyBaseline,
   createBaseline,
+  BaselineFilter,
+  BaselineRecorder,
   fingerprintOf,
   parseBaseline,
   stringifyBaseline,

@@ -7,6 +7,7 @@
 import { isTableOrigin, isTextOrigin, type JxDocument, type Origin, type Project } from '../ast/types.js';
 import { allRules } from '../../rules/index.js';
 import { fingerprintOf } from './baseline.js';
+import { countMessages } from './counts.js';
 import { defaultConfig, type ResolvedConfig } from './config.js';
 import { DEFAULT_LOCALE, formatLocation, renderTemplate, SEVERITY_NUMBER } from './messages.js';
 import type {
@@ -206,25 +207,6 @@ export function compareMessages(a: LintMessage, b: LintMessage): number {
   const o = compareArrays(originKey(a.origin), originKey(b.origin));
   if (o !== 0) return o;
   return tieBreak(a, b);
-}
-
-/** Recomputes errorCount / warningCount / infoCount / fatalErrorCount / fixableCount. */
-export function countMessages<T extends Pick<LintResult, 'messages'>>(
-  result: T,
-): T & Pick<LintResult, 'errorCount' | 'warningCount' | 'infoCount' | 'fatalErrorCount' | 'fixableCount'> {
-  let errorCount = 0;
-  let warningCount = 0;
-  let infoCount = 0;
-  let fatalErrorCount = 0;
-  let fixableCount = 0;
-  for (const m of result.messages) {
-    if (m.severity === 2) errorCount++;
-    else if (m.severity === 1) warningCount++;
-    else infoCount++;
-    if (m.fatal) fatalErrorCount++;
-    if (m.fix) fixableCount++;
-  }
-  return Object.assign(result, { errorCount, warningCount, infoCount, fatalErrorCount, fixableCount });
 }
 
 /** Lints one parsed document. Never throws because of a rule. */

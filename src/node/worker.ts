@@ -5,7 +5,7 @@
  * same work in-process (`--concurrency 1`, `--stdin`). Imports only the library API.
  */
 import { workerData } from 'piscina';
-import { lint, lintFailure, readInputFile, SourceError, tryParse } from '../node.js';
+import { errorsOnly, lint, lintFailure, readInputFile, SourceError, tryParse } from '../node.js';
 import type { FormatName, FormatOptions, LintResult, Locale, ResolvedConfig } from '../node.js';
 import { pieceOf, summaryOnly } from './report-pieces.js';
 
@@ -103,13 +103,6 @@ export async function lintOneFile(task: LintFileTask, settings: LintRunSettings,
     if (error instanceof SourceError) return lintFailure(task.filePath, error, locale);
     return internalFailure(task.filePath, error, locale);
   }
-}
-
-/** `--quiet`: errors only, counts redone (the full counts stay on the result the main thread counts). */
-export function errorsOnly(result: LintResult): LintResult {
-  if (result.warningCount === 0 && result.infoCount === 0) return result;
-  const messages = result.messages.filter((m) => m.severity === 2);
-  return { ...result, messages, warningCount: 0, infoCount: 0, fixableCount: messages.filter((m) => m.fix).length };
 }
 
 const encoder = new TextEncoder();
