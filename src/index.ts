@@ -64,6 +64,9 @@ export async function tryParse(
 // Engine (rules, config, baseline, registry); `lint` is the engine's lintDocument.
 export * from './engine/index.js';
 export { lintDocument as lint } from './engine/lint.js';
+// Per-file `overrides` of a config (按文件覆盖): the config that applies to one file.
+export { configForFile, matchingOverrides } from './engine/config-overrides.js';
+export type { ConfigOverride } from './engine/config.js';
 
 // Formatters (pure functions from results to report text or bytes).
 export { formatResults as format, formatNames, isFormatName, isBinaryFormat, summarize } from './formatters/index.js';

@@ -28,6 +28,20 @@ export interface FileConfig {
   layout?: LayoutPolicy;
   locale?: Locale;
   ignorePatterns?: string[];
+  /** Per-file settings (按文件覆盖), ESLint flat-config style; later entries win. */
+  overrides?: ConfigOverride[];
+}
+
+/**
+ * One `overrides` entry: settings for the files whose path, relative to the config file's folder,
+ * matches a `files` glob and no `ignores` glob.
+ */
+export interface ConfigOverride {
+  files: string[];
+  ignores?: string[];
+  rules?: Record<string, RuleEntry>;
+  layout?: LayoutPolicy;
+  locale?: Locale;
 }
 
 /** Command-line overrides have the shape of a config file. */
@@ -48,6 +62,12 @@ export interface ResolvedConfig {
   ignorePatterns: string[];
   /** Where the settings came from (config file path, `命令行`), in the order applied. */
   sources: string[];
+  /** Per-file overrides still to apply (`configForFile` applies them; empty in its result). */
+  overrides: ConfigOverride[];
+  /** The folder the overrides' globs are relative to (the config file's); null: paths are matched as given. */
+  overridesBase: string | null;
+  /** Command-line settings, applied again after the overrides so that the command line wins. */
+  commandLine?: Pick<FileConfig, 'rules' | 'layout' | 'locale'>;
 }
 
 /** A user-caused configuration problem: one line, Chinese first, then English. */
@@ -114,7 +134,8 @@ function fileLabel(source: string | undefined): { zh: string; en: string } {
   return { zh: `配置文件 ${source}`, en: `config ${source}` };
 }
 
-const TOP_KEYS = ['extends', 'rules', 'layout', 'locale', 'ignorePatterns', '$schema'];
+const TOP_KEYS = ['extends', 'rules', 'layout', 'locale', 'ignorePatterns', 'overrides', '$schema'];
+const OVERRIDE_KEYS = ['files', 'ignores', 'rules', 'layout', 'locale'];
 
 const fileSchema = z
   .object({
@@ -124,6 +145,18 @@ const fileSchema = z
     layout: z.enum(['accept-legacy', 'require-2021']).optional(),
     locale: z.enum(['zh-CN', 'en']).optional(),
     ignorePatterns: z.array(z.string()).optional(),
+    overrides: z.array(z.unknown()).optional(),
+  })
+  .strict();
+
+const globList = z.array(z.string().min(1));
+const overrideSchema = z
+  .object({
+    files: globList.min(1),
+    ignores: globList.optional(),
+    rules: z.record(z.string(), z.unknown()).optional(),
+    layout: z.enum(['accept-legacy', 'require-2021']).optional(),
+    locale: z.enum(['zh-CN', 'en']).optional(),
   })
   .strict();
 
@@ -133,7 +166,16 @@ const ALLOWED_TOP: Record<string, { zh: string; en: string }> = {
   layout: { zh: '"accept-legacy" 或 "require-2021"', en: '"accept-legacy" or "require-2021"' },
   locale: { zh: '"zh-CN" 或 "en"', en: '"zh-CN" or "en"' },
   ignorePatterns: { zh: '字符串数组（glob 模式）', en: 'an array of glob strings' },
+  overrides: { zh: '数组 [{ files: [glob…], rules: { … } }, …]', en: 'an array [{ files: [glob…], rules: { … } }, …]' },
   $schema: { zh: '字符串', en: 'a string' },
+};
+
+const ALLOWED_OVERRIDE: Record<string, { zh: string; en: string }> = {
+  files: { zh: '非空的 glob 字符串数组（相对于配置文件所在目录）', en: "a non-empty array of globs (relative to the config file's folder)" },
+  ignores: { zh: 'glob 字符串数组', en: 'an array of globs' },
+  rules: ALLOWED_TOP.rules!,
+  layout: ALLOWED_TOP.layout!,
+  locale: ALLOWED_TOP.locale!,
 };
 
 const SEVERITY_ALLOWED = {
@@ -232,8 +274,8 @@ function validateRuleEntry(
   entry: unknown,
   rule: Rule,
   source: string | undefined,
+  key = `rules.${id}`,
 ): RuleEntry {
-  const key = `rules.${id}`;
   const isSeverity = (v: unknown): v is SeverityName => typeof v === 'string' && SEVERITY_NAMES.includes(v as SeverityName);
   if (isSeverity(entry)) return entry;
   if (!Array.isArray(entry) || entry.length < 1 || entry.length > 2 || !isSeverity(entry[0])) {
@@ -277,42 +319,84 @@ export function validateConfig(input: unknown, source?: string, rules: readonly 
     );
   }
   const parsed = fileSchema.safeParse(input);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    if (issue.code === 'unrecognized_keys') {
-      const keyName = issue.keys[0]!;
+  if (!parsed.success) throw schemaError(parsed.error.issues[0]!, input as Record<string, unknown>, '', TOP_KEYS, ALLOWED_TOP, source);
+  const config = parsed.data as FileConfig & { rules?: Record<string, unknown>; overrides?: unknown[] };
+  if (config.rules) config.rules = validateRules(config.rules, 'rules', source, rules);
+  if (config.overrides) config.overrides = config.overrides.map((entry, i) => validateOverride(entry, `overrides[${i}]`, source, rules));
+  return config as FileConfig;
+}
+
+/** The `ConfigError` for the first zod issue of an object at `prefix` (`''` or `overrides[0]`). */
+function schemaError(
+  issue: z.ZodIssue,
+  input: Record<string, unknown>,
+  prefix: string,
+  keys: readonly string[],
+  allowed: Record<string, { zh: string; en: string }>,
+  source: string | undefined,
+): ConfigError {
+  const f = fileLabel(source);
+  const at = (key: string) => (prefix ? `${prefix}.${key}` : key);
+  if (issue.code === 'unrecognized_keys') {
+    const keyName = at(issue.keys[0]!);
+    return new ConfigError(
+      keyName,
+      source ?? COMMAND_LINE.zh,
+      `${f.zh}：未知的键 "${keyName}"；允许的键：${keys.join('、')}`,
+      `${f.en}: unknown key "${keyName}"; allowed keys: ${keys.join(', ')}`,
+    );
+  }
+  const top = String(issue.path[0] ?? '');
+  const key = issue.path.map((p) => (typeof p === 'number' ? `[${p}]` : p)).join('.').replace(/\.\[/g, '[');
+  return invalid(source, at(key || top), input[top], allowed[top] ?? { zh: '见文档', en: 'see the docs' });
+}
+
+/** Validates `{ ruleId: entry }` at `prefix` (`rules`, `overrides[0].rules`). Unknown rule ids are errors. */
+function validateRules(
+  entries: Record<string, unknown>,
+  prefix: string,
+  source: string | undefined,
+  rules: readonly Rule[],
+): Record<string, RuleEntry> {
+  const f = fileLabel(source);
+  const byId = new Map(rules.map((r) => [r.meta.id, r]));
+  const out: Record<string, RuleEntry> = {};
+  for (const [id, entry] of Object.entries(entries)) {
+    const key = `${prefix}.${id}`;
+    const rule = byId.get(id);
+    if (!rule) {
+      const hint = closestId(id, [...byId.keys()]);
       throw new ConfigError(
-        keyName,
+        key,
         source ?? COMMAND_LINE.zh,
-        `${f.zh}：未知的键 "${keyName}"；允许的键：${TOP_KEYS.join('、')}`,
-        `${f.en}: unknown key "${keyName}"; allowed keys: ${TOP_KEYS.join(', ')}`,
+        `${f.zh}：未知的规则 "${id}"（键 ${key}）；${hint ? `是否想写 ${hint}？` : ''}请使用 jxlint rules 列出的规则编号`,
+        `${f.en}: unknown rule "${id}" (key ${key}); ${hint ? `did you mean ${hint}? ` : ''}use an id listed by jxlint rules`,
       );
     }
-    const top = String(issue.path[0] ?? '');
-    const key = issue.path.map((p) => (typeof p === 'number' ? `[${p}]` : p)).join('.').replace(/\.\[/g, '[');
-    const value = (input as Record<string, unknown>)[top];
-    throw invalid(source, key || top, value, ALLOWED_TOP[top] ?? { zh: '见文档', en: 'see the docs' });
+    out[id] = validateRuleEntry(id, entry, rule, source, key);
   }
-  const config = parsed.data as FileConfig & { rules?: Record<string, unknown> };
-  if (config.rules) {
-    const byId = new Map(rules.map((r) => [r.meta.id, r]));
-    const out: Record<string, RuleEntry> = {};
-    for (const [id, entry] of Object.entries(config.rules)) {
-      const rule = byId.get(id);
-      if (!rule) {
-        const hint = closestId(id, [...byId.keys()]);
-        throw new ConfigError(
-          `rules.${id}`,
-          source ?? COMMAND_LINE.zh,
-          `${f.zh}：未知的规则 "${id}"（键 rules.${id}）；${hint ? `是否想写 ${hint}？` : ''}请使用 jxlint rules 列出的规则编号`,
-          `${f.en}: unknown rule "${id}" (key rules.${id}); ${hint ? `did you mean ${hint}? ` : ''}use an id listed by jxlint rules`,
-        );
-      }
-      out[id] = validateRuleEntry(id, entry, rule, source);
-    }
-    config.rules = out;
+  return out;
+}
+
+/** Validates one `overrides` entry (its key is `overrides[i]`). */
+function validateOverride(entry: unknown, key: string, source: string | undefined, rules: readonly Rule[]): ConfigOverride {
+  const f = fileLabel(source);
+  if (typeof entry !== 'object' || entry === null || Array.isArray(entry)) {
+    throw invalid(source, key, entry, { zh: '对象 { "files": [glob…], "rules": { … } }', en: 'an object { "files": [glob…], "rules": { … } }' });
   }
-  return config as FileConfig;
+  if (!('files' in entry)) {
+    throw new ConfigError(
+      `${key}.files`,
+      source ?? COMMAND_LINE.zh,
+      `${f.zh}：${key} 缺少 "files"；请写成 { "files": ["**/*.docx"], "rules": { … } }`,
+      `${f.en}: ${key} has no "files"; write it as { "files": ["**/*.docx"], "rules": { … } }`,
+    );
+  }
+  const parsed = overrideSchema.safeParse(entry);
+  if (!parsed.success) throw schemaError(parsed.error.issues[0]!, entry as Record<string, unknown>, key, OVERRIDE_KEYS, ALLOWED_OVERRIDE, source);
+  const override = parsed.data as ConfigOverride & { rules?: Record<string, unknown> };
+  if (override.rules) override.rules = validateRules(override.rules, `${key}.rules`, source, rules);
+  return override as ConfigOverride;
 }
 
 // ---------------------------------------------------------------------------
@@ -323,9 +407,20 @@ export interface ResolveOptions {
   source?: string;
   /** The rule set (default: every registered rule). */
   rules?: readonly Rule[];
+  /** The folder `overrides` globs are relative to (default: the folder of `source`, when it names one). */
+  overridesBase?: string | null;
 }
 
-function applyRules(target: Record<string, RuleSetting>, entries: Record<string, RuleEntry> | undefined, rules: readonly Rule[]): void {
+/** The folder part of a path (`/a/b/jxlint.config.json` → `/a/b`), or null when it has none. */
+function folderOf(path: string | undefined): string | null {
+  if (!path) return null;
+  const slashed = path.replace(/\\/g, '/');
+  const i = slashed.lastIndexOf('/');
+  return i < 0 ? null : i === 0 ? '/' : slashed.slice(0, i);
+}
+
+/** Applies rule entries over settings (a severity alone keeps the options; [severity, options] merges over the defaults). */
+export function applyRules(target: Record<string, RuleSetting>, entries: Record<string, RuleEntry> | undefined, rules: readonly Rule[]): void {
   if (!entries) return;
   const byId = new Map(rules.map((r) => [r.meta.id, r]));
   for (const [id, entry] of Object.entries(entries)) {
@@ -357,7 +452,12 @@ export function resolveConfig(
     locale: cli.locale ?? file.locale ?? DEFAULT_LOCALE,
     ignorePatterns: [...(file.ignorePatterns ?? []), ...(cli.ignorePatterns ?? [])],
     sources: [],
+    overrides: [...(file.overrides ?? []), ...(cli.overrides ?? [])],
+    overridesBase: options.overridesBase !== undefined ? options.overridesBase : folderOf(options.source),
   };
+  if (resolved.overrides.length > 0 && (cli.rules || cli.layout || cli.locale)) {
+    resolved.commandLine = { ...(cli.rules ? { rules: cli.rules } : {}), ...(cli.layout ? { layout: cli.layout } : {}), ...(cli.locale ? { locale: cli.locale } : {}) };
+  }
   if (fileConfig !== undefined && fileConfig !== null) resolved.sources.push(options.source ?? 'config');
   if (cliOverrides !== undefined && cliOverrides !== null && Object.keys(cli).length > 0) resolved.sources.push(COMMAND_LINE.zh);
   applyRules(resolved.rules, file.rules, rules);
@@ -389,6 +489,7 @@ export function printConfig(config: ResolvedConfig): string {
         ignorePatterns: config.ignorePatterns,
         sources: config.sources,
         rules,
+        ...(config.overrides.length > 0 ? { overrides: config.overrides } : {}),
       },
       null,
       2,

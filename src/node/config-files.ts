@@ -13,6 +13,7 @@ import {
   type FileConfig,
   type ResolvedConfig,
 } from '../engine/config.js';
+import { configForFile } from '../engine/config-overrides.js';
 
 /** The nearest config file at or above `fromPath` (a file or a directory), or null. */
 export function findConfigFile(fromPath: string): string | null {
@@ -71,9 +72,12 @@ export interface ConfigForFileOptions {
   overrides?: ConfigOverrides;
 }
 
-/** The resolved config for one linted file: `--config`, else the nearest config file, else the defaults. */
+/**
+ * The resolved config for one linted file: `--config`, else the nearest config file, else the
+ * defaults; then the file's `overrides` entries (globs relative to the config file's folder).
+ */
 export function resolveConfigForFile(filePath: string, options: ConfigForFileOptions = {}): ResolvedConfig {
   const path = options.configPath ?? (options.noConfigLookup ? null : findConfigFile(filePath));
   if (!path) return resolveConfig(undefined, options.overrides);
-  return resolveConfig(loadConfigFile(path), options.overrides, { source: path });
+  return configForFile(resolveConfig(loadConfigFile(path), options.overrides, { source: path, overridesBase: dirname(resolve(path)) }), resolve(filePath));
 }

@@ -7,6 +7,7 @@
 import { workerData } from 'piscina';
 import { errorsOnly, lint, lintFailure, readInputFile, SourceError, tryParse } from '../node.js';
 import type { FormatName, FormatOptions, LintResult, Locale, ResolvedConfig } from '../node.js';
+import { configForFile } from '../node.js';
 import { pieceOf, summaryOnly } from './report-pieces.js';
 
 /**
@@ -86,7 +87,8 @@ export function internalFailure(filePath: string, error: unknown, locale?: Local
 
 /** Reads, parses and lints one file. Never throws. */
 export async function lintOneFile(task: LintFileTask, settings: LintRunSettings, bytes?: Uint8Array): Promise<LintResult> {
-  const config = settings.configs[task.configIndex];
+  const runConfig = settings.configs[task.configIndex];
+  const config = runConfig && configForFile(runConfig, task.filePath);
   const locale = settings.locale ?? config?.locale;
   if (task.skipped) return skippedResult(task.filePath);
   try {
