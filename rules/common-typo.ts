@@ -2,6 +2,7 @@ import type { Origin, Project } from '../src/ast/types.js';
 import type { CellRole, Rule } from '../src/engine/types.js';
 import { projectOrigin } from './shared/cells.js';
 import { table, withRows } from './shared/example-table.js';
+import { safeFix, unsafeFix } from './shared/fixes.js';
 
 /** One text cell of a project, where a typo can be reported. */
 interface TextCell {
@@ -52,6 +53,7 @@ export const commonTypo: Rule = {
     defaultSeverity: 'info',
     part: 'B',
     fixable: true,
+    fix: 'both',
     messages: {
       wrongWord: {
         'zh-CN': '“{found}”疑为别字，应为“{suggestion}”；别字会让审核人误解指标含义（收益是收入，受益是得到好处）；请改为“{suggestion}”',
@@ -81,6 +83,7 @@ export const commonTypo: Rule = {
       basis: '无专门的政策条文：绩效目标表是要公开、供审核评价的正式文件（财预〔2015〕88号 规范填报、审核）。“账”用于财务账目、“帐”用于帐幕，见《通用规范汉字表》（未在 docs/sources.md 中核实）；“虚账记实”是职业年金的通行术语。',
       limits:
         '只认列出的几种错误，不是通用的错别字检查。“帐/账”“记实/计实”只在同一项目里两种写法都出现时才报告；单独使用“帐”不报告。重复字词只查“的的”“了了”等虚词和三四个字的词重复；两个字的词重复不报告，因为常是两个词相接（“供款单位单位缴纳”）。',
+      fix: '安全修复：别字改正（收益人群→受益人群）、删去“指数”后多出的字、删去重复的字词。不安全修复（需人工确认）：“帐/账”“记实/计实”混用时把本项目所有单元格统一为推荐写法——“帐”在“帐篷”等词里是对的。部门整体目标部分的段落无法精确定位，不提供修复。',
     },
   },
   check(context) {
@@ -94,7 +97,8 @@ export const commonTypo: Rule = {
         ...(cell.indicatorIndex !== undefined ? { indicatorIndex: cell.indicatorIndex } : {}),
         found,
         suggestion: replacement ?? null,
-        ...(replacement !== undefined && project ? { fix: { description: `“${found}”改为“${replacement}”`, replacement } } : {}),
+        // A typo in a cell whose own origin is unknown (department paragraphs) could not be found again.
+        ...(replacement !== undefined && project && cell.origin ? { fix: safeFix(`“${found}”改为“${replacement}”`, replacement) } : {}),
         data: { found, ...data },
       });
     };
@@ -136,6 +140,13 @@ export const commonTypo: Rule = {
         const bCell = cells.find((c) => pair.b.test(c.text));
         if (!aCell || !bCell) continue;
         const minority = pair.preferred === pair.aText ? bCell : aCell;
+        const minorityRe = pair.preferred === pair.aText ? pair.b : pair.a;
+        const minorityText = pair.preferred === pair.aText ? pair.bText : pair.aText;
+        // Every cell that uses the other spelling; unsafe, since 帐 is right in 帐篷 (a tent).
+        const toUnify = cells.filter((c) => minorityRe.test(c.text));
+        const edits = toUnify.every((c) => c.origin)
+          ? toUnify.map((c) => ({ origin: c.origin, found: c.text, replacement: c.text.split(minorityText).join(pair.preferred) }))
+          : null;
         const word = (cell: TextCell, re: RegExp) => {
           const i = cell.text.search(re);
           return cell.text.slice(Math.max(0, i - 2), i + 4);
@@ -148,6 +159,7 @@ export const commonTypo: Rule = {
           ...(minority.indicatorIndex !== undefined ? { indicatorIndex: minority.indicatorIndex } : {}),
           found: pair.preferred === pair.aText ? pair.bText : pair.aText,
           suggestion: pair.preferred,
+          ...(edits ? { fix: unsafeFix(`“${minorityText}”统一改为“${pair.preferred}”（${edits.length} 个单元格）`, pair.preferred, edits) } : {}),
           data: { aText: pair.aText, bText: pair.bText, aExample: word(aCell, pair.a), bExample: word(bCell, pair.b), preferred: pair.preferred },
         });
       }

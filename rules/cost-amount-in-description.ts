@@ -1,6 +1,7 @@
 import type { Rule } from '../src/engine/types.js';
 import { reportIndicator } from './shared/cells.js';
 import { table, withRows } from './shared/example-table.js';
+import { unsafeFix } from './shared/fixes.js';
 import { forEachIndicator } from './shared/part-b-words.js';
 import { isCostIndicator } from './shared/taxonomy.js';
 import { findAmountInText, isAmount, isBlankValue } from './shared/values.js';
@@ -17,6 +18,7 @@ export const costAmountInDescription: Rule = {
     defaultSeverity: 'warn',
     part: 'B',
     fixable: true,
+    fix: 'unsafe',
     recommended: true,
     messages: {
       amountInDescription: {
@@ -34,6 +36,7 @@ export const costAmountInDescription: Rule = {
       basis: 'docs/taxonomy.md §3（“Numbers and units go in the 指标值 column, not in the 描述”）；财预〔2021〕101号 附件1（成本指标按金额、用 ≤）；填报说明（成本指标分单位成本和总成本）。',
       limits:
         '只取描述中第一个带货币单位的金额（元、千元、万元、亿元，末尾的“万”按万元），描述中有多个金额（如单价和总额）时建议值可能不是总成本，请人工核对。自动修复把指标值替换为“≤金额”，只在指标值非空时提供。',
+      fix: '不安全修复（需人工确认）：把指标值改为描述中的金额上限（“≥98%”→“≤800万元”）。金额取自描述，可能是单价而非总成本，上限也是推断的，所以要由人确认。指标值为空时不提供修复。',
     },
   },
   check(context) {
@@ -49,7 +52,7 @@ export const costAmountInDescription: Rule = {
         role: 'indicator.value',
         found: blank ? null : found,
         suggestion,
-        ...(blank ? {} : { fix: { description: `指标值改为“${suggestion}”`, replacement: suggestion } }),
+        ...(blank ? {} : { fix: unsafeFix(`指标值改为“${suggestion}”`, suggestion) }),
         data: { level3: ind.level3 ?? '', amount: amount.text, found: blank ? '（空白）' : found, suggestion },
       });
     });

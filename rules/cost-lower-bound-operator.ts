@@ -1,6 +1,7 @@
 import type { Rule } from '../src/engine/types.js';
 import { reportIndicator } from './shared/cells.js';
 import { table, withRows } from './shared/example-table.js';
+import { unsafeFix } from './shared/fixes.js';
 import { forEachIndicator } from './shared/part-b-words.js';
 import { isCostIndicator } from './shared/taxonomy.js';
 import { isBlankValue, isPercent, operatorOf } from './shared/values.js';
@@ -12,6 +13,7 @@ export const costLowerBoundOperator: Rule = {
     defaultSeverity: 'error',
     part: 'B',
     fixable: true,
+    fix: 'unsafe',
     recommended: true,
     messages: {
       lowerBound: {
@@ -29,6 +31,7 @@ export const costLowerBoundOperator: Rule = {
       basis: '财预〔2021〕101号 附件1（成本指标用 ≤）；指标值设定依据“预算支出标准”（“不得超出规定的预算支出标准设置目标值”，docs/sources.md 26）；山西监控规则（反向指标用 ＜、≤，docs/sources.md 27）。',
       limits:
         '百分比值不检查：成本行写成“≥98%”本身就不是金额，由 cost-value-not-amount 报告；比率型成本指标（如“成本节约率 ≥5%”）用 ≥ 是合理的。社会成本、生态环境成本的数值同样按上限要求检查。自动修复只把“≥/>”换成“≤”，不改数值。',
+      fix: '不安全修复（需人工确认）：把“≥/>”（及“不低于”等文字）换成“≤”，数值不变（“≥800万元”→“≤800万元”）。翻转方向改变了目标的意思，固定标准应写“=”，所以要由人确认。',
     },
   },
   check(context) {
@@ -44,7 +47,7 @@ export const costLowerBoundOperator: Rule = {
         role: 'indicator.value',
         found: raw,
         suggestion,
-        ...(replaced !== raw ? { fix: { description: `把“${op}”改为“≤”`, replacement: replaced } } : {}),
+        ...(replaced !== raw ? { fix: unsafeFix(`把“${op}”改为“≤”`, replaced) } : {}),
         data: { level3: ind.level3 ?? '', found: raw, op, suggestion },
       });
     });

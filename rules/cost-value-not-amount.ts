@@ -1,6 +1,7 @@
 import type { Rule } from '../src/engine/types.js';
 import { reportIndicator } from './shared/cells.js';
 import { table, withRows } from './shared/example-table.js';
+import { unsafeFix } from './shared/fixes.js';
 import { isCostIndicator } from './shared/taxonomy.js';
 import { stripTrailingPunctuation, squeeze } from './shared/text.js';
 import { findAmountInText, formatWan, isAmount, isBareNumber, isPercent, operatorOf, projectMoneyFactor } from './shared/values.js';
@@ -16,7 +17,8 @@ export const costValueNotAmount: Rule = {
     category: 'value',
     defaultSeverity: 'error',
     part: 'A',
-    fixable: false,
+    fixable: true,
+    fix: 'unsafe',
     messages: {
       percent: {
         'zh-CN': '成本指标“{level3}”的指标值“{found}”是百分比，不是金额；成本指标考核花多少钱，应填成本上限金额，如“{example}”',
@@ -45,6 +47,7 @@ export const costValueNotAmount: Rule = {
       basis:
         '财预〔2021〕101号 附件1（成本指标按金额设置、用 ≤）；项目支出绩效目标申报表填报说明（成本指标“所需成本，分单位成本和总成本”）；docs/taxonomy.md §3。',
       limits: '“万”“亿”单独出现在指标值末尾（如“≤350万”）按万元、亿元计为金额；社会成本、生态环境成本允许定性时请在配置中关闭或降级本规则。',
+      fix: '不安全修复（需人工确认）：绩效指标描述里写有金额时，把指标值改为该金额的上限（“≥98%”→“≤800万元”）。描述里没有金额、指标值为空或是比率型成本指标时不提供修复；示例金额不会被写进表格。',
     },
   },
   check(context) {
@@ -64,6 +67,7 @@ export const costValueNotAmount: Rule = {
           data: { level3: ind.level3 ?? '', found: ind.value.raw, example },
           found: ind.value.raw,
           suggestion,
+          ...(suggestion && !ratio && ind.value.raw.trim() !== '' ? { fix: unsafeFix(`指标值改为“${suggestion}”`, suggestion) } : {}),
           ...(ratio ? { severity: 'info' as const } : {}),
         });
       });

@@ -1,6 +1,7 @@
 import type { Rule } from '../src/engine/types.js';
 import { reportIndicator } from './shared/cells.js';
 import { table, withRows } from './shared/example-table.js';
+import { fixWithSafety, unsafeFix } from './shared/fixes.js';
 import { forEachIndicator } from './shared/part-b-words.js';
 import { isCostIndicator } from './shared/taxonomy.js';
 import { normalizeWidth } from './shared/text.js';
@@ -18,6 +19,7 @@ export const inconsistentMoneyUnit: Rule = {
     defaultSeverity: 'info',
     part: 'B',
     fixable: true,
+    fix: 'both',
     messages: {
       shorthand: {
         'zh-CN':
@@ -41,6 +43,7 @@ export const inconsistentMoneyUnit: Rule = {
       basis: 'docs/taxonomy.md §8（“单位：万元”是全表的金额单位，预算数、成本行的数字按万元计）；绩效目标申报表填写要求（金额以万元为单位，docs/sources.md 9）。',
       limits:
         '只看指标值和绩效指标描述中的金额；“万”只在其后是标点、结尾或“以内/左右”时才当作金额（“1.2万人”“3万亩”不算）。单位成本（元/人·月）和效益指标中以元计的金额（人均增收600元）是合理的，不报告。自动修复只把“万/亿”补成“万元/亿元”。',
+      fix: '安全修复：表头写明“单位：万元”时，把“350万”补成“350万元”（“亿”补成“亿元”），数值不变。不安全修复（需人工确认）：表头是其他单位或没有写单位时的同一修改；以及把成本指标的金额换算为表头单位（“≤8000000元”→“≤800万元”），换算可能有舍入。全角数字的金额不提供修复。',
     },
   },
   check(context) {
@@ -48,16 +51,19 @@ export const inconsistentMoneyUnit: Rule = {
       const tableUnit = project.moneyUnit ?? '万元';
       for (const role of ['indicator.value', 'indicator.description'] as const) {
         const text = role === 'indicator.value' ? ind.value.raw : ind.description ?? '';
-        const m = SHORTHAND.exec(normalizeWidth(text));
+        const normalized = normalizeWidth(text);
+        const m = SHORTHAND.exec(normalized);
         if (!m) continue;
         const found = m[0].trim();
         const suggestion = `${m[1]}${m[2]}元`;
+        // 万 in a table whose header says 单位：万元 can only mean 万元.
+        const safe = project.moneyUnit === '万元';
         reportIndicator(context, project, index, {
           messageId: 'shorthand',
           role,
           found,
           suggestion,
-          fix: { description: `“${found}”改为“${suggestion}”`, replacement: suggestion },
+          ...(normalized === text ? { fix: fixWithSafety(safe, `“${found}”改为“${found}元”`, `${found}元`) } : {}),
           data: { found, unit: m[2]!, tableUnit, suggestion },
         });
       }
@@ -68,11 +74,13 @@ export const inconsistentMoneyUnit: Rule = {
       const inTableUnit = tableUnit === '万元' ? ind.value.wan : tableUnit === '元' ? ind.value.wan * 10000 : tableUnit === '亿元' ? ind.value.wan / 10000 : tableUnit === '千元' ? ind.value.wan * 10 : null;
       if (inTableUnit === null) return;
       const op = ind.value.op ?? '';
+      const converted = `${op}${Math.round(inTableUnit * 1e6) / 1e6}${tableUnit}`;
       reportIndicator(context, project, index, {
         messageId: 'differsFromHeader',
         role: 'indicator.value',
         found: ind.value.raw,
-        suggestion: `${op}${Math.round(inTableUnit * 1e6) / 1e6}${tableUnit}`,
+        suggestion: converted,
+        fix: unsafeFix(`“${ind.value.raw.trim()}”换算为“${converted}”`, converted),
         data: { level3: ind.level3 ?? '', found: ind.value.raw, unit, tableUnit, suggestion: `${op}${Math.round(inTableUnit * 1e6) / 1e6}${tableUnit}` },
       });
     });

@@ -1,9 +1,11 @@
 import type { Rule } from '../src/engine/types.js';
 import { reportIndicator } from './shared/cells.js';
 import { table, withRows } from './shared/example-table.js';
+import { unsafeFix } from './shared/fixes.js';
+import { namesRate } from './shared/fixes-values.js';
 import { cellText, forEachIndicator } from './shared/part-b-words.js';
 import { isBlank } from './shared/text.js';
-import { isBareNumber, operatorOf } from './shared/values.js';
+import { isBareNumber, isPercent, numberOf, operatorOf } from './shared/values.js';
 
 /** Value kinds that are a quantity to compare against (a date carries its own bound: 12月底前). */
 const QUANTITATIVE_KINDS = new Set(['percent', 'amount', 'count', 'duration']);
@@ -14,7 +16,8 @@ export const missingOperator: Rule = {
     category: 'value',
     defaultSeverity: 'info',
     part: 'B',
-    fixable: false,
+    fixable: true,
+    fix: 'unsafe',
     messages: {
       noOperator: {
         'zh-CN':
@@ -26,11 +29,12 @@ export const missingOperator: Rule = {
       description: '定量的指标值（百分比、金额、数量、时长）没有比较符号（≥ ≤ > < =），如“100%”“99%”。有“指标性质”列并已填写的表不检查。',
       descriptionEn: 'A quantitative value with no operator ("100%", "99%").',
       why: '正向指标（越高越好）用 =、≥、＞，反向指标（越低越好）用 ＜、≤。只写“99%”时，实际达到 99.5% 或 98% 算不算完成都说不清，监控和评价时容易产生争议。',
-      bad: table({ indicators: withRows({ 城乡居民养老保险参保率: ['效益指标', '社会效益指标', '城乡居民养老保险参保率', '适龄居民参加养老保险的比例', '95%', '历史标准'] }) }),
-      good: table(),
+      bad: table({ indicators: withRows({ 城乡居民养老保险参保率: ['效益指标', '社会效益指标', '城乡居民养老保险参保率', '适龄居民参加养老保险的比例', '100%', '历史标准'] }) }),
+      good: table({ indicators: withRows({ 城乡居民养老保险参保率: ['效益指标', '社会效益指标', '城乡居民养老保险参保率', '适龄居民参加养老保险的比例', '=100%', '历史标准'] }) }),
       basis: '山西监控规则（正向指标 ＝、≥、＞，反向指标 ＜、≤，docs/sources.md 27）；docs/taxonomy.md §3、§6（“A value with no operator is ambiguous”）。',
       limits:
         '日期（“2020年12月底前”）自带期限，不检查；资金支出计划的百分比不检查。模板另有“指标性质/计算符号”列时以该列为准。无法判断指标是正向还是反向，所以只提示缺符号、不自动补。',
+      fix: '不安全修复（需人工确认）：只对百分比的两端给出修复——“100%”→“=100%”、“0%”→“=0%”（比率超不过100%、低不过0%，写“=”与原意最接近）；比率类三级（…率、…满意度）的无单位“100”“0”同时补上“%”（“100”→“=100%”）。其他数值方向不明，不提供修复。',
     },
   },
   check(context) {
@@ -40,10 +44,22 @@ export const missingOperator: Rule = {
       if (!quantitative || operatorOf(ind.value) !== null) return;
       // Words that carry the direction ("不低于95%", "95%以上", "10日前") count as an operator.
       if (/不低于|不少于|不高于|不超过|不大于|不小于|以上|以下|以内|之内|至少|最多|大于|小于|高于|低于|达到|控制在|前$/.test(cellText(ind.value.raw))) return;
+      // At the ends of a ratio (100%, 0%) = is the only reading; elsewhere the direction is unknown.
+      const n = numberOf(ind.value);
+      const raw = ind.value.raw.trim();
+      const fixed =
+        n === 100 || n === 0
+          ? isPercent(ind.value) && /[%％]$/.test(raw)
+            ? `=${raw}`
+            : isBareNumber(ind.value) && namesRate(ind.level3)
+              ? `=${raw}%`
+              : null
+          : null;
       reportIndicator(context, project, index, {
         messageId: 'noOperator',
         role: 'indicator.value',
         found: ind.value.raw,
+        ...(fixed ? { fix: unsafeFix(`指标值改为“${fixed}”`, fixed) } : {}),
         data: { level3: ind.level3 ?? '', found: ind.value.raw },
       });
     });

@@ -1,7 +1,18 @@
 import type { Rule } from '../src/engine/types.js';
 import { reportIndicator } from './shared/cells.js';
 import { table, withRows } from './shared/example-table.js';
+import { unsafeFix } from './shared/fixes.js';
 import { isPercent, numberOf } from './shared/values.js';
+
+/**
+ * A percent above 100 with one 0 too many ("≥980%" for ≥98%, "1000%" for 100%): the value with that
+ * 0 dropped, or null when the number does not look like that slip (the result must be a usual target, 60–100).
+ */
+function withoutExtraZero(raw: string, n: number): string | null {
+  const m = /(\d+)0(?=\s*[%％])/.exec(raw);
+  if (!m || n <= 100 || n / 10 > 100 || n / 10 < 60 || Number(m[1]) !== n / 10) return null;
+  return raw.slice(0, m.index) + m[1] + raw.slice(m.index + m[0].length);
+}
 
 export const percentOutOfRange: Rule = {
   meta: {
@@ -9,7 +20,8 @@ export const percentOutOfRange: Rule = {
     category: 'value',
     defaultSeverity: 'error',
     part: 'A',
-    fixable: false,
+    fixable: true,
+    fix: 'unsafe',
     messages: {
       above: {
         'zh-CN': '指标“{level3}”的百分比“{found}”超过100%；比率不会超过100%，请核对数值，或改用数量、金额表示增长',
@@ -28,6 +40,7 @@ export const percentOutOfRange: Rule = {
       good: table(),
       basis: '财预〔2015〕88号（指标值应合理可行）；docs/taxonomy.md §3（比率类指标以%计）。',
       limits: '增长率等确实可能超过100%的指标会被报告，可在配置中对个别文件关闭本规则。',
+      fix: '不安全修复（需人工确认）：超过100%且像是多打了一个0的数值（去掉后在60%–100%之间），去掉这个0（“≥980%”→“≥98%”，“1000%”→“100%”）。这只是最常见的一种笔误，真实目标要由人确认；负数和其他超限值不提供修复。',
     },
   },
   check(context) {
@@ -36,11 +49,13 @@ export const percentOutOfRange: Rule = {
         if (!isPercent(ind.value)) return;
         const n = numberOf(ind.value);
         if (n === null || (n <= 100 && n >= 0)) return;
+        const fixed = withoutExtraZero(ind.value.raw.trim(), n);
         reportIndicator(context, project, index, {
           messageId: n > 100 ? 'above' : 'below',
           role: 'indicator.value',
           data: { level3: ind.level3 ?? '', found: ind.value.raw },
           found: ind.value.raw,
+          ...(fixed ? { fix: unsafeFix(`指标值改为“${fixed}”`, fixed) } : {}),
         });
       });
     }

@@ -2,6 +2,7 @@ import type { Origin, Project } from '../src/ast/types.js';
 import type { CellRole, Rule } from '../src/engine/types.js';
 import { projectOrigin } from './shared/cells.js';
 import { table } from './shared/example-table.js';
+import { safeFix } from './shared/fixes.js';
 
 interface Anomaly {
   messageId: 'doubled' | 'asciiPeriod' | 'spaceAfterComma';
@@ -24,6 +25,7 @@ export const punctuationAnomaly: Rule = {
     defaultSeverity: 'info',
     part: 'B',
     fixable: true,
+    fix: 'safe',
     messages: {
       doubled: {
         'zh-CN': '{where}中“{found}”标点重复；请只保留一个“{suggestion}”',
@@ -46,6 +48,7 @@ export const punctuationAnomaly: Rule = {
       good: table(),
       basis: 'GB/T 15834-2011《标点符号用法》（未在 docs/sources.md 中核实）；GB/T 9704-2012《党政机关公文格式》（docs/sources.md 6）。',
       limits: '只认三种情况；全角/半角逗号混用、引号不配对等不检查。数字后的“.”（如“1.”“12.5”）不算英文句点。部门整体目标的报告指向该部分开头，无法定位到具体段落。',
+      fix: '安全修复：重复的标点只留一个（“。。”→“。”），中文句末的“.”改为“。”，删去顿号后的空格；都不改变文字。部门整体目标部分的段落无法精确定位，不提供修复。',
     },
   },
   check(context) {
@@ -65,7 +68,7 @@ export const punctuationAnomaly: Rule = {
           found: m[0],
           suggestion,
           // Department paragraphs carry only the part's origin, so a fix could not find its text.
-          ...(project ? { fix: { description: `“${m[0]}”改为“${suggestion}”`, replacement: suggestion } } : {}),
+          ...(project && origin ? { fix: safeFix(`“${m[0]}”改为“${suggestion}”`, suggestion) } : {}),
           data: { where: where.zh, whereEn: where.en, found: m[0], suggestion },
         });
       }

@@ -4,6 +4,7 @@ import { table } from './shared/example-table.js';
 import { monthEndCells } from './shared/spend-plan.js';
 import type { Value } from '../src/ast/types.js';
 import { isBareNumber } from './shared/values.js';
+import { fixWithSafety } from './shared/fixes.js';
 
 /** Written with a percent sign (the value grammar types "100" under a （%） header as a percent too). */
 function writtenAsPercent(value: Value | null): boolean {
@@ -17,6 +18,7 @@ export const spendPlanFormat: Rule = {
     defaultSeverity: 'info',
     part: 'B',
     fixable: true,
+    fix: 'both',
     messages: {
       notPercent: {
         'zh-CN':
@@ -34,6 +36,7 @@ export const spendPlanFormat: Rule = {
       basis: '中发〔2018〕34号（绩效目标和预算执行进度“双监控”）；docs/taxonomy.md §8（资金支出计划为四个月末累计百分比）。',
       limits:
         '只比较写法，不判断数值（数值是否累计、是否到100%由 spend-plan-not-cumulative 检查）。表头注明（%）时无单位数字意思并不错，所以只作提示；一个文档只有一张表且只填了一栏时无从比较。自动修复只给纯数字补“%”。',
+      fix: '安全修复：表头注明（%）或同一计划的其他栏写了“%”时，给纯数字补上“%”（“75”→“75%”）——这一栏本来就是百分比。不安全修复（需人工确认）：只能从本文档其他表的写法推断时的同一修改。文字（如“全部”）不提供修复。',
     },
   },
   check(context) {
@@ -68,7 +71,8 @@ export const spendPlanFormat: Rule = {
           origin: projectOrigin(project, cell.origin, project.spendPlan.origin),
           found: raw,
           suggestion: bare ? suggestion : null,
-          ...(bare ? { fix: { description: `补上“%”：${suggestion}`, replacement: suggestion } } : {}),
+          // The column is a percentage when its header says （%） or its sibling cells carry %.
+          ...(bare ? { fix: fixWithSafety(project.spendPlan.percentHeader || tableHasPercent, `补上“%”：${suggestion}`, suggestion) } : {}),
           data: {
             label: cell.label,
             found: raw,

@@ -1,13 +1,10 @@
 import type { Rule } from '../src/engine/types.js';
 import { reportIndicator } from './shared/cells.js';
 import { table, withRows } from './shared/example-table.js';
-import { isBlank, squeeze, stripTrailingPunctuation } from './shared/text.js';
+import { unsafeFix } from './shared/fixes.js';
+import { namesRate } from './shared/fixes-values.js';
+import { isBlank } from './shared/text.js';
 import { isBareNumber } from './shared/values.js';
-
-/** A 三级 that names a rate or a degree (…率, …满意度, …指数): its bare number is a percent. */
-function namesRate(level3: string | null): boolean {
-  return /(?:率|满意度)$/.test(stripTrailingPunctuation(squeeze(level3)));
-}
 
 export const valueMissingUnit: Rule = {
   meta: {
@@ -15,7 +12,8 @@ export const valueMissingUnit: Rule = {
     category: 'value',
     defaultSeverity: 'warn',
     part: 'A',
-    fixable: false,
+    fixable: true,
+    fix: 'unsafe',
     messages: {
       missingUnit: {
         'zh-CN': '指标“{level3}”的指标值“{found}”只有数字没有单位；看不出是%、人、次还是万元，请写上单位，如“{found}人”“{found}%”',
@@ -34,6 +32,7 @@ export const valueMissingUnit: Rule = {
       good: table({ indicators: withRows({ 城乡居民养老保险参保率: ['效益指标', '社会效益指标', '城乡居民养老保险参保率', '适龄居民参加养老保险的比例', '≥95%', '历史标准'] }) }),
       basis: '财预〔2011〕285号 第十四条、财预〔2015〕88号（细化量化）；项目支出绩效目标申报表填报说明（“可量化的用数值描述”）；docs/taxonomy.md §3（% 需带%号，除非有度量单位列）。',
       limits: '比率类三级（…率、…满意度）给出加%的建议，其余只提示补单位；成本指标的无单位数字同时由 cost-value-not-amount 报告。',
+      fix: '不安全修复（需人工确认）：比率类三级（…率、…满意度）的无单位数字补上“%”（“≥95”→“≥95%”）。单位是从指标名称推断的，所以要由人确认；其他指标猜不出单位，不提供修复。',
     },
   },
   check(context) {
@@ -49,6 +48,7 @@ export const valueMissingUnit: Rule = {
           data: { level3: ind.level3 ?? '', found, ...(suggestion ? { suggestion } : {}) },
           found,
           suggestion,
+          ...(suggestion ? { fix: unsafeFix(`补上“%”：${suggestion}`, suggestion) } : {}),
         });
       });
     }

@@ -1,6 +1,7 @@
 import type { FieldCodeResidue } from '../src/ast/types.js';
 import type { Rule } from '../src/engine/types.js';
 import { table } from './shared/example-table.js';
+import { safeFix } from './shared/fixes.js';
 
 /** Word field-code residue (域代码残留) in a text export: TC / TOC / PAGEREF / MERGEFORMAT instructions. */
 export const wordFieldCodeResidue: Rule = {
@@ -9,7 +10,8 @@ export const wordFieldCodeResidue: Rule = {
     category: 'structure',
     defaultSeverity: 'info',
     part: 'B',
-    fixable: false,
+    fixable: true,
+    fix: 'safe',
     messages: {
       residue: {
         'zh-CN':
@@ -29,6 +31,7 @@ export const wordFieldCodeResidue: Rule = {
         'Microsoft Support “Field codes: TC (Table of Contents Entry) field”；ECMA-376 Part 4 TC 域（\\f 类型、\\l 级别）；docs/sources.md §4。',
       limits:
         '只识别 TC、TOC、PAGEREF、MERGEFORMAT 四类域代码的典型写法；其他域（如 SEQ、REF）或被改写过的残留不识别。序号不一致只在 TC 域内写了“N、”序号时才能比较。Word 文件本身的域不受影响，只是导出文本中的残留。',
+      fix: '安全修复：从导出文本中删去全部域代码残留（连同两侧多余的空格），可见的标题和序号不变；域代码是隐藏文字，删去不改变表格内容。Word 文件不会被改写，请在 Word 中处理。',
     },
   },
   check(context) {
@@ -44,12 +47,20 @@ export const wordFieldCodeResidue: Rule = {
     if (residues.length === 0) return;
     const first = residues.find((r) => r.origin) ?? residues[0]!;
     const example = first.code.length > 40 ? `${first.code.slice(0, 40)}…` : first.code;
+    const fix = residues.every((r) => r.origin)
+      ? safeFix(
+          `删去 ${residues.length} 处域代码残留`,
+          '',
+          residues.map((r) => ({ origin: r.origin, found: r.code, replacement: '', absorbSpaces: true })),
+        )
+      : null;
     context.report({
       messageId: 'residue',
       project: null,
       role: 'document',
       origin: first.origin,
       found: `${residues.length}`,
+      ...(fix ? { fix } : {}),
       data: {
         count: residues.length,
         example,

@@ -6,7 +6,8 @@
  */
 import picomatch from 'picomatch';
 import { allRules } from '../../rules/index.js';
-import { applyRules, type ConfigOverride, type ResolvedConfig } from './config.js';
+import { applyRules, type ResolvedConfig } from './config-resolve.js';
+import { COMMAND_LINE_SOURCE, type ConfigOverride } from './config-schema.js';
 import type { Rule } from './types.js';
 
 /** Dotfiles and dot-folders match like any other name (ESLint's `dot: true`); `/` is the only separator. */
@@ -83,11 +84,9 @@ export function configForFile(config: ResolvedConfig, filePath: string, options:
   return out;
 }
 
-const COMMAND_LINE = '命令行';
-
 function applyOverrides(config: ResolvedConfig, indices: readonly number[], rules: readonly Rule[]): ResolvedConfig {
   const { commandLine, ...base } = config;
-  const out: ResolvedConfig = { ...base, rules: { ...config.rules }, overrides: [], sources: config.sources.filter((s) => s !== COMMAND_LINE) };
+  const out: ResolvedConfig = { ...base, rules: { ...config.rules }, overrides: [], sources: config.sources.filter((s) => s !== COMMAND_LINE_SOURCE) };
   const fileSource = out.sources[0] ?? 'config';
   for (const i of indices) {
     const override = config.overrides[i]!;
@@ -101,6 +100,6 @@ function applyOverrides(config: ResolvedConfig, indices: readonly number[], rule
     if (commandLine.layout) out.layout = commandLine.layout;
     if (commandLine.locale) out.locale = commandLine.locale;
   }
-  if (config.sources.includes(COMMAND_LINE)) out.sources.push(COMMAND_LINE);
+  if (config.sources.includes(COMMAND_LINE_SOURCE)) out.sources.push(COMMAND_LINE_SOURCE);
   return out;
 }

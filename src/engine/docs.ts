@@ -2,7 +2,8 @@
  * Rule documentation rendered from a rule's meta (docs in code, so they never drift):
  * docs/rules/<id>.md (scripts/gen-rule-docs.ts) and `jxlint explain <id>` print the same text.
  */
-import type { Locale, Rule, RuleCategory } from './types.js';
+import { ruleFixAvailability } from './fix.js';
+import type { FixAvailability, Locale, Rule, RuleCategory } from './types.js';
 
 const CATEGORY_NAMES: Record<RuleCategory, { 'zh-CN': string; en: string }> = {
   structure: { 'zh-CN': '结构与导出', en: 'structure and export' },
@@ -13,6 +14,18 @@ const CATEGORY_NAMES: Record<RuleCategory, { 'zh-CN': string; en: string }> = {
   consistency: { 'zh-CN': '一致性与措辞', en: 'consistency and wording' },
   required: { 'zh-CN': '必填项', en: 'required fields' },
 };
+
+const FIX_NAMES: Record<FixAvailability, { 'zh-CN': string; en: string }> = {
+  safe: { 'zh-CN': '安全修复（--fix 自动应用）', en: 'safe (applied by --fix)' },
+  unsafe: { 'zh-CN': '不安全修复（需人工确认，--unsafe-fixes）', en: 'unsafe (a person confirms; --unsafe-fixes)' },
+  both: { 'zh-CN': '安全与不安全修复（见“自动修复”）', en: 'safe and unsafe (see Fixes)' },
+};
+
+/** How a rule's fixes are described: 安全修复 / 不安全修复 / both, or 否 when it offers none. */
+export function fixAvailabilityName(fix: FixAvailability | undefined, locale: Locale = 'zh-CN'): string {
+  if (!fix) return locale === 'zh-CN' ? '否' : 'no';
+  return FIX_NAMES[fix][locale];
+}
 
 export function categoryName(category: RuleCategory, locale: Locale = 'zh-CN'): string {
   return CATEGORY_NAMES[category]?.[locale] ?? category;
@@ -79,7 +92,7 @@ export function renderRuleDoc(rule: Rule, locale: Locale = 'zh-CN'): string {
   out.push(`| ${zh ? '类别' : 'Category'} | ${categoryName(meta.category, locale)} (\`${meta.category}\`) |`);
   out.push(`| ${zh ? '默认级别' : 'Default severity'} | ${sev} |`);
   out.push(`| ${zh ? '规则组' : 'Part'} | ${part} |`);
-  out.push(`| ${zh ? '可自动修复' : 'Fixable'} | ${meta.fixable ? (zh ? '是' : 'yes') : zh ? '否' : 'no'} |`);
+  out.push(`| ${zh ? '可自动修复' : 'Fixable'} | ${fixAvailabilityName(ruleFixAvailability(meta), locale)} |`);
   out.push('');
   out.push(zh ? '## 检查什么' : '## What it checks');
   out.push('');
@@ -130,6 +143,18 @@ export function renderRuleDoc(rule: Rule, locale: Locale = 'zh-CN'): string {
     out.push(d.limits);
     out.push('');
   }
+  if (d.fix) {
+    out.push(zh ? '## 自动修复' : '## Fixes');
+    out.push('');
+    out.push(d.fix);
+    out.push('');
+    out.push(
+      zh
+        ? '安全修复由 `jxlint --fix` 应用；不安全修复只在加 `--unsafe-fixes` 时应用，编辑器中标为“需确认”。见 docs/fixes.md。'
+        : 'Safe fixes are applied by `jxlint --fix`; unsafe ones only with `--unsafe-fixes`, and editors label them. See docs/fixes.md.',
+    );
+    out.push('');
+  }
   out.push(zh ? '## 消息' : '## Messages');
   out.push('');
   out.push('| messageId | zh-CN | en |');
@@ -147,6 +172,8 @@ export function renderRuleDoc(rule: Rule, locale: Locale = 'zh-CN'): string {
   return out.join('\n');
 }
 
+const FIX_SHORT: Record<FixAvailability | 'none', string> = { safe: '安全', unsafe: '需确认', both: '安全 + 需确认', none: '' };
+
 /** The index page of docs/rules/: every rule with its category, severity and one-liner. */
 export function renderRuleIndex(rules: readonly Rule[]): string {
   const sorted = [...rules].sort((a, b) =>
@@ -155,6 +182,7 @@ export function renderRuleIndex(rules: readonly Rule[]): string {
   const out: string[] = ['# jxlint 规则 / Rules', ''];
   out.push('Part A 为精确规则，全部在 `recommended` 中启用；Part B 为启发式规则。');
   out.push('Part A rules are exact and all on in `recommended`; Part B rules are heuristics.');
+  out.push('“可修复”：安全修复由 `--fix` 应用，需确认的修复要加 `--unsafe-fixes`（见 [../fixes.md](../fixes.md)）。');
   out.push('');
   for (const part of ['A', 'B'] as const) {
     const list = sorted.filter((r) => r.meta.part === part);
@@ -166,7 +194,7 @@ export function renderRuleIndex(rules: readonly Rule[]): string {
     for (const r of list) {
       const m = r.meta;
       out.push(
-        `| [\`${m.id}\`](${m.id}.md) | ${categoryName(m.category)} | ${m.defaultSeverity} | ${m.fixable ? '是' : ''} | ${m.docs.descriptionEn.replace(/\|/g, '\\|')} |`,
+        `| [\`${m.id}\`](${m.id}.md) | ${categoryName(m.category)} | ${m.defaultSeverity} | ${FIX_SHORT[ruleFixAvailability(m) ?? 'none']} | ${m.docs.descriptionEn.replace(/\|/g, '\\|')} |`,
       );
     }
     out.push('');

@@ -40,5 +40,5 @@ export {
 } from './baseline.js';
 export { explainRule, getRule, ruleIds, ruleSummaries, UnknownRuleError } from './registry.js';
 export { categoryName, renderExample, renderRuleDoc, ruleDocsPath } from './docs.js';
-export { applyTextFixes, type FixOutcome } from './fix.js';
+export { applyTextFixes, fixSafety, ruleFixAvailability, type ApplyFixesOptions, type FixOutcome } from './fix.js';
 export { formatLocation, renderTemplate, roleName, severityName, SEVERITY_NUMBER, DEFAULT_LOCALE } from './messages.js';

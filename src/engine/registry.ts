@@ -3,6 +3,7 @@
  */
 import { allRules } from '../../rules/index.js';
 import { renderRuleDoc, ruleDocsPath } from './docs.js';
+import { ruleFixAvailability } from './fix.js';
 import { DEFAULT_LOCALE } from './messages.js';
 import type { Locale, Rule, RuleSummary } from './types.js';
 
@@ -27,16 +28,20 @@ function sortedRules(): Rule[] {
 
 /** One summary per rule (`jxlint rules`); `description` is in the locale, `descriptionEn` always English. */
 export function ruleSummaries(locale: Locale = DEFAULT_LOCALE): RuleSummary[] {
-  return sortedRules().map((r) => ({
-    id: r.meta.id,
-    category: r.meta.category,
-    severity: r.meta.defaultSeverity,
-    fixable: r.meta.fixable,
-    description: locale === 'en' ? r.meta.docs.descriptionEn : r.meta.docs.description,
-    descriptionEn: r.meta.docs.descriptionEn,
-    part: r.meta.part,
-    docsUrl: ruleDocsPath(r.meta.id),
-  }));
+  return sortedRules().map((r) => {
+    const fix = ruleFixAvailability(r.meta);
+    return {
+      id: r.meta.id,
+      category: r.meta.category,
+      severity: r.meta.defaultSeverity,
+      fixable: fix !== undefined,
+      ...(fix ? { fix } : {}),
+      description: locale === 'en' ? r.meta.docs.descriptionEn : r.meta.docs.description,
+      descriptionEn: r.meta.docs.descriptionEn,
+      part: r.meta.part,
+      docsUrl: ruleDocsPath(r.meta.id),
+    };
+  });
 }
 
 /** A rule id that does not exist (`jxlint explain nope`): one line, Chinese first. */

@@ -36,6 +36,8 @@ export interface RuleDocs {
   basis: string;
   /** What a heuristic cannot know (Part B). */
   limits?: string;
+  /** What the rule's fixes write and which of them are safe (自动修复); for rules with `meta.fix`. */
+  fix?: string;
 }
 
 export interface RuleMeta {
@@ -44,7 +46,10 @@ export interface RuleMeta {
   defaultSeverity: Exclude<SeverityName, 'off'>;
   /** Part A rules are exact and on in `recommended`; Part B are heuristics. */
   part: 'A' | 'B';
+  /** Whether the rule offers any fix: always `fix !== undefined` (kept for formatters and `jxlint rules`). */
   fixable: boolean;
+  /** Which fixes the rule offers (Ruff's split, see FixSafety); undefined when it offers none. */
+  fix?: FixAvailability;
   /** messageId → template with {placeholders}. */
   messages: Record<string, { 'zh-CN': string; en: string }>;
   docs: RuleDocs;
@@ -108,13 +113,32 @@ export type CellRole =
  */
 export type FixSafety = 'safe' | 'unsafe';
 
+/** The fixes a rule offers: only safe ones, only unsafe ones, or some of each. */
+export type FixAvailability = FixSafety | 'both';
+
+/** One more place a fix changes (a fix that touches several cells, e.g. every field-code residue). */
+export interface FixEdit {
+  /** The cell the text is in; only text origins (line/column) can be rewritten. */
+  origin: Origin | null;
+  /** The text to replace, as it appears in the cell. */
+  found: string;
+  replacement: string;
+  /** Also delete the spaces (not TABs) around `found`, keeping one where text remains on both sides. */
+  absorbSpaces?: boolean;
+}
+
 export interface Fix {
   /** Human-readable description of the replacement. */
   description: string;
-  /** The replacement text for the cell the report points at. */
+  /** The replacement for the report's `found` text in the cell the report points at. */
   replacement: string;
   /** Safe fixes are applied by `--fix`; unsafe ones only with `--unsafe-fixes` (default: unsafe). */
   safety?: FixSafety;
+  /**
+   * When present, the fix changes these places instead of the report's `found` text (all or none
+   * of them are applied); `replacement` then only describes the change.
+   */
+  edits?: FixEdit[];
 }
 
 export interface Report {
@@ -215,6 +239,8 @@ export interface RuleSummary {
   category: RuleCategory;
   severity: Exclude<SeverityName, 'off'>;
   fixable: boolean;
+  /** Which fixes the rule offers (undefined: none). */
+  fix?: FixAvailability;
   description: string;
   descriptionEn: string;
   part: 'A' | 'B';
