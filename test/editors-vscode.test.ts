@@ -177,6 +177,7 @@ describe('editors/vscode client source: the server contract', () => {
     ['forwards the watched file events', /fileEvents: WATCHED_GLOBS\.map\(\(glob\) => vscode\.workspace\.createFileSystemWatcher\(glob\)\)/],
     ['asks for jxlint/renderDocument with { uri }', /RENDER_DOCUMENT = 'jxlint\/renderDocument'[\s\S]*sendRequest<RenderDocumentResult>\(RENDER_DOCUMENT, \{ uri: this\.uri\.toString\(\) \}/],
     ['fix all runs source.fixAll.jxlint', /CodeActionKind\.SourceFixAll\.append\('jxlint'\)[\s\S]*'vscode\.executeCodeActionProvider'/],
+    ['pulls diagnostics on change and on save (jxlint.run: onSave)', /diagnosticPullOptions: \{ onChange: true, onSave: true \}/],
     ['re-renders when the Word file changes on disk', /watcher\.onDidChange\(\(\) => this\.schedule\(\)\)/],
   ])('%s', (_what, pattern) => {
     expect(source).toMatch(pattern);

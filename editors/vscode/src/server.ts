@@ -95,6 +95,8 @@ export class JxlintServer implements vscode.Disposable {
         fileEvents: WATCHED_GLOBS.map((glob) => vscode.workspace.createFileSystemWatcher(glob)),
       },
       initializationOptions: () => serverSettings(),
+      // Pull diagnostics after saves too: with `jxlint.run: onSave` the server lints only then.
+      diagnosticPullOptions: { onChange: true, onSave: true },
       outputChannel: this.output,
       revealOutputChannelOn: RevealOutputChannelOn.Never,
     };
