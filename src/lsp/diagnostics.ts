@@ -1,0 +1,136 @@
+/**
+ * Lint messages → LSP diagnostics. Text exports: the range is the cell text the message points at
+ * (line/column are 1-based UTF-16 code units, as LSP counts; the end comes from the text found, else
+ * the cell runs to the next TAB or the end of the line). Word/HTML files have no text positions: the
+ * diagnostic sits on the first line and its message names 表/行/列.
+ */
+import { DiagnosticSeverity, type Diagnostic, type DiagnosticRelatedInformation, type Range } from 'vscode-languageserver';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { CellRole, Fix, LintMessage, Locale, Origin } from '../index.js';
+import { ruleDocsHref } from './package-info.js';
+
+export const SOURCE = 'jxlint';
+
+/** What a diagnostic carries so code actions need no re-lint. */
+export interface DiagnosticData {
+  fingerprint: string | null;
+  ruleId: string | null;
+  messageId: string;
+  projectCode: string | null;
+  role: CellRole | null;
+  level3: string | null;
+  found: string | null;
+  /** The rule's fix and the exact span it replaces; present only when that span was found in the text. */
+  fix?: Fix & { range: Range };
+}
+
+/** Another cell a finding involves (LintMessage.related, when the engine fills it). */
+interface RelatedCell {
+  origin: Origin | null;
+  line?: number | null;
+  column?: number | null;
+  location?: string;
+  text?: string | null;
+  role?: CellRole | null;
+}
+
+export function severityOf(m: Pick<LintMessage, 'severity'>): DiagnosticSeverity {
+  return m.severity === 2 ? DiagnosticSeverity.Error : m.severity === 1 ? DiagnosticSeverity.Warning : DiagnosticSeverity.Information;
+}
+
+/** Line text (without its end of line) of 0-based line `line`. */
+export function lineText(doc: TextDocument, line: number): string {
+  if (line < 0 || line >= doc.lineCount) return '';
+  return doc.getText({ start: { line, character: 0 }, end: { line: line + 1, character: 0 } }).replace(/\r?\n$|\r$/, '');
+}
+
+/**
+ * The range of the cell a text position points at. `found` is the text the message quotes: when it
+ * stands at (or after) the column on that line, the range is exactly it (the span a fix replaces,
+ * as applyTextFixes finds it); otherwise the cell runs to the next TAB or the end of the line.
+ */
+export function cellRange(doc: TextDocument, line1: number, column1: number, found: string | null | undefined): { range: Range; exact: boolean } {
+  const line = Math.max(0, Math.min(line1 - 1, doc.lineCount - 1));
+  const text = lineText(doc, line);
+  const start = Math.max(0, Math.min(column1 - 1, text.length));
+  if (found) {
+    const at = text.indexOf(found, start);
+    if (at >= 0) return { range: { start: { line, character: at }, end: { line, character: at + found.length } }, exact: true };
+  }
+  const tab = text.indexOf('\t', start);
+  let end = tab >= 0 ? tab : text.length;
+  while (end > start && /\s/.test(text[end - 1]!)) end--;
+  if (end <= start) end = Math.min(text.length, start + 1);
+  return { range: { start: { line, character: start }, end: { line, character: end } }, exact: false };
+}
+
+function dataOf(m: LintMessage, fixRange: Range | null): DiagnosticData {
+  const data: DiagnosticData = {
+    fingerprint: m.fingerprint ?? null,
+    ruleId: m.ruleId,
+    messageId: m.messageId,
+    projectCode: m.projectCode,
+    role: m.role,
+    level3: m.level3 ?? null,
+    found: m.found ?? null,
+  };
+  if (m.fix && fixRange) data.fix = { ...m.fix, range: fixRange };
+  return data;
+}
+
+function decorate(d: Diagnostic, m: LintMessage): Diagnostic {
+  d.severity = severityOf(m);
+  d.source = SOURCE;
+  if (m.ruleId) {
+    d.code = m.ruleId;
+    d.codeDescription = { href: ruleDocsHref(m.ruleId) };
+  } else {
+    d.code = m.messageId;
+  }
+  return d;
+}
+
+/** A text document's diagnostics. */
+export function textDiagnostics(doc: TextDocument, messages: readonly LintMessage[]): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  for (const m of messages) {
+    let range: Range;
+    let exact = false;
+    if (m.line !== null && m.column !== null) ({ range, exact } = cellRange(doc, m.line, m.column, m.found));
+    else range = { start: { line: 0, character: 0 }, end: { line: 0, character: lineText(doc, 0).length } };
+    const d = decorate({ range, message: m.message, data: dataOf(m, exact ? range : null) }, m);
+    const related = relatedOf(doc, m);
+    if (related.length > 0) d.relatedInformation = related;
+    out.push(d);
+  }
+  return out;
+}
+
+function relatedOf(doc: TextDocument, m: LintMessage): DiagnosticRelatedInformation[] {
+  const cells = (m as LintMessage & { related?: RelatedCell[] }).related;
+  if (!Array.isArray(cells)) return [];
+  const out: DiagnosticRelatedInformation[] = [];
+  for (const c of cells) {
+    const origin = c.origin as { line?: number; column?: number } | null;
+    const line = c.line ?? origin?.line ?? null;
+    const column = c.column ?? origin?.column ?? null;
+    if (line === null || column === null) continue;
+    out.push({
+      location: { uri: doc.uri, range: cellRange(doc, line, column, c.text).range },
+      message: c.location ?? (c.text ?? ''),
+    });
+  }
+  return out;
+}
+
+/** A Word/HTML file's diagnostics: no text positions, so each message names 表/行/列. */
+export function fileDiagnostics(messages: readonly LintMessage[], locale: Locale): Diagnostic[] {
+  const range: Range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+  const sep = locale === 'en' ? ': ' : '：';
+  return messages.map((m) => {
+    const place = m.location;
+    const d = decorate({ range, message: place ? `${place}${sep}${m.message}` : m.message }, m);
+    d.data = { fingerprint: m.fingerprint ?? null, ruleId: m.ruleId, messageId: m.messageId } satisfies Partial<DiagnosticData>;
+    return d;
+  });
+}
