@@ -137,6 +137,17 @@ export async function main(argv: string[], io: CliIO = processIO()): Promise<num
       exitCode = await runMerge(files, { ...opts, outputFlags: mergeFlags }, io);
     });
 
+  // jxlint lsp --stdio (the language server; loaded only for this command)
+  program
+    .command('lsp')
+    .description('启动语言服务器，供编辑器使用（start the language server for editors; LSP over stdio）')
+    .option('--stdio', '通过标准输入输出通信（communicate over stdin/stdout; the default and only transport）')
+    .allowUnknownOption()
+    .action(async () => {
+      const { runStdio } = await import('../lsp/index.js');
+      runStdio();
+    });
+
   try {
     await program.parseAsync(argv, { from: 'user' });
   } catch (e) {
