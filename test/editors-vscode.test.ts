@@ -223,12 +223,15 @@ describe('editors/vscode webview: the report under a webview CSP', () => {
     expect($('script').length).toBeGreaterThan(0);
     $('script').each((_, s) => expect($(s).attr('nonce')).toBe(policy.nonce));
     expect($('style').length).toBeGreaterThan(0);
+    // the nonce policy blocks inline event handlers: the report's script must attach its listeners itself
+    const handlers = $('*').toArray().flatMap((el) => Object.keys((el as { attribs?: Record<string, string> }).attribs ?? {}).filter((a) => /^on/i.test(a)));
+    expect(handlers).toEqual([]);
     // untrusted document text stays escaped: no injected script gets the nonce
     expect(page).not.toContain(XSS_NAME);
     expect(page).not.toContain(XSS_PURPOSE);
-    expect(page.replace(/<meta http-equiv="Content-Security-Policy"[^>]*>/, '')).toBe(
-      report.replace(/<meta http-equiv="Content-Security-Policy"[^>]*>/, '').replace(/<script>/g, `<script nonce="${policy.nonce}">`),
-    );
+    // nothing else changes
+    const rest = (html: string) => html.replace(/<meta http-equiv="Content-Security-Policy"[^>]*>/gi, '').replace(/(<script\b[^>]*?) nonce="[^"]*"/gi, '$1');
+    expect(rest(page)).toBe(rest(report));
   });
 
   it.each([
