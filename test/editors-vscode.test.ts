@@ -283,6 +283,8 @@ describe('editors/vscode: where the server executable comes from', () => {
   it('on Windows the .cmd shim runs through a shell, quoted', () => {
     const resolved = resolveServerCommand({ configuredPath: '', workspaceFolders: [withShim], workspaceTrusted: true, platform: 'win32' });
     expect(resolved).toMatchObject({ command: `"${join(withShim, 'node_modules/.bin/jxlint.cmd')}"`, shell: true, origin: 'workspace' });
+    const onPath = resolveServerCommand({ configuredPath: '', workspaceFolders: [bare], workspaceTrusted: true, platform: 'win32' });
+    expect(onPath).toMatchObject({ command: 'jxlint', args: ['lsp', '--stdio'], shell: true, origin: 'path' });
   });
 });
 

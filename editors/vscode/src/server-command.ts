@@ -53,8 +53,9 @@ function commandFor(executable: string, origin: ServerCommand['origin'], platfor
   if (/\.[cm]?js$/i.test(executable)) {
     return { command: 'node', args: [executable, ...SERVER_ARGS], shell: false, cwd, origin };
   }
-  const shell = platform === 'win32' && /\.(cmd|bat)$/i.test(executable);
-  return { command: shell ? `"${executable}"` : executable, args: [...SERVER_ARGS], shell, cwd, origin };
+  // On Windows, npm installs jxlint as a .cmd shim, which only a shell can start (also when found on PATH).
+  const shell = platform === 'win32' && (origin === 'path' || /\.(cmd|bat)$/i.test(executable));
+  return { command: shell && origin !== 'path' ? `"${executable}"` : executable, args: [...SERVER_ARGS], shell, cwd, origin };
 }
 
 function isJxlintCheckout(folder: string): boolean {
