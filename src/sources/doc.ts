@@ -141,18 +141,15 @@ export async function readDoc(bytes: Uint8Array): Promise<BlockStream> {
   let body: string;
   try {
     const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-    let dataStream: Buffer | null = null;
-    try {
-      const cf = readCompoundFile(bytes);
-      const entry = cf.entries.find((e) => e.name === 'Data' && e.type === 2);
-      if (entry) dataStream = Buffer.from(cf.readStream(entry, entry.size));
-    } catch {
-      dataStream = null; // word-extractor decides whether the file is readable
-    }
+    // Checked first: word-extractor follows the same sector chains without guarding against loops.
+    const cf = readCompoundFile(bytes);
+    const entry = cf.entries.find((e) => e.name === 'Data' && e.type === 2);
+    const dataStream = entry ? Buffer.from(cf.readStream(entry, entry.size)) : null;
     const document = await new PatchedWordExtractor(dataStream).extract(new BufferReader(buffer));
     // filterUnicode: false keeps curly quotes and dashes as written (the .docx readers keep them too).
     body = document.getBody({ filterUnicode: false });
-  } catch {
+  } catch (e) {
+    if (e instanceof SourceError) throw e;
     throw corruptDoc();
   }
   const stream = readTextString(body, { layout: 'row-per-line', tableOrigins: true });
