@@ -1,6 +1,6 @@
 import * as cheerio from 'cheerio';
 import { describe, expect, it } from 'vitest';
-import { escapeHtml } from '../src/formatters/html.js';
+import { escapeHtml } from '../src/formatters/html/index.js';
 import { formatResults } from '../src/formatters/index.js';
 import { XSS_NAME, XSS_PURPOSE, sampleOptions, sampleResults } from './helpers/sample-results.js';
 

@@ -54,7 +54,7 @@ export async function formatResults(
       return formatXlsx(results, options);
     }
     case 'html': {
-      const { formatHtml } = await import('./html.js');
+      const { formatHtml } = await import('./html/index.js');
       return formatHtml(results, options);
     }
     default: {
