@@ -51,3 +51,146 @@ describe('push diagnostics on a text export', () => {
     }
   });
 });
+
+type Diag = { code?: string | number; range: { start: { line: number; character: number }; end: { line: number; character: number } }; data?: Record<string, unknown>; message: string };
+
+/** The seed with one cost value (the first ≥98% of a 项目成本 row) rewritten. */
+function firstCostEdit(c: TestClient, uri: string, diagnostics: Diag[], replacement: string, version: number) {
+  const d = diagnostics.find((x) => x.code === 'cost-value-not-amount')!;
+  return c.connection.sendNotification('textDocument/didChange', {
+    textDocument: { uri, version },
+    contentChanges: [{ range: d.range, text: replacement }],
+  });
+}
+
+describe('re-lint while editing', () => {
+  it('two quick edits give one publish, for the later version; a cost value fixed by hand loses exactly its finding', async () => {
+    const c = await client();
+    const uri = fileUri(path.join(dir, 'edit.txt'));
+    const first = c.waitForPublish(uri);
+    await open(c, uri, seedText);
+    const p1 = await first;
+    const d = p1.diagnostics.find((x) => x.code === 'cost-value-not-amount')!;
+    const later = c.waitForPublish(uri, (p) => p.version === 3);
+    await c.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version: 2 }, contentChanges: [{ range: d.range, text: '≤8' }] });
+    await c.connection.sendNotification('textDocument/didChange', {
+      textDocument: { uri, version: 3 },
+      contentChanges: [{ range: { start: d.range.start, end: { line: d.range.start.line, character: d.range.start.character + 2 } }, text: '≤800万元' }],
+    });
+    const p3 = await later;
+    await c.settle(200);
+    expect(c.published.filter((p) => p.uri === uri).map((p) => p.version)).toEqual([1, 3]);
+    const before = p1.diagnostics.filter((x) => x.code === 'cost-value-not-amount');
+    const after = p3.diagnostics.filter((x) => x.code === 'cost-value-not-amount');
+    expect(after).toHaveLength(before.length - 1);
+    expect(after.some((x) => x.range.start.line === d.range.start.line)).toBe(false);
+  });
+
+  it('on close publishes an empty list and nothing after, even with an edit pending', async () => {
+    const c = await client();
+    const uri = fileUri(path.join(dir, 'close.txt'));
+    const first = c.waitForPublish(uri);
+    await open(c, uri, seedText);
+    await first;
+    await c.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version: 2 }, contentChanges: [{ text: seedText + '\n' }] });
+    const cleared = c.waitForPublish(uri, (p) => p.diagnostics.length === 0);
+    await c.connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
+    await cleared;
+    await c.settle(300);
+    const mine = c.published.filter((p) => p.uri === uri);
+    expect(mine[mine.length - 1]!.diagnostics).toEqual([]);
+    expect(mine.filter((p) => p.version === 2)).toEqual([]);
+  });
+
+  it('a flood of 300 changes ends in one publish of the last version', async () => {
+    const c = await client();
+    const uri = fileUri(path.join(dir, 'flood.txt'));
+    const first = c.waitForPublish(uri);
+    await open(c, uri, seedText);
+    await first;
+    const last = c.waitForPublish(uri, (p) => p.version === 301);
+    for (let v = 2; v <= 301; v++) {
+      void c.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version: v }, contentChanges: [{ text: v % 2 ? seedText : seedText + '\n' }] });
+    }
+    await last;
+    await c.settle(200);
+    const versions = c.published.filter((p) => p.uri === uri).map((p) => p.version);
+    expect(versions[versions.length - 1]).toBe(301);
+    expect(versions.length).toBeLessThan(10);
+  });
+
+  it('plaintext documents are linted only when they look like a 绩效目标表', async () => {
+    const c = await client({ pull: true });
+    const seedUri = fileUri(path.join(dir, 'plain-seed.txt'));
+    const otherUri = fileUri(path.join(dir, 'notes.txt'));
+    await open(c, seedUri, seedText, 'plaintext');
+    await open(c, otherUri, '购物清单\n牛奶\n面包\n', 'plaintext');
+    const seed = (await c.connection.sendRequest('textDocument/diagnostic', { textDocument: { uri: seedUri } })) as { items: Diag[] };
+    const other = (await c.connection.sendRequest('textDocument/diagnostic', { textDocument: { uri: otherUri } })) as { items: Diag[] };
+    expect(seed.items.filter((d) => d.code === 'cost-value-not-amount')).toHaveLength(18);
+    expect(other.items).toEqual([]);
+  });
+});
+
+describe('pull diagnostics (LSP 3.17)', () => {
+  it('answers textDocument/diagnostic with result ids, unchanged when nothing changed, and does not push text diagnostics', async () => {
+    const c = await client({ pull: true });
+    expect(c.initializeResult.capabilities.diagnosticProvider).toMatchObject({ workspaceDiagnostics: true, interFileDependencies: false });
+    const uri = fileUri(path.join(dir, 'pull.txt'));
+    await open(c, uri, seedText);
+    const r1 = (await c.connection.sendRequest('textDocument/diagnostic', { textDocument: { uri } })) as { kind: string; resultId: string; items: Diag[] };
+    expect(r1.kind).toBe('full');
+    expect(r1.items.filter((d) => d.code === 'cost-value-not-amount')).toHaveLength(18);
+    const r2 = (await c.connection.sendRequest('textDocument/diagnostic', { textDocument: { uri }, previousResultId: r1.resultId })) as { kind: string };
+    expect(r2.kind).toBe('unchanged');
+    await firstCostEdit(c, uri, r1.items, '≤800万元', 2);
+    const r3 = (await c.connection.sendRequest('textDocument/diagnostic', { textDocument: { uri }, previousResultId: r1.resultId })) as { kind: string; items: Diag[] };
+    expect(r3.kind).toBe('full');
+    expect(r3.items.filter((d) => d.code === 'cost-value-not-amount')).toHaveLength(17);
+    await c.settle(200);
+    expect(c.published.filter((p) => p.uri === uri)).toEqual([]);
+  });
+
+  it('an unknown document gets an empty report, not an error', async () => {
+    const c = await client({ pull: true });
+    const r = (await c.connection.sendRequest('textDocument/diagnostic', { textDocument: { uri: 'file:///nowhere/x.txt' } })) as { items: unknown[] };
+    expect(r.items).toEqual([]);
+  });
+});
+
+describe('hover', () => {
+  it('on a flagged cell shows the rule docs, on a 指标值 cell how jxlint read it', async () => {
+    const c = await client({ pull: true });
+    const uri = fileUri(path.join(dir, 'hover.txt'));
+    await open(c, uri, seedText);
+    const r = (await c.connection.sendRequest('textDocument/diagnostic', { textDocument: { uri } })) as { items: Diag[] };
+    const d = r.items.find((x) => x.code === 'cost-value-not-amount')!;
+    const hover = (await c.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: d.range.start.line, character: d.range.start.character + 1 } })) as {
+      contents: { kind: string; value: string };
+    };
+    expect(hover.contents.kind).toBe('markdown');
+    expect(hover.contents.value).toContain('**cost-value-not-amount**');
+    expect(hover.contents.value).toContain('正确示例');
+    expect(hover.contents.value).toMatch(/运算符 \| ≥ \|/);
+    expect(hover.contents.value).toMatch(/数字 \| 98 \|/);
+    expect(hover.contents.value).toMatch(/单位 \| % \|/);
+    expect(hover.contents.value).toContain('percent');
+    const none = await c.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: 0, character: 0 } });
+    expect(none).toBeNull();
+    const unknown = await c.connection.sendRequest('textDocument/hover', { textDocument: { uri: 'file:///nowhere.txt' }, position: { line: 0, character: 0 } });
+    expect(unknown).toBeNull();
+  });
+
+  it('in English when jxlint.locale is en', async () => {
+    const c = await client({ pull: true, initializationOptions: { jxlint: { locale: 'en' } } });
+    const uri = fileUri(path.join(dir, 'hover-en.txt'));
+    await open(c, uri, seedText);
+    const r = (await c.connection.sendRequest('textDocument/diagnostic', { textDocument: { uri } })) as { items: Diag[] };
+    const d = r.items.find((x) => x.code === 'cost-value-not-amount')!;
+    expect(d.message).toMatch(/[a-z]{4,}/);
+    expect(d.message).not.toMatch(/^成本/);
+    const hover = (await c.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: d.range.start })) as { contents: { value: string } };
+    expect(hover.contents.value).toContain('Good example');
+    expect(hover.contents.value).toContain('operator');
+  });
+});

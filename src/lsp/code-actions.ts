@@ -4,7 +4,7 @@
  * file, accept a finding into the baseline, open a rule's docs. Edits come from the diagnostics'
  * data and the library's applyTextFixes; nothing is re-linted to build them.
  */
-import { CodeActionKind, TextEdit, type CodeAction, type CodeActionParams, type Diagnostic, type Range } from 'vscode-languageserver';
+import { CodeActionKind, TextEdit, type CodeAction, type CodeActionParams, type Diagnostic } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { applyTextFixes, type LintMessage, type Locale } from '../index.js';
 import { SOURCE, type DiagnosticData } from './diagnostics.js';
@@ -39,8 +39,9 @@ function kindMatches(only: readonly string[] | undefined, kind: string): boolean
   return only.some((o) => kind === o || kind.startsWith(o + '.'));
 }
 
-function textAt(doc: TextDocument, range: Range): string {
-  return doc.getText(range);
+/** The fields of a lint message applyTextFixes reads, from a diagnostic's data. */
+function messageOf(data: DiagnosticData): LintMessage {
+  return { ruleId: data.ruleId, line: data.line, column: data.column, found: data.found, fix: data.fix, messageId: data.messageId } as LintMessage;
 }
 
 export interface CodeActionInput {
@@ -64,13 +65,15 @@ export function codeActions({ params, doc, messages, locale }: CodeActionInput):
     for (const d of ours) {
       const data = d.data as DiagnosticData;
       const fix = data.fix;
-      if (fix && (data.found === null || textAt(doc, fix.range) === data.found)) {
+      // Placed by the library against the text as it is now; a fix whose text changed is not offered.
+      const edit = fix ? minimalEdit(doc, text, applyTextFixes(text, [messageOf(data)]).output) : null;
+      if (fix && edit) {
         out.push({
           title: `${fix.description}${isUnsafe(fix) ? (zh ? '（不安全）' : ' (unsafe)') : ''}`,
           kind: CodeActionKind.QuickFix,
           diagnostics: [d],
           isPreferred: !isUnsafe(fix),
-          edit: { changes: { [uri]: [TextEdit.replace(fix.range, fix.replacement)] } },
+          edit: { changes: { [uri]: [edit] } },
         });
       }
       const ruleId = data.ruleId;

@@ -20,8 +20,11 @@ export interface DiagnosticData {
   role: CellRole | null;
   level3: string | null;
   found: string | null;
-  /** The rule's fix and the exact span it replaces; present only when that span was found in the text. */
-  fix?: Fix & { range: Range };
+  /** Where the message points (1-based), so the fix can be placed by applyTextFixes without a re-lint. */
+  line: number | null;
+  column: number | null;
+  /** The rule's fix (one cell, or several through `fix.edits`). */
+  fix?: Fix;
 }
 
 /** Another cell a finding involves (LintMessage.related, when the engine fills it). */
@@ -64,7 +67,7 @@ export function cellRange(doc: TextDocument, line1: number, column1: number, fou
   return { range: { start: { line, character: start }, end: { line, character: end } }, exact: false };
 }
 
-function dataOf(m: LintMessage, fixRange: Range | null): DiagnosticData {
+function dataOf(m: LintMessage): DiagnosticData {
   const data: DiagnosticData = {
     fingerprint: m.fingerprint ?? null,
     ruleId: m.ruleId,
@@ -73,8 +76,10 @@ function dataOf(m: LintMessage, fixRange: Range | null): DiagnosticData {
     role: m.role,
     level3: m.level3 ?? null,
     found: m.found ?? null,
+    line: m.line,
+    column: m.column,
   };
-  if (m.fix && fixRange) data.fix = { ...m.fix, range: fixRange };
+  if (m.fix) data.fix = m.fix;
   return data;
 }
 
@@ -94,11 +99,11 @@ function decorate(d: Diagnostic, m: LintMessage): Diagnostic {
 export function textDiagnostics(doc: TextDocument, messages: readonly LintMessage[]): Diagnostic[] {
   const out: Diagnostic[] = [];
   for (const m of messages) {
-    let range: Range;
-    let exact = false;
-    if (m.line !== null && m.column !== null) ({ range, exact } = cellRange(doc, m.line, m.column, m.found));
-    else range = { start: { line: 0, character: 0 }, end: { line: 0, character: lineText(doc, 0).length } };
-    const d = decorate({ range, message: m.message, data: dataOf(m, exact ? range : null) }, m);
+    const range: Range =
+      m.line !== null && m.column !== null
+        ? cellRange(doc, m.line, m.column, m.found).range
+        : { start: { line: 0, character: 0 }, end: { line: 0, character: lineText(doc, 0).length } };
+    const d = decorate({ range, message: m.message, data: dataOf(m) }, m);
     const related = relatedOf(doc, m);
     if (related.length > 0) d.relatedInformation = related;
     out.push(d);

@@ -90,6 +90,10 @@ interface TextState {
   latest: TextLint | null;
   /** The last version whose diagnostics were pushed. */
   publishedVersion: number | null;
+  /** Whether anything but an empty list was ever pushed (a document that is no 绩效目标表 gets nothing). */
+  everPublished: boolean;
+  /** The version last saved (`jxlint.run: onSave`). */
+  savedVersion: number | null;
 }
 
 function uriToPath(uri: string): string | null {
@@ -149,7 +153,11 @@ export class JxlintServer {
       if (this.config?.clientSettings.run === 'onSave' && this.states.get(e.document.uri)?.latest) return;
       this.schedule(e.document.uri, DEBOUNCE_MS);
     });
-    this.documents.onDidSave((e) => this.schedule(e.document.uri, 0));
+    this.documents.onDidSave((e) => {
+      this.schedule(e.document.uri, 0);
+      const state = this.states.get(e.document.uri);
+      if (state) state.savedVersion = e.document.version;
+    });
     this.documents.onDidClose((e) => this.close(e.document.uri));
     this.documents.listen(c);
 
@@ -367,7 +375,7 @@ export class JxlintServer {
     if (this.shutdown) return;
     let state = this.states.get(uri);
     if (!state) {
-      state = { uri, timer: null, latest: null, publishedVersion: null };
+      state = { uri, timer: null, latest: null, publishedVersion: null, everPublished: false, savedVersion: null };
       this.states.set(uri, state);
     }
     if (state.timer) clearTimeout(state.timer);
@@ -396,6 +404,8 @@ export class JxlintServer {
     if (this.states.get(state.uri) !== state || this.documents.get(state.uri)?.version !== result.version) return;
     if (!this.pullText && state.publishedVersion !== result.version) {
       state.publishedVersion = result.version;
+      if (result.diagnostics.length === 0 && !state.everPublished) return;
+      state.everPublished = true;
       void this.connection.sendDiagnostics({ uri: state.uri, version: result.version, diagnostics: result.diagnostics });
     }
   }
@@ -468,7 +478,10 @@ export class JxlintServer {
       const report = this.words?.report(uri);
       return { kind: DocumentDiagnosticReportKind.Full, items: report?.diagnostics ?? [] };
     }
-    const latest = this.current(doc);
+    const state = this.states.get(uri);
+    // onSave: between saves the client keeps the diagnostics of the last saved version.
+    const keep = this.config.clientSettings.run === 'onSave' && state?.latest && state.savedVersion !== doc.version ? state.latest : null;
+    const latest = keep ?? this.current(doc);
     if (!latest) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
     if (previousResultId && previousResultId === latest.resultId) return { kind: DocumentDiagnosticReportKind.Unchanged, resultId: latest.resultId };
     return { kind: DocumentDiagnosticReportKind.Full, resultId: latest.resultId, items: latest.diagnostics };
