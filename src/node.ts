@@ -7,6 +7,18 @@ import { DEFAULT_MAX_FILE_SIZE, SourceError } from './sources/blocks.js';
 
 export * from './index.js';
 
+/** Fixing text exports in place (`jxlint --fix`): lint → fix → lint, written back in the file's own encoding. */
+export {
+  encodeText,
+  fixBytes,
+  fixFile,
+  fixText,
+  MAX_FIX_PASSES,
+  type FileFixOutcome,
+  type FixOptions,
+  type FixStatus,
+} from './node/fix-files.js';
+
 /** Default refusal size for one input file (bytes): the one constant of src/sources/blocks.ts. */
 export { DEFAULT_MAX_FILE_SIZE };
 

@@ -10,6 +10,7 @@ import { discoverFiles, IgnoreMatcher, loadIgnoreFile, parseShard, selectShard, 
 import { autoConcurrency, lintFiles, type LintFileTask, type LintRunSettings } from '../node/lint-files.js';
 import { lintOneFile } from '../node/worker.js';
 import { RunConfigs, ruleOverrides } from './configs.js';
+import { fixMode, reportIO, runFixes } from './fix-command.js';
 import { configForFile } from '../index.js';
 import { pairOutputs, writesToStderr, type OutputFlag } from './outputs.js';
 import { ProgressBar, progressWanted } from './progress.js';
@@ -41,6 +42,10 @@ export interface LintCommandOptions {
   maxInflatedSize?: number;
   shard?: string;
   progress?: boolean;
+  /** `--fix`, `--unsafe-fixes`, `--fix-dry-run` (see fix-command.ts). */
+  fix?: boolean;
+  unsafeFixes?: boolean;
+  fixDryRun?: boolean;
 }
 
 function splitList(values: readonly string[] | undefined): string[] | undefined {
@@ -95,6 +100,7 @@ export async function runLint(inputs: string[], options: LintCommandOptions, io:
     throw new UsageError('请指定要检查的文件、目录或 glob 模式，例如 jxlint 报送材料/', 'give the files, folders or globs to lint, e.g. jxlint submissions/');
   }
   const shard = options.shard !== undefined ? parseShard(options.shard) : null;
+  const fixing = fixMode(options);
 
   const overrides: Record<string, unknown> = {};
   if (options.rule && options.rule.length > 0) overrides.rules = ruleOverrides(options.rule);
@@ -178,14 +184,16 @@ export async function runLint(inputs: string[], options: LintCommandOptions, io:
   }
   const reporter = new RunReporter(
     { outputs, locale: options.locale ?? configs.locale(), color: options.color, quiet: options.quiet, maxWarnings: options.maxWarnings },
-    io,
+    reportIO(io, options),
     transform,
   );
   await reporter.open();
   // Workers render the file-by-file reports themselves when they can (no baseline to apply first).
   settings.render = reporter.renderSettings();
 
-  if (stdinBytes) {
+  if (fixing) {
+    await runFixes(shardTasks, settings, reporter, io, options, stdinBytes);
+  } else if (stdinBytes) {
     const task = shardTasks[0];
     if (task) await reporter.add(await lintOneFile(task, settings, task.skipped ? undefined : stdinBytes));
   } else {

@@ -74,6 +74,9 @@ export async function main(argv: string[], io: CliIO = processIO()): Promise<num
     .option('--max-inflated-size <size>', '.docx 解压后大小上限，如 256MiB', parseSize)
     .option('--shard <k/n>', '只检查第 k 份（共 n 份，按路径排序后轮流分配）')
     .option('--no-progress', '不显示进度条')
+    .option('--fix', '就地应用安全修复（仅文本导出；Word 文件不改写）（apply safe fixes to text exports in place）')
+    .option('--unsafe-fixes', '同时应用需人工确认的修复，与 --fix 或 --fix-dry-run 一起用（also apply unsafe fixes）')
+    .option('--fix-dry-run', '以统一差异格式显示修复，不写入文件（print the fixes as a unified diff; write nothing）')
     .action(async (inputs: string[], opts: Omit<LintCommandOptions, 'outputFlags'>) => {
       const { runLint } = await import('./lint-command.js');
       exitCode = await runLint(inputs, { ...opts, outputFlags: lintFlags }, io);
