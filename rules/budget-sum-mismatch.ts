@@ -1,14 +1,13 @@
-import type { Rule } from '../src/engine/types.js';
-import { projectOrigin } from './shared/cells.js';
+import { defineRule } from '../src/engine/define-rule.js';
 import { table } from './shared/example-table.js';
 import { AMOUNT_TOLERANCE, formatWan } from './shared/values.js';
 
-export const budgetSumMismatch: Rule = {
+export const budgetSumMismatch = defineRule({
   meta: {
     id: 'budget-sum-mismatch',
     category: 'budget',
     defaultSeverity: 'error',
-    part: 'A',
+    kind: 'exact',
     fixable: false,
     messages: {
       mismatch: {
@@ -26,26 +25,27 @@ export const budgetSumMismatch: Rule = {
       limits: '预算数为空由 missing-required-field 报告；财政资金与其他资金都空时视为未分列来源，不比较。',
     },
   },
-  check(context) {
-    for (const project of context.document.projects) {
-      const { total, fiscal, other } = project.budget;
-      if (total === null || (fiscal === null && other === null)) continue;
-      const sum = (fiscal ?? 0) + (other ?? 0);
-      if (Math.abs(total - sum) <= AMOUNT_TOLERANCE) continue;
-      const b = project.budget;
-      context.report({
-        messageId: 'mismatch',
-        project,
-        role: 'budget.total',
-        origin: projectOrigin(project, b.origin.total),
-        data: {
-          total: b.totalRaw ?? formatWan(total),
-          fiscal: b.fiscalRaw ?? (fiscal === null ? '0' : formatWan(fiscal)),
-          other: b.otherRaw ?? (other === null ? '0' : formatWan(other)),
-          sum: formatWan(sum),
-        },
-        found: b.totalRaw ?? formatWan(total),
-      });
-    }
+  create(context) {
+    return {
+      Project(project) {
+        const b = project.budget;
+        const { total, fiscal, other } = b;
+        if (total === null || (fiscal === null && other === null)) return;
+        const sum = (fiscal ?? 0) + (other ?? 0);
+        if (Math.abs(total - sum) <= AMOUNT_TOLERANCE) return;
+        context.report({
+          node: project,
+          cell: 'budget.total',
+          messageId: 'mismatch',
+          data: {
+            total: b.totalRaw ?? formatWan(total),
+            fiscal: b.fiscalRaw ?? (fiscal === null ? '0' : formatWan(fiscal)),
+            other: b.otherRaw ?? (other === null ? '0' : formatWan(other)),
+            sum: formatWan(sum),
+          },
+          found: b.totalRaw ?? formatWan(total),
+        });
+      },
+    };
   },
-};
+});

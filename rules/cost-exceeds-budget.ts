@@ -1,15 +1,14 @@
-import type { Rule } from '../src/engine/types.js';
-import { reportIndicator } from './shared/cells.js';
+import { defineRule } from '../src/engine/define-rule.js';
 import { table, withRows } from './shared/example-table.js';
 import { isCostIndicator } from './shared/taxonomy.js';
 import { AMOUNT_TOLERANCE, amountInWan, formatWan, projectMoneyFactor } from './shared/values.js';
 
-export const costExceedsBudget: Rule = {
+export const costExceedsBudget = defineRule({
   meta: {
     id: 'cost-exceeds-budget',
     category: 'budget',
     defaultSeverity: 'error',
-    part: 'A',
+    kind: 'exact',
     fixable: false,
     messages: {
       exceeds: {
@@ -27,21 +26,20 @@ export const costExceedsBudget: Rule = {
       limits: '只比较写成金额的成本指标值；单位成本（元/人·月）按其金额与预算总额比较，只能发现明显错误。',
     },
   },
-  check(context) {
-    for (const project of context.document.projects) {
-      if (project.budget.total === null) continue;
-      const budget = project.budget.total * projectMoneyFactor(project);
-      project.indicators.forEach((ind, index) => {
-        if (!isCostIndicator(ind)) return;
-        const amount = amountInWan(ind.value);
+  create(context) {
+    return {
+      Indicator(indicator, project) {
+        if (project.budget.total === null || !isCostIndicator(indicator)) return;
+        const budget = project.budget.total * projectMoneyFactor(project);
+        const amount = amountInWan(indicator.value);
         if (amount === null || amount <= budget + AMOUNT_TOLERANCE) return;
-        reportIndicator(context, project, index, {
+        context.report({
+          node: indicator,
+          cell: 'value',
           messageId: 'exceeds',
-          role: 'indicator.value',
-          data: { level3: ind.level3 ?? '', found: ind.value.raw, amount: formatWan(amount), budget: formatWan(budget) },
-          found: ind.value.raw,
+          data: { level3: indicator.level3 ?? '', found: indicator.value.raw, amount: formatWan(amount), budget: formatWan(budget) },
         });
-      });
-    }
+      },
+    };
   },
-};
+});

@@ -1,14 +1,13 @@
-import type { Rule } from '../src/engine/types.js';
-import { reportIndicator } from './shared/cells.js';
+import { defineRule } from '../src/engine/define-rule.js';
 import { table, withRows } from './shared/example-table.js';
 import { level3Key } from './shared/taxonomy.js';
 
-export const duplicateIndicator: Rule = {
+export const duplicateIndicator = defineRule({
   meta: {
     id: 'duplicate-indicator',
     category: 'consistency',
     defaultSeverity: 'warn',
-    part: 'A',
+    kind: 'exact',
     fixable: false,
     messages: {
       duplicate: {
@@ -30,24 +29,20 @@ export const duplicateIndicator: Rule = {
       limits: '只比较名称完全相同的三级指标；意思相同、写法不同的指标不报告。',
     },
   },
-  check(context) {
-    for (const project of context.document.projects) {
-      const seen = new Map<string, number>();
-      project.indicators.forEach((ind, index) => {
-        const key = level3Key(ind.level3);
+  create(context) {
+    /** 三级 name → index of its first row, per table. */
+    let seen = new Map<string, number>();
+    return {
+      Project() {
+        seen = new Map();
+      },
+      Indicator(indicator, _project, index) {
+        const key = level3Key(indicator.level3);
         if (!key) return;
         const first = seen.get(key);
-        if (first === undefined) {
-          seen.set(key, index);
-          return;
-        }
-        reportIndicator(context, project, index, {
-          messageId: 'duplicate',
-          role: 'indicator.level3',
-          data: { level3: ind.level3 ?? '', first: first + 1 },
-          found: ind.level3,
-        });
-      });
-    }
+        if (first === undefined) seen.set(key, index);
+        else context.report({ node: indicator, cell: 'level3', messageId: 'duplicate', data: { level3: indicator.level3 ?? '', first: first + 1 } });
+      },
+    };
   },
-};
+});

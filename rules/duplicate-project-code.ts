@@ -1,14 +1,13 @@
-import type { Rule } from '../src/engine/types.js';
-import { projectOrigin } from './shared/cells.js';
+import { defineRule } from '../src/engine/define-rule.js';
 import { tables } from './shared/example-table.js';
 import { squeeze } from './shared/text.js';
 
-export const duplicateProjectCode: Rule = {
+export const duplicateProjectCode = defineRule({
   meta: {
     id: 'duplicate-project-code',
     category: 'consistency',
     defaultSeverity: 'error',
-    part: 'A',
+    kind: 'exact',
     fixable: false,
     messages: {
       duplicate: {
@@ -26,24 +25,16 @@ export const duplicateProjectCode: Rule = {
       limits: '只比较同一文档；不同文件之间的重复请用批量扫描的汇总结果查看。',
     },
   },
-  check(context) {
+  create(context) {
     const seen = new Map<string, { index: number; name: string | null }>();
-    for (const project of context.document.projects) {
-      const key = squeeze(project.code);
-      if (!key) continue;
-      const first = seen.get(key);
-      if (!first) {
-        seen.set(key, { index: project.index, name: project.name });
-        continue;
-      }
-      context.report({
-        messageId: 'duplicate',
-        project,
-        role: 'code',
-        origin: projectOrigin(project, project.fields.code.origin),
-        data: { code: project.code ?? '', first: first.index, firstName: first.name ?? '' },
-        found: project.code,
-      });
-    }
+    return {
+      Project(project) {
+        const key = squeeze(project.code);
+        if (!key) return;
+        const first = seen.get(key);
+        if (!first) seen.set(key, { index: project.index, name: project.name });
+        else context.report({ node: project, cell: 'code', messageId: 'duplicate', data: { code: project.code ?? '', first: first.index, firstName: first.name ?? '' } });
+      },
+    };
   },
-};
+});

@@ -1,15 +1,14 @@
-import type { Rule } from '../src/engine/types.js';
-import { reportIndicator } from './shared/cells.js';
+import { defineRule } from '../src/engine/define-rule.js';
 import { table, withRows } from './shared/example-table.js';
 import { canonicalLevel1, canonicalLevel2, categoryLabel, isSatisfactionIndicator, ownersOf } from './shared/taxonomy.js';
 import { squeeze } from './shared/text.js';
 
-export const indicatorCategoryMismatch: Rule = {
+export const indicatorCategoryMismatch = defineRule({
   meta: {
     id: 'indicator-category-mismatch',
     category: 'category',
     defaultSeverity: 'error',
-    part: 'A',
+    kind: 'exact',
     fixable: false,
     messages: {
       level2: {
@@ -38,29 +37,19 @@ export const indicatorCategoryMismatch: Rule = {
       limits: '一级或二级名称不在指标体系内（如“投入”）时不比较，由 Part B 的 unknown-indicator-category 报告。',
     },
   },
-  check(context) {
-    for (const project of context.document.projects) {
-      project.indicators.forEach((ind, index) => {
-        const l1 = canonicalLevel1(ind.level1);
-        const l2 = canonicalLevel2(ind.level2, ind.level1);
-        const data = { level1: ind.level1 ?? '', level2: ind.level2 ?? '', level3: ind.level3 ?? '' };
+  create(context) {
+    return {
+      Indicator(indicator) {
+        const l1 = canonicalLevel1(indicator.level1);
+        const l2 = canonicalLevel2(indicator.level2, indicator.level1);
+        const data = { level1: indicator.level1 ?? '', level2: indicator.level2 ?? '', level3: indicator.level3 ?? '' };
         if (l1 && l2 && !ownersOf(l2).includes(l1)) {
-          reportIndicator(context, project, index, {
-            messageId: 'level2',
-            role: 'indicator.level2',
-            data: { ...data, owner: ownersOf(l2).map(categoryLabel).join(' / ') },
-            found: ind.level2,
-          });
+          context.report({ node: indicator, cell: 'level2', messageId: 'level2', data: { ...data, owner: ownersOf(l2).map(categoryLabel).join(' / ') } });
         }
-        if (squeeze(ind.level3).includes('满意') && !isSatisfactionIndicator(ind)) {
-          reportIndicator(context, project, index, {
-            messageId: 'satisfaction',
-            role: 'indicator.level3',
-            data,
-            found: ind.level3,
-          });
+        if (squeeze(indicator.level3).includes('满意') && !isSatisfactionIndicator(indicator)) {
+          context.report({ node: indicator, cell: 'level3', messageId: 'satisfaction', data });
         }
-      });
-    }
+      },
+    };
   },
-};
+});

@@ -1,6 +1,5 @@
 import type { Indicator } from '../src/ast/types.js';
-import type { Rule } from '../src/engine/types.js';
-import { projectOrigin } from './shared/cells.js';
+import { defineRule } from '../src/engine/define-rule.js';
 import { CLEAN_INDICATORS, table } from './shared/example-table.js';
 import { isBenefitIndicator, isCostIndicator, isOutputIndicator, isSatisfactionIndicator } from './shared/taxonomy.js';
 
@@ -12,12 +11,12 @@ const REQUIRED: { key: string; zh: string; en: string; test: (ind: Indicator) =>
   { key: 'satisfaction', zh: '满意度指标', en: 'satisfaction (满意度) indicators', test: isSatisfactionIndicator },
 ];
 
-export const missingLevel1Category: Rule = {
+export const missingLevel1Category = defineRule({
   meta: {
     id: 'missing-level1-category',
     category: 'category',
     defaultSeverity: 'error',
-    part: 'A',
+    kind: 'exact',
     fixable: false,
     messages: {
       missing: {
@@ -35,20 +34,15 @@ export const missingLevel1Category: Rule = {
       limits: '只检查大类是否出现，不检查每个二级是否齐全（如生态效益在不适用时可以不填）。',
     },
   },
-  check(context) {
-    for (const project of context.document.projects) {
-      if (project.indicators.length === 0) continue;
-      for (const cls of REQUIRED) {
-        if (project.indicators.some(cls.test)) continue;
-        context.report({
-          messageId: 'missing',
-          project,
-          role: 'table',
-          origin: projectOrigin(project, project.indicators[0]!.origin),
-          data: { category: cls.zh, categoryEn: cls.en },
-          found: cls.key,
-        });
-      }
-    }
+  create(context) {
+    return {
+      Project(project) {
+        if (project.indicators.length === 0) return;
+        for (const cls of REQUIRED) {
+          if (project.indicators.some(cls.test)) continue;
+          context.report({ node: project, messageId: 'missing', data: { category: cls.zh, categoryEn: cls.en }, found: cls.key });
+        }
+      },
+    };
   },
-};
+});

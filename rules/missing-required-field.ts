@@ -1,44 +1,35 @@
-import type { Origin, Project } from '../src/ast/types.js';
-import type { CellRole, Rule } from '../src/engine/types.js';
-import { projectOrigin } from './shared/cells.js';
+import type { Project } from '../src/ast/types.js';
+import type { ProjectCell } from '../src/engine/types.js';
+import { defineRule } from '../src/engine/define-rule.js';
 import { table } from './shared/example-table.js';
 import { isBlank } from './shared/text.js';
 
 interface RequiredField {
-  role: CellRole;
+  cell: ProjectCell;
   zh: string;
   en: string;
   blank: (p: Project) => boolean;
-  origin: (p: Project) => Origin | null;
 }
 
-/** 项目编码, 项目名称, 预算数, 资金用途, 绩效目标 (docs/rule-catalogue.md). */
 const FIELDS: RequiredField[] = [
-  { role: 'code', zh: '项目编码', en: 'project code', blank: (p) => isBlank(p.code), origin: (p) => p.fields.code.origin },
-  { role: 'name', zh: '项目名称', en: 'project name', blank: (p) => isBlank(p.name), origin: (p) => p.fields.name.origin },
+  { cell: 'code', zh: '项目编码', en: 'project code', blank: (p) => isBlank(p.code) },
+  { cell: 'name', zh: '项目名称', en: 'project name', blank: (p) => isBlank(p.name) },
+  { cell: 'budget.total', zh: '预算数', en: 'budget total', blank: (p) => p.budget.total === null && isBlank(p.budget.totalRaw) },
+  { cell: 'purpose', zh: '资金用途', en: 'use of funds', blank: (p) => isBlank(p.purpose) },
   {
-    role: 'budget.total',
-    zh: '预算数',
-    en: 'budget total',
-    blank: (p) => p.budget.total === null && isBlank(p.budget.totalRaw),
-    origin: (p) => p.budget.origin.total,
-  },
-  { role: 'purpose', zh: '资金用途', en: 'use of funds', blank: (p) => isBlank(p.purpose), origin: (p) => p.fields.purpose.origin },
-  {
-    role: 'goals',
+    cell: 'goals',
     zh: '绩效目标',
     en: 'performance goals',
     blank: (p) => p.goals.every((g) => isBlank(g.text)) && isBlank(p.fields.goals.text),
-    origin: (p) => p.fields.goals.origin,
   },
 ];
 
-export const missingRequiredField: Rule = {
+export const missingRequiredField = defineRule({
   meta: {
     id: 'missing-required-field',
     category: 'required',
     defaultSeverity: 'error',
-    part: 'A',
+    kind: 'exact',
     fixable: false,
     messages: {
       blank: {
@@ -60,22 +51,14 @@ export const missingRequiredField: Rule = {
       limits: '只检查是否为空，不检查内容是否合理（编码格式由 Part B 的 project-code-inconsistent 检查）。',
     },
   },
-  check(context) {
-    for (const project of context.document.projects) {
-      for (const f of FIELDS) {
-        if (!f.blank(project)) continue;
-        context.report({
-          messageId: 'blank',
-          project,
-          role: f.role,
-          origin: projectOrigin(project, f.origin(project)),
-          data: { field: f.zh, fieldEn: f.en },
-          found: null,
-        });
-      }
-      if (project.indicators.length === 0) {
-        context.report({ messageId: 'noIndicators', project, role: 'table', origin: projectOrigin(project), found: null });
-      }
-    }
+  create(context) {
+    return {
+      Project(project) {
+        for (const f of FIELDS) {
+          if (f.blank(project)) context.report({ node: project, cell: f.cell, messageId: 'blank', data: { field: f.zh, fieldEn: f.en }, found: null });
+        }
+        if (project.indicators.length === 0) context.report({ node: project, messageId: 'noIndicators' });
+      },
+    };
   },
-};
+});

@@ -1,14 +1,13 @@
-import type { Rule } from '../src/engine/types.js';
-import { projectOrigin } from './shared/cells.js';
+import { defineRule } from '../src/engine/define-rule.js';
 import { table } from './shared/example-table.js';
 import { monthEndCells } from './shared/spend-plan.js';
 
-export const missingSpendPlan: Rule = {
+export const missingSpendPlan = defineRule({
   meta: {
     id: 'missing-spend-plan',
     category: 'budget',
     defaultSeverity: 'error',
-    part: 'A',
+    kind: 'exact',
     fixable: false,
     messages: {
       absent: {
@@ -30,17 +29,17 @@ export const missingSpendPlan: Rule = {
       limits: '只检查是否填写；填写是否完整、是否累计由 spend-plan-incomplete、spend-plan-not-cumulative 检查。',
     },
   },
-  check(context) {
-    for (const project of context.document.projects) {
-      const plan = project.spendPlan;
-      if (!plan.present) {
-        context.report({ messageId: 'absent', project, role: 'spendPlan', origin: projectOrigin(project, plan.origin), found: null });
-        continue;
-      }
-      const cells = monthEndCells(plan);
-      if (cells.every((c) => c.blank)) {
-        context.report({ messageId: 'blank', project, role: 'spendPlan', origin: projectOrigin(project, cells[0]?.origin, plan.origin), found: null });
-      }
-    }
+  create(context) {
+    return {
+      Project(project) {
+        const plan = project.spendPlan;
+        if (!plan.present) {
+          context.report({ node: project, cell: 'spendPlan', messageId: 'absent' });
+          return;
+        }
+        const cells = monthEndCells(plan);
+        if (cells.every((c) => c.blank)) context.report({ node: project, cell: 'spendPlan', messageId: 'blank', origin: cells[0]?.origin });
+      },
+    };
   },
-};
+});

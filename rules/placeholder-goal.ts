@@ -1,15 +1,14 @@
-import type { Rule } from '../src/engine/types.js';
-import { projectOrigin } from './shared/cells.js';
+import { defineRule } from '../src/engine/define-rule.js';
 import { table } from './shared/example-table.js';
-import { goalItems, placeholderKind } from './shared/goals.js';
+import { placeholderKind } from './shared/goals.js';
 import { squeeze, stripTrailingPunctuation } from './shared/text.js';
 
-export const placeholderGoal: Rule = {
+export const placeholderGoal = defineRule({
   meta: {
     id: 'placeholder-goal',
     category: 'goal',
     defaultSeverity: 'error',
-    part: 'A',
+    kind: 'exact',
     fixable: false,
     messages: {
       empty: {
@@ -36,22 +35,15 @@ export const placeholderGoal: Rule = {
       limits: '只识别明确的占位写法和单独的“…率”；内容空泛但不属于这些形式的目标由 Part B 规则（goal-not-quantified 等）提示。',
     },
   },
-  check(context) {
-    for (const project of context.document.projects) {
-      for (const item of goalItems(project.goals)) {
-        const content = stripTrailingPunctuation(squeeze(item.content));
+  create(context) {
+    return {
+      Goal(item) {
         const kind = placeholderKind(item.content);
         const messageId = kind === 'empty' && squeeze(item.text) === '' ? null : kind;
-        if (!messageId) continue;
-        context.report({
-          messageId,
-          project,
-          role: 'goals',
-          origin: projectOrigin(project, item.origin, project.fields.goals.origin),
-          data: { found: item.text, content },
-          found: item.text,
-        });
-      }
-    }
+        if (!messageId) return;
+        const content = stripTrailingPunctuation(squeeze(item.content));
+        context.report({ node: item, messageId, data: { found: item.text, content } });
+      },
+    };
   },
-};
+});

@@ -1,5 +1,4 @@
-import type { Rule } from '../src/engine/types.js';
-import { reportIndicator } from './shared/cells.js';
+import { defineRule } from '../src/engine/define-rule.js';
 import { table, withRows } from './shared/example-table.js';
 import { countWordIn, isQuantityIndicator } from './shared/taxonomy.js';
 import { isPercent } from './shared/values.js';
@@ -19,12 +18,12 @@ const COUNT_UNIT: Record<string, string> = {
   场次: '场',
 };
 
-export const quantityValuePercentage: Rule = {
+export const quantityValuePercentage = defineRule({
   meta: {
     id: 'quantity-value-percentage',
     category: 'value',
     defaultSeverity: 'error',
-    part: 'A',
+    kind: 'exact',
     fixable: false,
     messages: {
       percent: {
@@ -43,19 +42,19 @@ export const quantityValuePercentage: Rule = {
       limits: '只看三级名称中的计数词；“覆盖率”“完成率”等比率放在数量指标下由 Part B 规则处理。',
     },
   },
-  check(context) {
-    for (const project of context.document.projects) {
-      project.indicators.forEach((ind, index) => {
-        if (!isQuantityIndicator(ind) || !isPercent(ind.value)) return;
-        const countWord = countWordIn(ind.level3);
+  create(context) {
+    return {
+      Indicator(indicator) {
+        if (!isQuantityIndicator(indicator) || !isPercent(indicator.value)) return;
+        const countWord = countWordIn(indicator.level3);
         if (!countWord) return;
-        reportIndicator(context, project, index, {
+        context.report({
+          node: indicator,
+          cell: 'value',
           messageId: 'percent',
-          role: 'indicator.value',
-          data: { level3: ind.level3 ?? '', found: ind.value.raw, countWord, unit: COUNT_UNIT[countWord] ?? '' },
-          found: ind.value.raw,
+          data: { level3: indicator.level3 ?? '', found: indicator.value.raw, countWord, unit: COUNT_UNIT[countWord] ?? '' },
         });
-      });
-    }
+      },
+    };
   },
-};
+});

@@ -1,15 +1,14 @@
-import type { Rule } from '../src/engine/types.js';
-import { reportIndicator } from './shared/cells.js';
+import { defineRule } from '../src/engine/define-rule.js';
 import { table, withRows } from './shared/example-table.js';
 import { isSatisfactionIndicator } from './shared/taxonomy.js';
 import { isPercent, numberOf, operatorOf } from './shared/values.js';
 
-export const satisfactionThresholdLow: Rule = {
+export const satisfactionThresholdLow = defineRule({
   meta: {
     id: 'satisfaction-threshold-low',
     category: 'value',
     defaultSeverity: 'warn',
-    part: 'A',
+    kind: 'exact',
     fixable: false,
     messages: {
       low: {
@@ -28,33 +27,33 @@ export const satisfactionThresholdLow: Rule = {
       limits: '没有官方下限，阈值为经验值，可用选项调整；只检查写成百分比的目标。',
     },
   },
-  defaultOptions: { min: 85 },
-  optionsSchema: {
+  options: {
     min: {
       type: 'number',
       minimum: 0,
       maximum: 100,
+      default: 85,
       description: '满意度目标的下限（百分比），默认85',
       descriptionEn: 'Lowest acceptable satisfaction target in percent (default 85)',
     },
   },
-  check(context) {
-    const min = typeof context.options.min === 'number' ? context.options.min : 85;
-    for (const project of context.document.projects) {
-      project.indicators.forEach((ind, index) => {
-        if (!isSatisfactionIndicator(ind) || !isPercent(ind.value)) return;
-        const op = operatorOf(ind.value);
+  create(context) {
+    const { min } = context.options;
+    return {
+      Indicator(indicator) {
+        if (!isSatisfactionIndicator(indicator) || !isPercent(indicator.value)) return;
+        const op = operatorOf(indicator.value);
         if (op === '≤' || op === '<') return;
-        const n = numberOf(ind.value);
+        const n = numberOf(indicator.value);
         if (n === null || n >= min) return;
-        reportIndicator(context, project, index, {
+        context.report({
+          node: indicator,
+          cell: 'value',
           messageId: 'low',
-          role: 'indicator.value',
-          data: { level3: ind.level3 ?? '', found: ind.value.raw, min },
-          found: ind.value.raw,
+          data: { level3: indicator.level3 ?? '', found: indicator.value.raw, min },
           suggestion: `≥${min}%`,
         });
-      });
-    }
+      },
+    };
   },
-};
+});

@@ -1,14 +1,13 @@
-import type { Rule } from '../src/engine/types.js';
-import { projectOrigin } from './shared/cells.js';
+import { defineRule } from '../src/engine/define-rule.js';
 import { table } from './shared/example-table.js';
 import { monthEndCells } from './shared/spend-plan.js';
 
-export const spendPlanIncomplete: Rule = {
+export const spendPlanIncomplete = defineRule({
   meta: {
     id: 'spend-plan-incomplete',
     category: 'budget',
     defaultSeverity: 'warn',
-    part: 'A',
+    kind: 'exact',
     fixable: false,
     messages: {
       incomplete: {
@@ -26,23 +25,24 @@ export const spendPlanIncomplete: Rule = {
       limits: '全部为空由 missing-spend-plan 报告；数值是否累计、是否到100%由 spend-plan-not-cumulative 检查。',
     },
   },
-  check(context) {
-    const zh = context.settings?.locale !== 'en';
-    for (const project of context.document.projects) {
-      if (!project.spendPlan.present) continue;
-      const cells = monthEndCells(project.spendPlan);
-      const blank = cells.filter((c) => c.blank);
-      if (blank.length === 0 || blank.length === cells.length) continue;
-      const filled = cells.filter((c) => !c.blank);
-      const sep = zh ? '、' : ', ';
-      context.report({
-        messageId: 'incomplete',
-        project,
-        role: 'spendPlan',
-        origin: projectOrigin(project, blank[0]!.origin, project.spendPlan.origin),
-        data: { filled: filled.map((c) => c.label).join(sep), blank: blank.map((c) => c.label).join(sep) },
-        found: cells.map((c) => (c.blank ? '' : c.value!.raw)).join('|'),
-      });
-    }
+  create(context) {
+    const sep = context.settings.locale === 'en' ? ', ' : '、';
+    return {
+      Project(project) {
+        if (!project.spendPlan.present) return;
+        const cells = monthEndCells(project.spendPlan);
+        const blank = cells.filter((c) => c.blank);
+        if (blank.length === 0 || blank.length === cells.length) return;
+        const filled = cells.filter((c) => !c.blank);
+        context.report({
+          node: project,
+          cell: 'spendPlan',
+          messageId: 'incomplete',
+          origin: blank[0]!.origin,
+          data: { filled: filled.map((c) => c.label).join(sep), blank: blank.map((c) => c.label).join(sep) },
+          found: cells.map((c) => (c.blank ? '' : c.value!.raw)).join('|'),
+        });
+      },
+    };
   },
-};
+});

@@ -1,14 +1,13 @@
-import type { Rule } from '../src/engine/types.js';
-import { projectOrigin } from './shared/cells.js';
+import { defineRule } from '../src/engine/define-rule.js';
 import { table } from './shared/example-table.js';
 import { isYearEnd, monthEndCells } from './shared/spend-plan.js';
 
-export const spendPlanNotCumulative: Rule = {
+export const spendPlanNotCumulative = defineRule({
   meta: {
     id: 'spend-plan-not-cumulative',
     category: 'budget',
     defaultSeverity: 'error',
-    part: 'A',
+    kind: 'exact',
     fixable: false,
     messages: {
       decreasing: {
@@ -34,35 +33,26 @@ export const spendPlanNotCumulative: Rule = {
       limits: '不是百分比的单元格（文字、金额）不参与比较，由 Part B 的 spend-plan-format 提示；跨年项目年底不到100%属合理情形，请在配置中关闭本规则或在资金用途中说明。',
     },
   },
-  check(context) {
-    for (const project of context.document.projects) {
-      if (!project.spendPlan.present) continue;
-      const cells = monthEndCells(project.spendPlan);
-      let yearEnd = cells.findIndex((c) => isYearEnd(c.label));
-      if (yearEnd < 0 && project.spendPlan.labels.length === 0) yearEnd = cells.length - 1;
-      let previous: (typeof cells)[number] | null = null;
-      for (const [i, cell] of cells.entries()) {
-        if (cell.percent === null) continue;
-        const origin = projectOrigin(project, cell.origin, project.spendPlan.origin);
-        const found = cell.value!.raw;
-        if (cell.percent > 100) {
-          context.report({ messageId: 'over100', project, role: 'spendPlan', origin, data: { label: cell.label, found }, found });
+  create(context) {
+    return {
+      Project(project) {
+        if (!project.spendPlan.present) return;
+        const cells = monthEndCells(project.spendPlan);
+        let yearEnd = cells.findIndex((c) => isYearEnd(c.label));
+        if (yearEnd < 0 && project.spendPlan.labels.length === 0) yearEnd = cells.length - 1;
+        let previous: (typeof cells)[number] | null = null;
+        for (const [i, cell] of cells.entries()) {
+          if (cell.percent === null) continue;
+          const at = { node: project, cell: 'spendPlan', origin: cell.origin, found: cell.value!.raw } as const;
+          const data = { label: cell.label, found: at.found };
+          if (cell.percent > 100) context.report({ ...at, messageId: 'over100', data });
+          if (previous && previous.percent !== null && cell.percent < previous.percent) {
+            context.report({ ...at, messageId: 'decreasing', data: { ...data, previousLabel: previous.label, previous: previous.value!.raw } });
+          }
+          if (i === yearEnd && cell.percent !== 100 && cell.percent <= 100) context.report({ ...at, messageId: 'notFull', data });
+          previous = cell;
         }
-        if (previous && previous.percent !== null && cell.percent < previous.percent) {
-          context.report({
-            messageId: 'decreasing',
-            project,
-            role: 'spendPlan',
-            origin,
-            data: { label: cell.label, found, previousLabel: previous.label, previous: previous.value!.raw },
-            found,
-          });
-        }
-        if (i === yearEnd && cell.percent !== 100 && cell.percent <= 100) {
-          context.report({ messageId: 'notFull', project, role: 'spendPlan', origin, data: { label: cell.label, found }, found });
-        }
-        previous = cell;
-      }
-    }
+      },
+    };
   },
-};
+});

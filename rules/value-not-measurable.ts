@@ -1,6 +1,5 @@
 import type { Indicator } from '../src/ast/types.js';
-import type { Rule } from '../src/engine/types.js';
-import { reportIndicator } from './shared/cells.js';
+import { defineRule } from '../src/engine/define-rule.js';
 import { table, withRows } from './shared/example-table.js';
 import { isCostIndicator, isQuantityIndicator, isSatisfactionIndicator, isTimelinessIndicator } from './shared/taxonomy.js';
 import { hasNumber } from './shared/text.js';
@@ -15,12 +14,12 @@ function measurableClass(ind: Indicator): { zh: string; en: string; example: str
   return null;
 }
 
-export const valueNotMeasurable: Rule = {
+export const valueNotMeasurable = defineRule({
   meta: {
     id: 'value-not-measurable',
     category: 'value',
     defaultSeverity: 'error',
-    part: 'A',
+    kind: 'exact',
     fixable: false,
     messages: {
       noNumber: {
@@ -42,20 +41,26 @@ export const valueNotMeasurable: Rule = {
       limits: '带量词或时间单位的汉字数字（“每年一次”“十二月底前”）算作数字；质量、效益类指标允许定性值，不在本规则范围内。',
     },
   },
-  check(context) {
-    for (const project of context.document.projects) {
-      project.indicators.forEach((ind, index) => {
-        const cls = measurableClass(ind);
-        if (!cls || /定性/.test(ind.nature ?? '')) return;
-        const empty = isBlankValue(ind.value);
-        if (!empty && hasNumber(ind.value.raw)) return;
-        reportIndicator(context, project, index, {
+  create(context) {
+    return {
+      Indicator(indicator) {
+        const cls = measurableClass(indicator);
+        if (!cls || /定性/.test(indicator.nature ?? '')) return;
+        const empty = isBlankValue(indicator.value);
+        if (!empty && hasNumber(indicator.value.raw)) return;
+        context.report({
+          node: indicator,
+          cell: 'value',
           messageId: empty ? 'empty' : 'noNumber',
-          role: 'indicator.value',
-          data: { kind: cls.zh, kindEn: cls.en.replace(/^./, (c) => c.toUpperCase()), level3: ind.level3 ?? '', found: ind.value.raw, example: cls.example },
-          found: ind.value.raw,
+          data: {
+            kind: cls.zh,
+            kindEn: cls.en.replace(/^./, (c) => c.toUpperCase()),
+            level3: indicator.level3 ?? '',
+            found: indicator.value.raw,
+            example: cls.example,
+          },
         });
-      });
-    }
+      },
+    };
   },
-};
+});

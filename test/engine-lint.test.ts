@@ -5,7 +5,8 @@ import { formatLocation } from '../src/engine/messages.js';
 import type { Rule, RuleContext } from '../src/engine/types.js';
 import { makeDocument, makeIndicator, makeProject, makeValue } from './helpers/rule-tester.js';
 
-function rule(id: string, check: (ctx: RuleContext) => void, severity: 'info' | 'warn' | 'error' = 'error'): Rule {
+/** A rule that does all its work in the `Document` visitor. */
+function rule(id: string, run: (ctx: RuleContext) => void, severity: 'info' | 'warn' | 'error' = 'error'): Rule {
   return {
     meta: {
       id,
@@ -18,7 +19,7 @@ function rule(id: string, check: (ctx: RuleContext) => void, severity: 'info' | 
       },
       docs: { description: 'd', descriptionEn: 'd', why: 'w', bad: 'b', good: 'g', basis: '财预〔2021〕101号' },
     },
-    check,
+    create: (ctx) => ({ Document: () => run(ctx) }),
   };
 }
 
@@ -40,15 +41,12 @@ function sampleDocument() {
 
 const reportEveryValue = rule('every-value', (ctx) => {
   for (const p of ctx.document.projects) {
-    p.indicators.forEach((ind, i) =>
+    p.indicators.forEach((ind) =>
       ctx.report({
         messageId: 'found',
-        project: p,
-        role: 'indicator.value',
-        origin: ind.origin,
-        indicatorIndex: i,
+        node: ind,
+        cell: 'value',
         data: { level3: ind.level3 ?? '', found: ind.value.raw, want: '≥1200人' },
-        found: ind.value.raw,
         suggestion: '≥1200人',
         fix: { description: 'replace', replacement: '≥1200人' },
       }),
@@ -107,8 +105,8 @@ describe('lintDocument', () => {
   it('uses the configured severity; a per-report override can only lower it', () => {
     const r = rule('mixed', (ctx) => {
       const p = ctx.document.projects[0]!;
-      ctx.report({ messageId: 'found', project: p, role: 'table', origin: null, severity: 'info' });
-      ctx.report({ messageId: 'found', project: p, role: 'table', origin: null, severity: 'error' });
+      ctx.report({ messageId: 'found', node: p, severity: 'info' });
+      ctx.report({ messageId: 'found', node: p, severity: 'error' });
     });
     const result = lintDocument(sampleDocument(), { config: config([r], { mixed: 'warn' }), rules: [r] });
     expect(result.messages.map((m) => m.severity).sort()).toEqual([0, 1]);
@@ -144,7 +142,7 @@ describe('lintDocument', () => {
 
   it('a rule that reports then throws contributes only the internal error', () => {
     const half = rule('half', (ctx) => {
-      ctx.report({ messageId: 'found', project: ctx.document.projects[0]!, role: 'table', origin: null });
+      ctx.report({ messageId: 'found', node: ctx.document.projects[0]! });
       throw new Error('late');
     });
     const result = lintDocument(sampleDocument(), { config: config([half]), rules: [half] });
@@ -172,7 +170,7 @@ describe('lintDocument', () => {
   it('a rule may reuse its report object: each report is taken as it was when reported', () => {
     const reuse = rule('reuse', (ctx) => {
       const p = ctx.document.projects[0]!;
-      const r = { messageId: 'found', project: p, role: 'table' as const, origin: null, data: { level3: 'a', found: '1', want: 'x' } };
+      const r = { messageId: 'found', node: p, data: { level3: 'a', found: '1', want: 'x' } };
       ctx.report(r);
       r.data = { level3: 'b', found: '2', want: 'y' };
       ctx.report(r);

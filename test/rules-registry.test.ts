@@ -39,12 +39,16 @@ const PART_A_IDS = [
 ];
 const CATEGORIES: RuleCategory[] = ['structure', 'category', 'value', 'goal', 'budget', 'consistency', 'required'];
 
-/** Relative imports a rule file may have (docs/architecture.md: rules import the AST and the rule types only). */
+/**
+ * Relative imports a rule file may have (docs/architecture.md: rules import the AST, the rule types
+ * and `defineRule`, which imports nothing but types).
+ */
 function allowedImport(spec: string, inShared: boolean): boolean {
   const up = inShared ? '../../' : '../';
   return (
     spec === `${up}src/ast/types.js` ||
     spec === `${up}src/engine/types.js` ||
+    (!inShared && spec === '../src/engine/define-rule.js') ||
     (inShared ? /^\.\/[a-z0-9-]+\.js$/.test(spec) : /^\.\/(shared\/)?[a-z0-9-]+\.js$/.test(spec))
   );
 }

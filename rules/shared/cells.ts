@@ -3,7 +3,7 @@
  * row and the table, so every report has the most precise place the AST knows.
  */
 import type { Indicator, IndicatorColumn, Origin, Project } from '../../src/ast/types.js';
-import type { CellRole, Report, RuleContext } from '../../src/engine/types.js';
+import type { CellRole, LegacyRuleContext, Report } from '../../src/engine/types.js';
 
 const ROLE_COLUMN: Partial<Record<CellRole, IndicatorColumn>> = {
   'indicator.level1': 'level1',
@@ -29,7 +29,7 @@ type IndicatorReport = Omit<Report, 'project' | 'origin' | 'indicatorIndex' | 'r
 
 /** Reports on one cell of an indicator row (the caller's object is copied, so it may be reused). */
 export function reportIndicator(
-  context: RuleContext,
+  context: LegacyRuleContext,
   project: Project,
   index: number,
   report: IndicatorReport,

@@ -2,7 +2,8 @@
  * 绩效目标 items: one cell holds numbered items ("1、…", "2、…"); the AST gives one `Goal` per item,
  * and this splits further when an item still holds several numbered lines.
  */
-import type { Goal, Origin } from '../../src/ast/types.js';
+import type { Goal } from '../../src/ast/types.js';
+import type { GoalItem } from '../../src/engine/types.js';
 import { hasDigit, squeeze, stripTrailingPunctuation } from './text.js';
 
 /** Items that say nothing (docs/rule-catalogue.md placeholder-goal): 完成率 完成 无 略 详见附件 同上 / - xx. */
@@ -29,13 +30,8 @@ export function stripNumbering(item: string): string {
   return item.replace(NUMBERING, '').trim();
 }
 
-export interface GoalItem {
-  /** The item as written, numbering kept. */
-  text: string;
-  /** The item without its numbering. */
-  content: string;
-  origin: Origin | null;
-}
+/** A numbered item (the engine's `Goal` visitor passes these). */
+export type { GoalItem };
 
 /** The numbered items of a project's goals, one per line that starts a new number. */
 export function goalItems(goals: readonly Goal[]): GoalItem[] {
@@ -56,4 +52,9 @@ export function goalItems(goals: readonly Goal[]): GoalItem[] {
     flush();
   }
   return items;
+}
+
+/** A goal item that placeholder-goal reports (Part B goal rules leave it to that rule). */
+export function isPlaceholderGoalContent(content: string): boolean {
+  return placeholderKind(content) !== null;
 }

@@ -1,5 +1,6 @@
 /**
- * Text normalisation shared by the rules: full-width digits and signs, whitespace, trailing punctuation.
+ * Text normalisation shared by the rules: full-width digits and signs, whitespace, trailing punctuation,
+ * and the comparable text of a cell.
  * Pure functions; no rule logic.
  */
 
@@ -77,4 +78,18 @@ const CHINESE_QUANTITY =
 /** Whether a value states a number at all: a digit, or a Chinese numeral with a unit. */
 export function hasNumber(text: string | null | undefined): boolean {
   return hasDigit(text) || CHINESE_QUANTITY.test(text ?? '');
+}
+
+/** Characters that `normalizeWidth` or `squeeze` would change (full-width digits and signs, ASCII operators, spaces). */
+const NEEDS_NORMALISING = /[\s\u3000０-９％．＞＜＝≧≦>=<]/;
+
+/** Whitespace-free, width-normalised text of a cell ("" when blank). */
+export function cellText(text: string | null | undefined): string {
+  if (!text) return '';
+  return NEEDS_NORMALISING.test(text) ? normalizeWidth(squeeze(text)) : text;
+}
+
+/** The text of a cell without whitespace and punctuation (for comparing wordings). */
+export function contentOf(text: string | null | undefined): string {
+  return cellText(text).replace(/[。．.，,；;：:！!？?、…“”"'‘’（）()《》\-—·]/g, '');
 }

@@ -9,7 +9,8 @@ import { allRules } from '../../rules/index.js';
 import { fingerprintOf } from './baseline.js';
 import { countMessages } from './counts.js';
 import { defaultConfig, type ResolvedConfig } from './config.js';
-import { DEFAULT_LOCALE, formatLocation, renderTemplate, SEVERITY_NUMBER } from './messages.js';
+import { DEFAULT_LOCALE, formatLocation, SEVERITY_NUMBER } from './messages.js';
+import { visitRules, type RuleRun } from './visit.js';
 import type {
   LintMessage,
   LintResult,
@@ -41,62 +42,12 @@ function defaultResolved(): ResolvedConfig {
 /** ruleId used when a rule throws. */
 export const INTERNAL_ERROR_ID = 'internal-error';
 
-const severityRank: Record<Exclude<SeverityName, 'off'>, number> = { info: 0, warn: 1, error: 2 };
-
-/** A report's severity: the configured one, lowered (never raised) by a per-report override. */
-function effectiveSeverity(configured: Exclude<SeverityName, 'off'>, override: Report['severity']): Severity {
-  if (!override) return SEVERITY_NUMBER[configured];
-  return SEVERITY_NUMBER[severityRank[override] < severityRank[configured] ? override : configured];
-}
-
 function projectSummary(p: Project): ProjectSummary {
   return { index: p.index, code: p.code, name: p.name, agency: p.agency };
 }
 
 function lineColumn(origin: Origin | null): { line: number | null; column: number | null } {
   return isTextOrigin(origin) ? { line: origin.line, column: origin.column } : { line: null, column: null };
-}
-
-function reportToMessage(
-  rule: Rule,
-  report: Report,
-  configured: Exclude<SeverityName, 'off'>,
-  locale: Locale,
-): LintMessage {
-  const template = rule.meta.messages[report.messageId];
-  const text = template
-    ? renderTemplate(template[locale] ?? template['zh-CN'], report.data)
-    : `${rule.meta.id}: ${report.messageId}`;
-  const project = report.project ?? null;
-  const indicator =
-    project && report.indicatorIndex !== undefined ? project.indicators[report.indicatorIndex] ?? null : null;
-  const message: LintMessage = {
-    ruleId: rule.meta.id,
-    severity: effectiveSeverity(configured, report.severity),
-    message: text,
-    messageId: report.messageId,
-    projectCode: project?.code ?? null,
-    projectName: project?.name ?? null,
-    projectIndex: project?.index ?? null,
-    ...lineColumn(report.origin),
-    origin: report.origin ?? null,
-    location: formatLocation(report.origin ?? null, report.role, locale, project?.index ?? null),
-    role: report.role,
-    indicatorIndex: report.indicatorIndex ?? null,
-    level3: indicator?.level3 ?? null,
-    found: report.found ?? null,
-    suggestion: report.suggestion ?? null,
-    basis: rule.meta.docs.basis,
-  };
-  if (report.fix) message.fix = report.fix;
-  message.fingerprint = fingerprintOf({
-    ruleId: message.ruleId,
-    projectCode: message.projectCode,
-    role: message.role,
-    level3: message.level3 ?? null,
-    found: message.found ?? null,
-  });
-  return message;
 }
 
 function internalErrorMessage(rule: Rule, error: unknown, locale: Locale): LintMessage {
@@ -216,27 +167,17 @@ export function lintDocument(document: JxDocument, options: LintOptions = {}): L
   const rules = options.rules ?? allRules;
   const messages: LintMessage[] = diagnosticMessages(document, locale);
 
+  const runs: RuleRun[] = [];
   for (const rule of rules) {
     const setting = config.rules[rule.meta.id];
     const severity = setting?.severity ?? 'off';
     if (severity === 'off') continue;
-    // Reports become messages at once (a rule may reuse and change its report object afterwards);
-    // they join the result only when the rule finishes without throwing.
-    const ruleMessages: LintMessage[] = [];
-    const context: RuleContext = {
-      document,
-      options: setting?.options ?? rule.defaultOptions ?? {},
-      settings: { layout: config.layout, locale },
-      report(report: Report) {
-        ruleMessages.push(reportToMessage(rule, report, severity, locale));
-      },
-    };
-    try {
-      rule.check(context);
-      for (const m of ruleMessages) messages.push(m);
-    } catch (error) {
-      messages.push(internalErrorMessage(rule, error, locale));
-    }
+    runs.push({ rule, severity, options: setting?.options ?? rule.defaultOptions ?? {} });
+  }
+  // A rule's messages join the result only when it finished without throwing.
+  for (const outcome of visitRules(document, runs, { layout: config.layout, locale })) {
+    if (outcome.failed) messages.push(internalErrorMessage(outcome.rule, outcome.error, locale));
+    else for (const m of outcome.messages) messages.push(m);
   }
 
   sortMessages(messages);

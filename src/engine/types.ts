@@ -2,7 +2,7 @@
  * The rule contract and the result model. Rules import only the rule types from here;
  * formatters import only the result types.
  */
-import type { JxDocument, Origin, Project } from '../ast/types.js';
+import type { DepartmentPart, Goal, Indicator, JxDocument, Origin, Project } from '../ast/types.js';
 
 export type SeverityName = 'off' | 'info' | 'warn' | 'error';
 /** ESLint's numbering, extended: 2 error, 1 warning, 0 info. */
@@ -44,8 +44,10 @@ export interface RuleMeta {
   id: string;
   category: RuleCategory;
   defaultSeverity: Exclude<SeverityName, 'off'>;
-  /** Part A rules are exact and on in `recommended`; Part B are heuristics. */
+  /** Part A rules are exact and on in `recommended`; Part B are heuristics (set from `kind` by defineRule). */
   part: 'A' | 'B';
+  /** `exact` rules are on in `recommended`; `heuristic` ones opt in (`recommended: true`). */
+  kind?: RuleKind;
   /** Whether the rule offers any fix: always `fix !== undefined` (kept for formatters and `jxlint rules`). */
   fixable: boolean;
   /** Which fixes the rule offers (Ruff's split, see FixSafety); undefined when it offers none. */
@@ -141,6 +143,10 @@ export interface Fix {
   edits?: FixEdit[];
 }
 
+/**
+ * A report placed by hand (the contract before `create`): the rule names the project, the cell role
+ * and the origin itself. Kept only while rules move to `create` and node reports.
+ */
 export interface Report {
   messageId: string;
   data?: Record<string, string | number>;
@@ -159,22 +165,116 @@ export interface Report {
   fix?: Fix;
 }
 
-export interface RuleContext {
+/** The context of a `check` rule (the contract before `create`). */
+export interface LegacyRuleContext {
   readonly document: JxDocument;
-  /** The rule's options from config (merged over its defaults). */
   readonly options: Record<string, unknown>;
-  /** Config settings (layout policy, locale). Optional so hand-built contexts stay valid. */
   readonly settings?: RuleSettings;
   report(report: Report): void;
 }
 
+/** One numbered item of a project's 绩效目标 cell ("1、…"), the node of the `Goal` visitor. */
+export interface GoalItem {
+  /** The item as written, numbering kept. */
+  text: string;
+  /** The item without its numbering. */
+  content: string;
+  origin: Origin | null;
+}
+
+/** A cell of an indicator row a report can point at (role `indicator.<cell>`). */
+export type IndicatorCell = 'level1' | 'level2' | 'level3' | 'description' | 'value' | 'basis' | 'nature' | 'unit';
+
+/** A cell of a project table a report can point at; `table` (the default) is the table as a whole. */
+export type ProjectCell =
+  | 'code'
+  | 'name'
+  | 'agency'
+  | 'title'
+  | 'budget.total'
+  | 'budget.fiscal'
+  | 'budget.other'
+  | 'purpose'
+  | 'spendPlan'
+  | 'goals'
+  | 'table';
+
+/**
+ * What a report is about: a node of the AST and, for an indicator row or a project, the cell. The
+ * engine derives the project, its index, the cell role, the origin, the 三级 and `found` from it.
+ * - an indicator row (`cell` omitted: the whole row);
+ * - a project (`cell` omitted: the table);
+ * - a goal item (from the `Goal` visitor) or a `Goal` of the AST;
+ * - the department part (部门整体绩效目标), or the document.
+ */
+export type ReportTarget =
+  | { node: Indicator; cell?: IndicatorCell }
+  | { node: Project; cell?: ProjectCell }
+  | { node: GoalItem | Goal; cell?: never }
+  | { node: DepartmentPart; cell?: never }
+  | { node: JxDocument; cell?: never };
+
+/** What a rule says about a node. */
+export interface ReportDescriptor<MessageIds extends string = string> {
+  /** A key of `meta.messages`; an unknown one is a compile error (defineRule) and a run-time error. */
+  messageId: MessageIds;
+  /** Values of the message's {placeholders}. */
+  data?: Record<string, string | number>;
+  /** The text found; default: the cell's text as written (null for a table, a spend plan, the document). */
+  found?: string | null;
+  /** What to write instead, when the rule can tell. */
+  suggestion?: string | null;
+  /** Lowers the rule's severity for this one report (e.g. info for ratio cost indicators). */
+  severity?: Exclude<SeverityName, 'off'>;
+  fix?: Fix;
+  /** A more precise place than the cell's (e.g. one month-end cell of a spend plan); default: the cell. */
+  origin?: Origin | null;
+}
+
+export type NodeReport<MessageIds extends string = string> = ReportDescriptor<MessageIds> & ReportTarget;
+
+/**
+ * The traversal contract (ESLint's visitors): the engine walks the AST once per lint and calls, in
+ * document order, `Document`, `Department`, then for each table `Project`, its `Goal` items, its
+ * `Indicator` rows and `Project:exit`, and last `Document:exit`. Rules that compare across nodes
+ * collect in the visitors and report on exit.
+ */
+export interface RuleVisitors {
+  Document?(document: JxDocument): void;
+  /** 第一部分 部门整体绩效目标 (called even when the document has none: check `present`). */
+  Department?(department: DepartmentPart, document: JxDocument): void;
+  Project?(project: Project): void;
+  /** One numbered item of the project's 绩效目标 (index 0-based). */
+  Goal?(item: GoalItem, project: Project, index: number): void;
+  /** One row of the project's indicator grid (index 0-based in `project.indicators`). */
+  Indicator?(indicator: Indicator, project: Project, index: number): void;
+  'Project:exit'?(project: Project): void;
+  'Document:exit'?(document: JxDocument): void;
+}
+
+export interface RuleContext<MessageIds extends string = string, Options = Record<string, unknown>> {
+  readonly document: JxDocument;
+  /** The rule's options from config, merged over the defaults of its schema. */
+  readonly options: Options;
+  /** Config settings (layout policy, locale). */
+  readonly settings: RuleSettings;
+  /** Reports a finding on a node (see `ReportTarget`). */
+  report(report: NodeReport<MessageIds>): void;
+}
+
+/** Kind of rule: `exact` (精确规则, on in `recommended`) or `heuristic` (启发式规则, opt-in). */
+export type RuleKind = 'exact' | 'heuristic';
+
 export interface Rule {
   meta: RuleMeta;
-  /** Default options. */
+  /** Default options (from the schema's defaults when the rule is made with `defineRule`). */
   defaultOptions?: Record<string, unknown>;
   /** Option name → spec; config options are validated against it (unknown options are errors). */
   optionsSchema?: Record<string, RuleOptionSpec>;
-  check(context: RuleContext): void;
+  /** Returns the rule's visitors for one document (made with `defineRule`). */
+  create?(context: RuleContext): RuleVisitors;
+  /** The contract before `create`, kept only while rules move over. */
+  check?(context: LegacyRuleContext): void;
 }
 
 // ---------------------------------------------------------------------------

@@ -1,0 +1,300 @@
+/**
+ * Walking the AST (遍历): one walk per lint calls every enabled rule's visitors in document order —
+ * `Document`, `Department`, then per table `Project`, its `Goal` items, its `Indicator` rows,
+ * `Project:exit`, and last `Document:exit` — and turns each node report into a message, deriving
+ * the project, the cell role, the origin, the 三级 and `found` from the node. A rule that throws
+ * stops being called; its reports are dropped and the caller reports one internal error instead.
+ */
+import { isTextOrigin, type Indicator, type JxDocument, type Origin, type Project } from '../ast/types.js';
+import { goalItems } from '../../rules/shared/goals.js';
+import { fingerprintOf } from './baseline.js';
+import { formatLocation, renderTemplate, SEVERITY_NUMBER } from './messages.js';
+import type {
+  CellRole,
+  GoalItem,
+  IndicatorCell,
+  LegacyRuleContext,
+  LintMessage,
+  Locale,
+  NodeReport,
+  ProjectCell,
+  Report,
+  Rule,
+  RuleContext,
+  RuleSettings,
+  RuleVisitors,
+  Severity,
+  SeverityName,
+} from './types.js';
+
+type ReportSeverity = Exclude<SeverityName, 'off'>;
+
+/** One enabled rule for one lint. */
+export interface RuleRun {
+  rule: Rule;
+  severity: ReportSeverity;
+  options: Record<string, unknown>;
+}
+
+/** What one rule gave: its messages, or the error it threw (then its messages are dropped). */
+export interface RuleOutcome {
+  rule: Rule;
+  messages: LintMessage[];
+  failed: boolean;
+  error?: unknown;
+}
+
+/** A report with its place worked out: the shape every message is built from. */
+interface PlacedReport extends Report {
+  indicator?: Indicator | null;
+}
+
+const severityRank: Record<ReportSeverity, number> = { info: 0, warn: 1, error: 2 };
+
+/** A report's severity: the configured one, lowered (never raised) by a per-report override. */
+function effectiveSeverity(configured: ReportSeverity, override: Report['severity']): Severity {
+  if (!override) return SEVERITY_NUMBER[configured];
+  return SEVERITY_NUMBER[severityRank[override] < severityRank[configured] ? override : configured];
+}
+
+function lineColumn(origin: Origin | null): { line: number | null; column: number | null } {
+  return isTextOrigin(origin) ? { line: origin.line, column: origin.column } : { line: null, column: null };
+}
+
+/** The message of a placed report, in the locale; an unknown message id is an error of the rule. */
+function messageOf(rule: Rule, report: PlacedReport, configured: ReportSeverity, locale: Locale): LintMessage {
+  const template = Object.hasOwn(rule.meta.messages, report.messageId) ? rule.meta.messages[report.messageId] : undefined;
+  if (!template) throw new Error(`unknown messageId "${report.messageId}" (meta.messages has ${Object.keys(rule.meta.messages).join(', ')})`);
+  const project = report.project ?? null;
+  const indicator =
+    report.indicator ?? (project && report.indicatorIndex !== undefined ? project.indicators[report.indicatorIndex] ?? null : null);
+  const message: LintMessage = {
+    ruleId: rule.meta.id,
+    severity: effectiveSeverity(configured, report.severity),
+    message: renderTemplate(template[locale] ?? template['zh-CN'], report.data),
+    messageId: report.messageId,
+    projectCode: project?.code ?? null,
+    projectName: project?.name ?? null,
+    projectIndex: project?.index ?? null,
+    ...lineColumn(report.origin),
+    origin: report.origin ?? null,
+    location: formatLocation(report.origin ?? null, report.role, locale, project?.index ?? null),
+    role: report.role,
+    indicatorIndex: report.indicatorIndex ?? null,
+    level3: indicator?.level3 ?? null,
+    found: report.found ?? null,
+    suggestion: report.suggestion ?? null,
+    basis: rule.meta.docs.basis,
+  };
+  if (report.fix) message.fix = report.fix;
+  message.fingerprint = fingerprintOf({
+    ruleId: message.ruleId,
+    projectCode: message.projectCode,
+    role: message.role,
+    level3: message.level3 ?? null,
+    found: message.found ?? null,
+  });
+  return message;
+}
+
+// ---------------------------------------------------------------------------
+// Where a node report points
+
+/** What the walk knows about a node a rule may report on. */
+type NodeInfo =
+  | { type: 'document' }
+  | { type: 'department' }
+  | { type: 'project'; project: Project }
+  | { type: 'indicator'; project: Project; index: number }
+  | { type: 'goal'; project: Project };
+
+/** The text and origin of a project cell. */
+function projectCell(project: Project, cell: ProjectCell): { text: string | null; origin: Origin | null | undefined } {
+  const f = project.fields;
+  switch (cell) {
+    case 'code':
+      return { text: project.code, origin: f.code.origin };
+    case 'name':
+      return { text: project.name, origin: f.name.origin };
+    case 'agency':
+      return { text: project.agency, origin: f.agency.origin };
+    case 'title':
+      return { text: project.title, origin: f.title.origin };
+    case 'budget.total':
+      return { text: project.budget.totalRaw, origin: project.budget.origin.total };
+    case 'budget.fiscal':
+      return { text: project.budget.fiscalRaw, origin: project.budget.origin.fiscal };
+    case 'budget.other':
+      return { text: project.budget.otherRaw, origin: project.budget.origin.other };
+    case 'purpose':
+      return { text: project.purpose, origin: f.purpose.origin };
+    case 'spendPlan':
+      return { text: null, origin: project.spendPlan.origin };
+    case 'goals':
+      return { text: f.goals.text, origin: f.goals.origin };
+    case 'table':
+      return { text: null, origin: project.indicators[0]?.origin };
+  }
+}
+
+/** The text of an indicator cell as written. */
+function indicatorText(ind: Indicator, cell: IndicatorCell): string | null {
+  switch (cell) {
+    case 'value':
+      return ind.value.raw;
+    case 'nature':
+      return ind.nature ?? null;
+    case 'unit':
+      return ind.unitColumn ?? null;
+    default:
+      return ind[cell];
+  }
+}
+
+function place(report: NodeReport, info: NodeInfo | undefined, document: JxDocument): PlacedReport {
+  const { node, cell, origin, found, ...rest } = report as NodeReport & { cell?: string };
+  void node;
+  if (!info) throw new Error(`report on a node the walk did not visit (messageId "${report.messageId}")`);
+  const pick = (text: string | null, at: Origin | null): Pick<Report, 'found' | 'origin'> => ({
+    found: found !== undefined ? found : text,
+    origin: origin ?? at,
+  });
+  switch (info.type) {
+    case 'document':
+      return { ...rest, project: null, role: 'document', ...pick(null, null) };
+    case 'department':
+      return { ...rest, project: null, role: 'department', ...pick(null, document.department.origin) };
+    case 'project': {
+      const { project } = info;
+      const c = (cell ?? 'table') as ProjectCell;
+      const at = projectCell(project, c);
+      return { ...rest, project, role: c, ...pick(at.text, at.origin ?? project.origin ?? null) };
+    }
+    case 'indicator': {
+      const { project, index } = info;
+      const ind = project.indicators[index]!;
+      const c = cell as IndicatorCell | undefined;
+      const role: CellRole = c ? `indicator.${c}` : 'indicator';
+      const at = (c ? ind.cells[c] : null) ?? ind.origin ?? project.origin ?? null;
+      return { ...rest, project, role, indicatorIndex: index, indicator: ind, ...pick(c ? indicatorText(ind, c) : null, at) };
+    }
+    case 'goal': {
+      const { project } = info;
+      const item = report.node as GoalItem;
+      return {
+        ...rest,
+        project,
+        role: 'goals',
+        ...pick(item.text, item.origin ?? project.fields.goals.origin ?? project.origin ?? null),
+      };
+    }
+  }
+}
+
+// ---------------------------------------------------------------------------
+// The walk
+
+type VisitorKey = keyof RuleVisitors;
+const VISITOR_KEYS: VisitorKey[] = ['Document', 'Department', 'Project', 'Goal', 'Indicator', 'Project:exit', 'Document:exit'];
+
+interface RuleState extends RuleOutcome {
+  run: RuleRun;
+}
+
+/**
+ * Runs the rules on one document: `create` rules through one walk of the AST, `check` rules (the
+ * contract before `create`) one after the other. Outcomes come back in the order of `runs`.
+ */
+export function visitRules(document: JxDocument, runs: readonly RuleRun[], settings: RuleSettings): RuleOutcome[] {
+  const { locale } = settings;
+  const nodes = new Map<object, NodeInfo>();
+  nodes.set(document, { type: 'document' });
+  nodes.set(document.department, { type: 'department' });
+  const states: RuleState[] = runs.map((run) => ({ run, rule: run.rule, messages: [], failed: false }));
+  const fail = (state: RuleState, error: unknown) => {
+    state.failed = true;
+    state.error = error;
+    state.messages = [];
+  };
+
+  // Visitors by key: [rule state, visitor] pairs, for the rules that have one.
+  const visitors = new Map<VisitorKey, [RuleState, (...args: never[]) => void][]>();
+  for (const state of states) {
+    const { rule, severity, options } = state.run;
+    if (!rule.create) {
+      const context: LegacyRuleContext = {
+        document,
+        options,
+        settings,
+        report: (report) => state.messages.push(messageOf(rule, report, severity, locale)),
+      };
+      try {
+        rule.check?.(context);
+      } catch (error) {
+        fail(state, error);
+      }
+      continue;
+    }
+    const context: RuleContext = {
+      document,
+      options,
+      settings,
+      report: (report) => state.messages.push(messageOf(rule, place(report, nodes.get(report.node), document), severity, locale)),
+    };
+    try {
+      const v = rule.create(context);
+      for (const key of VISITOR_KEYS) {
+        const fn = v[key];
+        if (!fn) continue;
+        let list = visitors.get(key);
+        if (!list) visitors.set(key, (list = []));
+        list.push([state, fn.bind(v) as (...args: never[]) => void]);
+      }
+    } catch (error) {
+      fail(state, error);
+    }
+  }
+
+  const call = <K extends VisitorKey>(key: K, ...args: Parameters<NonNullable<RuleVisitors[K]>>) => {
+    const list = visitors.get(key);
+    if (!list) return;
+    for (const [state, fn] of list) {
+      if (state.failed) continue;
+      try {
+        (fn as unknown as (...a: typeof args) => void)(...args);
+      } catch (error) {
+        fail(state, error);
+      }
+    }
+  };
+
+  if (visitors.size > 0) {
+    // Every node a rule may report on is known before the first visitor runs.
+    const wantsGoals = visitors.has('Goal');
+    const wantsIndicators = visitors.has('Indicator');
+    const itemsOf: GoalItem[][] = [];
+    for (const project of document.projects) {
+      nodes.set(project, { type: 'project', project });
+      const { indicators } = project;
+      for (let index = 0; index < indicators.length; index++) nodes.set(indicators[index]!, { type: 'indicator', project, index });
+      for (const goal of project.goals) nodes.set(goal, { type: 'goal', project });
+      const items = wantsGoals ? goalItems(project.goals) : [];
+      for (const item of items) nodes.set(item, { type: 'goal', project });
+      itemsOf.push(items);
+    }
+    call('Document', document);
+    call('Department', document.department, document);
+    for (const [p, project] of document.projects.entries()) {
+      const items = itemsOf[p]!;
+      call('Project', project);
+      for (let i = 0; i < items.length; i++) call('Goal', items[i]!, project, i);
+      if (wantsIndicators) {
+        const { indicators } = project;
+        for (let i = 0; i < indicators.length; i++) call('Indicator', indicators[i]!, project, i);
+      }
+      call('Project:exit', project);
+    }
+    call('Document:exit', document);
+  }
+  return states.map(({ rule, messages, failed, error }) => ({ rule, messages, failed, ...(failed ? { error } : {}) }));
+}
