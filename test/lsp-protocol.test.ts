@@ -194,3 +194,158 @@ describe('hover', () => {
     expect(hover.contents.value).toContain('operator');
   });
 });
+
+type Action = { title: string; kind?: string; isPreferred?: boolean; edit?: { changes: Record<string, { range: Diag['range']; newText: string }[]> }; command?: { command: string; arguments: unknown[] } };
+
+/** Applies LSP text edits to a text (edits of one document, non-overlapping). */
+function applyEdits(text: string, edits: { range: Diag['range']; newText: string }[]): string {
+  const lines = text.split('\n');
+  const offset = (p: { line: number; character: number }) => lines.slice(0, p.line).reduce((n, l) => n + l.length + 1, 0) + p.character;
+  return [...edits]
+    .sort((a, b) => offset(b.range.start) - offset(a.range.start))
+    .reduce((t, e) => t.slice(0, offset(e.range.start)) + e.newText + t.slice(offset(e.range.end)), text);
+}
+
+describe('code actions', () => {
+  it('offers the fix (labelled unsafe, not preferred), fix all of the rule, disable, accept and docs', async () => {
+    const c = await client({ pull: true });
+    const uri = fileUri(path.join(dir, 'actions.txt'));
+    await open(c, uri, seedText);
+    const r = (await c.connection.sendRequest('textDocument/diagnostic', { textDocument: { uri } })) as { items: Diag[] };
+    const d = r.items.find((x) => x.code === 'cost-value-not-amount')!;
+    const actions = (await c.connection.sendRequest('textDocument/codeAction', { textDocument: { uri }, range: d.range, context: { diagnostics: [d] } })) as Action[];
+    const titles = actions.map((a) => a.title);
+    const fix = actions.find((a) => a.title.startsWith('指标值改为'))!;
+    expect(fix.title).toBe('指标值改为“≤800万元”（不安全）');
+    expect(fix.isPreferred).toBe(false);
+    expect(applyEdits(seedText, fix.edit!.changes[uri]!).split('\n')[d.range.start.line]).toContain('≤800万元');
+    const all = actions.find((a) => a.title.startsWith('修复本文件中全部 cost-value-not-amount'))!;
+    expect(all.title).toContain('（17 处）');
+    expect(applyEdits(seedText, all.edit!.changes[uri]!).match(/≤800万元/g)?.length).toBeGreaterThanOrEqual(1);
+    expect(titles).toContain('在本文件中停用规则 cost-value-not-amount');
+    expect(titles).toContain('接受此问题（写入基线）');
+    expect(titles).toContain('查看规则 cost-value-not-amount 的说明');
+    const docs = actions.find((a) => a.title.startsWith('查看规则'))!;
+    await c.connection.sendRequest('workspace/executeCommand', { command: docs.command!.command, arguments: docs.command!.arguments });
+    expect(c.showDocuments).toHaveLength(1);
+    expect(JSON.stringify(c.showDocuments[0])).toMatch(/cost-value-not-amount\.md/);
+  });
+
+  it('fix all safe problems under source.fixAll and source.fixAll.jxlint, applied and re-linted', async () => {
+    const c = await client({ pull: true, initializationOptions: { jxlint: { preset: 'all' } } });
+    const uri = fileUri(path.join(dir, 'fixall.txt'));
+    await open(c, uri, seedText);
+    const r = (await c.connection.sendRequest('textDocument/diagnostic', { textDocument: { uri } })) as { items: Diag[] };
+    const safeBefore = r.items.filter((d) => (d.data?.fix as { safety?: string } | undefined)?.safety === 'safe');
+    expect(safeBefore.length).toBeGreaterThan(0);
+    const range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+    for (const only of [['source.fixAll'], ['source.fixAll.jxlint']]) {
+      const actions = (await c.connection.sendRequest('textDocument/codeAction', { textDocument: { uri }, range, context: { diagnostics: [], only } })) as Action[];
+      expect(actions).toHaveLength(1);
+      expect(actions[0]!.kind).toBe(only[0]);
+      expect(actions[0]!.title).toMatch(/^修复所有安全问题/);
+    }
+    const [fixAll] = (await c.connection.sendRequest('textDocument/codeAction', { textDocument: { uri }, range, context: { diagnostics: [], only: ['source.fixAll'] } })) as Action[];
+    const edits = fixAll!.edit!.changes[uri]!;
+    await c.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version: 2 }, contentChanges: edits.map((e) => ({ range: e.range, text: e.newText })) });
+    const after = (await c.connection.sendRequest('textDocument/diagnostic', { textDocument: { uri } })) as { items: Diag[] };
+    const safeAfter = after.items.filter((d) => (d.data?.fix as { safety?: string } | undefined)?.safety === 'safe');
+    expect(safeAfter.length).toBeLessThan(safeBefore.length);
+    const again = (await c.connection.sendRequest('textDocument/codeAction', { textDocument: { uri }, range, context: { diagnostics: [], only: ['source.fixAll'] } })) as Action[];
+    expect(again.length).toBeLessThanOrEqual(1);
+  });
+
+  it('"disable for this file" writes an override into the config; "accept" writes the baseline; both take effect at once', async () => {
+    const ws = mkdtempSync(path.join(dir, 'ws-'));
+    const file = path.join(ws, 'sub', 'a.txt');
+    await import('node:fs').then((fs) => fs.mkdirSync(path.dirname(file), { recursive: true }));
+    writeFileSync(file, seedText);
+    writeFileSync(path.join(ws, 'jxlint.config.json'), JSON.stringify({ rules: { 'value-missing-unit': 'off' } }));
+    const c = await client({ pull: true, rootPath: ws });
+    const uri = fileUri(file);
+    await open(c, uri, seedText);
+    const pull = async () => ((await c.connection.sendRequest('textDocument/diagnostic', { textDocument: { uri } })) as { items: Diag[] }).items;
+    const before = await pull();
+    expect(before.some((d) => d.code === 'value-missing-unit')).toBe(false);
+    const dup = before.find((d) => d.code === 'duplicate-indicator')!;
+    let actions = (await c.connection.sendRequest('textDocument/codeAction', { textDocument: { uri }, range: dup.range, context: { diagnostics: [dup] } })) as Action[];
+    const disable = actions.find((a) => a.title === '在本文件中停用规则 duplicate-indicator')!;
+    await c.connection.sendRequest('workspace/executeCommand', disable.command!);
+    const config = JSON.parse(readFileSync(path.join(ws, 'jxlint.config.json'), 'utf8'));
+    expect(config).toEqual({ rules: { 'value-missing-unit': 'off' }, overrides: [{ files: ['sub/a.txt'], rules: { 'duplicate-indicator': 'off' } }] });
+    const afterDisable = await pull();
+    expect(afterDisable.some((d) => d.code === 'duplicate-indicator')).toBe(false);
+    expect(afterDisable.filter((d) => d.code === 'cost-value-not-amount')).toHaveLength(18);
+
+    const cost = afterDisable.find((d) => d.code === 'cost-value-not-amount')!;
+    actions = (await c.connection.sendRequest('textDocument/codeAction', { textDocument: { uri }, range: cost.range, context: { diagnostics: [cost] } })) as Action[];
+    const accept = actions.find((a) => a.title === '接受此问题（写入基线）')!;
+    await c.connection.sendRequest('workspace/executeCommand', accept.command!);
+    const baseline = JSON.parse(readFileSync(path.join(ws, 'jxlint-baseline.json'), 'utf8'));
+    expect(baseline.entries).toHaveLength(1);
+    expect(baseline.entries[0]).toMatchObject({ ruleId: 'cost-value-not-amount', count: 1, fingerprint: cost.data!.fingerprint });
+    const afterAccept = await pull();
+    expect(afterAccept.filter((d) => d.code === 'cost-value-not-amount')).toHaveLength(17);
+  });
+});
+
+describe('configuration', () => {
+  it('a changed config applies without a restart; a broken one is one diagnostic and a message, and the last good config stays', async () => {
+    const ws = mkdtempSync(path.join(dir, 'cfg-'));
+    const configFile = path.join(ws, 'jxlint.config.json');
+    writeFileSync(configFile, JSON.stringify({ rules: { 'cost-value-not-amount': 'off' } }));
+    const c = await client({ rootPath: ws });
+    const uri = fileUri(path.join(ws, 'seed.txt'));
+    const first = c.waitForPublish(uri);
+    await open(c, uri, seedText);
+    expect((await first).diagnostics.some((d) => d.code === 'cost-value-not-amount')).toBe(false);
+
+    writeFileSync(configFile, JSON.stringify({ rules: { 'cost-value-not-amount': 'warn' } }));
+    let next = c.waitForPublish(uri, (p) => p.diagnostics.some((d) => d.code === 'cost-value-not-amount'));
+    await c.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: fileUri(configFile), type: 2 }] });
+    const warned = (await next).diagnostics.filter((d) => d.code === 'cost-value-not-amount');
+    expect(warned).toHaveLength(18);
+    expect(warned.every((d) => d.severity === 2)).toBe(true);
+
+    writeFileSync(configFile, '{ "rules": { "cost-value-not-amount": "loud" } }');
+    const configDiag = c.waitForPublish(fileUri(configFile));
+    await c.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: fileUri(configFile), type: 2 }] });
+    const broken = await configDiag;
+    expect(broken.diagnostics).toHaveLength(1);
+    expect(broken.diagnostics[0]!.message).toContain('cost-value-not-amount');
+    expect(broken.diagnostics[0]!.range.start.line).toBe(0);
+    await c.settle(300);
+    expect(c.shown.map((m) => m.type + m.message).join()).toMatch(/^1.*上一次有效的配置/);
+    const latest = c.published.filter((p) => p.uri === uri).pop()!;
+    expect(latest.diagnostics.filter((d) => d.code === 'cost-value-not-amount')).toHaveLength(18);
+
+    writeFileSync(configFile, JSON.stringify({}));
+    const cleared = c.waitForPublish(fileUri(configFile), (p) => p.diagnostics.length === 0);
+    next = c.waitForPublish(uri, (p) => p.diagnostics.some((d) => d.code === 'cost-value-not-amount' && d.severity === 1));
+    await c.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: fileUri(configFile), type: 2 }] });
+    await cleared;
+    await next;
+  });
+
+  it('.jxlintignore silences a text document', async () => {
+    const ws = mkdtempSync(path.join(dir, 'ign-'));
+    writeFileSync(path.join(ws, '.jxlintignore'), '归档/\n');
+    const c = await client({ pull: true, rootPath: ws });
+    const uri = fileUri(path.join(ws, '归档', 'old.txt'));
+    await open(c, uri, seedText);
+    const r = (await c.connection.sendRequest('textDocument/diagnostic', { textDocument: { uri } })) as { items: Diag[] };
+    expect(r.items).toEqual([]);
+  });
+
+  it('reads jxlint.preset and jxlint.locale from workspace/configuration', async () => {
+    const c = await client({ pull: true, configuration: { locale: 'en', preset: 'strict' } });
+    const uri = fileUri(path.join(dir, 'settings.txt'));
+    await new Promise((r) => setTimeout(r, 100));
+    await open(c, uri, seedText);
+    const r = (await c.connection.sendRequest('textDocument/diagnostic', { textDocument: { uri } })) as { items: (Diag & { severity: number })[] };
+    const unit = r.items.filter((d) => d.code === 'value-missing-unit');
+    expect(unit.length).toBeGreaterThan(0);
+    expect(unit.every((d) => d.severity === 1)).toBe(true); // strict: warn → error
+    expect(unit[0]!.message).toMatch(/unit/i);
+  });
+});

@@ -17,6 +17,8 @@ import {
   ErrorCodes,
   FileChangeType,
   LSPErrorCodes,
+  MessageType,
+  ShowMessageNotification,
   ResponseError,
   TextDocuments,
   TextDocumentSyncKind,
@@ -88,8 +90,8 @@ interface TextState {
   uri: string;
   timer: NodeJS.Timeout | null;
   latest: TextLint | null;
-  /** The last version whose diagnostics were pushed. */
-  publishedVersion: number | null;
+  /** The lint whose diagnostics were pushed last. */
+  publishedResultId: string | null;
   /** Whether anything but an empty list was ever pushed (a document that is no 绩效目标表 gets nothing). */
   everPublished: boolean;
   /** The version last saved (`jxlint.run: onSave`). */
@@ -132,6 +134,11 @@ export class JxlintServer {
 
   private log(message: string): void {
     this.connection.console.log(message);
+  }
+
+  /** window/showMessage (a notification: nothing waits for the user). */
+  private showMessage(type: MessageType, message: string): void {
+    void this.connection.sendNotification(ShowMessageNotification.type, { type, message });
   }
 
   private get locale() {
@@ -358,9 +365,7 @@ export class JxlintServer {
       diagnostics: [{ range, severity: DiagnosticSeverity.Error, source: SOURCE, code: 'config-error', message: error.message }],
     });
     const zh = this.locale === 'zh-CN';
-    void this.connection.window.showErrorMessage(
-      `${error.message}${zh ? '；jxlint 继续使用上一次有效的配置' : '; jxlint keeps using the last valid configuration'}`,
-    );
+    this.showMessage(MessageType.Error, `${error.message}${zh ? '；jxlint 继续使用上一次有效的配置' : '; jxlint keeps using the last valid configuration'}`);
   }
 
   // -------------------------------------------------------------------------
@@ -375,7 +380,7 @@ export class JxlintServer {
     if (this.shutdown) return;
     let state = this.states.get(uri);
     if (!state) {
-      state = { uri, timer: null, latest: null, publishedVersion: null, everPublished: false, savedVersion: null };
+      state = { uri, timer: null, latest: null, publishedResultId: null, everPublished: false, savedVersion: null };
       this.states.set(uri, state);
     }
     if (state.timer) clearTimeout(state.timer);
@@ -402,8 +407,8 @@ export class JxlintServer {
     if (!result) return;
     // A newer version arrived meanwhile: its own timer publishes it.
     if (this.states.get(state.uri) !== state || this.documents.get(state.uri)?.version !== result.version) return;
-    if (!this.pullText && state.publishedVersion !== result.version) {
-      state.publishedVersion = result.version;
+    if (!this.pullText && state.publishedResultId !== result.resultId) {
+      state.publishedResultId = result.resultId;
       if (result.diagnostics.length === 0 && !state.everPublished) return;
       state.everPublished = true;
       void this.connection.sendDiagnostics({ uri: state.uri, version: result.version, diagnostics: result.diagnostics });
@@ -570,7 +575,7 @@ export class JxlintServer {
     } catch (e) {
       if (e instanceof ResponseError) throw e;
       const message = (e as Error).message;
-      void this.connection.window.showErrorMessage(message);
+      this.showMessage(MessageType.Error, message);
       throw new ResponseError(ErrorCodes.InternalError, message);
     }
   }
@@ -635,7 +640,7 @@ export class JxlintServer {
     if (this.showDocumentSupport) {
       await this.connection.window.showDocument({ uri, external: !uri.startsWith('file:') });
     } else {
-      void this.connection.window.showInformationMessage(`${ruleId}: ${uri}`);
+      this.showMessage(MessageType.Info, `${ruleId}: ${uri}`);
     }
     return { uri };
   }
