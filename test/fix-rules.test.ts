@@ -3,6 +3,7 @@
  * after applying its safe fixes (`--fix`) and after applying all of them (`--unsafe-fixes`). After
  * fixing, the rule no longer reports the fixed cell.
  */
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { allRules } from '../rules/index.js';
 import { commonTypo } from '../rules/common-typo.js';
@@ -182,5 +183,17 @@ describe('fix safety in the rules meta', () => {
       if (fix === 'safe' || fix === 'both') expect(kinds!.has('safe'), `${rule.meta.id}: a safe case`).toBe(true);
       if (fix === 'unsafe' || fix === 'both') expect(kinds!.has('unsafe'), `${rule.meta.id}: an unsafe case`).toBe(true);
     }
+  });
+});
+
+describe('docs/fixes.md', () => {
+  const doc = readFileSync(new URL('../docs/fixes.md', import.meta.url), 'utf8');
+  it('lists every rule with a fix, once per safety it offers, and no other rule', () => {
+    const rows = [...doc.matchAll(/^\| \[`([a-z0-9-]+)`\]\(rules\/[a-z0-9-]+\.md\) \| .* \| (safe|unsafe) \|$/gm)].map((m) => `${m[1]} ${m[2]}`);
+    const expected = allRules.flatMap((r) => {
+      const fix = ruleFixAvailability(r.meta);
+      return fix === 'both' ? [`${r.meta.id} safe`, `${r.meta.id} unsafe`] : fix ? [`${r.meta.id} ${fix}`] : [];
+    });
+    expect(rows.sort()).toEqual(expected.sort());
   });
 });

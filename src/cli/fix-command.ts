@@ -83,10 +83,12 @@ export async function runFixes(
     }
     if (dryRun && outcome.diff) io.writeStdout(outcome.diff);
     if (stdinBytes && !dryRun) io.writeStdout(outcome.output ?? stdinBytes);
-    const pending = outcome.result.messages.filter((m) => m.fix && (unsafe || fixSafety(m.fix) === 'safe')).length;
-    if (outcome.status === 'not-text' && pending > 0) {
+    // Said once per Word/HTML file that has any fix to offer (a folder of clean .docx stays quiet).
+    const offered = outcome.result.messages.filter((m) => m.fix).length;
+    if (outcome.status === 'not-text' && offered > 0) {
+      const safe = outcome.result.messages.filter((m) => m.fix && fixSafety(m.fix) === 'safe').length;
       io.stderr(
-        `jxlint: ${label}：Word/网页文件不会被改写，其中 ${pending} 处可修复的问题请在原文件中修改（${outcome.result.format ?? 'Word'} files are never rewritten; fix them in the original）`,
+        `jxlint: ${label}：Word/网页文件不会被改写，其中 ${offered} 处有修复建议（${safe} 处安全），请在原文件中修改（${outcome.result.format ?? 'Word'} files are never rewritten; ${offered} fixes offered, ${safe} safe: make them in the original）`,
       );
     } else if (outcome.status === 'not-lossless') {
       io.stderr(
