@@ -349,3 +349,112 @@ describe('configuration', () => {
     expect(unit[0]!.message).toMatch(/unit/i);
   });
 });
+
+describe('Word files in the workspace', () => {
+  function wordWorkspace() {
+    const ws = mkdtempSync(path.join(dir, 'word-'));
+    copyFileSync(path.resolve('fixtures/seed/seed.docx'), path.join(ws, 'seed.docx'));
+    copyFileSync(path.resolve('fixtures/seed/seed.docx'), path.join(ws, '忽略.docx'));
+    writeFileSync(path.join(ws, '.jxlintignore'), '忽略.docx\n');
+    return ws;
+  }
+
+  it('push clients get each file as it is linted, with 表/行/列 in the messages and work-done progress', async () => {
+    const ws = wordWorkspace();
+    const uri = fileUri(path.join(ws, 'seed.docx'));
+    const c = await client({ rootPath: ws });
+    const p = await c.waitForPublish(uri);
+    const cost = p.diagnostics.filter((d) => d.code === 'cost-value-not-amount');
+    expect(cost).toHaveLength(18);
+    expect(cost[0]!.message).toMatch(/^表\d+ 第\d+行 第\d+列（指标值）：/);
+    await c.settle(300);
+    expect(c.published.some((x) => x.uri.endsWith(encodeURIComponent('忽略') + '.docx'))).toBe(false);
+    const kinds = c.progress.map((x) => x.value.kind);
+    expect(kinds[0]).toBe('begin');
+    expect(kinds[kinds.length - 1]).toBe('end');
+    // Deleted on disk: its diagnostics go.
+    rmSync(path.join(ws, 'seed.docx'));
+    const cleared = c.waitForPublish(uri, (x) => x.diagnostics.length === 0);
+    await c.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri, type: 3 }] });
+    await cleared;
+  });
+
+  it('pull clients get workspace/diagnostic reports, unchanged ones by result id, and an answer when a file changes', async () => {
+    const ws = wordWorkspace();
+    const uri = fileUri(path.join(ws, 'seed.docx'));
+    const c = await client({ pull: true, rootPath: ws });
+    type Report = { items: { uri: string; kind: string; resultId: string; items?: Diag[]; version: null }[] };
+    const r1 = (await c.connection.sendRequest('workspace/diagnostic', { previousResultIds: [] })) as Report;
+    expect(r1.items).toHaveLength(1);
+    expect(r1.items[0]).toMatchObject({ uri, kind: 'full', version: null });
+    expect(r1.items[0]!.items!.filter((d) => d.code === 'cost-value-not-amount')).toHaveLength(18);
+    // Nothing changed: the request stays open until something does.
+    const pending = c.connection.sendRequest('workspace/diagnostic', { previousResultIds: [{ uri, value: r1.items[0]!.resultId }] }) as Promise<Report>;
+    let answered = false;
+    void pending.then(() => (answered = true));
+    await new Promise((r) => setTimeout(r, 300));
+    expect(answered).toBe(false);
+    copyFileSync(path.resolve('fixtures/seed/seed.docx'), path.join(ws, 'second.docx'));
+    await c.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: fileUri(path.join(ws, 'second.docx')), type: 1 }] });
+    const r2 = await pending;
+    const byUri = new Map(r2.items.map((i) => [i.uri, i]));
+    expect(byUri.get(uri)?.kind).toBe('unchanged');
+    expect(byUri.get(fileUri(path.join(ws, 'second.docx')))?.kind).toBe('full');
+    await c.settle(200);
+    expect(c.published.filter((p) => p.uri.endsWith('.docx'))).toEqual([]);
+  });
+
+  it('jxlint/renderDocument returns the html report page of one file and its messages', async () => {
+    const c = await client({ rootPath: path.resolve('fixtures/seed') });
+    const r = (await c.connection.sendRequest('jxlint/renderDocument', { uri: fileUri(path.resolve('fixtures/seed/seed.docx')) })) as { html: string; messages: { ruleId: string; location: string }[] };
+    expect(r.html).toMatch(/^<!DOCTYPE html>/i);
+    expect(r.html).toContain('<table');
+    expect(r.messages.filter((m) => m.ruleId === 'cost-value-not-amount')).toHaveLength(18);
+    expect(r.messages[0]!.location).toBeTruthy();
+    await expect(c.connection.sendRequest('jxlint/renderDocument', { uri: 'untitled:1' })).rejects.toMatchObject({ code: -32602 });
+    const missing = (await c.connection.sendRequest('jxlint/renderDocument', { uri: fileUri(path.join(dir, 'missing.docx')) })) as { messages: { fatal?: boolean }[] };
+    expect(missing.messages[0]!.fatal).toBe(true);
+  });
+});
+
+describe('robustness and life cycle', () => {
+  it('answers unknown methods with MethodNotFound and keeps serving', async () => {
+    const c = await client({ pull: true });
+    await expect(c.connection.sendRequest('jxlint/noSuchThing', {})).rejects.toMatchObject({ code: -32601 });
+    await c.connection.sendNotification('jxlint/noSuchNotification', {});
+    await expect(c.connection.sendRequest('workspace/executeCommand', { command: 'nope', arguments: [] })).rejects.toMatchObject({ code: -32602 });
+    const r = (await c.connection.sendRequest('textDocument/codeAction', { textDocument: { uri: 'file:///x.txt' }, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, context: { diagnostics: [] } })) as unknown[];
+    expect(r).toEqual([]);
+  });
+
+  it('a 10 MB text document is one information diagnostic, not a frozen server', async () => {
+    const c = await client({ pull: true });
+    const uri = fileUri(path.join(dir, 'big.txt'));
+    const big = seedText.repeat(Math.ceil(10_000_000 / seedText.length));
+    await open(c, uri, big);
+    const r = (await c.connection.sendRequest('textDocument/diagnostic', { textDocument: { uri } })) as { items: Diag[] };
+    expect(r.items).toHaveLength(1);
+    expect(r.items[0]).toMatchObject({ code: 'too-large', severity: 3 });
+  });
+
+  it('text that does not parse as a table still gets an answer', async () => {
+    const c = await client({ pull: true });
+    const uri = fileUri(path.join(dir, 'garbled.txt'));
+    await open(c, uri, '\tXX绩效目标表\n\t项目编码\n\t\u0000\u0001\uffff\n'.repeat(50));
+    const r = (await c.connection.sendRequest('textDocument/diagnostic', { textDocument: { uri } })) as { kind: string; items: Diag[] };
+    expect(r.kind).toBe('full');
+    expect(Array.isArray(r.items)).toBe(true);
+  });
+
+  it('exits with 0 after shutdown and exit, with 1 on exit without shutdown', async () => {
+    const c = await client();
+    await c.connection.sendRequest('shutdown');
+    await c.connection.sendNotification('exit');
+    await new Promise((r) => setTimeout(r, 100));
+    expect(c.exits).toEqual([0]);
+    const d = await client();
+    await d.connection.sendNotification('exit');
+    await new Promise((r) => setTimeout(r, 100));
+    expect(d.exits).toEqual([1]);
+  });
+});
