@@ -22,6 +22,9 @@ export function rulesJson(locale: Locale): string {
   return JSON.stringify(list, null, 2);
 }
 
+/** The 修复 column: which fixes a rule offers (docs/fixes.md). */
+const FIX_LABELS = { safe: ['安全', 'safe'], unsafe: ['需确认', 'unsafe'], both: ['安全+需确认', 'safe+unsafe'] } as const;
+
 export function rulesTable(options: RulesCommandOptions): string {
   const chalk = new Chalk({ level: options.color ? 1 : 0 });
   const en = options.locale === 'en';
@@ -29,7 +32,7 @@ export function rulesTable(options: RulesCommandOptions): string {
     r.id,
     categoryName(r.category, options.locale),
     r.severity,
-    r.fixable ? (en ? 'yes' : '可修复') : '',
+    r.fix ? FIX_LABELS[r.fix][en ? 1 : 0] : r.fixable ? (en ? 'yes' : '可修复') : '',
     r.description,
   ]);
   const header = en ? ['rule', 'category', 'severity', 'fix', 'description'] : ['规则', '类别', '默认级别', '修复', '说明'];
