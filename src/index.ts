@@ -71,3 +71,6 @@ export type { ConfigOverride } from './engine/config.js';
 // Formatters (pure functions from results to report text or bytes).
 export { formatResults as format, formatNames, isFormatName, isBinaryFormat, summarize } from './formatters/index.js';
 export type { FormatName, FormatOptions, Summary, AgencySummary, FailedFile, JsonReport } from './formatters/index.js';
+// The file-by-file form of json, report-json, csv and github (batch writers, worker threads).
+export { createStream, isStreamedFormat, renderWhole, STREAMED_FORMATS, summaryInput, SummaryBuilder } from './formatters/index.js';
+export type { ReportStream, StreamedFormatName } from './formatters/index.js';

@@ -4,12 +4,11 @@
  * every report of the run (see sinks.ts); `finish` writes the collected reports and returns the
  * exit code.
  */
-import type { FormatOptions } from '../formatters/index.js';
+import { isStreamedFormat, type FormatOptions, type StreamedFormatName } from '../formatters/index.js';
 import { errorsOnly, ruleSummaries, type LintResult, type Locale } from '../index.js';
 import { stdoutColor, type CliIO } from './io.js';
 import type { OutputSpec } from './outputs.js';
 import type { LintOutcome, RenderSettings } from '../node/worker.js';
-import { isStreamed } from '../node/report-pieces.js';
 import { openSinks, type SinkSet } from './sinks.js';
 import { toolVersion } from './version.js';
 
@@ -95,7 +94,7 @@ export class RunReporter {
 
   /** Whether a report goes to stdout while the run goes on (then no progress bar on a shared terminal). */
   streamsToStdout(): boolean {
-    return this.settings.outputs.some((o) => o.file === null && isStreamed(o.format) && o.format !== 'report-json');
+    return this.settings.outputs.some((o) => o.file === null && isStreamedFormat(o.format) && o.format !== 'report-json');
   }
 
   /** Opens the reports (streamed files are created now: an unwritable path fails before linting). */
@@ -123,7 +122,7 @@ export class RunReporter {
   renderSettings(needMessages = false): RenderSettings | undefined {
     if (this.transform || !this.sinks || !this.formatOptions || this.sinks.streamed.length === 0) return undefined;
     return {
-      formats: this.sinks.streamed.map((s) => s.spec.format),
+      formats: this.sinks.streamed.map((s) => s.spec.format as StreamedFormatName),
       options: { ...this.formatOptions, color: false },
       quiet: this.settings.quiet === true,
       keepMessages: needMessages || this.sinks.collects,

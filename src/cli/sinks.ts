@@ -1,10 +1,9 @@
 /**
  * Report sinks (报告输出): where each result goes as it arrives, in path order.
  *
- * `json`, `csv`, `github` and `report-json` are concatenations of per-file pieces (see
- * src/node/report-pieces.ts), written file by file while the scan runs — report-json's pieces go
- * to a temporary file until its summary (which comes first) is known, and only what the summary
- * needs is kept of each result. Their bytes are identical to formatting all results at once, and
+ * `json`, `csv`, `github` and `report-json` are concatenations of per-file pieces (the formatters'
+ * `ReportStream`), written file by file while the scan runs — report-json's pieces go to a
+ * temporary file until its summary (which comes first) is known, and only the summary is kept. Their bytes are identical to formatting all results at once, and
  * memory does not grow with the number of files. The other formats (stylish, sarif, junit, xlsx,
  * html) need every result, so those results are kept — without the parsed document unless the
  * html report asks, and with their repeated strings shared.
@@ -12,9 +11,8 @@
 import { closeSync, mkdirSync, mkdtempSync, openSync, readSync, rmSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { formatResults, type FormatOptions } from '../formatters/index.js';
+import { createStream, formatResults, isStreamedFormat, summaryInput, SummaryBuilder, type FormatOptions, type ReportStream } from '../formatters/index.js';
 import type { LintResult } from '../index.js';
-import { framingOf, isStreamed, pieceOf, summaryHead, summaryOnly, type Framing } from '../node/report-pieces.js';
 import { writeReport, type OutputSpec } from './outputs.js';
 import { UsageError } from './usage.js';
 
@@ -82,71 +80,69 @@ function temporaryDir(): string {
  */
 export class StreamedSink implements ResultSink {
   private count = 0;
-  /** Summary-first: where the pieces wait, and what the summary needs of each result. */
-  private readonly parked: { dir: string; file: Target & { fd: number }; results: LintResult[] } | null;
+  /** Summary-first: where the pieces wait, and the summary of the results so far. */
+  private readonly parked: { dir: string; file: Target & { fd: number }; summary: SummaryBuilder } | null;
 
   private constructor(
     readonly spec: OutputSpec,
     private readonly target: Target,
-    private readonly options: FormatOptions,
-    private readonly framing: Framing,
+    private readonly stream: ReportStream,
   ) {
-    if (framing.summaryFirst) {
+    if (stream.summaryFirst) {
       const dir = temporaryDir();
-      this.parked = { dir, file: fileTarget(path.join(dir, 'pieces')), results: [] };
+      this.parked = { dir, file: fileTarget(path.join(dir, 'pieces')), summary: new SummaryBuilder() };
     } else {
       this.parked = null;
-      target.write(framing.head);
+      target.write(stream.head());
     }
   }
 
   static async open(spec: OutputSpec, options: FormatOptions, cwd: string, writeStdout: (chunk: string | Uint8Array) => void): Promise<StreamedSink> {
-    const framing = await framingOf(spec.format, options);
-    return new StreamedSink(spec, openTarget(spec, cwd, writeStdout), options, framing);
+    if (!isStreamedFormat(spec.format)) throw new Error(`${spec.format} cannot be written file by file`);
+    return new StreamedSink(spec, openTarget(spec, cwd, writeStdout), createStream(spec.format, options));
   }
 
   /** Whether the worker should also send what the summary needs. */
   get needsSummary(): boolean {
-    return this.framing.summaryFirst;
+    return this.stream.summaryFirst;
   }
 
   /** Renders the result's piece here. */
   async add(result: LintResult): Promise<void> {
-    this.addPiece(await pieceOf(result, this.spec.format, this.options), this.parked ? summaryOnly(result) : undefined);
+    this.addPiece(this.stream.piece(result), this.parked ? summaryInput(result) : undefined);
   }
 
   /** Writes a piece rendered elsewhere (a worker), as text or UTF-8 bytes. */
   addPiece(piece: string | Uint8Array, summaryResult?: LintResult): void {
     if (this.parked) {
       if (!summaryResult) throw new Error(`${this.spec.format}: a piece came without its summary`);
-      this.parked.results.push(summaryResult);
+      this.parked.summary.add(summaryResult);
     }
     if (piece.length === 0) return;
     const out = this.parked ? this.parked.file : this.target;
-    if (this.count++ > 0 && this.framing.separator) out.write(this.framing.separator);
+    if (this.count++ > 0 && this.stream.separator) out.write(this.stream.separator);
     out.write(piece);
   }
 
   async finish(): Promise<void> {
     if (this.parked) {
-      const { dir, file, results } = this.parked;
-      this.target.write(await summaryHead(this.spec.format, results, this.options));
-      if (results.length > 0) {
-        for (let position = 0; ; ) {
-          // A fresh buffer per chunk: stdout may still hold the previous one when the pipe is full.
-          const buffer = Buffer.allocUnsafe(1 << 20);
-          const n = readSync(file.fd, buffer, 0, buffer.length, position);
-          if (n === 0) break;
-          this.target.write(buffer.subarray(0, n));
-          position += n;
-        }
-        this.target.write(this.framing.tail);
+      const { dir, file } = this.parked;
+      const summary = this.parked.summary.summary();
+      this.target.write(this.stream.head(summary));
+      for (let position = 0; ; ) {
+        // A fresh buffer per chunk: stdout may still hold the previous one when the pipe is full.
+        const buffer = Buffer.allocUnsafe(1 << 20);
+        const n = readSync(file.fd, buffer, 0, buffer.length, position);
+        if (n === 0) break;
+        this.target.write(buffer.subarray(0, n));
+        position += n;
       }
+      this.target.write(this.stream.tail(summary));
       file.close();
       rmSync(dir, { recursive: true, force: true });
       temporaryDirs.delete(dir);
     } else {
-      this.target.write(this.framing.tail);
+      this.target.write(this.stream.tail());
     }
     this.target.close();
   }
@@ -196,7 +192,7 @@ export async function openSinks(
   const streamed: StreamedSink[] = [];
   let collects = false;
   for (const spec of outputs) {
-    if (isStreamed(spec.format)) {
+    if (isStreamedFormat(spec.format)) {
       const sink = await StreamedSink.open(spec, formatOptions(spec), cwd, io.writeStdout);
       sinks.push(sink);
       streamed.push(sink);

@@ -6,6 +6,7 @@
 import type { LintResult } from '../engine/types.js';
 import { FINDING_COLUMNS, findingHeaders, findingRows } from './common.js';
 import type { FormatOptions } from './options.js';
+import { renderWhole, type ReportStream } from './stream.js';
 
 const BOM = '\uFEFF';
 
@@ -20,10 +21,23 @@ export function csvCell(value: string): string {
   return /[",\r\n]/.test(cell) ? `"${cell.replace(/"/g, '""')}"` : cell;
 }
 
+/** `csv` file by file: the BOM and the header line, then each result's rows (CRLF after every line). */
+export function csvStream(options: FormatOptions): ReportStream {
+  return {
+    summaryFirst: false,
+    separator: '',
+    head: () => BOM + findingHeaders(options.locale).map(csvCell).join(',') + '\r\n',
+    piece(result) {
+      let out = '';
+      for (const row of findingRows([result], options.locale, options.cwd)) {
+        out += FINDING_COLUMNS.map((column) => csvCell(row[column])).join(',') + '\r\n';
+      }
+      return out;
+    },
+    tail: () => '',
+  };
+}
+
 export function formatCsv(results: LintResult[], options: FormatOptions): string {
-  const lines = [findingHeaders(options.locale).map(csvCell).join(',')];
-  for (const row of findingRows(results, options.locale, options.cwd)) {
-    lines.push(FINDING_COLUMNS.map((column) => csvCell(row[column])).join(','));
-  }
-  return BOM + lines.join('\r\n') + '\r\n';
+  return renderWhole(csvStream(options), results);
 }

@@ -8,6 +8,7 @@ import type { Locale, LintMessage } from '../engine/types.js';
 import type { LintResult } from '../engine/types.js';
 import { WORDS, oneLine, relativePath, ruleLabelOf } from './common.js';
 import type { FormatOptions } from './options.js';
+import { renderWhole, type ReportStream } from './stream.js';
 
 export function escapeData(text: string): string {
   return text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
@@ -29,21 +30,32 @@ function text(message: LintMessage, locale: Locale, hasLine: boolean): string {
   return out;
 }
 
-export function formatGithub(results: LintResult[], options: FormatOptions): string {
-  const lines: string[] = [];
-  for (const result of results) {
-    const file = relativePath(result.filePath, options.cwd);
-    for (const message of result.messages) {
-      const hasLine = message.line != null && message.line >= 1;
-      const properties = [`file=${escapeProperty(file)}`];
-      if (hasLine) {
-        properties.push(`line=${message.line}`);
-        if (message.column != null && message.column >= 1) properties.push(`col=${message.column}`);
+/** `github` file by file: one workflow command a line, no head or tail. */
+export function githubStream(options: FormatOptions): ReportStream {
+  return {
+    summaryFirst: false,
+    separator: '',
+    head: () => '',
+    piece(result) {
+      const file = relativePath(result.filePath, options.cwd);
+      let out = '';
+      for (const message of result.messages) {
+        const hasLine = message.line != null && message.line >= 1;
+        const properties = [`file=${escapeProperty(file)}`];
+        if (hasLine) {
+          properties.push(`line=${message.line}`);
+          if (message.column != null && message.column >= 1) properties.push(`col=${message.column}`);
+        }
+        const title = message.fatal ? 'read-error' : ruleLabelOf(message);
+        properties.push(`title=${escapeProperty(title)}`);
+        out += `::${command(message)} ${properties.join(',')}::${escapeData(text(message, options.locale, hasLine))}\n`;
       }
-      const title = message.fatal ? 'read-error' : ruleLabelOf(message);
-      properties.push(`title=${escapeProperty(title)}`);
-      lines.push(`::${command(message)} ${properties.join(',')}::${escapeData(text(message, options.locale, hasLine))}`);
-    }
-  }
-  return lines.length > 0 ? lines.join('\n') + '\n' : '';
+      return out;
+    },
+    tail: () => '',
+  };
+}
+
+export function formatGithub(results: LintResult[], options: FormatOptions): string {
+  return renderWhole(githubStream(options), results);
 }

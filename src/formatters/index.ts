@@ -4,16 +4,18 @@
  * only when their format is asked for.
  */
 import type { LintResult } from '../engine/types.js';
-import { formatCsv } from './csv.js';
-import { formatGithub } from './github.js';
-import { formatJson, formatReportJson } from './json.js';
+import { csvStream, formatCsv } from './csv.js';
+import { formatGithub, githubStream } from './github.js';
+import { formatJson, formatReportJson, jsonStream, reportJsonStream } from './json.js';
 import { formatJunit } from './junit.js';
 import { formatNames, type FormatName, type FormatOptions } from './options.js';
 import { formatSarif } from './sarif.js';
+import type { ReportStream, StreamedFormatName } from './stream.js';
 import { formatStylish } from './stylish.js';
 
 export { formatNames, type FormatName, type FormatOptions } from './options.js';
-export { summarize, type Summary, type AgencySummary, type FailedFile } from './summary.js';
+export { summarize, summaryInput, SummaryBuilder, type Summary, type AgencySummary, type FailedFile } from './summary.js';
+export { isStreamedFormat, renderWhole, STREAMED_FORMATS, type ReportStream, type StreamedFormatName } from './stream.js';
 export type { JsonReport } from './json.js';
 
 /** Formats whose output is bytes, not text (they need `-o`). */
@@ -23,6 +25,27 @@ export function isBinaryFormat(name: FormatName): boolean {
 
 export function isFormatName(name: string): name is FormatName {
   return (formatNames as readonly string[]).includes(name);
+}
+
+/**
+ * The file-by-file form of a streamed format (json, report-json, csv, github): head, one piece per
+ * result, tail — the same bytes as `formatResults` on every result at once.
+ */
+export function createStream(name: StreamedFormatName, options: FormatOptions): ReportStream {
+  switch (name) {
+    case 'json':
+      return jsonStream();
+    case 'report-json':
+      return reportJsonStream(options);
+    case 'csv':
+      return csvStream(options);
+    case 'github':
+      return githubStream(options);
+    default: {
+      const unknown: never = name;
+      throw new Error(`${String(unknown)} cannot be written file by file`);
+    }
+  }
 }
 
 /**

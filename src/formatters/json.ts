@@ -6,7 +6,8 @@
  */
 import type { LintResult } from '../engine/types.js';
 import type { FormatOptions } from './options.js';
-import { summarize, type Summary } from './summary.js';
+import { renderWhole, type ReportStream } from './stream.js';
+import type { Summary } from './summary.js';
 
 /** A LintResult without its `document`. */
 export function withoutDocument(result: LintResult): Omit<LintResult, 'document'> {
@@ -16,8 +17,19 @@ export function withoutDocument(result: LintResult): Omit<LintResult, 'document'
   return rest;
 }
 
+/** `json` file by file: `[`, each result on one line of JSON joined by `,`, `]`. */
+export function jsonStream(): ReportStream {
+  return {
+    summaryFirst: false,
+    separator: ',',
+    head: () => '[',
+    piece: (result) => JSON.stringify(withoutDocument(result)),
+    tail: () => ']',
+  };
+}
+
 export function formatJson(results: LintResult[]): string {
-  return JSON.stringify(results.map(withoutDocument));
+  return renderWhole(jsonStream(), results);
 }
 
 export interface JsonReport {
@@ -28,13 +40,37 @@ export interface JsonReport {
   results: Omit<LintResult, 'document'>[];
 }
 
-export function formatReportJson(results: LintResult[], options: FormatOptions): string {
-  const report: JsonReport = {
-    tool: { name: 'jxlint', version: options.toolVersion },
-    generatedAt: options.generatedAt ?? new Date().toISOString(),
-    locale: options.locale,
-    summary: summarize(results),
-    results: results.map(withoutDocument),
+/** JSON.stringify(value, null, 2) as it appears nested `depth` levels deep in a 2-space document. */
+function nested(value: unknown, depth: number): string {
+  return JSON.stringify(value, null, 2).split('\n').join('\n' + '  '.repeat(depth));
+}
+
+/**
+ * `report-json` file by file: JSON.stringify(report, null, 2) + a newline, written as the report's
+ * keys up to its summary (the head), one result per piece (nested two levels, joined by `,\n`)
+ * and the close of the results array (the tail). The summary comes first, so the head waits for it.
+ */
+export function reportJsonStream(options: FormatOptions): ReportStream {
+  const generatedAt = options.generatedAt ?? new Date().toISOString();
+  const member = (key: keyof JsonReport, value: unknown) => `  ${JSON.stringify(key)}: ${nested(value, 1)}`;
+  return {
+    summaryFirst: true,
+    separator: ',\n',
+    head(summary) {
+      if (!summary) throw new Error('report-json: the head needs the summary of the run');
+      const members = [
+        member('tool', { name: 'jxlint', version: options.toolVersion }),
+        member('generatedAt', generatedAt),
+        member('locale', options.locale),
+        member('summary', summary),
+      ];
+      return `{\n${members.join(',\n')},\n  "results": [${summary.files.total > 0 ? '\n' : ''}`;
+    },
+    piece: (result) => '    ' + nested(withoutDocument(result), 2),
+    tail: (summary) => (summary && summary.files.total > 0 ? '\n  ]\n}\n' : ']\n}\n'),
   };
-  return JSON.stringify(report, null, 2) + '\n';
+}
+
+export function formatReportJson(results: LintResult[], options: FormatOptions): string {
+  return renderWhole(reportJsonStream(options), results);
 }

@@ -2,7 +2,7 @@
  * The batch summary every report shows: files in/out, projects, counts per severity, findings per
  * rule and per 预算单位 (agency), and the files that could not be read.
  */
-import type { LintResult } from '../engine/types.js';
+import type { LintMessage, LintResult } from '../engine/types.js';
 import { agencyOf, compareStrings, fatalMessageOf } from './common.js';
 
 export interface AgencySummary {
@@ -42,9 +42,38 @@ export interface Summary {
   failedFiles: FailedFile[];
 }
 
-export function summarize(results: LintResult[]): Summary {
-  const summary: Summary = {
-    files: { total: results.length, ok: 0, failed: 0, skipped: 0, withFindings: 0 },
+/** The summary of every result. */
+export function summarize(results: readonly LintResult[]): Summary {
+  const builder = new SummaryBuilder();
+  for (const result of results) builder.add(result);
+  return builder.summary();
+}
+
+/**
+ * What the summary reads of a result (its status, counts, projects, and of each message the rule,
+ * severity, project and — for a fatal one — the text): a batch keeps this much of every file for
+ * a summary written at the end, or sends it from a worker instead of the whole result.
+ */
+export function summaryInput(result: LintResult): LintResult {
+  const messages = result.messages.map(
+    (m) =>
+      ({
+        ruleId: m.ruleId,
+        severity: m.severity,
+        projectIndex: m.projectIndex,
+        projectCode: m.projectCode,
+        ...(m.fatal ? { fatal: true, message: m.message } : {}),
+      }) as LintMessage,
+  );
+  return { ...result, messages, document: undefined };
+}
+
+type AgencyEntry = AgencySummary & { fileSet: Set<string> };
+
+/** The summary built one result at a time (a batch never holds every result). */
+export class SummaryBuilder {
+  private readonly totals: Summary = {
+    files: { total: 0, ok: 0, failed: 0, skipped: 0, withFindings: 0 },
     projects: 0,
     errorCount: 0,
     warningCount: 0,
@@ -56,27 +85,21 @@ export function summarize(results: LintResult[]): Summary {
     agencies: [],
     failedFiles: [],
   };
-  const byRule = new Map<string, number>();
-  const byAgency = new Map<string | null, AgencySummary & { fileSet: Set<string> }>();
-  const agencyEntry = (agency: string | null) => {
-    let entry = byAgency.get(agency);
+  private readonly byRule = new Map<string, number>();
+  private readonly byAgency = new Map<string | null, AgencyEntry>();
+
+  private agencyEntry(agency: string | null): AgencyEntry {
+    let entry = this.byAgency.get(agency);
     if (!entry) {
-      entry = {
-        agency,
-        files: 0,
-        projects: 0,
-        findings: 0,
-        errorCount: 0,
-        warningCount: 0,
-        infoCount: 0,
-        fileSet: new Set(),
-      };
-      byAgency.set(agency, entry);
+      entry = { agency, files: 0, projects: 0, findings: 0, errorCount: 0, warningCount: 0, infoCount: 0, fileSet: new Set() };
+      this.byAgency.set(agency, entry);
     }
     return entry;
-  };
+  }
 
-  for (const result of results) {
+  add(result: LintResult): void {
+    const summary = this.totals;
+    summary.files.total++;
     summary.files[result.status]++;
     summary.projects += result.projects.length;
     summary.errorCount += result.errorCount;
@@ -86,7 +109,7 @@ export function summarize(results: LintResult[]): Summary {
     summary.fixableCount += result.fixableCount;
 
     for (const project of result.projects) {
-      const entry = agencyEntry(project.agency ?? null);
+      const entry = this.agencyEntry(project.agency ?? null);
       entry.projects++;
       entry.fileSet.add(result.filePath);
     }
@@ -95,8 +118,8 @@ export function summarize(results: LintResult[]): Summary {
     for (const message of result.messages) {
       if (message.fatal) continue;
       fileFindings++;
-      if (message.ruleId) byRule.set(message.ruleId, (byRule.get(message.ruleId) ?? 0) + 1);
-      const entry = agencyEntry(agencyOf(result, message));
+      if (message.ruleId) this.byRule.set(message.ruleId, (this.byRule.get(message.ruleId) ?? 0) + 1);
+      const entry = this.agencyEntry(agencyOf(result, message));
       entry.fileSet.add(result.filePath);
       entry.findings++;
       if (message.severity === 2) entry.errorCount++;
@@ -112,14 +135,19 @@ export function summarize(results: LintResult[]): Summary {
     }
   }
 
-  for (const [rule, count] of [...byRule].sort((a, b) => b[1] - a[1] || compareStrings(a[0], b[0]))) {
-    summary.findingsByRule[rule] = count;
+  /** The summary of the results added so far (a fresh object each time). */
+  summary(): Summary {
+    const findingsByRule: Record<string, number> = {};
+    for (const [rule, count] of [...this.byRule].sort((a, b) => b[1] - a[1] || compareStrings(a[0], b[0]))) {
+      findingsByRule[rule] = count;
+    }
+    const agencies = [...this.byAgency.values()]
+      .map(({ fileSet, ...entry }) => ({ ...entry, files: fileSet.size }))
+      .sort((a, b) => {
+        if ((a.agency === null) !== (b.agency === null)) return a.agency === null ? 1 : -1;
+        return b.findings - a.findings || compareStrings(a.agency ?? '', b.agency ?? '');
+      });
+    const t = this.totals;
+    return { ...t, files: { ...t.files }, findingsByRule, agencies, failedFiles: [...t.failedFiles] };
   }
-  summary.agencies = [...byAgency.values()]
-    .map(({ fileSet, ...entry }) => ({ ...entry, files: fileSet.size }))
-    .sort((a, b) => {
-      if ((a.agency === null) !== (b.agency === null)) return a.agency === null ? 1 : -1;
-      return b.findings - a.findings || compareStrings(a.agency ?? '', b.agency ?? '');
-    });
-  return summary;
 }

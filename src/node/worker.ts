@@ -6,16 +6,16 @@
  */
 import { workerData } from 'piscina';
 import { errorsOnly, lint, lintFailure, readInputFile, SourceError, tryParse } from '../node.js';
-import type { FormatName, FormatOptions, LintResult, Locale, ResolvedConfig } from '../node.js';
+import type { FormatOptions, LintResult, Locale, ReportStream, ResolvedConfig, StreamedFormatName } from '../node.js';
 import { configForFile } from '../node.js';
-import { pieceOf, summaryOnly } from './report-pieces.js';
+import { createStream, summaryInput } from '../node.js';
 
 /**
  * Reports the worker renders itself (json, csv, github: one piece per file), so the main thread
  * only writes bytes in order. Only when no baseline is applied (that needs the run's order).
  */
 export interface RenderSettings {
-  formats: FormatName[];
+  formats: StreamedFormatName[];
   options: FormatOptions;
   /** `--quiet`: pieces show errors only (the counts returned are still the full ones). */
   quiet: boolean;
@@ -109,6 +109,14 @@ export async function lintOneFile(task: LintFileTask, settings: LintRunSettings,
 
 const encoder = new TextEncoder();
 
+/** The report streams of a run's render settings, made once per thread. */
+const streamsOf = new WeakMap<RenderSettings, ReportStream[]>();
+function streams(render: RenderSettings): ReportStream[] {
+  let list = streamsOf.get(render);
+  if (!list) streamsOf.set(render, (list = render.formats.map((name) => createStream(name, render.options))));
+  return list;
+}
+
 /** Lints one file and renders its pieces of the streamed reports. Never throws because of the file. */
 export async function lintAndRender(task: LintFileTask, settings: LintRunSettings, bytes?: Uint8Array): Promise<LintOutcome> {
   return renderOutcome(await lintOneFile(task, settings, bytes), settings);
@@ -120,11 +128,11 @@ export async function renderOutcome(result: LintResult, settings: LintRunSetting
   if (!render || render.formats.length === 0) return { result, pieces: null };
   const shown = render.quiet ? errorsOnly(result) : result;
   const pieces: Uint8Array[] = [];
-  for (const name of render.formats) pieces.push(encoder.encode(await pieceOf(shown, name, render.options)));
+  for (const stream of streams(render)) pieces.push(encoder.encode(stream.piece(shown)));
   return {
     result: render.keepMessages ? result : { ...result, messages: [], document: undefined },
     pieces,
-    ...(render.summary ? { summaryResult: summaryOnly(shown) } : {}),
+    ...(render.summary ? { summaryResult: summaryInput(shown) } : {}),
   };
 }
 
