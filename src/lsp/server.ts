@@ -168,18 +168,18 @@ export class JxlintServer {
     this.documents.onDidClose((e) => this.close(e.document.uri));
     this.documents.listen(c);
 
-    c.languages.diagnostics.on((params) => this.pullDocument(params.textDocument.uri, params.previousResultId));
+    c.languages.diagnostics.on((params) => this.pullDocument(documentUri(params), params.previousResultId));
     c.languages.diagnostics.onWorkspace((params, token, _workDone, resultProgress) =>
       this.pullWorkspace(new Map(params.previousResultIds.map((p) => [p.uri, p.value])), token, resultProgress),
     );
     c.onHover((params) => {
-      const doc = this.documents.get(params.textDocument.uri);
+      const doc = this.documents.get(documentUri(params));
       if (!doc) return null;
       const latest = this.current(doc);
       return hoverAt(params.position, latest?.diagnostics ?? [], latest?.document ?? null, this.localeFor(doc.uri));
     });
     c.onCodeAction((params) => {
-      const doc = this.documents.get(params.textDocument.uri);
+      const doc = this.documents.get(documentUri(params));
       if (!doc) return [];
       const latest = this.current(doc);
       return codeActions({ params, doc, messages: latest?.messages ?? null, locale: this.localeFor(doc.uri) });
@@ -654,6 +654,13 @@ export class JxlintServer {
     const { renderFile } = await import('./render.js');
     return renderFile(filePath, this.config);
   }
+}
+
+/** The document a request is about; a request without one is answered with InvalidParams. */
+function documentUri(params: { textDocument?: { uri?: unknown } } | null | undefined): string {
+  const uri = params?.textDocument?.uri;
+  if (typeof uri !== 'string') throw new ResponseError(ErrorCodes.InvalidParams, 'textDocument.uri 缺失（missing textDocument.uri）');
+  return uri;
 }
 
 /** A range for a config key (`rules.foo` → the line of `"foo"`), else the first line. */
