@@ -13,7 +13,7 @@ import { fileURLToPath } from 'node:url';
 import mammoth from 'mammoth';
 import { ensureProjects200Docx } from '../scripts/make-docx-fixtures.js';
 import { parse } from '../src/index.js';
-import { readDocxStream } from '../src/sources/docx-stream.js';
+import { readDocxStream } from '../src/sources/docx/stream.js';
 import { DEFAULT_ZIP_LIMITS } from '../src/sources/zip-guard.js';
 import { type BenchRow, medianMs, printRows } from './util.js';
 

@@ -9,8 +9,9 @@ import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ensureProjects200Docx } from '../scripts/make-docx-fixtures.js';
 import type { Block, BlockStream } from '../src/sources/blocks.js';
-import { readDocxMammoth } from '../src/sources/docx-mammoth.js';
-import { readDocxStream } from '../src/sources/docx-stream.js';
+import { readDocxMammoth } from '../src/sources/docx/mammoth.js';
+import { readDocxStream } from '../src/sources/docx/stream.js';
+import { saxesSink } from './helpers/saxes-sink.js';
 import { DEFAULT_ZIP_LIMITS } from '../src/sources/zip-guard.js';
 
 const root = join(import.meta.dirname, '..');
@@ -49,7 +50,7 @@ describe('streaming reader = mammoth reader', () => {
 
   it.each(fixtures)('%s: byte scanner = saxes', (file) => {
     const bytes = read(file);
-    expect(readDocxStream(bytes, DEFAULT_ZIP_LIMITS, 'scan')).toEqual(readDocxStream(bytes, DEFAULT_ZIP_LIMITS, 'saxes'));
+    expect(readDocxStream(bytes, DEFAULT_ZIP_LIMITS)).toEqual(readDocxStream(bytes, DEFAULT_ZIP_LIMITS, saxesSink));
   });
 
   describe('the generated 200-project document', () => {
@@ -63,7 +64,7 @@ describe('streaming reader = mammoth reader', () => {
       const mammoth = await readDocxMammoth(bytes, DEFAULT_ZIP_LIMITS);
       expect(firstDifference(stream, mammoth)).toBeNull();
       expect(stream.blocks.filter((b) => b.kind === 'table')).toHaveLength(200);
-      expect(readDocxStream(bytes, DEFAULT_ZIP_LIMITS, 'saxes')).toEqual(stream);
+      expect(readDocxStream(bytes, DEFAULT_ZIP_LIMITS, saxesSink)).toEqual(stream);
     });
   });
 });

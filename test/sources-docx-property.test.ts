@@ -9,8 +9,9 @@
 import fc from 'fast-check';
 import { strToU8, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import { readDocxMammoth } from '../src/sources/docx-mammoth.js';
-import { readDocxStream } from '../src/sources/docx-stream.js';
+import { readDocxMammoth } from '../src/sources/docx/mammoth.js';
+import { readDocxStream } from '../src/sources/docx/stream.js';
+import { saxesSink } from './helpers/saxes-sink.js';
 import { DEFAULT_ZIP_LIMITS } from '../src/sources/zip-guard.js';
 
 const W = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main';
@@ -199,7 +200,7 @@ describe('generated WordprocessingML', () => {
       fc.asyncProperty(body, async (blocks) => {
         const bytes = docx(realistic(blocks, false).join(''));
         const stream = readDocxStream(bytes, DEFAULT_ZIP_LIMITS);
-        expect(readDocxStream(bytes, DEFAULT_ZIP_LIMITS, 'saxes')).toEqual(stream);
+        expect(readDocxStream(bytes, DEFAULT_ZIP_LIMITS, saxesSink)).toEqual(stream);
         expect(await readDocxMammoth(bytes, DEFAULT_ZIP_LIMITS)).toEqual(stream);
       }),
       { numRuns: 150, seed: 424242 },

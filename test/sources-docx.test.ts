@@ -7,10 +7,10 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { BlockStream, Cell, TableBlock } from '../src/sources/blocks.js';
-import { readDocxStream } from '../src/sources/docx-stream.js';
+import { readDocxStream } from '../src/sources/docx/stream.js';
 import { DEFAULT_ZIP_LIMITS } from '../src/sources/zip-guard.js';
-import { flattenNestedTable, htmlGrid, WordGrid } from '../src/sources/docx-model.js';
-import { DocxNumbering, formatNumber } from '../src/sources/docx-numbering.js';
+import { flattenNestedTable, htmlGrid, WordGrid } from '../src/sources/docx/model.js';
+import { DocxNumbering, formatNumber } from '../src/sources/docx/numbering.js';
 
 const root = join(import.meta.dirname, '..');
 const read = (file: string): BlockStream => readDocxStream(new Uint8Array(readFileSync(join(root, file))), DEFAULT_ZIP_LIMITS);

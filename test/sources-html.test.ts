@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import type { Cell, TableBlock } from '../src/sources/blocks.js';
-import { readDocxStream } from '../src/sources/docx-stream.js';
+import { readDocxStream } from '../src/sources/docx/stream.js';
 import { decodeHtml, readHtml, readHtmlString } from '../src/sources/html.js';
 import { DEFAULT_ZIP_LIMITS } from '../src/sources/zip-guard.js';
 

@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import * as bad from '../fixtures/bad/make-bad.js';
 import { SourceError } from '../src/sources/blocks.js';
 import { readSource } from '../src/sources/index.js';
-import { XmlScanner, parseAttributes } from '../src/sources/xml-scan.js';
+import { XmlScanner, parseAttributes } from '../src/sources/docx/xml-scan.js';
 
 const root = join(import.meta.dirname, '..');
 const fixture = (name: string): Uint8Array => new Uint8Array(readFileSync(join(root, 'fixtures/bad', name)));

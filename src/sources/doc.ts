@@ -12,7 +12,7 @@
  *
  * A second fix: word-extractor removes every field's code, so a real TC field would leave no
  * residue, unlike the .docx readers and Word's text export. `keepTcFields` turns a TC field's
- * instruction into text first (the same way the .docx readers do, see docx-model.ts).
+ * instruction into text first (the same way the .docx readers do, see docx/model.ts).
  *
  * Known limit of word-extractor: list numbers are not in the text.
  */
@@ -22,7 +22,7 @@ import WordOleExtractor from 'word-extractor/lib/word-ole-extractor.js';
 import type { BlockStream } from './blocks.js';
 import { SourceError } from './blocks.js';
 import { readCompoundFile } from './cfb.js';
-import { isTcInstruction } from './docx-model.js';
+import { isTcInstruction } from './docx/model.js';
 import { readTextString } from './text.js';
 
 /** A piece of word-extractor's piece table (its internal shape in 1.0.x). */

@@ -5,7 +5,7 @@
  * - `html`: a web page a bureau published. Whitespace is collapsed as a browser does, `<br>` and
  *   block elements end lines, blank paragraphs are dropped, and text outside tables becomes
  *   paragraphs.
- * Tables become the same grid as the Word readers produce (docx-model.ts `htmlGrid`).
+ * Tables become the same grid as the Word readers produce (docx/model.ts `htmlGrid`).
  *
  * Browser-safe: no Node-only imports; nodes are typed structurally so no parser is imported here.
  */
@@ -18,7 +18,7 @@ import {
   GRID_PLACEHOLDER,
   flattenNestedTable,
   htmlGrid,
-} from './docx-model.js';
+} from './docx/model.js';
 
 /** The parts of a domhandler node the walker reads. */
 export interface HtmlNode {

@@ -9,7 +9,7 @@
 import { load } from 'cheerio';
 import type { TextEncoding } from '../ast/types.js';
 import { type BlockStream, SourceError } from './blocks.js';
-import { DocxBlockBuilder } from './docx-model.js';
+import { DocxBlockBuilder } from './docx/model.js';
 import { HtmlWalker, type HtmlNode } from './html-walk.js';
 
 export interface DecodedHtml {

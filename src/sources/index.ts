@@ -9,7 +9,7 @@
 import type { SourceFormat } from '../ast/types.js';
 import { type BlockStream, DEFAULT_MAX_FILE_SIZE, SourceError } from './blocks.js';
 import { classifyCompound } from './cfb.js';
-import { readDocxStream } from './docx-stream.js';
+import { readDocxStream } from './docx/stream.js';
 import { FORMAT_NAMES, formatFromExtension, sniff } from './sniff.js';
 import { readText } from './text.js';
 import { DEFAULT_ZIP_LIMITS, MiB, type ZipLimits, encryptedError } from './zip-guard.js';
@@ -61,7 +61,7 @@ export async function readSource(bytes: Uint8Array, options: ReadSourceOptions):
   switch (sniff(bytes)) {
     case 'zip':
       if (options.docxReader === 'mammoth') {
-        const { readDocxMammoth } = await import('./docx-mammoth.js');
+        const { readDocxMammoth } = await import('./docx/mammoth.js');
         stream = await readDocxMammoth(bytes, limits);
       } else {
         stream = readDocxStream(bytes, limits);

@@ -4,16 +4,16 @@
  * streaming reader; the differential test holds the two to identical output.
  *
  * mammoth is only ever handed a package that passed the zip-guard limits and was prepared by
- * docx-prepare.ts. Imported dynamically by readSource (mammoth's Node entry point loads `fs`).
+ * prepare.ts. Imported dynamically by readSource (mammoth's Node entry point loads `fs`).
  */
 import mammoth from 'mammoth';
 import { load } from 'cheerio/slim';
-import type { BlockStream } from './blocks.js';
-import { SourceError } from './blocks.js';
-import { DocxBlockBuilder } from './docx-model.js';
-import { prepareDocxForMammoth } from './docx-prepare.js';
-import { HtmlWalker, type HtmlNode } from './html-walk.js';
-import { type ZipLimits, corruptDocx } from './zip-guard.js';
+import type { BlockStream } from '../blocks.js';
+import { SourceError } from '../blocks.js';
+import { DocxBlockBuilder } from './model.js';
+import { prepareDocxForMammoth } from './prepare.js';
+import { HtmlWalker, type HtmlNode } from '../html-walk.js';
+import { type ZipLimits, corruptDocx } from '../zip-guard.js';
 
 /** mammoth options: keep empty paragraphs (cell structure), breaks of every kind as <br>, no image data. */
 const MAMMOTH_OPTIONS = {

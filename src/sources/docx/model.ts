@@ -1,5 +1,5 @@
 /**
- * What the two .docx readers (streaming: docx-stream.ts, reference: docx-mammoth.ts) and the HTML
+ * What the two .docx readers (streaming: stream.ts, reference: mammoth.ts) and the HTML
  * reader share, so that they cannot drift apart: the merged-cell grid, the flattening of nested
  * tables, and the numbering of tables and paragraphs into origins.
  *
@@ -21,8 +21,8 @@
  *
  * Browser-safe: no Node-only imports.
  */
-import type { BlockStream, Cell, ParagraphBlock, TableBlock, Block, ReaderNote } from './blocks.js';
-import type { SourceFormat, TableOrigin, TextEncoding } from '../ast/types.js';
+import type { BlockStream, Cell, ParagraphBlock, TableBlock, Block, ReaderNote } from '../blocks.js';
+import type { SourceFormat, TableOrigin, TextEncoding } from '../../ast/types.js';
 
 /**
  * A cell placed on the grid: already the Cell of the Block stream, with a table origin whose

@@ -3,8 +3,8 @@
  * 1. the zip-guard limits are checked on the central directory first, then every XML part mammoth
  *    reads is inflated under the limits and refused if it declares a DOCTYPE/entities;
  * 2. word/document.xml is rewritten where mammoth's reading of WordprocessingML has holes, so that
- *    it reads what the streaming reader reads (docx-stream.ts lists the rules):
- *    - a TC field's instruction becomes a text run (see docx-model.ts `tcFieldText`);
+ *    it reads what the streaming reader reads (stream.ts lists the rules):
+ *    - a TC field's instruction becomes a text run (see model.ts `tcFieldText`);
  *    - text, tabs and breaks inside a field's code (between begin and separate) are dropped —
  *      mammoth would otherwise print the results of fields nested in another field's code;
  *    - w:fldSimple, w:dir and w:bdo are unwrapped (mammoth drops them with their text);
@@ -12,7 +12,7 @@
  *    - bookmarks are dropped (between table rows they make mammoth give up vertical merges);
  *    - gridBefore/gridAfter become placeholder cells (mammoth ignores them, which shifts the
  *      columns of the row); the HTML walker recognises the placeholders and emits nothing for them;
- *    - automatic numbering labels are written into the paragraphs (docx-numbering.ts) and
+ *    - automatic numbering labels are written into the paragraphs (numbering.ts) and
  *      numbering.xml is left out of the package;
  * 3. the package is zipped again (stored, no compression) without media, which mammoth's HTML
  *    conversion does not need here.
@@ -21,8 +21,8 @@
  * Browser-safe: no Node-only imports.
  */
 import { zipSync, type Zippable } from 'fflate';
-import { GRID_PLACEHOLDER, isTcInstruction, tcFieldText } from './docx-model.js';
-import { DocxNumbering, numberingParts } from './docx-numbering.js';
+import { GRID_PLACEHOLDER, isTcInstruction, tcFieldText } from './model.js';
+import { DocxNumbering, numberingParts } from './numbering.js';
 import {
   type ZipLimits,
   checkDeclaredSizes,
@@ -33,7 +33,7 @@ import {
   noDocumentXml,
   readZipDirectory,
   refuseDoctype,
-} from './zip-guard.js';
+} from '../zip-guard.js';
 
 
 const W_NAMESPACES = ['http://schemas.openxmlformats.org/wordprocessingml/2006/main', 'http://purl.oclc.org/ooxml/wordprocessingml/main'];

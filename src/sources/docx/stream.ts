@@ -1,10 +1,10 @@
 /**
  * The streaming .docx reader (流式读取, the default): inflates only the main document part with
  * fflate (under the zip-guard limits) and feeds its bytes to a SAX tokenizer — the byte scanner of
- * xml-scan.ts by default, saxes on request (`xmlParser: 'saxes'`) — building the Block stream
- * directly from WordprocessingML as Word writes it: no DOM, no HTML.
+ * xml-scan.ts (the differential tests plug saxes in instead: test/helpers/saxes-sink.ts) —
+ * building the Block stream directly from WordprocessingML as Word writes it: no DOM, no HTML.
  *
- * It reads what mammoth (the reference reader, docx-mammoth.ts) reads and nothing else, so the two
+ * It reads what mammoth (the reference reader, mammoth.ts) reads and nothing else, so the two
  * give identical Block streams; the differential tests prove it on every fixture and on generated
  * documents:
  * - content: w:t, w:tab → "\t", w:br / w:cr → "\n" (page and column breaks too), w:noBreakHyphen,
@@ -12,20 +12,19 @@
  * - transparent wrappers: runs, hyperlinks, w:ins, w:moveTo, w:smartTag, w:customXml, w:sdt content,
  *   w:fldSimple (its result), w:dir, w:bdo, mc:AlternateContent (its Fallback);
  * - not content: w:del, w:moveFrom, w:delText, proofErr, bookmarks, field codes (fldChar/instrText
- *   between begin and separate — except a TC field's instruction, see docx-model.ts), drawings,
+ *   between begin and separate — except a TC field's instruction, see model.ts), drawings,
  *   footnote/endnote/comment references, anything unknown;
  * - a paragraph whose mark is deleted (tracked change) joins the next paragraph;
  * - a tracked-deleted table row is skipped;
  * - text boxes (VML w:pict) are read as paragraphs following the paragraph that anchors them;
  * - a w14 check-box content control: its first text becomes ☑/☐ (the whole content when it has none);
- * - an automatically numbered paragraph starts with its label (docx-numbering.ts).
+ * - an automatically numbered paragraph starts with its label (numbering.ts).
  *
  * Browser-safe: no Node-only imports.
  */
 import { hex as dingbatHex } from 'dingbat-to-unicode';
-import { SaxesParser, type SaxesTagPlain } from 'saxes';
-import type { BlockStream } from './blocks.js';
-import { SourceError } from './blocks.js';
+import type { BlockStream } from '../blocks.js';
+import { SourceError } from '../blocks.js';
 import {
   CHECKBOX_CHECKED,
   CHECKBOX_UNCHECKED,
@@ -36,7 +35,7 @@ import {
   flattenNestedTable,
   isTcInstruction,
   tcFieldText,
-} from './docx-model.js';
+} from './model.js';
 import {
   type ZipEntry,
   type ZipLimits,
@@ -51,9 +50,9 @@ import {
   noDocumentXml,
   readZipDirectory,
   refuseDoctype,
-} from './zip-guard.js';
+} from '../zip-guard.js';
 import { type XmlHandler, type XmlTag, XmlScanner } from './xml-scan.js';
-import { DocxNumbering, numberingParts } from './docx-numbering.js';
+import { DocxNumbering, numberingParts } from './numbering.js';
 
 const NS: Record<string, string> = {
   'http://schemas.openxmlformats.org/wordprocessingml/2006/main': 'w',
@@ -640,82 +639,21 @@ function fieldType(instr: string): 'unknown' | 'checkbox' | 'hyperlink' {
   return 'unknown';
 }
 
-/**
- * Decodes a byte stream chunk by chunk. TextDecoder's `stream: true` path is several times slower
- * than a one-shot decode, so each chunk is cut at the last complete UTF-8 sequence and decoded in
- * one go; the cut-off tail waits for the next chunk. UTF-16 (with BOM) uses the streaming path.
- */
-class Utf8ChunkDecoder {
-  private tail: Uint8Array | null = null;
-  private utf16: TextDecoder | null = null;
-  private first = true;
-  private readonly utf8 = new TextDecoder('utf-8', { ignoreBOM: true });
-
-  decode(chunk: Uint8Array): string {
-    if (this.first) {
-      this.first = false;
-      if (chunk[0] === 0xff && chunk[1] === 0xfe) this.utf16 = new TextDecoder('utf-16le');
-      else if (chunk[0] === 0xfe && chunk[1] === 0xff) this.utf16 = new TextDecoder('utf-16be');
-      else if (chunk[0] === 0xef && chunk[1] === 0xbb && chunk[2] === 0xbf) chunk = chunk.subarray(3);
-    }
-    if (this.utf16) return this.utf16.decode(chunk, { stream: true });
-    let bytes = chunk;
-    if (this.tail) {
-      bytes = new Uint8Array(this.tail.length + chunk.length);
-      bytes.set(this.tail);
-      bytes.set(chunk, this.tail.length);
-      this.tail = null;
-    }
-    // Back up over continuation bytes to the lead byte of the last sequence; keep it if incomplete.
-    let cut = bytes.length;
-    let i = bytes.length - 1;
-    let back = 0;
-    while (i >= 0 && back < 4 && (bytes[i] & 0xc0) === 0x80) (i--, back++);
-    if (i >= 0) {
-      const lead = bytes[i];
-      const need = lead >= 0xf0 ? 4 : lead >= 0xe0 ? 3 : lead >= 0xc0 ? 2 : 1;
-      if (bytes.length - i < need) cut = i;
-    }
-    if (cut < bytes.length) this.tail = bytes.slice(cut);
-    return this.utf8.decode(bytes.subarray(0, cut));
-  }
-
-  end(): string {
-    if (this.utf16) return this.utf16.decode();
-    const rest = this.tail ? this.utf8.decode(this.tail) : '';
-    this.tail = null;
-    return rest;
-  }
-}
-
-/** The XML tokenizer under the streaming reader: the built-in byte scanner (default, fast) or saxes. */
-export type XmlParserChoice = 'scan' | 'saxes';
-
-interface XmlSink {
+/** What the streaming reader feeds the main part's bytes to. */
+export interface XmlSink {
   write(chunk: Uint8Array): void;
   close(): void;
 }
 
-function xmlSink(reader: WordprocessingReader, choice: XmlParserChoice, partName: string): XmlSink {
-  const refuse = (): never => {
-    throw doctypeError(partName);
-  };
-  if (choice === 'scan') return new XmlScanner(reader, refuse);
-  const parser = new SaxesParser({ position: false });
-  parser.on('opentag', (tag) => reader.open(tag as SaxesTagPlain));
-  parser.on('closetag', (tag) => reader.close(tag as SaxesTagPlain));
-  parser.on('text', (t) => reader.onText(t));
-  parser.on('cdata', (t) => reader.onText(t));
-  parser.on('doctype', refuse);
-  const decoder = new Utf8ChunkDecoder();
-  return {
-    write: (chunk) => void parser.write(decoder.decode(chunk)),
-    close: () => {
-      parser.write(decoder.end());
-      parser.close();
-    },
-  };
-}
+/**
+ * Makes the XML tokenizer under the streaming reader from the reader (its handler) and what to do
+ * on a DOCTYPE. Production uses the byte scanner of xml-scan.ts; the differential tests pass one on
+ * saxes (test/helpers/saxes-sink.ts) to hold the scanner to a reference XML parser.
+ */
+export type XmlSinkFactory = (handler: XmlHandler, refuseDoctype: () => never) => XmlSink;
+
+/** The built-in byte scanner (xml-scan.ts). */
+export const scannerSink: XmlSinkFactory = (handler, refuseDoctype) => new XmlScanner(handler, refuseDoctype);
 
 /** numbering.xml and styles.xml (small parts, read whole), or null when the document has no numbering. */
 function readNumbering(bytes: Uint8Array, entries: ZipEntry[], mainPart: string, limits: ZipLimits): DocxNumbering | null {
@@ -737,7 +675,7 @@ function readNumbering(bytes: Uint8Array, entries: ZipEntry[], mainPart: string,
 }
 
 /** Reads a .docx with the streaming reader. Throws SourceError for anything unreadable. */
-export function readDocxStream(bytes: Uint8Array, limits: ZipLimits, xmlParser: XmlParserChoice = 'scan'): BlockStream {
+export function readDocxStream(bytes: Uint8Array, limits: ZipLimits, makeSink: XmlSinkFactory = scannerSink): BlockStream {
   const entries = readZipDirectory(bytes);
   if (entries.length === 0) throw noDocumentXml(entries);
   const mainPart = findMainDocumentPart(bytes, entries, limits);
@@ -747,7 +685,9 @@ export function readDocxStream(bytes: Uint8Array, limits: ZipLimits, xmlParser: 
   if (entry.flags & 1) throw encryptedError();
 
   const reader = new WordprocessingReader(readNumbering(bytes, entries, mainPart, limits));
-  const sink = xmlSink(reader, xmlParser, mainPart);
+  const sink = makeSink(reader, () => {
+    throw doctypeError(mainPart);
+  });
   let headChecked = false;
   let utf16: Uint8Array[] | null = null;
   try {
