@@ -4,21 +4,14 @@
  * real JSON-RPC client.
  */
 import { spawn } from 'node:child_process';
-import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { childClient, exited, fileUri, type TestClient } from './helpers/lsp-client.js';
+import { serverCommand } from './helpers/lsp-server-command.js';
 
 const root = path.resolve('.');
-const bundle = path.join(root, 'dist/bin/main.js');
-
-/** The bundle when it is newer than every server source, else tsx on the sources. */
-export function serverCommand(): { command: string; args: string[]; kind: string } {
-  const newest = Math.max(...readdirSync(path.join(root, 'src/lsp')).map((f) => statSync(path.join(root, 'src/lsp', f)).mtimeMs));
-  if (existsSync(bundle) && statSync(bundle).mtimeMs >= newest) return { command: process.execPath, args: [bundle, 'lsp', '--stdio'], kind: 'bundle' };
-  return { command: process.execPath, args: ['--import', 'tsx', path.join(root, 'src/cli/main.ts'), 'lsp', '--stdio'], kind: 'tsx' };
-}
 
 const seedText = readFileSync(path.join(root, 'fixtures/seed/seed.txt'), 'utf8');
 type Diag = { code?: string | number; range: { start: { line: number; character: number }; end: { line: number; character: number } }; data?: Record<string, unknown>; message: string };
