@@ -6,6 +6,7 @@
  * the .vsix that scripts/ci-editors.sh packaged. The protocol itself is proven by the server's tests.
  */
 import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
 import { isBuiltin } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -309,6 +310,50 @@ describe('editors/vscode: the packaged extension (scripts/ci-editors.sh)', () =>
     expect(foreign).toEqual([]);
     const notices = readFileSync(join(ext, 'dist/THIRD-PARTY-NOTICES.txt'), 'utf8');
     expect(notices).toMatch(/^vscode-languageclient@9\.0\.1 \(MIT\)$/m);
+  });
+});
+
+describe('editors/vscode bundle in a fake VS Code host, against the real server', () => {
+  it('starts the server, lists Word findings, draws the table page and follows changes, restarts and stops', { timeout: 180_000 }, (ctx) => {
+    if (!process.env.CI && !process.env.JXLINT_HOST_SMOKE) return ctx.skip('not under CI (set CI or JXLINT_HOST_SMOKE=1 after npm run build and scripts/ci-editors.sh)');
+    const bundle = join(ext, 'dist/extension.js');
+    const serverBuilt = existsSync(join(root, 'dist/bin')) && readdirSync(join(root, 'dist/bin')).some((f) => f.endsWith('.js') && readFileSync(join(root, 'dist/bin', f), 'utf8').includes('jxlint/renderDocument'));
+    if (!existsSync(bundle) || !serverBuilt) return ctx.skip('dist/bin (npm run build) or editors/vscode/dist (scripts/ci-editors.sh) is missing');
+    const workspace = mkdtempSync(join(tmpdir(), 'jxlint-vscode-host-'));
+    try {
+      const docx = 'merged-cells.docx';
+      writeFileSync(join(workspace, docx), readFileSync(join(root, 'fixtures/docx', docx)));
+      const out = execFileSync(process.execPath, [join(ext, 'test/host-smoke.cjs'), join(root, 'dist/bin/main.js'), workspace], { encoding: 'utf8', timeout: 170_000 });
+      const seen = JSON.parse(out) as {
+        commands: string[]; watchers: string[]; customEditors: string[];
+        docxDiagnostics: { code: string; message: string }[];
+        firstPage: string; tablePage: string; stoppedPage: string;
+        webviewOptions: Record<string, unknown>; rerenderedOnChange: boolean; rerenderedOnRestart: boolean; notifications: unknown[];
+      };
+      expect(seen.commands).toEqual(expect.arrayContaining(Object.keys(COMMANDS)));
+      expect(seen.watchers).toEqual(['**/*.{docx,doc,html,htm,txt}', '**/{jxlint.config.json,.jxlintrc.json,.jxlintignore}']);
+      expect(seen.customEditors).toEqual(['jxlint.wordViewer']);
+      expect(seen.docxDiagnostics.length).toBeGreaterThan(0);
+      for (const d of seen.docxDiagnostics) {
+        expect(d.code).toMatch(/^[a-z]+(-[a-z]+)*$/);
+        expect(d.message).toMatch(/[\u4e00-\u9fff]/); // jxlint.locale zh-CN, as sent
+      }
+      expect(seen.firstPage).toContain('正在读取 merged-cells.docx');
+      const $ = cheerio.load(seen.tablePage);
+      expect($('meta[http-equiv="Content-Security-Policy"]').length).toBe(1);
+      expect($('meta[http-equiv="Content-Security-Policy"]').attr('content')).toMatch(/script-src 'nonce-[^']+'(;|$)/);
+      $('script').each((_, el) => expect($(el).attr('nonce')).toMatch(/.+/));
+      expect($('table').length).toBeGreaterThan(0);
+      expect(seen.tablePage).toContain(seen.docxDiagnostics[0]!.code);
+      expect(seen.webviewOptions).toEqual({ enableScripts: true, enableCommandUris: false, localResourceRoots: [] });
+      expect(seen.rerenderedOnChange).toBe(true);
+      expect(seen.rerenderedOnRestart).toBe(true);
+      expect(seen.stoppedPage).toContain('jxlint 语言服务器未运行');
+      expect(seen.stoppedPage).not.toContain('<script');
+      expect(seen.notifications).toEqual([]);
+    } finally {
+      rmSync(workspace, { recursive: true, force: true });
+    }
   });
 });
 

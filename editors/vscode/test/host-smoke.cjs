@@ -1,0 +1,79 @@
+// Runs the bundled extension (dist/extension.js) in plain Node against a fake VS Code host (fake-vscode.cjs)
+// and a real jxlint language server, and prints what a user would see as one JSON object on stdout.
+// Usage: node test/host-smoke.cjs <jxlint executable or .js> <workspace dir with a .docx>
+const Module = require('node:module');
+const path = require('node:path');
+const fs = require('node:fs');
+const fake = require('./fake-vscode.cjs');
+
+const [serverPath, workspace] = process.argv.slice(2);
+const loadModule = Module._load;
+Module._load = function (request, ...rest) {
+  return request === 'vscode' ? fake : loadModule.call(this, request, ...rest);
+};
+const host = fake.__state;
+// VS Code's extension host logs unhandled rejections; plain Node would die on them.
+process.on('unhandledRejection', (reason) => host.output.push(`unhandled rejection: ${reason}\n`));
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+async function until(what, test, ms = 60_000) {
+  const start = Date.now();
+  for (;;) {
+    const value = test();
+    if (value) return value;
+    if (Date.now() - start > ms) throw new Error(`timeout: ${what}`);
+    await sleep(50);
+  }
+}
+
+(async () => {
+  const seen = {};
+  host.settings.path = serverPath;
+  host.workspaceFolders = [{ uri: fake.Uri.file(workspace), name: 'ws', index: 0 }];
+  const docx = path.join(workspace, fs.readdirSync(workspace).find((f) => f.endsWith('.docx')));
+  const extension = require(path.join(__dirname, '..', 'dist', 'extension.js'));
+  const context = { subscriptions: [], extensionPath: path.join(__dirname, '..'), extensionUri: fake.Uri.file(path.join(__dirname, '..')) };
+  await extension.activate(context);
+  seen.commands = [...host.commands.keys()].sort();
+  seen.watchers = host.watchers.filter((w) => typeof w.glob === 'string').map((w) => w.glob);
+  seen.customEditors = [...host.customEditors.keys()];
+
+  const docxUri = fake.Uri.file(docx).toString();
+  const diagnostics = await until('workspace diagnostics for the .docx', () => (host.diagnostics.get(docxUri)?.length ? host.diagnostics.get(docxUri) : null));
+  seen.docxDiagnostics = diagnostics.map((d) => ({ code: typeof d.code === 'object' ? d.code.value : d.code, message: d.message }));
+
+  const viewer = host.customEditors.get('jxlint.wordViewer');
+  const pages = [];
+  const disposed = new fake.EventEmitter();
+  const panel = {
+    webview: { options: {}, cspSource: 'https://file+.vscode-resource.vscode-cdn.net', set html(h) { pages.push(h); }, get html() { return pages.at(-1); } },
+    onDidDispose: disposed.event,
+  };
+  viewer.resolveCustomEditor(viewer.openCustomDocument(fake.Uri.file(docx)), panel);
+  await until('the table page', () => pages.some((p) => p.includes("'nonce-")));
+  seen.firstPage = pages[0];
+  seen.tablePage = pages.at(-1);
+  seen.webviewOptions = panel.webview.options;
+
+  const fileWatcher = host.watchers.find((w) => typeof w.glob !== 'string' && w.glob.pattern === path.basename(docx));
+  let count = pages.length;
+  fileWatcher.ch.fire(fake.Uri.file(docx));
+  await until('a new page after the file changed', () => pages.length > count && pages.at(-1).includes("'nonce-"));
+  seen.rerenderedOnChange = true;
+
+  count = pages.length;
+  await host.commands.get('jxlint.restartServer')();
+  await until('a new page after the restart', () => pages.length > count && pages.at(-1).includes("'nonce-"));
+  seen.rerenderedOnRestart = true;
+
+  await extension.deactivate();
+  await until('the not-running page', () => pages.at(-1).includes('未运行'), 10_000);
+  seen.stoppedPage = pages.at(-1);
+  seen.notifications = host.messages;
+  disposed.fire();
+  for (const d of context.subscriptions) d.dispose?.();
+  process.stdout.write(JSON.stringify(seen));
+  setTimeout(() => process.exit(0), 200);
+})().catch((error) => {
+  process.stderr.write(`host-smoke: ${error.stack}\n${host.output.join('').slice(-3000)}\n`);
+  process.exit(1);
+});
