@@ -1,7 +1,8 @@
 /**
  * `jxlint --fix | --fix-dry-run [--unsafe-fixes]` (自动修复): each file is fixed in-process through the
  * Node API's `fixFile` (lint → fix → lint until nothing more applies), its remaining problems go to
- * the run's reports, and a last line on stderr says how many fixes were applied. Text exports are
+ * the run's reports, and the summary line it returns (printed on stderr after the reports) says how
+ * many fixes were applied. Text exports are
  * rewritten in their own encoding; Word, .doc and HTML files never are.
  *
  * With `--stdin` nothing can be rewritten in place, so (as Ruff does with `-`) stdout carries the
@@ -10,7 +11,7 @@
  */
 import path from 'node:path';
 import { configForFile, fixSafety, type LintResult } from '../index.js';
-import type { LintFileTask, LintRunSettings } from '../node/worker.js';
+import type { LintFileTask, LintRunSettings } from '../node.js';
 import type { CliIO } from './io.js';
 import { UsageError } from './usage.js';
 
@@ -40,7 +41,10 @@ interface Reporter {
   add(result: LintResult): Promise<void>;
 }
 
-/** Fixes every task's file, feeding the results (problems left after fixing) to the reporter in order. */
+/**
+ * Fixes every task's file, feeding the results (problems left after fixing) to the reporter in
+ * order. Returns the summary line for stderr (the caller prints it after the reports).
+ */
 export async function runFixes(
   tasks: readonly LintFileTask[],
   settings: LintRunSettings,
@@ -48,8 +52,8 @@ export async function runFixes(
   io: CliIO,
   flags: FixFlags,
   stdinBytes?: Uint8Array,
-): Promise<void> {
-  const { fixBytes, fixFile } = await import('../node/fix-files.js');
+): Promise<string> {
+  const { fixBytes, fixFile } = await import('../node.js');
   const dryRun = flags.fixDryRun === true;
   const unsafe = flags.unsafeFixes === true;
   let fixes = 0;
@@ -58,7 +62,7 @@ export async function runFixes(
     const runConfig = settings.configs[task.configIndex];
     const config = runConfig && configForFile(runConfig, task.filePath);
     if (task.skipped) {
-      const { skippedResult } = await import('../node/worker.js');
+      const { skippedResult } = await import('../node.js');
       if (stdinBytes && !dryRun) io.writeStdout(stdinBytes);
       await reporter.add(skippedResult(task.filePath));
       continue;
@@ -98,11 +102,9 @@ export async function runFixes(
     await reporter.add(outcome.result);
   }
   const unsafeNote = unsafe ? '（含需确认的修复）' : '';
-  io.stderr(
-    dryRun
-      ? `jxlint --fix-dry-run：可修复 ${fixes} 处${unsafeNote}，涉及 ${files} 个文件，未写入任何文件（${fixes} fixes in ${files} files; nothing written）`
-      : stdinBytes
-        ? `jxlint --fix：修复了 ${fixes} 处${unsafeNote}，修复后的文本已输出到标准输出（${fixes} fixes applied; the fixed text is on stdout）`
-        : `jxlint --fix：修复了 ${fixes} 处${unsafeNote}，改写了 ${files} 个文件（${fixes} fixes applied, ${files} files rewritten）`,
-  );
+  return dryRun
+    ? `jxlint --fix-dry-run：可修复 ${fixes} 处${unsafeNote}，涉及 ${files} 个文件，未写入任何文件（${fixes} fixes in ${files} file(s); nothing written）`
+    : stdinBytes
+      ? `jxlint --fix：修复了 ${fixes} 处${unsafeNote}，修复后的文本已输出到标准输出（${fixes} fixes applied; the fixed text is on stdout）`
+      : `jxlint --fix：修复了 ${fixes} 处${unsafeNote}，改写了 ${files} 个文件（${fixes} fixes applied, ${files} file(s) rewritten）`;
 }

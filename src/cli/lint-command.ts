@@ -191,8 +191,9 @@ export async function runLint(inputs: string[], options: LintCommandOptions, io:
   // Workers render the file-by-file reports themselves when they can (no baseline to apply first).
   settings.render = reporter.renderSettings();
 
+  let fixSummary: string | undefined;
   if (fixing) {
-    await runFixes(shardTasks, settings, reporter, io, options, stdinBytes);
+    fixSummary = await runFixes(shardTasks, settings, reporter, io, options, stdinBytes);
   } else if (stdinBytes) {
     const task = shardTasks[0];
     if (task) await reporter.add(await lintOneFile(task, settings, task.skipped ? undefined : stdinBytes));
@@ -222,5 +223,8 @@ export async function runLint(inputs: string[], options: LintCommandOptions, io:
     }
     io.stderr(`已写入基线 ${options.baseline}：${created.entries.reduce((n, e) => n + e.count, 0)} 条已接受的问题（baseline written）`);
   }
-  return reporter.finish();
+  const code = await reporter.finish();
+  // After the reports, as Ruff ends with "N fixed, M remaining".
+  if (fixSummary) io.stderr(fixSummary);
+  return code;
 }
