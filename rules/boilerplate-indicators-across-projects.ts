@@ -1,8 +1,7 @@
 import type { Project } from '../src/ast/types.js';
-import type { Rule } from '../src/engine/types.js';
-import { projectOrigin } from './shared/cells.js';
+import { defineRule } from '../src/engine/define-rule.js';
 import { tables, withRows } from './shared/example-table.js';
-import { cellText } from './shared/part-b-words.js';
+import { cellText } from './shared/text.js';
 
 /**
  * Row identity across tables (三级 + 描述 + 值 + 依据), interned to small integers so comparing two
@@ -45,12 +44,12 @@ const OTHER_PROJECT = {
   goals: ['1、为9000名参保居民发放医保缴费补贴，年底前发放完毕'],
 };
 
-export const boilerplateIndicatorsAcrossProjects: Rule = {
+export const boilerplateIndicatorsAcrossProjects = defineRule({
   meta: {
     id: 'boilerplate-indicators-across-projects',
     category: 'consistency',
     defaultSeverity: 'info',
-    part: 'B',
+    kind: 'heuristic',
     fixable: false,
     messages: {
       boilerplate: {
@@ -87,34 +86,35 @@ export const boilerplateIndicatorsAcrossProjects: Rule = {
         '只比较同一文档内的表，且只认完全相同的行；同一类项目（如几笔补贴）共用部分规范指标（满意度、准确率）是正常的，阈值之下不报告。项目编码或名称相同的表视为同一项目，不比较。',
     },
   },
-  defaultOptions: { minShared: 7 },
-  optionsSchema: {
-    minShared: { type: 'integer', minimum: 1, description: '判为照搬所需的相同行数', descriptionEn: 'Identical rows that make a table boilerplate' },
+  options: {
+    minShared: { type: 'integer', minimum: 1, default: 7, description: '判为照搬所需的相同行数', descriptionEn: 'Identical rows that make a table boilerplate' },
   },
-  check(context) {
-    const minShared = Number(context.options.minShared ?? 7);
-    const { projects } = context.document;
-    const interned = new Map<string, number>();
-    const keys = projects.map((p) => rowKeys(p, interned));
-    const ids = projects.map(identity);
-    projects.forEach((project, j) => {
-      for (let i = 0; i < j; i++) {
-        const other = projects[i]!;
-        if (sameProject(ids[j]!, ids[i]!)) continue;
-        const smaller = Math.min(project.indicators.length, other.indicators.length);
-        const needed = Math.max(3, Math.min(minShared, Math.ceil((smaller * minShared) / 9)));
-        const shared = sharedRows(keys[j]!, keys[i]!);
-        if (shared < needed) continue;
-        context.report({
-          messageId: 'boilerplate',
-          project,
-          role: 'table',
-          origin: projectOrigin(project, project.indicators[0]?.origin),
-          found: other.code ?? other.name ?? `${other.index}`,
-          data: { table: project.index, name: project.name ?? '', shared, other: other.index, otherName: other.name ?? '' },
+  create(context) {
+    const { minShared } = context.options;
+    return {
+      'Document:exit'(document) {
+        const { projects } = document;
+        const interned = new Map<string, number>();
+        const keys = projects.map((p) => rowKeys(p, interned));
+        const ids = projects.map(identity);
+        projects.forEach((project, j) => {
+          for (let i = 0; i < j; i++) {
+            const other = projects[i]!;
+            if (sameProject(ids[j]!, ids[i]!)) continue;
+            const smaller = Math.min(project.indicators.length, other.indicators.length);
+            const needed = Math.max(3, Math.min(minShared, Math.ceil((smaller * minShared) / 9)));
+            const shared = sharedRows(keys[j]!, keys[i]!);
+            if (shared < needed) continue;
+            context.report({
+              node: project,
+              messageId: 'boilerplate',
+              found: other.code ?? other.name ?? `${other.index}`,
+              data: { table: project.index, name: project.name ?? '', shared, other: other.index, otherName: other.name ?? '' },
+            });
+            break;
+          }
         });
-        break;
-      }
-    });
+      },
+    };
   },
-};
+});

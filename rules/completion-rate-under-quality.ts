@@ -1,20 +1,19 @@
-import type { Rule } from '../src/engine/types.js';
-import { reportIndicator } from './shared/cells.js';
+import { defineRule } from '../src/engine/define-rule.js';
 import { table, withRows } from './shared/example-table.js';
-import { cellText, forEachIndicator } from './shared/part-b-words.js';
 import { canonicalLevel2 } from './shared/taxonomy.js';
+import { cellText } from './shared/text.js';
 
 /** A completion ratio (完成率, 工作量完成率, 任务完成率). */
 const COMPLETION = /完成率|完成比例|完成程度/;
 /** Words of a quality standard (质量标准): when present the row measures a standard after all. */
 const STANDARD = /合格|达标|准确|优良|优秀|验收|规范|差错|投诉|质量/;
 
-export const completionRateUnderQuality: Rule = {
+export const completionRateUnderQuality = defineRule({
   meta: {
     id: 'completion-rate-under-quality',
     category: 'category',
     defaultSeverity: 'warn',
-    part: 'B',
+    kind: 'heuristic',
     fixable: false,
     recommended: true,
     messages: {
@@ -34,17 +33,14 @@ export const completionRateUnderQuality: Rule = {
       limits: '只识别名称中的“完成率/完成比例/完成程度”；名称同时写了质量标准（如“验收合格任务完成率”）时不报告。其他以数量充质量的写法（如“支付率”“发放率”）不在本规则范围。',
     },
   },
-  check(context) {
-    forEachIndicator(context.document, (project, ind, index) => {
-      if (canonicalLevel2(ind.level2, ind.level1) !== '质量') return;
-      const name = cellText(ind.level3);
-      if (!COMPLETION.test(name) || STANDARD.test(name)) return;
-      reportIndicator(context, project, index, {
-        messageId: 'completion',
-        role: 'indicator.level3',
-        found: ind.level3,
-        data: { level3: ind.level3 ?? '' },
-      });
-    });
+  create(context) {
+    return {
+      Indicator(indicator) {
+        if (canonicalLevel2(indicator.level2, indicator.level1) !== '质量') return;
+        const name = cellText(indicator.level3);
+        if (!COMPLETION.test(name) || STANDARD.test(name)) return;
+        context.report({ node: indicator, cell: 'level3', messageId: 'completion', data: { level3: indicator.level3 ?? '' } });
+      },
+    };
   },
-};
+});

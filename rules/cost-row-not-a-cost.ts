@@ -1,20 +1,19 @@
-import type { Rule } from '../src/engine/types.js';
-import { reportIndicator } from './shared/cells.js';
+import { defineRule } from '../src/engine/define-rule.js';
 import { table, withRows } from './shared/example-table.js';
-import { cellText, forEachIndicator } from './shared/part-b-words.js';
 import { canonicalLevel2, isCostIndicator } from './shared/taxonomy.js';
+import { cellText } from './shared/text.js';
 import { isBlank } from './shared/text.js';
 import { formatWan, isAmount, projectMoneyFactor } from './shared/values.js';
 
 /** Cost concepts (成本概念, docs/rule-catalogue.md): 成本 费用 经费 支出 金额 元 单价 标准 定额. */
 const COST_CONCEPT = /成本|费用|经费|支出|金额|元|单价|价格|标准|定额|开支|造价|投资额/;
 
-export const costRowNotACost: Rule = {
+export const costRowNotACost = defineRule({
   meta: {
     id: 'cost-row-not-a-cost',
     category: 'category',
     defaultSeverity: 'error',
-    part: 'B',
+    kind: 'heuristic',
     fixable: false,
     recommended: true,
     messages: {
@@ -36,19 +35,21 @@ export const costRowNotACost: Rule = {
         '按三级名称和指标值中的成本词判断，描述不看；名称不含这些词但确是成本的写法（如“人均补助”配“≤300元”的值会因“元”通过，配“≤300”则会被报告）。2021版的社会成本、生态环境成本指标衡量负面影响（如噪声、占地），不要求成本词，不检查。',
     },
   },
-  check(context) {
-    forEachIndicator(context.document, (project, ind, index) => {
-      if (!isCostIndicator(ind) || isBlank(ind.level3)) return;
-      const level2 = canonicalLevel2(ind.level2, ind.level1);
-      if (level2 === '社会成本' || level2 === '生态环境成本') return;
-      if (COST_CONCEPT.test(cellText(ind.level3)) || isAmount(ind.value)) return;
-      const budget = project.budget.total;
-      reportIndicator(context, project, index, {
-        messageId: 'notCost',
-        role: 'indicator.level3',
-        found: ind.level3,
-        data: { level3: ind.level3 ?? '', example: budget !== null ? `${formatWan(budget * projectMoneyFactor(project))}万元` : '50万元' },
-      });
-    });
+  create(context) {
+    return {
+      Indicator(indicator, project) {
+        if (!isCostIndicator(indicator) || isBlank(indicator.level3)) return;
+        const level2 = canonicalLevel2(indicator.level2, indicator.level1);
+        if (level2 === '社会成本' || level2 === '生态环境成本') return;
+        if (COST_CONCEPT.test(cellText(indicator.level3)) || isAmount(indicator.value)) return;
+        const budget = project.budget.total;
+        context.report({
+          node: indicator,
+          cell: 'level3',
+          messageId: 'notCost',
+          data: { level3: indicator.level3 ?? '', example: budget !== null ? `${formatWan(budget * projectMoneyFactor(project))}万元` : '50万元' },
+        });
+      },
+    };
   },
-};
+});

@@ -1,4 +1,4 @@
-import type { Rule } from '../src/engine/types.js';
+import { defineRule } from '../src/engine/define-rule.js';
 import { table } from './shared/example-table.js';
 import { stripNumbering } from './shared/goals.js';
 import { normalizeWidth } from './shared/text.js';
@@ -17,12 +17,12 @@ function targetText(paragraph: string): string {
     .replace(/[一二三四五六七八九十]+是/g, '');
 }
 
-export const deptGoalNotQuantified: Rule = {
+export const deptGoalNotQuantified = defineRule({
   meta: {
     id: 'dept-goal-not-quantified',
     category: 'goal',
     defaultSeverity: 'warn',
-    part: 'B',
+    kind: 'heuristic',
     fixable: false,
     recommended: true,
     messages: {
@@ -43,19 +43,14 @@ export const deptGoalNotQuantified: Rule = {
         '只看有没有量化写法，不判断量化目标是否合理。文档没有部门整体部分时不检查（是否必须有该部分由各地要求决定）。部门整体指标表目前不被解析为表格，附有指标表但文字部分没有数字的文档可能被误报。',
     },
   },
-  check(context) {
-    const dept = context.document.department;
-    if (!dept.present) return;
-    const paragraphs = [...dept.overallGoal, ...dept.itemGoals];
-    if (paragraphs.length === 0) return;
-    if (paragraphs.some((p) => QUANTIFIED.test(targetText(p)))) return;
-    context.report({
-      messageId: 'notQuantified',
-      project: null,
-      role: 'department',
-      origin: dept.origin,
-      found: paragraphs[0]!.slice(0, 40),
-      data: { paragraphs: paragraphs.length },
-    });
+  create(context) {
+    return {
+      Department(department) {
+        if (!department.present) return;
+        const paragraphs = [...department.overallGoal, ...department.itemGoals];
+        if (paragraphs.length === 0 || paragraphs.some((p) => QUANTIFIED.test(targetText(p)))) return;
+        context.report({ node: department, messageId: 'notQuantified', found: paragraphs[0]!.slice(0, 40), data: { paragraphs: paragraphs.length } });
+      },
+    };
   },
-};
+});

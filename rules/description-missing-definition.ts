@@ -1,18 +1,18 @@
-import type { Rule } from '../src/engine/types.js';
-import { reportIndicator } from './shared/cells.js';
+import { defineRule } from '../src/engine/define-rule.js';
 import { table, withRows } from './shared/example-table.js';
-import { contentOf, forEachIndicator, hasColumn } from './shared/part-b-words.js';
+import { hasColumn } from './shared/indicator-grid.js';
+import { contentOf } from './shared/text.js';
 import { isBlank } from './shared/text.js';
 
 /** A single evaluative word (评价词) that defines nothing. */
 const EVALUATIVE = new Set(['满意', '很满意', '非常满意', '基本满意', '良好', '较好', '好', '优秀', '优良', '合格', '达标', '及时', '到位', '完成', '正常', '有效', '显著', '明显', '提高', '提升', '增加', '减少', '是', '有', '无', '高', '低']);
 
-export const descriptionMissingDefinition: Rule = {
+export const descriptionMissingDefinition = defineRule({
   meta: {
     id: 'description-missing-definition',
     category: 'consistency',
     defaultSeverity: 'info',
-    part: 'B',
+    kind: 'heuristic',
     fixable: false,
     messages: {
       empty: {
@@ -41,24 +41,20 @@ export const descriptionMissingDefinition: Rule = {
       limits: '只识别空白、单个评价词和与名称相同三种情况；写了一句话但同样没有口径的描述（如“补贴及时、足额拨付到位”）看不出。',
     },
   },
-  check(context) {
-    for (const project of context.document.projects) {
-      if (!hasColumn(project, 'description')) continue;
-      project.indicators.forEach((ind, index) => {
-        if (isBlank(ind.level3)) return;
-        const description = contentOf(ind.description);
-        let messageId: string | null = null;
-        if (isBlank(ind.description)) messageId = 'empty';
-        else if (EVALUATIVE.has(description)) messageId = 'evaluative';
-        else if (description === contentOf(ind.level3)) messageId = 'restates';
-        if (!messageId) return;
-        reportIndicator(context, project, index, {
-          messageId,
-          role: 'indicator.description',
-          found: ind.description,
-          data: { level3: ind.level3 ?? '', found: ind.description ?? '' },
-        });
-      });
-    }
+  create(context) {
+    return {
+      Indicator(indicator, project) {
+        if (!hasColumn(project, 'description') || isBlank(indicator.level3)) return;
+        const description = contentOf(indicator.description);
+        const messageId = isBlank(indicator.description)
+          ? 'empty'
+          : EVALUATIVE.has(description)
+            ? 'evaluative'
+            : description === contentOf(indicator.level3)
+              ? 'restates'
+              : null;
+        if (messageId) context.report({ node: indicator, cell: 'description', messageId, data: { level3: indicator.level3 ?? '', found: indicator.description ?? '' } });
+      },
+    };
   },
-};
+});

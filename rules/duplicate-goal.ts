@@ -1,15 +1,13 @@
-import type { Rule } from '../src/engine/types.js';
-import { projectOrigin } from './shared/cells.js';
+import { defineRule } from '../src/engine/define-rule.js';
 import { table } from './shared/example-table.js';
-import { goalItems } from './shared/goals.js';
-import { contentOf } from './shared/part-b-words.js';
+import { contentOf } from './shared/text.js';
 
-export const duplicateGoal: Rule = {
+export const duplicateGoal = defineRule({
   meta: {
     id: 'duplicate-goal',
     category: 'goal',
     defaultSeverity: 'warn',
-    part: 'B',
+    kind: 'heuristic',
     fixable: false,
     recommended: true,
     messages: {
@@ -29,26 +27,20 @@ export const duplicateGoal: Rule = {
       limits: '只识别去掉编号、空格和标点后完全相同的两项；意思相同、措辞不同的目标看不出。',
     },
   },
-  check(context) {
-    for (const project of context.document.projects) {
-      const seen = new Map<string, number>();
-      goalItems(project.goals).forEach((item, i) => {
+  create(context) {
+    /** Goal content → its 1-based item number, per table. */
+    let seen = new Map<string, number>();
+    return {
+      Project() {
+        seen = new Map();
+      },
+      Goal(item, _project, index) {
         const key = contentOf(item.content);
         if (key === '') return;
         const first = seen.get(key);
-        if (first === undefined) {
-          seen.set(key, i + 1);
-          return;
-        }
-        context.report({
-          messageId: 'duplicate',
-          project,
-          role: 'goals',
-          origin: projectOrigin(project, item.origin, project.fields.goals.origin),
-          found: item.text,
-          data: { n: i + 1, first, found: item.text },
-        });
-      });
-    }
+        if (first === undefined) seen.set(key, index + 1);
+        else context.report({ node: item, messageId: 'duplicate', data: { n: index + 1, first, found: item.text } });
+      },
+    };
   },
-};
+});

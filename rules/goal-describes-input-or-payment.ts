@@ -1,8 +1,7 @@
-import type { Rule } from '../src/engine/types.js';
-import { projectOrigin } from './shared/cells.js';
+import { defineRule } from '../src/engine/define-rule.js';
 import { table } from './shared/example-table.js';
-import { goalItems } from './shared/goals.js';
-import { cellText, isPlaceholderGoalContent } from './shared/part-b-words.js';
+import { isPlaceholderGoalContent } from './shared/goals.js';
+import { cellText } from './shared/text.js';
 
 /** Spending or paying money (docs/rule-catalogue.md: 支付 报销 拨付 购置 购买 + 费用 资金 材料), or funds arriving (资金/补贴到位). */
 const PAYMENT_VERB = /支付|报销|拨付|购置|购买|采购|缴纳|支出/;
@@ -11,12 +10,12 @@ const FUNDS_ARRIVING = /(?:资金|补贴|经费|补助|款项)[^，,。；;]{0,4
 /** An output count or a rate with a number (为120人, 覆盖率95%): the goal states an output after all. */
 const OUTPUT = /\d+(?:\.\d+)?\s*(?:人次|人|名|户|次|个|件|场|项|所|家|台|套|份|册|批|期|例|篇|辆|座|公里|平方米|㎡|%)/;
 
-export const goalDescribesInputOrPayment: Rule = {
+export const goalDescribesInputOrPayment = defineRule({
   meta: {
     id: 'goal-describes-input-or-payment',
     category: 'goal',
     defaultSeverity: 'warn',
-    part: 'B',
+    kind: 'heuristic',
     fixable: false,
     recommended: true,
     messages: {
@@ -38,26 +37,18 @@ export const goalDescribesInputOrPayment: Rule = {
         '按“动词+资金对象”的搭配和“资金/补贴到位”识别；写了产出数量或比率（如“为120人支付…”）时不报告。补贴、待遇类项目“按时发放待遇”本身就是服务，未列入动词，不报告。“完成率”之类占位目标由 placeholder-goal 报告，本规则跳过。',
     },
   },
-  check(context) {
-    for (const project of context.document.projects) {
-      for (const item of goalItems(project.goals)) {
-        if (isPlaceholderGoalContent(item.content)) continue;
+  create(context) {
+    return {
+      Goal(item) {
+        if (isPlaceholderGoalContent(item.content)) return;
         const text = cellText(item.content);
-        if (OUTPUT.test(text)) continue;
+        if (OUTPUT.test(text)) return;
         const verb = PAYMENT_VERB.exec(text)?.[0];
         const object = MONEY_OBJECT.exec(text)?.[0];
         const arriving = FUNDS_ARRIVING.exec(text)?.[0];
         const term = verb && object ? `${verb}/${object}` : arriving ?? null;
-        if (!term) continue;
-        context.report({
-          messageId: 'input',
-          project,
-          role: 'goals',
-          origin: projectOrigin(project, item.origin, project.fields.goals.origin),
-          found: item.text,
-          data: { found: item.text, term },
-        });
-      }
-    }
+        if (term) context.report({ node: item, messageId: 'input', data: { found: item.text, term } });
+      },
+    };
   },
-};
+});

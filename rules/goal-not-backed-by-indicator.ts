@@ -1,8 +1,7 @@
-import type { Rule } from '../src/engine/types.js';
-import { projectOrigin } from './shared/cells.js';
+import { defineRule } from '../src/engine/define-rule.js';
 import { table } from './shared/example-table.js';
-import { goalItems } from './shared/goals.js';
-import { cellText, isPlaceholderGoalContent } from './shared/part-b-words.js';
+import { isPlaceholderGoalContent } from './shared/goals.js';
+import { cellText } from './shared/text.js';
 
 /** Metric suffixes a goal can name (…率 …数 …量). */
 const METRIC = /(?:率|人数|人次|户数|次数|个数|件数|数量|(?<![质力大尽考保含能数重])量)/g;
@@ -23,12 +22,12 @@ export function goalMetrics(content: string): string[] {
   return [...new Set(out)];
 }
 
-export const goalNotBackedByIndicator: Rule = {
+export const goalNotBackedByIndicator = defineRule({
   meta: {
     id: 'goal-not-backed-by-indicator',
     category: 'goal',
     defaultSeverity: 'warn',
-    part: 'B',
+    kind: 'heuristic',
     fixable: false,
     recommended: true,
     messages: {
@@ -49,23 +48,15 @@ export const goalNotBackedByIndicator: Rule = {
         '按目标中“…率/…人数/…次数/…量”前两个字加后缀（如“续保率”“受益人数”）在三级名称中查找；同一个量换了说法（目标写“参保覆盖率”，指标写“参保比例”）会被误报，效率、比率等泛称不检查。占位写法的目标由 placeholder-goal 报告，这里跳过。',
     },
   },
-  check(context) {
-    for (const project of context.document.projects) {
-      const names = project.indicators.map((ind) => cellText(ind.level3));
-      for (const item of goalItems(project.goals)) {
-        if (isPlaceholderGoalContent(item.content)) continue;
+  create(context) {
+    return {
+      Goal(item, project) {
+        if (isPlaceholderGoalContent(item.content)) return;
         for (const metric of goalMetrics(item.content)) {
-          if (names.some((n) => n.includes(metric))) continue;
-          context.report({
-            messageId: 'notBacked',
-            project,
-            role: 'goals',
-            origin: projectOrigin(project, item.origin, project.fields.goals.origin),
-            found: metric,
-            data: { found: item.text, metric },
-          });
+          if (project.indicators.some((ind) => cellText(ind.level3).includes(metric))) continue;
+          context.report({ node: item, messageId: 'notBacked', found: metric, data: { found: item.text, metric } });
         }
-      }
-    }
+      },
+    };
   },
-};
+});

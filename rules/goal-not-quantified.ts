@@ -1,16 +1,15 @@
-import type { Rule } from '../src/engine/types.js';
-import { projectOrigin } from './shared/cells.js';
+import { defineRule } from '../src/engine/define-rule.js';
 import { table } from './shared/example-table.js';
-import { goalItems } from './shared/goals.js';
-import { hasStatedDeadline, isPlaceholderGoalContent } from './shared/part-b-words.js';
+import { isPlaceholderGoalContent } from './shared/goals.js';
 import { hasNumber } from './shared/text.js';
+import { hasStatedDeadline } from './shared/time-words.js';
 
-export const goalNotQuantified: Rule = {
+export const goalNotQuantified = defineRule({
   meta: {
     id: 'goal-not-quantified',
     category: 'goal',
     defaultSeverity: 'info',
-    part: 'B',
+    kind: 'heuristic',
     fixable: false,
     messages: {
       notQuantified: {
@@ -30,20 +29,13 @@ export const goalNotQuantified: Rule = {
         '只看目标中有没有数字、带量词的中文数字或时间写法；有数字但数字与绩效无关（如只写了年份“2020年”）也算已量化。定性但分级分档的目标（如“达到省级示范标准”）也会被提示，可酌情忽略。',
     },
   },
-  check(context) {
-    for (const project of context.document.projects) {
-      for (const item of goalItems(project.goals)) {
-        if (isPlaceholderGoalContent(item.content)) continue;
-        if (hasNumber(item.content) || hasStatedDeadline(item.content)) continue;
-        context.report({
-          messageId: 'notQuantified',
-          project,
-          role: 'goals',
-          origin: projectOrigin(project, item.origin, project.fields.goals.origin),
-          found: item.text,
-          data: { found: item.text },
-        });
-      }
-    }
+  create(context) {
+    return {
+      Goal(item) {
+        if (isPlaceholderGoalContent(item.content)) return;
+        if (hasNumber(item.content) || hasStatedDeadline(item.content)) return;
+        context.report({ node: item, messageId: 'notQuantified', data: { found: item.text } });
+      },
+    };
   },
-};
+});

@@ -1,20 +1,18 @@
-import type { Rule } from '../src/engine/types.js';
-import { projectOrigin } from './shared/cells.js';
+import { defineRule } from '../src/engine/define-rule.js';
 import { table } from './shared/example-table.js';
-import { goalItems } from './shared/goals.js';
-import { contentOf } from './shared/part-b-words.js';
+import { contentOf } from './shared/text.js';
 
 /** Words that add nothing to a restated name (项目, 工作, 绩效目标). */
 function core(text: string): string {
   return contentOf(text).replace(/项目|工作|绩效目标|的/g, '');
 }
 
-export const goalRestatesProjectName: Rule = {
+export const goalRestatesProjectName = defineRule({
   meta: {
     id: 'goal-restates-project-name',
     category: 'goal',
     defaultSeverity: 'warn',
-    part: 'B',
+    kind: 'heuristic',
     fixable: false,
     recommended: true,
     messages: {
@@ -34,21 +32,14 @@ export const goalRestatesProjectName: Rule = {
       limits: '只识别与项目名称相同（忽略编号、标点和“项目”“工作”“的”）的目标项；在名称前后加了几个字（如“保障…顺利实施”）的变体看不出，可由 goal-not-quantified 提示。',
     },
   },
-  check(context) {
-    for (const project of context.document.projects) {
-      const name = core(project.name ?? '');
-      if (name.length < 2) continue;
-      for (const item of goalItems(project.goals)) {
-        if (core(item.content) !== name) continue;
-        context.report({
-          messageId: 'restates',
-          project,
-          role: 'goals',
-          origin: projectOrigin(project, item.origin, project.fields.goals.origin),
-          found: item.text,
-          data: { found: item.text, name: project.name ?? '' },
-        });
-      }
-    }
+  create(context) {
+    return {
+      Goal(item, project) {
+        const name = core(project.name ?? '');
+        if (name.length >= 2 && core(item.content) === name) {
+          context.report({ node: item, messageId: 'restates', data: { found: item.text, name: project.name ?? '' } });
+        }
+      },
+    };
   },
-};
+});

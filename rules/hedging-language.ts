@@ -1,9 +1,7 @@
-import type { Origin } from '../src/ast/types.js';
-import type { CellRole, Rule } from '../src/engine/types.js';
-import { reportIndicator } from './shared/cells.js';
+import { defineRule } from '../src/engine/define-rule.js';
 import { table, withRows } from './shared/example-table.js';
-import { goalItems } from './shared/goals.js';
-import { forEachIndicator, hedgingWordsIn, sloganWordsIn } from './shared/part-b-words.js';
+import { hedgingWordsIn } from './shared/hedging-words.js';
+import { sloganWordsIn } from './shared/slogan-words.js';
 
 /** The clause of a long text that holds the word ("…，努力增收节支，…" → "努力增收节支"). */
 function clauseAround(text: string, word: string): string {
@@ -12,12 +10,12 @@ function clauseAround(text: string, word: string): string {
   return clause.length > 30 ? `${clause.slice(0, 30)}…` : clause.trim();
 }
 
-export const hedgingLanguage: Rule = {
+export const hedgingLanguage = defineRule({
   meta: {
     id: 'hedging-language',
     category: 'consistency',
     defaultSeverity: 'info',
-    part: 'B',
+    kind: 'heuristic',
     fixable: false,
     messages: {
       hedging: {
@@ -38,39 +36,38 @@ export const hedgingLanguage: Rule = {
         '只认列出的词；“基本”只在“基本实现/完成/达到/覆盖…”中算含糊用语，“基本养老保险”“基本医疗”等专有名词不算。词用在背景说明里（并非目标本身）时也会被提示，可酌情忽略。',
     },
   },
-  check(context) {
-    const { document } = context;
-    const reportText = (
-      text: string | null | undefined,
-      where: { zh: string; en: string },
-      place: { role: CellRole; origin: Origin | null },
-      extra: { project?: (typeof document.projects)[number] | null; index?: number } = {},
-    ) => {
+  create(context) {
+    /** The first clause that hedges, and the hedging words of the text; null when it does not hedge. */
+    const hedging = (text: string | null | undefined) => {
       const words = hedgingWordsIn(text);
-      if (words.length === 0 || !text) return;
-      const quoted = clauseAround(text.trim(), words[0]!);
-      const data = { where: where.zh, whereEn: where.en, found: quoted, words: words.join('、') };
-      if (extra.project && extra.index !== undefined) {
-        reportIndicator(context, extra.project, extra.index, { messageId: 'hedging', role: place.role, found: quoted, data });
-      } else {
-        context.report({ messageId: 'hedging', project: extra.project ?? null, role: place.role, origin: place.origin, found: quoted, data });
-      }
+      if (words.length === 0 || !text) return null;
+      return { found: clauseAround(text.trim(), words[0]!), words: words.join('、') };
     };
-    const dept = document.department;
-    for (const text of [...dept.overallGoal, ...dept.itemGoals]) {
-      reportText(text, { zh: '部门整体绩效目标', en: 'The department goal' }, { role: 'department', origin: dept.origin });
-    }
-    for (const project of document.projects) {
-      for (const item of goalItems(project.goals)) {
-        reportText(item.text, { zh: '绩效目标', en: 'Goal' }, { role: 'goals', origin: item.origin ?? project.fields.goals.origin ?? project.origin }, { project });
-      }
-    }
-    forEachIndicator(document, (project, ind, index) => {
-      if (sloganWordsIn(ind.level3).length === 0) {
-        reportText(ind.level3, { zh: '三级指标', en: 'Level-3 indicator' }, { role: 'indicator.level3', origin: null }, { project, index });
-      }
-      reportText(ind.description, { zh: `指标“${ind.level3 ?? ''}”的描述`, en: `The description of "${ind.level3 ?? ''}"` }, { role: 'indicator.description', origin: null }, { project, index });
-      reportText(ind.value.raw, { zh: `指标“${ind.level3 ?? ''}”的指标值`, en: `The value of "${ind.level3 ?? ''}"` }, { role: 'indicator.value', origin: null }, { project, index });
-    });
+    const data = (h: { found: string; words: string }, where: { zh: string; en: string }) => ({ where: where.zh, whereEn: where.en, ...h });
+    return {
+      Department(department) {
+        for (const text of [...department.overallGoal, ...department.itemGoals]) {
+          const h = hedging(text);
+          if (h) context.report({ node: department, messageId: 'hedging', found: h.found, data: data(h, { zh: '部门整体绩效目标', en: 'The department goal' }) });
+        }
+      },
+      Goal(item) {
+        const h = hedging(item.text);
+        if (h) context.report({ node: item, messageId: 'hedging', found: h.found, data: data(h, { zh: '绩效目标', en: 'Goal' }) });
+      },
+      Indicator(indicator) {
+        const name = indicator.level3 ?? '';
+        const cells = [
+          // A slogan 三级 is slogan-indicator's.
+          ['level3', sloganWordsIn(indicator.level3).length === 0 ? indicator.level3 : null, { zh: '三级指标', en: 'Level-3 indicator' }],
+          ['description', indicator.description, { zh: `指标“${name}”的描述`, en: `The description of "${name}"` }],
+          ['value', indicator.value.raw, { zh: `指标“${name}”的指标值`, en: `The value of "${name}"` }],
+        ] as const;
+        for (const [cell, text, where] of cells) {
+          const h = hedging(text);
+          if (h) context.report({ node: indicator, cell, messageId: 'hedging', found: h.found, data: data(h, where) });
+        }
+      },
+    };
   },
-};
+});

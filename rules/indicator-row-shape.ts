@@ -1,14 +1,13 @@
-import type { Rule } from '../src/engine/types.js';
-import { reportIndicator } from './shared/cells.js';
+import { defineRule } from '../src/engine/define-rule.js';
 import { table, withRows } from './shared/example-table.js';
-import { isIndicatorRow } from './shared/part-b-words.js';
+import { isIndicatorRow } from './shared/indicator-grid.js';
 
-export const indicatorRowShape: Rule = {
+export const indicatorRowShape = defineRule({
   meta: {
     id: 'indicator-row-shape',
     category: 'structure',
     defaultSeverity: 'warn',
-    part: 'B',
+    kind: 'heuristic',
     fixable: false,
     recommended: true,
     messages: {
@@ -34,20 +33,19 @@ export const indicatorRowShape: Rule = {
         '只在源文件保留了行结构时能判断（Word 文件、每行一行或每格一行带空行分隔的文本）；LibreOffice 式“每格一行、无标记”的文本按表头列数切行，看不出缺格。一级指标列因纵向合并导出为空格时不算缺格；既没有三级指标也没有指标值的行（表下横向合并的备注行）不检查。',
     },
   },
-  check(context) {
-    if (context.document.layout === 'cell-per-line-unmarked') return;
-    for (const project of context.document.projects) {
-      const expected = project.indicatorHeader?.labels.length ?? 0;
-      if (expected === 0) continue;
-      project.indicators.forEach((ind, index) => {
-        if (ind.cellCount === expected || !isIndicatorRow(ind)) return;
-        reportIndicator(context, project, index, {
-          messageId: ind.cellCount < expected ? 'fewer' : 'more',
-          role: 'indicator',
-          found: String(ind.cellCount),
-          data: { level3: ind.level3 ?? '', found: ind.cellCount, expected },
+  create(context) {
+    if (context.document.layout === 'cell-per-line-unmarked') return {};
+    return {
+      Indicator(indicator, project) {
+        const expected = project.indicatorHeader?.labels.length ?? 0;
+        if (expected === 0 || indicator.cellCount === expected || !isIndicatorRow(indicator)) return;
+        context.report({
+          node: indicator,
+          messageId: indicator.cellCount < expected ? 'fewer' : 'more',
+          found: String(indicator.cellCount),
+          data: { level3: indicator.level3 ?? '', found: indicator.cellCount, expected },
         });
-      });
-    }
+      },
+    };
   },
-};
+});

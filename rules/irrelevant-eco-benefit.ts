@@ -1,8 +1,7 @@
-import type { Rule } from '../src/engine/types.js';
-import { reportIndicator } from './shared/cells.js';
+import { defineRule } from '../src/engine/define-rule.js';
 import { CLEAN_INDICATORS, table } from './shared/example-table.js';
-import { cellText, forEachIndicator } from './shared/part-b-words.js';
 import { canonicalLevel2 } from './shared/taxonomy.js';
+import { cellText } from './shared/text.js';
 import { isBlank } from './shared/text.js';
 
 /** Ecological subjects (生态环境): what a 生态效益 row is about. */
@@ -11,12 +10,12 @@ const ECOLOGICAL =
 /** Generic saving words that fit any project (资源消耗, 节约): not an ecological effect by themselves. */
 const GENERIC = /资源消耗|节约|节省|降低消耗|减少浪费|厉行节约/;
 
-export const irrelevantEcoBenefit: Rule = {
+export const irrelevantEcoBenefit = defineRule({
   meta: {
     id: 'irrelevant-eco-benefit',
     category: 'category',
     defaultSeverity: 'warn',
-    part: 'B',
+    kind: 'heuristic',
     fixable: false,
     recommended: true,
     messages: {
@@ -49,21 +48,18 @@ export const irrelevantEcoBenefit: Rule = {
         '按三级名称和描述中的生态词表判断（生态、环境、绿化、排放、节能、水、空气、垃圾等）；词表之外的生态内容（如特定物种名称）会被误报。含“满意”的行不检查（由 indicator-category-mismatch 报告）。',
     },
   },
-  check(context) {
-    forEachIndicator(context.document, (project, ind, index) => {
-      if (canonicalLevel2(ind.level2, ind.level1) !== '生态效益' || isBlank(ind.level3)) return;
-      const name = cellText(ind.level3);
-      if (name.includes('满意')) return;
-      const text = name + cellText(ind.description);
-      // 营商环境, 就医环境 … are not the natural environment.
-      const ecological = ECOLOGICAL.test(text.replace(/资源消耗/g, '').replace(/(?:营商|就医|办公|学习|服务|政务|发展|社会|法治|网络|市场)环境/g, ''));
-      if (ecological) return;
-      reportIndicator(context, project, index, {
-        messageId: GENERIC.test(text) ? 'generic' : 'notEcological',
-        role: 'indicator.level3',
-        found: ind.level3,
-        data: { level3: ind.level3 ?? '' },
-      });
-    });
+  create(context) {
+    return {
+      Indicator(indicator) {
+        if (canonicalLevel2(indicator.level2, indicator.level1) !== '生态效益' || isBlank(indicator.level3)) return;
+        const name = cellText(indicator.level3);
+        if (name.includes('满意')) return;
+        const text = name + cellText(indicator.description);
+        // 营商环境, 就医环境 … are not the natural environment.
+        const ecological = ECOLOGICAL.test(text.replace(/资源消耗/g, '').replace(/(?:营商|就医|办公|学习|服务|政务|发展|社会|法治|网络|市场)环境/g, ''));
+        if (ecological) return;
+        context.report({ node: indicator, cell: 'level3', messageId: GENERIC.test(text) ? 'generic' : 'notEcological', data: { level3: indicator.level3 ?? '' } });
+      },
+    };
   },
-};
+});

@@ -1,9 +1,8 @@
 import type { Project } from '../src/ast/types.js';
-import type { Rule } from '../src/engine/types.js';
-import { projectOrigin } from './shared/cells.js';
+import { defineRule } from '../src/engine/define-rule.js';
 import { CLEAN_INDICATORS, table } from './shared/example-table.js';
 import { canonicalLevel1, canonicalLevel2 } from './shared/taxonomy.js';
-import { cellText } from './shared/part-b-words.js';
+import { cellText } from './shared/text.js';
 
 /** Layouts a table can use besides the two official ones (docs/taxonomy.md §2). */
 type Variant = 'hunan' | 'input';
@@ -26,12 +25,12 @@ const VARIANT_NAMES: Record<Variant, { zh: string; en: string }> = {
   input: { zh: '旧式“投入—产出—效益”范本（一级指标含“投入”）', en: 'the older 投入/产出/效益 template (a level-1 "投入")' },
 };
 
-export const layoutDetected: Rule = {
+export const layoutDetected = defineRule({
   meta: {
     id: 'layout-detected',
     category: 'structure',
     defaultSeverity: 'info',
-    part: 'B',
+    kind: 'heuristic',
     fixable: false,
     messages: {
       notRequiredLayout: {
@@ -65,37 +64,34 @@ export const layoutDetected: Rule = {
         '版式按标签识别：有“成本指标”一级即为2021版式，有产出下的“成本指标”二级即为旧版；两者都没有（缺成本指标）时无法判断，不报告（由 missing-level1-category 报告缺项）。只识别 docs/taxonomy.md 列出的两种地方变体，其他地方模板不识别。',
     },
   },
-  check(context) {
-    const requireV2021 = context.settings?.layout === 'require-2021';
-    for (const project of context.document.projects) {
-      const found = variantOf(project);
-      if (found) {
-        const ind = project.indicators[found.index]!;
-        context.report({
-          messageId: 'variant',
-          project,
-          role: 'indicator.level2',
-          indicatorIndex: found.index,
-          origin: projectOrigin(project, found.variant === 'input' ? ind.cells.level1 : ind.cells.level2, ind.origin),
-          found: found.variant,
-          data: { table: project.index, variant: VARIANT_NAMES[found.variant].zh, variantEn: VARIANT_NAMES[found.variant].en },
-        });
-        continue;
-      }
-      if (requireV2021 && project.layout === 'legacy') {
-        context.report({
-          messageId: 'notRequiredLayout',
-          project,
-          role: 'table',
-          origin: projectOrigin(project, project.indicators[0]?.origin),
-          found: project.layout,
-          data: {
-            table: project.index,
-            layout: '旧版版式（成本指标是产出指标下的二级）',
-            layoutEn: 'the legacy layout (成本指标 as a level-2 under 产出指标)',
-          },
-        });
-      }
-    }
+  create(context) {
+    const requireV2021 = context.settings.layout === 'require-2021';
+    return {
+      Project(project) {
+        const found = variantOf(project);
+        if (found) {
+          const ind = project.indicators[found.index]!;
+          context.report({
+            node: ind,
+            cell: 'level2',
+            messageId: 'variant',
+            ...(found.variant === 'input' ? { origin: ind.cells.level1 } : {}),
+            found: found.variant,
+            data: { table: project.index, variant: VARIANT_NAMES[found.variant].zh, variantEn: VARIANT_NAMES[found.variant].en },
+          });
+        } else if (requireV2021 && project.layout === 'legacy') {
+          context.report({
+            node: project,
+            messageId: 'notRequiredLayout',
+            found: project.layout,
+            data: {
+              table: project.index,
+              layout: '旧版版式（成本指标是产出指标下的二级）',
+              layoutEn: 'the legacy layout (成本指标 as a level-2 under 产出指标)',
+            },
+          });
+        }
+      },
+    };
   },
-};
+});

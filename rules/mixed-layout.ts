@@ -1,14 +1,13 @@
-import type { Rule } from '../src/engine/types.js';
-import { reportIndicator } from './shared/cells.js';
+import { defineRule } from '../src/engine/define-rule.js';
 import { CLEAN_INDICATORS, table } from './shared/example-table.js';
 import { canonicalLevel1, canonicalLevel2 } from './shared/taxonomy.js';
 
-export const mixedLayout: Rule = {
+export const mixedLayout = defineRule({
   meta: {
     id: 'mixed-layout',
     category: 'structure',
     defaultSeverity: 'error',
-    part: 'B',
+    kind: 'heuristic',
     fixable: false,
     recommended: true,
     messages: {
@@ -34,22 +33,24 @@ export const mixedLayout: Rule = {
       limits: '按“成本指标”标签判断；成本行用了别的写法（如“投入”下的成本目标）时看不出混用。跨表混用（不同表用不同版式）不报告，那是允许的。',
     },
   },
-  check(context) {
-    for (const project of context.document.projects) {
-      let v2021: number | null = null;
-      let legacy: number | null = null;
-      project.indicators.forEach((ind, index) => {
-        if (canonicalLevel1(ind.level1) === '成本') v2021 ??= index;
-        else if (canonicalLevel1(ind.level1) === '产出' && canonicalLevel2(ind.level2, ind.level1) === '成本') legacy ??= index;
-      });
-      if (v2021 === null || legacy === null) continue;
-      const legacyInd = project.indicators[legacy]!;
-      reportIndicator(context, project, legacy, {
-        messageId: 'mixed',
-        role: 'indicator.level2',
-        found: legacyInd.level2,
-        data: { table: project.index, v2021Row: v2021 + 1, legacyRow: legacy + 1, legacyLabel: legacyInd.level2 ?? '' },
-      });
-    }
+  create(context) {
+    return {
+      Project(project) {
+        let v2021: number | null = null;
+        let legacy: number | null = null;
+        project.indicators.forEach((ind, index) => {
+          if (canonicalLevel1(ind.level1) === '成本') v2021 ??= index;
+          else if (canonicalLevel1(ind.level1) === '产出' && canonicalLevel2(ind.level2, ind.level1) === '成本') legacy ??= index;
+        });
+        if (v2021 === null || legacy === null) return;
+        const legacyRow = project.indicators[legacy]!;
+        context.report({
+          node: legacyRow,
+          cell: 'level2',
+          messageId: 'mixed',
+          data: { table: project.index, v2021Row: v2021 + 1, legacyRow: legacy + 1, legacyLabel: legacyRow.level2 ?? '' },
+        });
+      },
+    };
   },
-};
+});

@@ -1,8 +1,7 @@
-import type { Rule } from '../src/engine/types.js';
-import { reportIndicator } from './shared/cells.js';
+import { defineRule } from '../src/engine/define-rule.js';
 import { table, withRows } from './shared/example-table.js';
-import { cellText, forEachIndicator } from './shared/part-b-words.js';
 import { isQuantityIndicator } from './shared/taxonomy.js';
+import { cellText } from './shared/text.js';
 import { isAmount } from './shared/values.js';
 
 /** Money words in a 三级 (docs/rule-catalogue.md: 金额 费用 资金 万元). */
@@ -10,12 +9,12 @@ const MONEY_WORD = /金额|费用|资金|经费|万元|款项/;
 /** A name that ends in a count ("资金监管项目数") counts something even if it mentions money. */
 const ENDS_IN_COUNT = /(?:人数|次数|个数|户数|项目数|件数|数量|人次|家数|台数|套数|笔数)$/;
 
-export const moneyAmountAsQuantity: Rule = {
+export const moneyAmountAsQuantity = defineRule({
   meta: {
     id: 'money-amount-as-quantity',
     category: 'category',
     defaultSeverity: 'warn',
-    part: 'B',
+    kind: 'heuristic',
     fixable: false,
     recommended: true,
     messages: {
@@ -36,20 +35,17 @@ export const moneyAmountAsQuantity: Rule = {
         '按三级名称中的金额词和指标值是否为金额判断；名称以计数词结尾（“资金监管项目数”“报销笔数”）且指标值不是金额的不报告，但“资金到位情况”这类含金额词、实为定性描述的名称会被报告。只看数量指标，金额写在其他二级下不在此规则范围。',
     },
   },
-  check(context) {
-    forEachIndicator(context.document, (project, ind, index) => {
-      if (!isQuantityIndicator(ind)) return;
-      const name = cellText(ind.level3);
-      const amountValue = isAmount(ind.value);
-      if (ENDS_IN_COUNT.test(name) && !amountValue) return;
-      const term = MONEY_WORD.exec(name)?.[0] ?? (amountValue ? ind.value.raw : null);
-      if (!term) return;
-      reportIndicator(context, project, index, {
-        messageId: 'money',
-        role: 'indicator.level3',
-        found: ind.level3,
-        data: { level3: ind.level3 ?? '', term },
-      });
-    });
+  create(context) {
+    return {
+      Indicator(indicator) {
+        if (!isQuantityIndicator(indicator)) return;
+        const name = cellText(indicator.level3);
+        const amountValue = isAmount(indicator.value);
+        if (ENDS_IN_COUNT.test(name) && !amountValue) return;
+        const term = MONEY_WORD.exec(name)?.[0] ?? (amountValue ? indicator.value.raw : null);
+        if (!term) return;
+        context.report({ node: indicator, cell: 'level3', messageId: 'money', data: { level3: indicator.level3 ?? '', term } });
+      },
+    };
   },
-};
+});

@@ -1,16 +1,15 @@
-import type { Rule } from '../src/engine/types.js';
-import { reportIndicator } from './shared/cells.js';
+import { defineRule } from '../src/engine/define-rule.js';
 import { table, withRows } from './shared/example-table.js';
-import { forEachIndicator, hasTimeSense } from './shared/part-b-words.js';
 import { isTimelinessIndicator } from './shared/taxonomy.js';
 import { isBlank } from './shared/text.js';
+import { hasTimeSense } from './shared/time-words.js';
 
-export const nonTimeMetricUnderTimeliness: Rule = {
+export const nonTimeMetricUnderTimeliness = defineRule({
   meta: {
     id: 'non-time-metric-under-timeliness',
     category: 'category',
     defaultSeverity: 'warn',
-    part: 'B',
+    kind: 'heuristic',
     fixable: false,
     recommended: true,
     messages: {
@@ -32,16 +31,13 @@ export const nonTimeMetricUnderTimeliness: Rule = {
         '只看三级名称和指标值里有没有表示时间的词，不看描述；名称里提到时间但考核的并不是时效（如“时间节点完成率”）的不会被识别，“按期”等写在描述里的时间也不算。',
     },
   },
-  check(context) {
-    forEachIndicator(context.document, (project, ind, index) => {
-      if (!isTimelinessIndicator(ind) || isBlank(ind.level3)) return;
-      if (hasTimeSense(ind.level3) || hasTimeSense(ind.value.raw)) return;
-      reportIndicator(context, project, index, {
-        messageId: 'noTime',
-        role: 'indicator.level3',
-        found: ind.level3,
-        data: { level3: ind.level3 ?? '', value: ind.value.raw },
-      });
-    });
+  create(context) {
+    return {
+      Indicator(indicator) {
+        if (!isTimelinessIndicator(indicator) || isBlank(indicator.level3)) return;
+        if (hasTimeSense(indicator.level3) || hasTimeSense(indicator.value.raw)) return;
+        context.report({ node: indicator, cell: 'level3', messageId: 'noTime', data: { level3: indicator.level3 ?? '', value: indicator.value.raw } });
+      },
+    };
   },
-};
+});

@@ -1,16 +1,18 @@
-import type { Rule } from '../src/engine/types.js';
-import { reportIndicator } from './shared/cells.js';
+import type { Indicator } from '../src/ast/types.js';
+import { defineRule } from '../src/engine/define-rule.js';
 import { CLEAN_INDICATORS, table } from './shared/example-table.js';
-import { cellText, hasColumn, isAcceptedBasis } from './shared/part-b-words.js';
+import { hasColumn } from './shared/indicator-grid.js';
 import { isCostIndicator } from './shared/taxonomy.js';
+import { cellText } from './shared/text.js';
 import { isBlank } from './shared/text.js';
+import { isAcceptedBasis } from './shared/value-basis.js';
 
-export const nonstandardValueBasis: Rule = {
+export const nonstandardValueBasis = defineRule({
   meta: {
     id: 'nonstandard-value-basis',
     category: 'value',
     defaultSeverity: 'warn',
-    part: 'B',
+    kind: 'heuristic',
     fixable: false,
     recommended: true,
     messages: {
@@ -33,27 +35,24 @@ export const nonstandardValueBasis: Rule = {
         '只检查依据是否为标准名称或引用了具体文件，不核实文件是否存在、标准是否合适；“参照行业标准”“计划标准及历史数据”等包含标准名称的写法都接受。依据为空的行不报告；表中没有依据列的模板不检查。',
     },
   },
-  check(context) {
-    for (const project of context.document.projects) {
-      if (!hasColumn(project, 'basis')) continue;
-      const groups = new Map<string, number[]>();
-      project.indicators.forEach((ind, index) => {
-        if (isBlank(ind.basis) || isAcceptedBasis(ind.basis, isCostIndicator(ind))) return;
-        const key = cellText(ind.basis);
-        const rows = groups.get(key);
-        if (rows) rows.push(index);
-        else groups.set(key, [index]);
-      });
-      for (const rows of groups.values()) {
-        const first = rows[0]!;
-        const basis = project.indicators[first]!.basis ?? '';
-        reportIndicator(context, project, first, {
-          messageId: 'nonstandard',
-          role: 'indicator.basis',
-          found: basis,
-          data: { table: project.index, rows: rows.length, found: basis },
-        });
-      }
-    }
+  create(context) {
+    return {
+      Project(project) {
+        if (!hasColumn(project, 'basis')) return;
+        // One report per distinct wording, on its first row.
+        const groups = new Map<string, Indicator[]>();
+        for (const ind of project.indicators) {
+          if (isBlank(ind.basis) || isAcceptedBasis(ind.basis, isCostIndicator(ind))) continue;
+          const key = cellText(ind.basis);
+          const rows = groups.get(key);
+          if (rows) rows.push(ind);
+          else groups.set(key, [ind]);
+        }
+        for (const [first, ...rest] of groups.values()) {
+          const basis = first!.basis ?? '';
+          context.report({ node: first!, cell: 'basis', messageId: 'nonstandard', found: basis, data: { table: project.index, rows: rest.length + 1, found: basis } });
+        }
+      },
+    };
   },
-};
+});

@@ -1,8 +1,7 @@
-import type { Rule } from '../src/engine/types.js';
-import { reportIndicator } from './shared/cells.js';
+import { defineRule } from '../src/engine/define-rule.js';
 import { table, withRows } from './shared/example-table.js';
-import { cellText, forEachIndicator } from './shared/part-b-words.js';
 import { canonicalLevel2, categoryLabel, isBenefitIndicator, isSatisfactionIndicator } from './shared/taxonomy.js';
+import { cellText } from './shared/text.js';
 
 /**
  * Fund-process measures (过程指标, 财预〔2020〕10号 附件1 puts 资金到位率 and 预算执行率 under 过程):
@@ -11,12 +10,12 @@ import { canonicalLevel2, categoryLabel, isBenefitIndicator, isSatisfactionIndic
 const PROCESS_METRIC =
   /资金到位率|到位率|到账率|支付及时率|拨付及时率|及时率|支付率|拨付率|拨付|下达率|预算执行率|执行率|支出进度|准确率|发放率|兑付率|结算率|报销率/;
 
-export const processMetricAsBenefit: Rule = {
+export const processMetricAsBenefit = defineRule({
   meta: {
     id: 'process-metric-as-benefit',
     category: 'category',
     defaultSeverity: 'warn',
-    part: 'B',
+    kind: 'heuristic',
     fixable: false,
     recommended: true,
     messages: {
@@ -38,18 +37,20 @@ export const processMetricAsBenefit: Rule = {
         '按三级名称中的词判断（到位率、及时率、支付率、拨付、执行率、准确率、发放率等）；“补贴精准发放率”“帮扶政策落实到位率”之类含过程词但确有效益含义的名称可能被误报，“资金使用效益”之类未用这些词的过程指标则看不出。满意度类的行不检查（由 indicator-category-mismatch 负责）。',
     },
   },
-  check(context) {
-    forEachIndicator(context.document, (project, ind, index) => {
-      if (!isBenefitIndicator(ind) || isSatisfactionIndicator(ind)) return;
-      const term = PROCESS_METRIC.exec(cellText(ind.level3))?.[0];
-      if (!term) return;
-      const level2 = canonicalLevel2(ind.level2, ind.level1);
-      reportIndicator(context, project, index, {
-        messageId: 'process',
-        role: 'indicator.level3',
-        found: ind.level3,
-        data: { level3: ind.level3 ?? '', level2: level2 ? categoryLabel(level2) : ind.level2 ?? '效益指标', term },
-      });
-    });
+  create(context) {
+    return {
+      Indicator(indicator) {
+        if (!isBenefitIndicator(indicator) || isSatisfactionIndicator(indicator)) return;
+        const term = PROCESS_METRIC.exec(cellText(indicator.level3))?.[0];
+        if (!term) return;
+        const level2 = canonicalLevel2(indicator.level2, indicator.level1);
+        context.report({
+          node: indicator,
+          cell: 'level3',
+          messageId: 'process',
+          data: { level3: indicator.level3 ?? '', level2: level2 ? categoryLabel(level2) : indicator.level2 ?? '效益指标', term },
+        });
+      },
+    };
   },
-};
+});

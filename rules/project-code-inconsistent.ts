@@ -1,8 +1,7 @@
 import type { Project } from '../src/ast/types.js';
-import type { Rule } from '../src/engine/types.js';
-import { projectOrigin } from './shared/cells.js';
+import { defineRule } from '../src/engine/define-rule.js';
 import { tables } from './shared/example-table.js';
-import { cellText } from './shared/part-b-words.js';
+import { cellText } from './shared/text.js';
 
 /** Segments of a 项目编码 split at its separators ("316-1201-JBN-WMEB" → 316 1201 JBN WMEB). */
 function segments(code: string): string[] {
@@ -39,12 +38,12 @@ function leadingDigits(code: string): string | null {
   return first && /^[0-9]+$/.test(first) ? first : null;
 }
 
-export const projectCodeInconsistent: Rule = {
+export const projectCodeInconsistent = defineRule({
   meta: {
     id: 'project-code-inconsistent',
     category: 'structure',
     defaultSeverity: 'warn',
-    part: 'B',
+    kind: 'heuristic',
     fixable: false,
     recommended: true,
     messages: {
@@ -72,51 +71,51 @@ export const projectCodeInconsistent: Rule = {
         '格式靠文档内的多数派学习，至少要有 3 个项目编码且一种格式占多数才判断；只有一两张表、或各表编码本来就五花八门时不报告。前缀只与预算单位行开头的 6 位单位编码比较，且要求其他编码都与单位编码一致。随机后缀碰巧全是数字时不会被误报，但编码里真实的错位（如 316-1201 写成 316-121）只能看出格式不同，看不出哪里错。',
     },
   },
-  check(context) {
-    const projects = context.document.projects.filter((p): p is Project & { code: string } => cellText(p.code) !== '');
-    if (projects.length >= 3) {
-      const counts = new Map<string, number>();
-      for (const p of projects) {
-        const key = segmentShape(cellText(p.code)).join('|');
-        counts.set(key, (counts.get(key) ?? 0) + 1);
-      }
-      // The most common exact shape; codes whose letter segments happen to be all digits still fit it.
-      const [bestKey] = [...counts.entries()].sort((a, b) => b[1] - a[1])[0]!;
-      const shape = bestKey.split('|');
-      const best = { shape, fitting: projects.filter((p) => fitsShape(segmentShape(cellText(p.code)), shape)).length };
-      if (best.fitting * 2 > projects.length && best.fitting < projects.length) {
-        const example = projects.find((p) => fitsShape(segmentShape(cellText(p.code)), best.shape))!;
-        for (const p of projects) {
-          const code = cellText(p.code);
-          if (fitsShape(segmentShape(code), best.shape)) continue;
-          context.report({
-            messageId: 'shape',
-            project: p,
-            role: 'code',
-            origin: projectOrigin(p, p.fields.code.origin),
-            found: p.code,
-            data: { found: p.code, shape: shapeOf(code), others: best.fitting, majority: `如 ${cellText(example.code)}` },
-          });
+  create(context) {
+    return {
+      Document(document) {
+        const projects = document.projects.filter((p): p is Project & { code: string } => cellText(p.code) !== '');
+        if (projects.length >= 3) {
+          const counts = new Map<string, number>();
+          for (const p of projects) {
+            const key = segmentShape(cellText(p.code)).join('|');
+            counts.set(key, (counts.get(key) ?? 0) + 1);
+          }
+          // The most common exact shape; codes whose letter segments happen to be all digits still fit it.
+          const [bestKey] = [...counts.entries()].sort((a, b) => b[1] - a[1])[0]!;
+          const shape = bestKey.split('|');
+          const fitting = projects.filter((p) => fitsShape(segmentShape(cellText(p.code)), shape)).length;
+          if (fitting * 2 > projects.length && fitting < projects.length) {
+            const example = projects.find((p) => fitsShape(segmentShape(cellText(p.code)), shape))!;
+            for (const p of projects) {
+              const code = cellText(p.code);
+              if (fitsShape(segmentShape(code), shape)) continue;
+              context.report({
+                node: p,
+                cell: 'code',
+                messageId: 'shape',
+                data: { found: p.code, shape: shapeOf(code), others: fitting, majority: `如 ${cellText(example.code)}` },
+              });
+            }
+          }
         }
-      }
-    }
-    // Prefix versus the unit code, when the other codes of the document agree with theirs.
-    const withUnit = projects.filter((p) => p.agencyCode && leadingDigits(cellText(p.code)));
-    if (withUnit.length >= 2) {
-      const agrees = (p: Project) => p.agencyCode!.startsWith(leadingDigits(cellText(p.code))!);
-      const disagreeing = withUnit.filter((p) => !agrees(p));
-      if (disagreeing.length > 0 && disagreeing.length * 2 < withUnit.length) {
-        for (const p of disagreeing) {
-          context.report({
-            messageId: 'prefix',
-            project: p,
-            role: 'code',
-            origin: projectOrigin(p, p.fields.code.origin),
-            found: p.code,
-            data: { found: p.code, prefix: leadingDigits(cellText(p.code))!, agencyCode: p.agencyCode! },
-          });
+        // Prefix versus the unit code, when the other codes of the document agree with theirs.
+        const withUnit = projects.filter((p) => p.agencyCode && leadingDigits(cellText(p.code)));
+        if (withUnit.length >= 2) {
+          const agrees = (p: Project) => p.agencyCode!.startsWith(leadingDigits(cellText(p.code))!);
+          const disagreeing = withUnit.filter((p) => !agrees(p));
+          if (disagreeing.length > 0 && disagreeing.length * 2 < withUnit.length) {
+            for (const p of disagreeing) {
+              context.report({
+                node: p,
+                cell: 'code',
+                messageId: 'prefix',
+                data: { found: p.code, prefix: leadingDigits(cellText(p.code))!, agencyCode: p.agencyCode! },
+              });
+            }
+          }
         }
-      }
-    }
+      },
+    };
   },
-};
+});

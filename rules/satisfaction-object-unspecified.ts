@@ -1,16 +1,15 @@
-import type { Rule } from '../src/engine/types.js';
-import { reportIndicator } from './shared/cells.js';
+import { defineRule } from '../src/engine/define-rule.js';
 import { table, withRows } from './shared/example-table.js';
-import { forEachIndicator, satisfactionPopulation } from './shared/part-b-words.js';
+import { satisfactionPopulation } from './shared/satisfaction.js';
 import { isSatisfactionIndicator } from './shared/taxonomy.js';
 import { isBlank } from './shared/text.js';
 
-export const satisfactionObjectUnspecified: Rule = {
+export const satisfactionObjectUnspecified = defineRule({
   meta: {
     id: 'satisfaction-object-unspecified',
     category: 'consistency',
     defaultSeverity: 'info',
-    part: 'B',
+    kind: 'heuristic',
     fixable: false,
     messages: {
       unspecified: {
@@ -29,16 +28,14 @@ export const satisfactionObjectUnspecified: Rule = {
       limits: '只看三级名称；人群写在描述里（如“抽样调查参保居民”）的不算，仍会提示在名称中写明。只检查满意度类的行，其他类别下的满意度行由 indicator-category-mismatch 报告。',
     },
   },
-  check(context) {
-    forEachIndicator(context.document, (project, ind, index) => {
-      if (!isSatisfactionIndicator(ind) || isBlank(ind.level3)) return;
-      if (satisfactionPopulation(ind.level3) !== null) return;
-      reportIndicator(context, project, index, {
-        messageId: 'unspecified',
-        role: 'indicator.level3',
-        found: ind.level3,
-        data: { level3: ind.level3 ?? '' },
-      });
-    });
+  create(context) {
+    return {
+      Indicator(indicator) {
+        if (!isSatisfactionIndicator(indicator) || isBlank(indicator.level3)) return;
+        if (satisfactionPopulation(indicator.level3) === null) {
+          context.report({ node: indicator, cell: 'level3', messageId: 'unspecified', data: { level3: indicator.level3 ?? '' } });
+        }
+      },
+    };
   },
-};
+});

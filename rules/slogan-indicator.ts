@@ -1,14 +1,13 @@
-import type { Rule } from '../src/engine/types.js';
-import { reportIndicator } from './shared/cells.js';
+import { defineRule } from '../src/engine/define-rule.js';
 import { table, withRows } from './shared/example-table.js';
-import { forEachIndicator, sloganWordsIn } from './shared/part-b-words.js';
+import { sloganWordsIn } from './shared/slogan-words.js';
 
-export const sloganIndicator: Rule = {
+export const sloganIndicator = defineRule({
   meta: {
     id: 'slogan-indicator',
     category: 'consistency',
     defaultSeverity: 'warn',
-    part: 'B',
+    kind: 'heuristic',
     fixable: false,
     recommended: true,
     messages: {
@@ -29,16 +28,12 @@ export const sloganIndicator: Rule = {
         '按口号动词加“没有可计量名词”判断；“社会稳定和谐”这类不带这些动词的空话看不出，带动词但后面跟了可计量名词的（“促进就业人数”）不报告。',
     },
   },
-  check(context) {
-    forEachIndicator(context.document, (project, ind, index) => {
-      const words = sloganWordsIn(ind.level3);
-      if (words.length === 0) return;
-      reportIndicator(context, project, index, {
-        messageId: 'slogan',
-        role: 'indicator.level3',
-        found: ind.level3,
-        data: { level3: ind.level3 ?? '', words: words.join('、') },
-      });
-    });
+  create(context) {
+    return {
+      Indicator(indicator) {
+        const words = sloganWordsIn(indicator.level3);
+        if (words.length > 0) context.report({ node: indicator, cell: 'level3', messageId: 'slogan', data: { level3: indicator.level3 ?? '', words: words.join('、') } });
+      },
+    };
   },
-};
+});

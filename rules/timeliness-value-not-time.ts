@@ -1,16 +1,15 @@
-import type { Rule } from '../src/engine/types.js';
-import { reportIndicator } from './shared/cells.js';
+import { defineRule } from '../src/engine/define-rule.js';
 import { table, withRows } from './shared/example-table.js';
-import { forEachIndicator, hasStatedDeadline, hasTimeSense } from './shared/part-b-words.js';
 import { isTimelinessIndicator } from './shared/taxonomy.js';
+import { hasStatedDeadline, hasTimeSense } from './shared/time-words.js';
 import { isPercent } from './shared/values.js';
 
-export const timelinessValueNotTime: Rule = {
+export const timelinessValueNotTime = defineRule({
   meta: {
     id: 'timeliness-value-not-time',
     category: 'value',
     defaultSeverity: 'warn',
-    part: 'B',
+    kind: 'heuristic',
     fixable: false,
     recommended: true,
     messages: {
@@ -32,17 +31,14 @@ export const timelinessValueNotTime: Rule = {
         '“写明时限”按日期、天数、月底、季度、当日、次月等写法识别；“按规定时限”“在规定时间内”这类只提到时限却没说是多久的写法不算。名称和指标值都没有时间概念的时效行由 non-time-metric-under-timeliness 报告，本规则不重复报告。',
     },
   },
-  check(context) {
-    forEachIndicator(context.document, (project, ind, index) => {
-      if (!isTimelinessIndicator(ind) || !isPercent(ind.value)) return;
-      if (!hasTimeSense(ind.level3) && !hasTimeSense(ind.value.raw)) return;
-      if (hasStatedDeadline(ind.level3) || hasStatedDeadline(ind.description)) return;
-      reportIndicator(context, project, index, {
-        messageId: 'percentWithoutDeadline',
-        role: 'indicator.value',
-        found: ind.value.raw,
-        data: { level3: ind.level3 ?? '', found: ind.value.raw },
-      });
-    });
+  create(context) {
+    return {
+      Indicator(indicator) {
+        if (!isTimelinessIndicator(indicator) || !isPercent(indicator.value)) return;
+        if (!hasTimeSense(indicator.level3) && !hasTimeSense(indicator.value.raw)) return;
+        if (hasStatedDeadline(indicator.level3) || hasStatedDeadline(indicator.description)) return;
+        context.report({ node: indicator, cell: 'value', messageId: 'percentWithoutDeadline', data: { level3: indicator.level3 ?? '', found: indicator.value.raw } });
+      },
+    };
   },
-};
+});

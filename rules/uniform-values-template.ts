@@ -1,7 +1,7 @@
-import type { Indicator, Origin, Project } from '../src/ast/types.js';
-import type { Rule } from '../src/engine/types.js';
+import type { Indicator, Origin } from '../src/ast/types.js';
+import { defineRule } from '../src/engine/define-rule.js';
 import { CLEAN_INDICATORS, table, tables } from './shared/example-table.js';
-import { isQuantitativeValue } from './shared/part-b-words.js';
+import { isQuantitativeValue } from './shared/indicator-grid.js';
 import { normalizedRaw } from './shared/values.js';
 
 interface Tally {
@@ -12,10 +12,10 @@ interface Tally {
 }
 
 /** How many quantitative values are the one or two most common strings. */
-function tally(rows: { project: Project; ind: Indicator }[]): Tally {
+function tally(rows: readonly Indicator[]): Tally {
   const counts = new Map<string, { n: number; origin: Origin | null }>();
   let total = 0;
-  for (const { ind } of rows) {
+  for (const ind of rows) {
     if (!isQuantitativeValue(ind)) continue;
     total++;
     const key = normalizedRaw(ind.value);
@@ -36,12 +36,12 @@ const TEMPLATE_ROWS = CLEAN_INDICATORS.map((r) =>
   r[1] === '时效指标' || r[1] === '成本指标' ? r : [r[0], r[1], r[2], r[3], r[1] === '满意度指标' || r[1] === '社会效益指标' || r[1] === '可持续影响指标' ? '≥95%' : '≥98%', r[5]],
 );
 
-export const uniformValuesTemplate: Rule = {
+export const uniformValuesTemplate = defineRule({
   meta: {
     id: 'uniform-values-template',
     category: 'value',
     defaultSeverity: 'info',
-    part: 'B',
+    kind: 'heuristic',
     fixable: false,
     messages: {
       document: {
@@ -69,40 +69,53 @@ export const uniformValuesTemplate: Rule = {
         '只看写法是否相同，不知道这些值本身是否合理：几张确属同类的补贴表指标值相近时也会被提示；反过来，值各不相同但都不合理的情况看不出。含数字的值都算定量值（日期、金额也算）。',
     },
   },
-  defaultOptions: { threshold: 0.75, minValues: 8, scope: 'document' },
-  optionsSchema: {
-    threshold: { type: 'number', minimum: 0, maximum: 1, description: '最常见的两个写法所占比例的下限', descriptionEn: 'Share of the two most common strings that triggers the report' },
-    minValues: { type: 'integer', minimum: 1, description: '参与统计的最少定量指标值个数', descriptionEn: 'Fewest quantitative values to judge' },
-    scope: { type: 'string', enum: ['document', 'table'], description: '按文档或逐表统计', descriptionEn: 'Count per document or per table' },
+  options: {
+    threshold: {
+      type: 'number',
+      minimum: 0,
+      maximum: 1,
+      default: 0.75,
+      description: '最常见的两个写法所占比例的下限',
+      descriptionEn: 'Share of the two most common strings that triggers the report',
+    },
+    minValues: { type: 'integer', minimum: 1, default: 8, description: '参与统计的最少定量指标值个数', descriptionEn: 'Fewest quantitative values to judge' },
+    scope: { type: 'string', enum: ['document', 'table'], default: 'document', description: '按文档或逐表统计', descriptionEn: 'Count per document or per table' },
   },
-  check(context) {
-    const threshold = Number(context.options.threshold ?? 0.75);
-    const minValues = Number(context.options.minValues ?? 8);
-    const scope = context.options.scope === 'table' ? 'table' : 'document';
-    const { projects } = context.document;
-    const groups =
-      scope === 'document'
-        ? [{ project: null as Project | null, rows: projects.flatMap((project) => project.indicators.map((ind) => ({ project, ind }))) }]
-        : projects.map((project) => ({ project: project as Project | null, rows: project.indicators.map((ind) => ({ project, ind })) }));
-    for (const group of groups) {
-      const t = tally(group.rows);
-      if (t.total < minValues || t.matched < threshold * t.total) continue;
-      const data = {
-        total: t.total,
-        matched: t.matched,
-        percent: Math.round((t.matched / t.total) * 100),
-        values: t.values.join('”或“'),
-        valuesEn: t.values.join('" or "'),
-        table: group.project?.index ?? 0,
-      };
-      context.report({
-        messageId: group.project ? 'table' : 'document',
-        project: group.project,
-        role: group.project ? 'table' : 'document',
+  create(context) {
+    const { threshold, minValues, scope } = context.options;
+    let rows: Indicator[] = [];
+    /** The report's fields when the one or two most common values make up the threshold share of the rows. */
+    const judge = (table: number) => {
+      const t = tally(rows);
+      if (t.total < minValues || t.matched < threshold * t.total) return null;
+      return {
         origin: t.origin,
         found: t.values.join(' / '),
-        data,
-      });
-    }
+        data: {
+          total: t.total,
+          matched: t.matched,
+          percent: Math.round((t.matched / t.total) * 100),
+          values: t.values.join('”或“'),
+          valuesEn: t.values.join('" or "'),
+          table,
+        },
+      };
+    };
+    return {
+      Project() {
+        if (scope === 'table') rows = [];
+      },
+      Indicator(indicator) {
+        rows.push(indicator);
+      },
+      'Project:exit'(project) {
+        const uniform = scope === 'table' ? judge(project.index) : null;
+        if (uniform) context.report({ node: project, messageId: 'table', ...uniform });
+      },
+      'Document:exit'(document) {
+        const uniform = scope === 'document' ? judge(0) : null;
+        if (uniform) context.report({ node: document, messageId: 'document', ...uniform });
+      },
+    };
   },
-};
+});

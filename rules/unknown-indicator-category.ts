@@ -1,16 +1,15 @@
-import type { Rule } from '../src/engine/types.js';
-import { reportIndicator } from './shared/cells.js';
+import { defineRule } from '../src/engine/define-rule.js';
 import { table, withRows } from './shared/example-table.js';
+import { isIndicatorRow } from './shared/indicator-grid.js';
 import { canonicalLevel1, canonicalLevel2 } from './shared/taxonomy.js';
-import { isIndicatorRow } from './shared/part-b-words.js';
 import { isBlank } from './shared/text.js';
 
-export const unknownIndicatorCategory: Rule = {
+export const unknownIndicatorCategory = defineRule({
   meta: {
     id: 'unknown-indicator-category',
     category: 'structure',
     defaultSeverity: 'error',
-    part: 'B',
+    kind: 'heuristic',
     fixable: false,
     recommended: true,
     messages: {
@@ -37,19 +36,19 @@ export const unknownIndicatorCategory: Rule = {
         '只认 docs/taxonomy.md 列出的名称和别名（如 进度指标→时效指标、环境效益指标→生态效益指标、湖南的“社会公众或服务对象满意度指标”）；地方指标库里别的合理叫法也会被报告，可在配置中关闭。一级指标“投入”（旧范本）同样会被报告。既没有三级指标也没有指标值的行（表下的备注行）不检查。',
     },
   },
-  check(context) {
-    for (const project of context.document.projects) {
-      project.indicators.forEach((ind, index) => {
-        if (!isIndicatorRow(ind)) return;
-        if (!ind.level1Inherited && !isBlank(ind.level1) && canonicalLevel1(ind.level1) === null) {
-          reportIndicator(context, project, index, { messageId: 'level1', role: 'indicator.level1', found: ind.level1, data: { found: ind.level1 ?? '' } });
+  create(context) {
+    return {
+      Indicator(indicator, project, index) {
+        if (!isIndicatorRow(indicator)) return;
+        if (!indicator.level1Inherited && !isBlank(indicator.level1) && canonicalLevel1(indicator.level1) === null) {
+          context.report({ node: indicator, cell: 'level1', messageId: 'level1', data: { found: indicator.level1 ?? '' } });
         }
         // Merged 二级 cells are carried down: report a run of rows with the same label once.
-        const sameAsAbove = project.indicators[index - 1]?.level2 === ind.level2;
-        if (!isBlank(ind.level2) && !sameAsAbove && canonicalLevel2(ind.level2, ind.level1) === null) {
-          reportIndicator(context, project, index, { messageId: 'level2', role: 'indicator.level2', found: ind.level2, data: { found: ind.level2 ?? '' } });
+        const sameAsAbove = project.indicators[index - 1]?.level2 === indicator.level2;
+        if (!isBlank(indicator.level2) && !sameAsAbove && canonicalLevel2(indicator.level2, indicator.level1) === null) {
+          context.report({ node: indicator, cell: 'level2', messageId: 'level2', data: { found: indicator.level2 ?? '' } });
         }
-      });
-    }
+      },
+    };
   },
-};
+});

@@ -1,19 +1,18 @@
-import type { Rule } from '../src/engine/types.js';
-import { reportIndicator } from './shared/cells.js';
+import { defineRule } from '../src/engine/define-rule.js';
 import { table, withRows } from './shared/example-table.js';
-import { cellText, forEachIndicator } from './shared/part-b-words.js';
+import { cellText } from './shared/text.js';
 import { isPercent, numberOf, operatorOf } from './shared/values.js';
 
 /** Words that promise completeness (足额 全部 应补尽补 全覆盖 每年一次). */
 const COMPLETENESS =
   /足额|全额|应补尽补|应保尽保|应发尽发|应检尽检|应收尽收|全覆盖|全面覆盖|全部(?:完成|发放|到位|覆盖|拨付|纳入|支付|兑现|落实)|无遗漏|不漏一人|每年一次|100%/;
 
-export const valueContradictsDescription: Rule = {
+export const valueContradictsDescription = defineRule({
   meta: {
     id: 'value-contradicts-description',
     category: 'value',
     defaultSeverity: 'warn',
-    part: 'B',
+    kind: 'heuristic',
     fixable: false,
     recommended: true,
     messages: {
@@ -35,20 +34,22 @@ export const valueContradictsDescription: Rule = {
         '只比较百分比指标值：描述中的承诺词（足额、全额、应补尽补、全覆盖、全部完成、每年一次、100%）与小于100的百分比且不是“≤/<”的指标值。描述中的承诺可能说的是别的对象（如“足额”指资金、指标值考核的是人数覆盖率），这种情况会被误报。',
     },
   },
-  check(context) {
-    forEachIndicator(context.document, (project, ind, index) => {
-      if (!isPercent(ind.value)) return;
-      const promise = COMPLETENESS.exec(cellText(ind.description))?.[0];
-      if (!promise) return;
-      const n = numberOf(ind.value);
-      const op = operatorOf(ind.value);
-      if (n === null || n >= 100 || op === '≤' || op === '<') return;
-      reportIndicator(context, project, index, {
-        messageId: 'contradicts',
-        role: 'indicator.value',
-        found: ind.value.raw,
-        data: { level3: ind.level3 ?? '', promise, found: ind.value.raw, gap: Math.round((100 - n) * 100) / 100 },
-      });
-    });
+  create(context) {
+    return {
+      Indicator(indicator) {
+        if (!isPercent(indicator.value)) return;
+        const promise = COMPLETENESS.exec(cellText(indicator.description))?.[0];
+        if (!promise) return;
+        const n = numberOf(indicator.value);
+        const op = operatorOf(indicator.value);
+        if (n === null || n >= 100 || op === '≤' || op === '<') return;
+        context.report({
+          node: indicator,
+          cell: 'value',
+          messageId: 'contradicts',
+          data: { level3: indicator.level3 ?? '', promise, found: indicator.value.raw, gap: Math.round((100 - n) * 100) / 100 },
+        });
+      },
+    };
   },
-};
+});
