@@ -6,6 +6,7 @@
 import { benchBatch } from './batch.js';
 import { benchDocx } from './docx.js';
 import { benchLint } from './lint.js';
+import { benchLsp } from './lsp.js';
 import { benchParse } from './parse.js';
 import { type BenchRow, printRows } from './util.js';
 
@@ -14,6 +15,7 @@ const groups: [string, string, () => Promise<BenchRow[]>][] = [
   ['docx', 'Word documents: .docx readers', benchDocx],
   ['lint', 'Rules: lint the parsed seed', benchLint],
   ['batch', 'Batch scan: 1,000 .docx files', benchBatch],
+  ['lsp', 'Language server (jxlint lsp --stdio)', benchLsp],
 ];
 
 const wanted = process.argv.slice(2);
