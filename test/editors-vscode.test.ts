@@ -10,7 +10,7 @@ import { execFileSync } from 'node:child_process';
 import { isBuiltin } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import * as cheerio from 'cheerio';
 import { afterAll, describe, expect, it } from 'vitest';
 import { formatResults } from '../src/formatters/index.js';
@@ -323,12 +323,19 @@ describe('editors/vscode bundle in a fake VS Code host, against the real server'
     try {
       const docx = 'merged-cells.docx';
       writeFileSync(join(workspace, docx), readFileSync(join(root, 'fixtures/docx', docx)));
-      const out = execFileSync(process.execPath, [join(ext, 'test/host-smoke.cjs'), join(root, 'dist/bin/main.js'), workspace], { encoding: 'utf8', timeout: 170_000 });
+      // the seed text with one more safe problem: a wrong character (收益人群 for 受益人群)
+      const seed = readFileSync(join(root, 'fixtures/seed/seed.txt'), 'utf8');
+      const fixable = seed.replace('受益人群', '收益人群');
+      expect(fixable).not.toBe(seed);
+      const textExport = join(workspace, 'seed.txt');
+      writeFileSync(textExport, fixable);
+      const out = execFileSync(process.execPath, [join(ext, 'test/host-smoke.cjs'), join(root, 'dist/bin/main.js'), workspace, textExport], { encoding: 'utf8', timeout: 170_000 });
       const seen = JSON.parse(out) as {
         commands: string[]; watchers: string[]; customEditors: string[];
         docxDiagnostics: { code: string; message: string }[];
         firstPage: string; tablePage: string; stoppedPage: string;
         webviewOptions: Record<string, unknown>; rerenderedOnChange: boolean; rerenderedOnRestart: boolean; notifications: unknown[];
+        fixAllEdits: { uri: string; newText: string }[]; fixedText: string;
       };
       expect(seen.commands).toEqual(expect.arrayContaining(Object.keys(COMMANDS)));
       expect(seen.watchers).toEqual(['**/*.{docx,doc,html,htm,txt}', '**/{jxlint.config.json,.jxlintrc.json,.jxlintignore}']);
@@ -351,6 +358,12 @@ describe('editors/vscode bundle in a fake VS Code host, against the real server'
       expect(seen.stoppedPage).toContain('jxlint 语言服务器未运行');
       expect(seen.stoppedPage).not.toContain('<script');
       expect(seen.notifications).toEqual([]);
+      // jxlint: 修复全部安全问题 ran source.fixAll.jxlint and applied its edit
+      expect(seen.fixAllEdits.length).toBeGreaterThan(0);
+      for (const e of seen.fixAllEdits) expect(e.uri).toBe(pathToFileURL(textExport).href);
+      expect(seen.fixedText).not.toContain('收益人群');
+      expect(seen.fixedText).not.toBe(fixable);
+      expect(seen.fixedText).toContain('受益人群满意度');
     } finally {
       rmSync(workspace, { recursive: true, force: true });
     }

@@ -1,12 +1,12 @@
 // Runs the bundled extension (dist/extension.js) in plain Node against a fake VS Code host (fake-vscode.cjs)
 // and a real jxlint language server, and prints what a user would see as one JSON object on stdout.
-// Usage: node test/host-smoke.cjs <jxlint executable or .js> <workspace dir with a .docx>
+// Usage: node test/host-smoke.cjs <jxlint executable or .js> <workspace dir with a .docx> <text export with safe fixes>
 const Module = require('node:module');
 const path = require('node:path');
 const fs = require('node:fs');
 const fake = require('./fake-vscode.cjs');
 
-const [serverPath, workspace] = process.argv.slice(2);
+const [serverPath, workspace, textExport] = process.argv.slice(2);
 const loadModule = Module._load;
 Module._load = function (request, ...rest) {
   return request === 'vscode' ? fake : loadModule.call(this, request, ...rest);
@@ -28,6 +28,7 @@ async function until(what, test, ms = 60_000) {
 (async () => {
   const seen = {};
   host.settings.path = serverPath;
+  host.settings.preset = 'all'; // the safe-fix rules (common-typo, punctuation …) are not all in recommended
   host.workspaceFolders = [{ uri: fake.Uri.file(workspace), name: 'ws', index: 0 }];
   const docx = path.join(workspace, fs.readdirSync(workspace).find((f) => f.endsWith('.docx')));
   const extension = require(path.join(__dirname, '..', 'dist', 'extension.js'));
@@ -59,6 +60,29 @@ async function until(what, test, ms = 60_000) {
   fileWatcher.ch.fire(fake.Uri.file(docx));
   await until('a new page after the file changed', () => pages.length > count && pages.at(-1).includes("'nonce-"));
   seen.rerenderedOnChange = true;
+
+  // "Fix all safe problems" on a text export opened in the jxlint-text language.
+  const text = fs.readFileSync(textExport, 'utf8');
+  const lines = text.split('\n');
+  const document = {
+    uri: fake.Uri.file(path.join(workspace, 'seed.txt')), fileName: path.join(workspace, 'seed.txt'), languageId: 'jxlint-text',
+    version: 1, isClosed: false, isDirty: false, isUntitled: false, eol: 1, lineCount: lines.length,
+    getText: () => text, validateRange: (r) => r, lineAt: (i) => ({ text: lines[i] }),
+  };
+  host.textDocuments.push(document);
+  host.openEmitter.fire(document);
+  fake.window.activeTextEditor = { document };
+  for (let tries = 0; host.appliedEdits.length === 0 && tries < 60; tries++) {
+    host.messages.length = 0;
+    await host.commands.get('jxlint.fixAll')();
+    if (host.appliedEdits.length === 0) await sleep(500);
+  }
+  const edits = host.appliedEdits.flatMap((e) => e.edits.flatMap(([uri, list]) => [].concat(list).map((edit) => ({ uri: uri.toString(), range: edit.range, newText: edit.newText }))));
+  seen.fixAllEdits = edits.map((e) => ({ uri: e.uri, newText: e.newText }));
+  const offset = (p) => lines.slice(0, p.line).reduce((n, l) => n + l.length + 1, 0) + p.character;
+  seen.fixedText = edits
+    .sort((a, b) => offset(b.range.start) - offset(a.range.start))
+    .reduce((t, e) => t.slice(0, offset(e.range.start)) + e.newText + t.slice(offset(e.range.end)), text);
 
   count = pages.length;
   await host.commands.get('jxlint.restartServer')();
