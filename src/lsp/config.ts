@@ -10,10 +10,10 @@ import path from 'node:path';
 import {
   applyBaseline,
   ConfigError,
+  configForFile,
   createBaseline,
   parseBaseline,
   resolveConfig,
-  validateConfig,
   type Baseline,
   type FileConfig,
   type LintMessage,
@@ -21,9 +21,8 @@ import {
   type Locale,
   type PresetName,
   type ResolvedConfig,
-  type RuleEntry,
 } from '../index.js';
-import { findConfigFile } from '../node/config-files.js';
+import { findConfigFile, loadConfigFile } from '../node/config-files.js';
 import { IgnoreMatcher, loadIgnoreFile } from '../node/discover.js';
 
 export type RunMode = 'onType' | 'onSave';
@@ -67,17 +66,9 @@ export function readSettings(raw: unknown, problems: string[] = []): ClientSetti
   return settings;
 }
 
-/** One `overrides` entry (ESLint flat-config style): rules for the files its globs match. */
-export interface ConfigOverride {
-  files: string[];
-  rules: Record<string, RuleEntry>;
-}
-
 interface LoadedConfig {
   config: FileConfig;
-  overrides: ConfigOverride[];
-  /** Base folder of ignorePatterns and override globs (the config file's folder). */
-  dir: string;
+  /** The config's ignorePatterns, relative to its folder. */
   ignore: IgnoreMatcher | null;
 }
 
@@ -88,51 +79,11 @@ interface ConfigFileState {
   mtimeMs: number;
 }
 
-/** Reads a config file: JSON, validated; `overrides` is read here, the rest by the engine's validator. */
-export function loadConfigWithOverrides(file: string): LoadedConfig {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (e) {
-    const reason = (e as NodeJS.ErrnoException).code ?? (e as Error).message;
-    throw new ConfigError('', file, `配置文件 ${file} 无法读取（${reason}）；请检查路径和权限`, `config ${file} cannot be read (${reason}); check the path and permissions`);
-  }
-  let json: unknown;
-  try {
-    json = JSON.parse(text.replace(/^\uFEFF/, ''));
-  } catch (e) {
-    const detail = (e as Error).message.split('\n')[0];
-    throw new ConfigError('', file, `配置文件 ${file} 不是有效的 JSON（${detail}）；请修正语法`, `config ${file} is not valid JSON (${detail}); fix the syntax`);
-  }
-  let overrides: ConfigOverride[] = [];
-  if (typeof json === 'object' && json !== null && !Array.isArray(json) && 'overrides' in json) {
-    const { overrides: raw, ...rest } = json as Record<string, unknown>;
-    overrides = readOverrides(raw, file);
-    json = rest;
-  }
-  const config = validateConfig(json, file);
-  const dir = path.dirname(file);
-  const ignore = config.ignorePatterns && config.ignorePatterns.length > 0 ? new IgnoreMatcher(dir).add(config.ignorePatterns) : null;
-  return { config, overrides, dir, ignore };
-}
-
-function readOverrides(raw: unknown, file: string): ConfigOverride[] {
-  const bad = (key: string) =>
-    new ConfigError(
-      key,
-      file,
-      `配置文件 ${file}：键 "${key}" 无效；应为 [{ "files": ["glob"], "rules": { 规则编号: 级别 } }]`,
-      `config ${file}: invalid "${key}"; expected [{ "files": ["glob"], "rules": { ruleId: severity } }]`,
-    );
-  if (!Array.isArray(raw)) throw bad('overrides');
-  return raw.map((entry, i) => {
-    if (typeof entry !== 'object' || entry === null) throw bad(`overrides[${i}]`);
-    const { files, rules, ...extra } = entry as Record<string, unknown>;
-    if (Object.keys(extra).length > 0) throw bad(`overrides[${i}].${Object.keys(extra)[0]}`);
-    if (!Array.isArray(files) || files.length === 0 || !files.every((f) => typeof f === 'string')) throw bad(`overrides[${i}].files`);
-    const checked = validateConfig({ rules: rules ?? {} }, file);
-    return { files: files as string[], rules: checked.rules ?? {} };
-  });
+/** Reads and validates a config file (the Node edge's loader; `overrides` included). */
+function loadConfig(file: string): LoadedConfig {
+  const config = loadConfigFile(file);
+  const ignore = config.ignorePatterns && config.ignorePatterns.length > 0 ? new IgnoreMatcher(path.dirname(file)).add(config.ignorePatterns) : null;
+  return { config, ignore };
 }
 
 /** Problems with a config or baseline file, for the server to show (null: the file is fine again). */
@@ -207,7 +158,7 @@ export class WorkspaceConfig {
     }
     state.mtimeMs = mtimeMs;
     try {
-      state.good = loadConfigWithOverrides(file);
+      state.good = loadConfig(file);
       if (state.error) this.onProblem(file, null);
       state.error = null;
     } catch (e) {
@@ -224,25 +175,22 @@ export class WorkspaceConfig {
     return [...this.files].filter(([, s]) => s.error).map(([file, s]) => ({ file, error: s.error! }));
   }
 
-  /** The resolved config for a file: config file (last good version), client preset, matching overrides. */
+  /** The config for a file: its config file (last good version) over the client's preset, with the file's `overrides` applied. */
   configFor(filePath: string): ResolvedConfig {
+    return configForFile(this.runConfigFor(filePath), filePath);
+  }
+
+  /** The config before the file's `overrides` (the batch worker applies them itself). */
+  runConfigFor(filePath: string): ResolvedConfig {
     const file = this.configFileFor(filePath);
     const loaded = file ? this.load(file) : null;
-    const overrideRules: Record<string, RuleEntry> = {};
-    const matched: number[] = [];
-    loaded?.overrides.forEach((o, i) => {
-      if (new IgnoreMatcher(loaded.dir).add(o.files).ignores(filePath)) {
-        Object.assign(overrideRules, o.rules);
-        matched.push(i);
-      }
-    });
-    const key = `${file ?? ''}\u0000${this.settings.preset ?? ''}\u0000${matched.join(',')}\u0000${this.generation}`;
+    const key = `${file ?? ''}\u0000${this.settings.preset ?? ''}\u0000${this.generation}`;
     let resolved = this.resolved.get(key);
     if (!resolved) {
       const base: FileConfig = { ...(loaded?.config ?? {}) };
       if (!base.extends && this.settings.preset) base.extends = this.settings.preset;
       try {
-        resolved = resolveConfig(base, matched.length > 0 ? { rules: overrideRules } : undefined, file ? { source: file } : {});
+        resolved = resolveConfig(base, undefined, file ? { source: file } : {});
       } catch {
         resolved = resolveConfig(undefined);
       }

@@ -184,7 +184,7 @@ export class WordFiles {
   private async lintOne(filePath: string): Promise<void> {
     let result: LintResult;
     try {
-      const config = this.config.configFor(filePath);
+      const config = this.config.runConfigFor(filePath);
       const locale = this.config.clientSettings.locale ?? undefined;
       const outcome = await this.run(filePath, config, locale);
       result = this.config.applyBaseline(outcome.result);
