@@ -1,6 +1,8 @@
 /**
  * CST → AST (chevrotain's recommended split: the parser only recognises, this visitor builds).
  * Cells come back to their source units through token offsets, so every node keeps its origin.
+ * The CST is typed by grammar/cst.ts (generated from the grammar). With error recovery on, a
+ * node may lack children its rule requires, so every child list is read as possibly absent.
  */
 import type { CstNode, IToken } from 'chevrotain';
 import type {
@@ -18,6 +20,18 @@ import type {
   SpendPlan,
   Value,
 } from '../src/ast/types.js';
+import type {
+  BudgetFieldCstChildren,
+  CodeFieldCstChildren,
+  GoalsCstNode,
+  GridCellCstNode,
+  IndicatorGridCstChildren,
+  ProjectTableCstChildren,
+  ProjectTableCstNode,
+  SpendPlanCstChildren,
+  TableCstVisitor,
+  ValueCellCstNode,
+} from './cst.js';
 import { stripFieldCodes } from './field-codes.js';
 import * as T from './lexicon.js';
 import { tableParser } from './parser.js';
@@ -37,18 +51,21 @@ interface CellRef {
   token: IToken;
 }
 
-type Children = Record<string, (CstNode | IToken)[] | undefined>;
+/** A labelled field's children: the label token and its value cell. */
+interface FieldChildren {
+  valueCell?: ValueCellCstNode[];
+}
 
 function isToken(x: CstNode | IToken): x is IToken {
   return (x as IToken).tokenType !== undefined;
 }
 
 /** The cells of the grid body (`gridCell` nodes, in source order). */
-function gridCells(v: AstVisitor, nodes: (CstNode | IToken)[] | undefined): CellRef[] {
+function gridCells(v: AstVisitor, nodes: GridCellCstNode[] | undefined): CellRef[] {
   const out: CellRef[] = [];
   for (const node of nodes ?? []) {
-    for (const list of Object.values((node as CstNode).children)) {
-      const token = list[0] as IToken;
+    for (const list of Object.values(node.children)) {
+      const token = list?.[0];
       if (token && !Number.isNaN(token.startOffset)) out.push(v.cell(token));
     }
   }
@@ -71,7 +88,7 @@ function tokensIn(nodes: (CstNode | IToken)[] | undefined): IToken[] {
 
 const BaseVisitor = tableParser.getBaseCstVisitorConstructorWithDefaults();
 
-class AstVisitor extends BaseVisitor {
+class AstVisitor extends BaseVisitor implements Partial<TableCstVisitor<unknown, unknown>> {
   ctx!: BuildContext;
 
   constructor() {
@@ -90,22 +107,21 @@ class AstVisitor extends BaseVisitor {
   }
 
   /** The cells of a list of `valueCell` nodes (already in source order). */
-  valueCells(nodes: (CstNode | IToken)[] | undefined): CellRef[] {
+  valueCells(nodes: ValueCellCstNode[] | undefined): CellRef[] {
     const out: CellRef[] = [];
     for (const node of nodes ?? []) {
-      const c = (node as CstNode).children as Children;
-      const token = (c.AnyText?.[0] ?? c.Blank?.[0]) as IToken | undefined;
+      const token = node.children.AnyText?.[0] ?? node.children.Blank?.[0];
       if (token && !Number.isNaN(token.startOffset)) out.push(this.cell(token));
     }
     return out;
   }
 
   /** The value cell following a label, or a blank field when the table ends first. */
-  field(node: CstNode | undefined): Field {
-    return node ? this.fieldOf(node.children as Children) : { text: null, origin: null };
+  field(node: { children: FieldChildren } | undefined): Field {
+    return node ? this.fieldOf(node.children) : { text: null, origin: null };
   }
 
-  fieldOf(children: Children): Field {
+  fieldOf(children: FieldChildren): Field {
     const c = this.valueCells(children.valueCell)[0];
     return c ? { text: c.text, origin: c.origin } : { text: null, origin: null };
   }
@@ -113,25 +129,25 @@ class AstVisitor extends BaseVisitor {
   // CST visitor methods, one per grammar rule that carries meaning (named as in parser.ts).
 
   /** 项目编码 <code> */
-  codeField(children: Children): Field {
+  codeField(children: CodeFieldCstChildren): Field {
     return this.fieldOf(children);
   }
 
-  projectTable(children: Children, index: number): Project {
+  projectTable(children: ProjectTableCstChildren, index: number): Project {
     return buildProject(this, children, index);
   }
 
-  budgetField(children: Children): { key: 'total' | 'fiscal' | 'other' | null; field: Field; labelOrigin: Origin | null } {
-    const label = (children.BudgetTotalLabel ?? children.FiscalFundsLabel ?? children.OtherFundsLabel)?.[0] as IToken | undefined;
+  budgetField(children: BudgetFieldCstChildren): { key: 'total' | 'fiscal' | 'other' | null; field: Field; labelOrigin: Origin | null } {
+    const label = (children.BudgetTotalLabel ?? children.FiscalFundsLabel ?? children.OtherFundsLabel)?.[0];
     const key = children.BudgetTotalLabel ? 'total' : children.FiscalFundsLabel ? 'fiscal' : children.OtherFundsLabel ? 'other' : null;
     return { key, field: this.fieldOf(children), labelOrigin: label ? this.cell(label).origin : null };
   }
 
-  spendPlan(children: Children): SpendPlan {
+  spendPlan(children: SpendPlanCstChildren): SpendPlan {
     return buildSpendPlan(this, children);
   }
 
-  indicatorGrid(children: Children, projectIndex: number): Grid {
+  indicatorGrid(children: IndicatorGridCstChildren, projectIndex: number): Grid {
     return buildGrid(this, children, projectIndex);
   }
 }
@@ -139,7 +155,7 @@ class AstVisitor extends BaseVisitor {
 let sharedVisitor: AstVisitor | null = null;
 
 /** Builds one project from the CST of its table. */
-export function visitProjectTable(cst: CstNode, index: number, ctx: BuildContext): Project {
+export function visitProjectTable(cst: ProjectTableCstNode, index: number, ctx: BuildContext): Project {
   sharedVisitor ??= new AstVisitor();
   sharedVisitor.ctx = ctx;
   const project = sharedVisitor.visit(cst, index) as Project;
@@ -148,14 +164,14 @@ export function visitProjectTable(cst: CstNode, index: number, ctx: BuildContext
   return project;
 }
 
-function buildProject(v: AstVisitor, children: Children, index: number): Project {
+function buildProject(v: AstVisitor, children: ProjectTableCstChildren, index: number): Project {
   const fieldCodes: FieldCodeResidue[] = [];
 
   // Title: "1、…绩效目标表 TC 9、… \f C \l 1"
   let title: string | null = null;
   let titleOrdinal: number | null = null;
   let titleField: Field = { text: null, origin: null };
-  const titleToken = (children.Title as IToken[] | undefined)?.[0];
+  const titleToken = children.Title?.[0];
   if (titleToken) {
     const c = v.cell(titleToken);
     const stripped = stripFieldCodes(c.text ?? '', c.origin);
@@ -173,20 +189,20 @@ function buildProject(v: AstVisitor, children: Children, index: number): Project
     if (c.token.tokenType === T.AgencyLine && agency.text === null) agency = { text: c.text, origin: c.origin };
     else if (c.token.tokenType === T.MoneyUnit && moneyUnit === null) moneyUnit = /(万元|千元|亿元|元)/.exec(c.text ?? '')?.[1] ?? null;
   }
-  const agencyFieldNode = children.agencyField?.[0] as CstNode | undefined;
+  const agencyFieldNode = children.agencyField?.[0];
   if (agency.text === null && agencyFieldNode) agency = v.field(agencyFieldNode);
   const agencyMatch = agency.text ? /^(\d{6})\s*(.+)$/.exec(agency.text) : null;
 
-  const code: Field = children.codeField ? v.visit(children.codeField[0] as CstNode) : { text: null, origin: null };
-  const name = v.field(children.nameField?.[0] as CstNode | undefined);
+  const code: Field = children.codeField ? v.visit(children.codeField[0]) : { text: null, origin: null };
+  const name = v.field(children.nameField?.[0]);
 
   const budget = buildBudget(v, children, moneyUnit);
   const purpose = buildPurpose(v, children);
   const spendPlan: SpendPlan = children.spendPlan
-    ? v.visit(children.spendPlan[0] as CstNode)
+    ? v.visit(children.spendPlan[0])
     : { present: false, labels: [], values: [], percentHeader: false, origin: null, cellOrigins: [] };
-  const { goals, field: goalsField } = buildGoals(v, children.goals as CstNode[] | undefined);
-  const grid: Grid = children.indicatorGrid ? v.visit(children.indicatorGrid[0] as CstNode, index) : { header: null, indicators: [] };
+  const { goals, field: goalsField } = buildGoals(v, children.goals);
+  const grid: Grid = children.indicatorGrid ? v.visit(children.indicatorGrid[0], index) : { header: null, indicators: [] };
 
   return {
     index,
@@ -210,7 +226,7 @@ function buildProject(v: AstVisitor, children: Children, index: number): Project
   };
 }
 
-function buildBudget(v: AstVisitor, children: Children, moneyUnit: string | null): Budget {
+function buildBudget(v: AstVisitor, children: ProjectTableCstChildren, moneyUnit: string | null): Budget {
   const budget: Budget = {
     total: null,
     fiscal: null,
@@ -220,12 +236,7 @@ function buildBudget(v: AstVisitor, children: Children, moneyUnit: string | null
     otherRaw: null,
     origin: { total: null, fiscal: null, other: null },
   };
-  const fieldNodes = [
-    ...((children.budgetField as CstNode[] | undefined) ?? []),
-    ...((children.budgetBlock as CstNode[] | undefined) ?? []).flatMap(
-      (b) => ((b.children as Children).budgetField as CstNode[] | undefined) ?? [],
-    ),
-  ];
+  const fieldNodes = [...(children.budgetField ?? []), ...(children.budgetBlock ?? []).flatMap((b) => b.children.budgetField ?? [])];
   for (const node of fieldNodes) {
     const { key, field, labelOrigin } = v.visit(node) as ReturnType<AstVisitor['budgetField']>;
     if (!key || budget.origin[key] !== null) continue;
@@ -236,11 +247,11 @@ function buildBudget(v: AstVisitor, children: Children, moneyUnit: string | null
   return budget;
 }
 
-function buildPurpose(v: AstVisitor, children: Children): Field {
-  const labelled = children.purposeField?.[0] as CstNode | undefined;
+function buildPurpose(v: AstVisitor, children: ProjectTableCstChildren): Field {
+  const labelled = children.purposeField?.[0];
   if (labelled) return v.field(labelled);
-  for (const block of (children.budgetBlock as CstNode[] | undefined) ?? []) {
-    const row = (block.children as Children).purposeRow?.[0] as CstNode | undefined;
+  for (const block of children.budgetBlock ?? []) {
+    const row = block.children.purposeRow?.[0];
     if (!row) continue;
     const cells = v.cells([row]);
     const text = cells.find((c) => c.token.tokenType !== T.Blank);
@@ -251,9 +262,9 @@ function buildPurpose(v: AstVisitor, children: Children): Field {
   return { text: null, origin: null };
 }
 
-function buildSpendPlan(v: AstVisitor, c: Children): SpendPlan {
-  const label = v.cell((c.SpendPlanLabel as IToken[])[0]);
-  const months = ((c.MonthEndLabel as IToken[] | undefined) ?? []).map((t) => v.cell(t));
+function buildSpendPlan(v: AstVisitor, c: SpendPlanCstChildren): SpendPlan {
+  const label = v.cell(c.SpendPlanLabel[0]);
+  const months = (c.MonthEndLabel ?? []).map((t) => v.cell(t));
   const percentHeader = /[%％]/.test(label.text ?? '');
   let cells = v.valueCells(c.valueCell);
   // With known rows, the values are the row after the month labels.
@@ -275,13 +286,13 @@ function buildSpendPlan(v: AstVisitor, c: Children): SpendPlan {
   return { present: true, labels: months.map((m) => m.text ?? ''), values, percentHeader, origin: label.origin, cellOrigins };
 }
 
-function buildGoals(v: AstVisitor, nodes: CstNode[] | undefined): { goals: Goal[]; field: Field } {
+function buildGoals(v: AstVisitor, nodes: GoalsCstNode[] | undefined): { goals: Goal[]; field: Field } {
   const goals: Goal[] = [];
   let field: Field = { text: null, origin: null };
   for (const node of nodes ?? []) {
-    const c = node.children as Children;
+    const c = node.children;
     const cells = v.valueCells(c.valueCell);
-    if (field.origin === null) field = { text: null, origin: cells[0]?.origin ?? v.cell((c.GoalsLabel as IToken[])[0]).origin };
+    if (field.origin === null) field = { text: null, origin: cells[0]?.origin ?? v.cell(c.GoalsLabel[0]).origin };
     for (const cell of cells) {
       if (cell.text === null) continue;
       if (field.text === null) field = { text: cell.text, origin: cell.origin };
@@ -300,7 +311,7 @@ interface Grid {
   indicators: Indicator[];
 }
 
-function buildGrid(v: AstVisitor, c: Children, projectIndex: number): Grid {
+function buildGrid(v: AstVisitor, c: IndicatorGridCstChildren, projectIndex: number): Grid {
   let headerTokens = tokensIn([
     ...(c.Level1Header ?? []),
     ...(c.Level2Header ?? []),

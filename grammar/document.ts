@@ -3,14 +3,15 @@
  * segment per project table, parse each segment on its own (so damage stays inside its table), and
  * build the AST from the CSTs.
  */
-import type { IToken, IRecognitionException } from 'chevrotain';
+import type { IToken } from 'chevrotain';
 import type { JxDocument, ParseDiagnostic, Project } from '../src/ast/types.js';
 import type { BlockStream } from '../src/sources/blocks.js';
 import { buildDepartment, visitProjectTable, type BuildContext } from './ast-builder.js';
+import type { ProjectTableCstNode } from './cst.js';
 import * as T from './lexicon.js';
 import { tableParser } from './parser.js';
-import { serialize, unitAt } from './serialize.js';
-import { tokenLabelZh, tokenLabelEn } from './token-names.js';
+import { parseDiagnostic } from './parse-errors.js';
+import { serialize } from './serialize.js';
 
 /** Tokens that open a new project table when the current one already has its own. */
 const TABLE_OPENERS = new Set([T.ProjectCodeLabel, T.AgencyLine]);
@@ -53,9 +54,9 @@ export function buildDocument(stream: BlockStream, filePath: string): JxDocument
   const projects: Project[] = [];
   for (const segment of segments) {
     tableParser.input = segment.tokens;
-    const cst = tableParser.projectTable();
+    const cst = tableParser.projectTable() as ProjectTableCstNode;
     const index = projects.length + 1;
-    for (const error of tableParser.errors) context.diagnostics.push(parseError(error, index, context));
+    for (const error of tableParser.errors) context.diagnostics.push(parseDiagnostic(error, index, context.serialized));
     projects.push(visitProjectTable(cst, index, context));
   }
 
@@ -81,29 +82,4 @@ export function buildDocument(stream: BlockStream, filePath: string): JxDocument
     projects,
     diagnostics,
   };
-}
-
-function parseError(error: IRecognitionException, projectIndex: number, context: BuildContext): ParseDiagnostic {
-  const token = error.token;
-  const found = token.tokenType === T.Blank ? '空白' : token.image;
-  const atEnd = Number.isNaN(token.startOffset) || token.image === '';
-  const unit = atEnd ? null : unitAt(context.serialized, token.startOffset);
-  const expected = expectedToken(error);
-  const message = expected
-    ? atEnd
-      ? `第${projectIndex}张表不完整：应有“${tokenLabelZh(expected)}”，但表格在此结束`
-      : `第${projectIndex}张表结构有误：此处应为“${tokenLabelZh(expected)}”，实际为“${found}”`
-    : `第${projectIndex}张表结构有误：无法识别“${found}”所在的部分`;
-  const messageEn = expected
-    ? atEnd
-      ? `Table ${projectIndex} is incomplete: expected ${tokenLabelEn(expected)} but the table ends here`
-      : `Table ${projectIndex} is malformed: expected ${tokenLabelEn(expected)} here, found "${found}"`
-    : `Table ${projectIndex} is malformed: cannot place "${found}"`;
-  return { code: 'parse-error', severity: 'error', message, messageEn, origin: unit?.origin ?? null, projectIndex };
-}
-
-/** The token type a MismatchedTokenException expected, read from chevrotain's message. */
-function expectedToken(error: IRecognitionException): string | null {
-  const m = /Expecting (?:token of type )?--> (\w+) <--/.exec(error.message);
-  return m ? m[1] : null;
 }

@@ -19,6 +19,7 @@
 import { CstParser, type CstNode } from 'chevrotain';
 import { CHECK_GRAMMAR_DEFINITIONS } from './definition-checks.js';
 import * as T from './lexicon.js';
+import { tableErrorMessages } from './parse-errors.js';
 
 export class TableParser extends CstParser {
   constructor() {
@@ -27,6 +28,7 @@ export class TableParser extends CstParser {
       maxLookahead: 1,
       nodeLocationTracking: 'onlyOffset',
       skipValidations: !CHECK_GRAMMAR_DEFINITIONS,
+      errorMessageProvider: tableErrorMessages,
     });
     this.performSelfAnalysis();
   }
