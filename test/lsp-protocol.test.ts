@@ -49,6 +49,13 @@ describe('push diagnostics on a text export', () => {
       expect(cell).toBe((d.data as { found: string }).found);
       expect((d.data as { fingerprint: string }).fingerprint).toMatch(/^[0-9a-f]{16}$/);
     }
+    // The other cells of the row: the description that holds the amount, the 三级指标.
+    const related = cost[0]!.relatedInformation!;
+    const description = related.find((r) => r.message.startsWith('绩效指标描述：'))!;
+    expect(description.message).toContain('800万元');
+    const described = lines[description.location.range.start.line]!.slice(description.location.range.start.character, description.location.range.end.character);
+    expect(described).toContain('800万元');
+    expect(related.find((r) => r.message.startsWith('三级指标：'))?.message).toBe('三级指标：项目成本');
   });
 });
 

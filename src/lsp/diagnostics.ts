@@ -6,7 +6,7 @@
  */
 import { DiagnosticSeverity, type Diagnostic, type DiagnosticRelatedInformation, type Range } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { CellRole, Fix, LintMessage, Locale, Origin } from '../index.js';
+import type { CellRole, Fix, JxDocument, LintMessage, Locale, Origin } from '../index.js';
 import { ruleDocsHref } from './package-info.js';
 
 export const SOURCE = 'jxlint';
@@ -95,8 +95,8 @@ function decorate(d: Diagnostic, m: LintMessage): Diagnostic {
   return d;
 }
 
-/** A text document's diagnostics. */
-export function textDiagnostics(doc: TextDocument, messages: readonly LintMessage[]): Diagnostic[] {
+/** A text document's diagnostics; with the parsed document, findings on an indicator row point at its other cells. */
+export function textDiagnostics(doc: TextDocument, messages: readonly LintMessage[], document: JxDocument | null = null, locale: Locale = 'zh-CN'): Diagnostic[] {
   const out: Diagnostic[] = [];
   for (const m of messages) {
     const range: Range =
@@ -104,7 +104,7 @@ export function textDiagnostics(doc: TextDocument, messages: readonly LintMessag
         ? cellRange(doc, m.line, m.column, m.found).range
         : { start: { line: 0, character: 0 }, end: { line: 0, character: lineText(doc, 0).length } };
     const d = decorate({ range, message: m.message, data: dataOf(m) }, m);
-    const related = relatedOf(doc, m);
+    const related = [...relatedOf(doc, m), ...rowCells(doc, m, document, locale)];
     if (related.length > 0) d.relatedInformation = related;
     out.push(d);
   }
@@ -123,6 +123,35 @@ function relatedOf(doc: TextDocument, m: LintMessage): DiagnosticRelatedInformat
     out.push({
       location: { uri: doc.uri, range: cellRange(doc, line, column, c.text).range },
       message: c.location ?? (c.text ?? ''),
+    });
+  }
+  return out;
+}
+
+const ROW_CELLS: { cell: 'level3' | 'description' | 'value'; role: CellRole; zh: string; en: string }[] = [
+  { cell: 'level3', role: 'indicator.level3', zh: '三级指标', en: 'level-3 indicator' },
+  { cell: 'description', role: 'indicator.description', zh: '绩效指标描述', en: 'indicator description' },
+  { cell: 'value', role: 'indicator.value', zh: '指标值', en: 'target value' },
+];
+
+/**
+ * The other cells of the indicator row a finding is about (its 三级指标, the description that may
+ * hold the amount, the 指标值), so an editor can jump between them. Read from the AST, not from the rule.
+ */
+function rowCells(doc: TextDocument, m: LintMessage, document: JxDocument | null, locale: Locale): DiagnosticRelatedInformation[] {
+  if (!document || m.projectIndex === null || m.indicatorIndex === null || m.indicatorIndex === undefined) return [];
+  const indicator = document.projects.find((p) => p.index === m.projectIndex)?.indicators[m.indicatorIndex];
+  if (!indicator) return [];
+  const out: DiagnosticRelatedInformation[] = [];
+  for (const c of ROW_CELLS) {
+    if (c.role === m.role) continue;
+    const origin = indicator.cells[c.cell] as { line?: number; column?: number } | null | undefined;
+    const text = c.cell === 'value' ? indicator.value.raw : indicator[c.cell];
+    if (!origin?.line || !origin.column || !text) continue;
+    const shown = text.length > 40 ? `${text.slice(0, 40)}…` : text;
+    out.push({
+      location: { uri: doc.uri, range: cellRange(doc, origin.line, origin.column, text.split('\n')[0]).range },
+      message: `${locale === 'en' ? c.en : c.zh}${locale === 'en' ? ': ' : '：'}${shown}`,
     });
   }
   return out;

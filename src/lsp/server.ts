@@ -449,8 +449,9 @@ export class JxlintServer {
     try {
       const config = this.config.configFor(filePath);
       const document = parseText(text, filePath);
-      const result: LintResult = this.config.applyBaseline(lint(document, { config, locale: this.config.localeFor(filePath) }));
-      return done(textDiagnostics(doc, result.messages), result.messages, document);
+      const locale = this.config.localeFor(filePath);
+      const result: LintResult = this.config.applyBaseline(lint(document, { config, locale }));
+      return done(textDiagnostics(doc, result.messages, document, locale), result.messages, document);
     } catch (e) {
       const detail = e instanceof Error ? e.message.split('\n')[0] : String(e);
       this.log(`jxlint: 检查 ${doc.uri} 时内部出错（${detail}）（internal error while linting）`);
