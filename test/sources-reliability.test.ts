@@ -10,6 +10,7 @@ import * as bad from '../fixtures/bad/make-bad.js';
 import { SourceError } from '../src/sources/blocks.js';
 import { readSource } from '../src/sources/index.js';
 import { XmlScanner, parseAttributes } from '../src/sources/docx/xml-scan.js';
+import { MAX_HTML_DEPTH, htmlTree } from '../src/sources/html.js';
 
 const root = join(import.meta.dirname, '..');
 const fixture = (name: string): Uint8Array => new Uint8Array(readFileSync(join(root, 'fixtures/bad', name)));
@@ -87,5 +88,44 @@ describe('the XML scanner is linear in the length of one token', () => {
     ['letters-in-tag.docx (1 MiB)', () => bad.docxLettersInTag(1024 * 1024)],
   ])('%s reads with the streaming reader', async (name, build) => {
     expect(await outcome(build(), name)).toBe('read');
+  });
+});
+
+describe('HTML is read in one linear pass, nesting bounded', () => {
+  const MiB = 1024 * 1024;
+
+  // Before: 100,000 nested <div>s (0.5–1.1 MB) never finished (parse5 took 224 s for the closed ones).
+  it.each([
+    ['nested-divs.html (100,000 closed)', () => bad.htmlNestedDivs(100_000, true)],
+    ['nested-divs-open.html (100,000 never closed)', () => bad.htmlNestedDivs(100_000, false)],
+  ])('%s → corrupt-html naming the limit', async (name, build) => {
+    expectOneLine(await outcome(build(), name), 'corrupt-html', new RegExp(`^网页结构异常：元素嵌套超过 ${MAX_HTML_DEPTH} 层`));
+  });
+
+  it('nesting just under the limit still reads', async () => {
+    const html = `<html><body>${'<div>'.repeat(MAX_HTML_DEPTH - 3)}项目名称${'</div>'.repeat(MAX_HTML_DEPTH - 3)}</body></html>`;
+    expect(await outcome(new TextEncoder().encode(html), 'deep.html')).toBe('read');
+  });
+
+  it('the tree kept grows linearly with the page, and holds fewer nodes than the page has elements', () => {
+    const decode = (b: Uint8Array): string => new TextDecoder().decode(b);
+    const small = htmlTree(decode(bad.htmlLongTable(1 * MiB)));
+    const large = htmlTree(decode(bad.htmlLongTable(4 * MiB)));
+    expect(large.elements / small.elements).toBeGreaterThan(3.5);
+    expect(large.elements / small.elements).toBeLessThan(4.5);
+    expect(large.kept / small.kept).toBeLessThan(4.5);
+  });
+
+  // Before: 20 MiB took 2.5 GB and over 60 s (parse5's DOM); the bench reads 20 MiB, the test 8 MiB.
+  it('long-table.html (8 MiB, its first table repeated) reads, every row kept', async () => {
+    const stream = await readSource(bad.htmlLongTable(8 * MiB), { filePath: 'long-table.html' });
+    const tables = stream.blocks.filter((b) => b.kind === 'table');
+    expect(tables).toHaveLength(2); // the long one and the sample's second table
+    expect(tables[0].kind === 'table' && tables[0].rows.length).toBeGreaterThan(20_000);
+  });
+
+  // Before: killed at 30 s (10⁹ cells spelled out).
+  it('span-bomb.html → table-too-large, one line', async () => {
+    expectOneLine(await outcome(bad.htmlSpanBomb(), 'span-bomb.html'), 'table-too-large', /^表格异常：一个表格的合并单元格（colspan\/rowspan）展开后超过 1,000,000 个单元格/);
   });
 });

@@ -1,5 +1,6 @@
 /**
- * Walks a parsed HTML tree (cheerio/domhandler nodes) into Blocks. Used in two modes:
+ * Walks a parsed HTML tree into Blocks (html.ts's small tree for web pages, cheerio's for mammoth's
+ * HTML; the recursion is as deep as the page, which html.ts bounds by MAX_HTML_DEPTH). Two modes:
  * - `mammoth`: the HTML mammoth writes for a .docx. Its structure is exact — one p/h1–h6/li per
  *   Word paragraph (empty ones kept), td/th per cell — and whitespace is text, kept verbatim.
  * - `html`: a web page a bureau published. Whitespace is collapsed as a browser does, `<br>` and
@@ -9,6 +10,7 @@
  *
  * Browser-safe: no Node-only imports; nodes are typed structurally so no parser is imported here.
  */
+import { SourceError } from './blocks.js';
 import {
   CHECKBOX_CHECKED,
   CHECKBOX_UNCHECKED,
@@ -47,12 +49,12 @@ class CellSink implements Sink {
 }
 
 const PARAGRAPH_TAGS = new Set(['p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
-const HTML_BLOCK_TAGS = new Set([
+export const HTML_BLOCK_TAGS = new Set([
   'p', 'div', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'li', 'ul', 'ol', 'dl', 'dt', 'dd', 'blockquote', 'pre',
   'section', 'article', 'header', 'footer', 'nav', 'aside', 'main', 'center', 'address', 'form', 'fieldset',
   'figure', 'figcaption', 'hr', 'body', 'html', 'caption', 'tr', 'td', 'th', 'thead', 'tbody', 'tfoot', 'legend',
 ]);
-const HTML_SKIP_TAGS = new Set(['script', 'style', 'head', 'title', 'noscript', 'template', 'iframe', 'object', 'svg', 'math', 'select', 'textarea', 'button']);
+export const HTML_SKIP_TAGS = new Set(['script', 'style', 'head', 'title', 'noscript', 'template', 'iframe', 'object', 'svg', 'math', 'select', 'textarea', 'button']);
 
 function isElement(n: HtmlNode): boolean {
   return n.type === 'tag' || n.type === 'script' || n.type === 'style';
@@ -75,6 +77,29 @@ function checkbox(n: HtmlNode): string | null {
 function span(v: string | undefined, max: number): number {
   const n = v === undefined ? 1 : parseInt(v, 10);
   return Number.isFinite(n) && n >= 1 ? Math.min(n, max) : 1;
+}
+
+/** Cells one table may have once its merges are spelled out (合并单元格展开后的单元格数上限). */
+export const MAX_TABLE_GRID_CELLS = 1_000_000;
+
+/**
+ * Refuses a table whose colspan/rowspan would spell out more than MAX_TABLE_GRID_CELLS cells: a few
+ * bytes of `<td colspan=1000 rowspan=65534>` would otherwise become millions of cells. The count is
+ * an upper bound (a rowspan counts only the rows the table has), found in one pass over the cells.
+ */
+function checkGridSize(rows: HtmlCellDraft[][]): void {
+  let cells = 0;
+  for (let r = 0; r < rows.length; r++) {
+    const left = rows.length - r;
+    for (const c of rows[r]) cells += Math.max(1, c.colspan) * Math.min(Math.max(1, c.rowspan), left);
+  }
+  if (cells > MAX_TABLE_GRID_CELLS) {
+    throw new SourceError(
+      'table-too-large',
+      `表格异常：一个表格的合并单元格（colspan/rowspan）展开后超过 ${MAX_TABLE_GRID_CELLS.toLocaleString('en-US')} 个单元格，无法读取；请检查文件是否损坏，或在 Word 中重新导出`,
+      `A table's merged cells (colspan/rowspan) spell out more than ${MAX_TABLE_GRID_CELLS.toLocaleString('en-US')} cells; check whether the file is damaged or export it again from Word`,
+    );
+  }
 }
 
 export class HtmlWalker {
@@ -216,6 +241,7 @@ export class HtmlWalker {
           return draft;
         }),
     );
+    checkGridSize(rows);
     return htmlGrid(rows);
   }
 }

@@ -1,16 +1,25 @@
 /**
  * .html / .htm exports (网页导出: Word "save as web page", tables bureaus publish on their sites)
  * → Block stream. The charset comes from a BOM, then `<meta charset>` / `http-equiv Content-Type`,
- * then strict UTF-8, then GB18030 (gb2312 and gbk are read as GB18030, their superset). cheerio
- * (parse5) parses; html-walk.ts turns tables into the same merged-cell grid the Word readers give.
+ * then strict UTF-8, then GB18030 (gb2312 and gbk are read as GB18030, their superset).
  *
- * Browser-safe (cheerio's browser build, TextDecoder).
+ * htmlparser2's tokenizer feeds a small tree of only what html-walk.ts reads: block elements,
+ * tables, `<br>`, checkboxes and text (inline elements such as span/font/b/o:p are transparent; their
+ * text joins the parent; script/style/head and the like are dropped while parsing). parse5 (cheerio's
+ * default) built a full DOM: 20 MiB of table took 2.5 GB and over a minute, and 100,000 nested
+ * `<div>`s never finished. Work is now linear in the page and memory a small multiple of its text;
+ * nesting deeper than MAX_HTML_DEPTH is refused while parsing.
+ *
+ * Browser-safe (htmlparser2, TextDecoder).
  */
-import { load } from 'cheerio';
+import { Parser } from 'htmlparser2';
 import type { TextEncoding } from '../ast/types.js';
 import { type BlockStream, SourceError } from './blocks.js';
 import { DocxBlockBuilder } from './docx/model.js';
-import { HtmlWalker, type HtmlNode } from './html-walk.js';
+import { HTML_BLOCK_TAGS, HTML_SKIP_TAGS, HtmlWalker, type HtmlNode } from './html-walk.js';
+
+/** Deepest element nesting read (网页元素嵌套层数上限); Word's exports stay below 30. */
+export const MAX_HTML_DEPTH = 500;
 
 export interface DecodedHtml {
   text: string;
@@ -59,24 +68,73 @@ export function readHtml(bytes: Uint8Array): BlockStream {
   return readHtmlString(text, encoding);
 }
 
+/** Elements the walker looks at; every other element is transparent. */
+const KEPT_ELEMENTS = new Set([...HTML_BLOCK_TAGS, 'table', 'br', 'input']);
+const KEPT_ATTRIBUTES = ['colspan', 'rowspan', 'height', 'type', 'checked', 'id'];
+
+function tooDeep(): SourceError {
+  return new SourceError(
+    'corrupt-html',
+    `网页结构异常：元素嵌套超过 ${MAX_HTML_DEPTH} 层，无法读取；请在 Word 或浏览器中打开后另存为 .docx 再检查`,
+    `The web page nests elements more than ${MAX_HTML_DEPTH} levels deep; open it in Word or a browser, save it as .docx and check it again`,
+  );
+}
+
+/**
+ * Parses HTML into the walker's tree. Counts: `elements` opened, `nodes` kept (both linear in the
+ * input; the reliability tests read them).
+ */
+export function htmlTree(html: string): { nodes: HtmlNode[]; elements: number; kept: number } {
+  const root: HtmlNode = { type: 'root', children: [] };
+  // Per open element, the node its content goes into (itself if kept, else the enclosing one).
+  const parents: HtmlNode[] = [];
+  let parent = root;
+  let dropping = 0; // depth inside script/style/head …
+  let elements = 0;
+  let kept = 0;
+  const parser = new Parser(
+    {
+      onopentag(name, attribs) {
+        elements++;
+        if (parents.length >= MAX_HTML_DEPTH) throw tooDeep();
+        if (dropping > 0 || HTML_SKIP_TAGS.has(name)) dropping++;
+        else if (KEPT_ELEMENTS.has(name)) {
+          let a: Record<string, string> | undefined;
+          for (const k of KEPT_ATTRIBUTES) if (attribs[k] !== undefined) (a ??= {})[k] = attribs[k];
+          const node: HtmlNode = { type: 'tag', name, attribs: a, children: [] };
+          kept++;
+          parent.children!.push(node);
+          parent = node;
+        }
+        parents.push(parent);
+      },
+      ontext(data) {
+        if (dropping > 0) return;
+        const siblings = parent.children!;
+        const last = siblings[siblings.length - 1];
+        if (last !== undefined && last.type === 'text') last.data += data;
+        else {
+          kept++;
+          siblings.push({ type: 'text', data });
+        }
+      },
+      onclosetag() {
+        if (parents.pop() === undefined) return;
+        if (dropping > 0) dropping--;
+        parent = parents.length > 0 ? parents[parents.length - 1] : root;
+      },
+    },
+    { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true },
+  );
+  parser.write(html);
+  parser.end();
+  return { nodes: root.children!, elements, kept };
+}
+
 /** Reads already-decoded HTML. */
 export function readHtmlString(html: string, encoding: TextEncoding | null = 'utf-8'): BlockStream {
-  const $ = load(html);
+  const { nodes } = htmlTree(html);
   const builder = new DocxBlockBuilder();
-  const body = $('body')[0] as unknown as HtmlNode | undefined;
-  const root = body ?? ($.root()[0] as unknown as HtmlNode);
-  try {
-    new HtmlWalker('html', builder).walk(root.children ?? []);
-  } catch (err) {
-    // Only absurdly deep nesting (tens of thousands of levels) overflows the walker.
-    if (err instanceof RangeError) {
-      throw new SourceError(
-        'corrupt-html',
-        '网页结构异常：元素嵌套过深，无法读取；请在 Word 或浏览器中打开后另存为 .docx 再检查',
-        'The web page is nested too deeply to read; open it in Word or a browser, save it as .docx and check it again',
-      );
-    }
-    throw err;
-  }
+  new HtmlWalker('html', builder).walk(nodes);
   return builder.finish('html', encoding);
 }
