@@ -465,3 +465,30 @@ describe('robustness and life cycle', () => {
     expect(d.exits).toEqual([1]);
   });
 });
+
+describe('settings and registration', () => {
+  it('jxlint.run onSave: edits are not linted until the document is saved', async () => {
+    const c = await client({ initializationOptions: { jxlint: { run: 'onSave' } } });
+    const uri = fileUri(path.join(dir, 'onsave.txt'));
+    const first = c.waitForPublish(uri);
+    await open(c, uri, seedText);
+    const p1 = await first;
+    await firstCostEdit(c, uri, p1.diagnostics as Diag[], '≤800万元', 2);
+    await c.settle(300);
+    expect(c.published.filter((p) => p.uri === uri).map((p) => p.version)).toEqual([1]);
+    const saved = c.waitForPublish(uri, (p) => p.version === 2);
+    await c.connection.sendNotification('textDocument/didSave', { textDocument: { uri } });
+    expect((await saved).diagnostics.filter((d) => d.code === 'cost-value-not-amount')).toHaveLength(17);
+  });
+
+  it('registers file watchers only with clients that allow dynamic registration', async () => {
+    const ws = mkdtempSync(path.join(dir, 'reg-'));
+    const plain = await client({ rootPath: ws, configuration: {} });
+    const watching = await client({ rootPath: ws, watchRegistration: true });
+    await plain.settle(200);
+    await watching.settle(200);
+    expect(plain.registrations).toEqual([]);
+    expect(JSON.stringify(watching.registrations)).toContain('workspace/didChangeWatchedFiles');
+    expect(JSON.stringify(watching.registrations)).toContain('jxlint.config.json');
+  });
+});

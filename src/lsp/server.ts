@@ -118,6 +118,7 @@ export class JxlintServer {
   private showDocumentSupport = false;
   private refreshSupport = false;
   private watchRegistration = false;
+  private configRegistration = false;
   private shutdown = false;
   private resultSeq = 0;
   private progress: WorkDoneProgressServerReporter | null = null;
@@ -220,6 +221,7 @@ export class JxlintServer {
     this.showDocumentSupport = !!caps.window?.showDocument?.support;
     this.refreshSupport = !!caps.workspace?.diagnostics?.refreshSupport;
     this.watchRegistration = !!caps.workspace?.didChangeWatchedFiles?.dynamicRegistration;
+    this.configRegistration = !!caps.workspace?.didChangeConfiguration?.dynamicRegistration;
     const roots = (params.workspaceFolders ?? []).map((f) => uriToPath(f.uri)).filter((p): p is string => !!p);
     if (roots.length === 0 && params.rootUri) {
       const p = uriToPath(params.rootUri);
@@ -244,14 +246,15 @@ export class JxlintServer {
   }
 
   private async initialized(): Promise<void> {
-    if (this.configurationSupport) {
+    // Dynamic registration only where the client offers it (Neovim 0.7 warns otherwise).
+    if (this.configurationSupport && this.configRegistration) {
       try {
         await this.connection.client.register(DidChangeConfigurationNotification.type, undefined);
       } catch {
-        // optional
+        // optional: clients also send the notification unasked
       }
-      await this.reloadSettings(undefined);
     }
+    if (this.configurationSupport) await this.reloadSettings(undefined);
     if (this.watchRegistration) {
       try {
         await this.connection.client.register(DidChangeWatchedFilesNotification.type, {
