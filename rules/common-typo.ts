@@ -1,30 +1,30 @@
 import type { Origin, Project } from '../src/ast/types.js';
-import type { CellRole, Rule } from '../src/engine/types.js';
-import { projectOrigin } from './shared/cells.js';
+import type { ReportTarget } from '../src/engine/types.js';
+import { defineRule } from '../src/engine/define-rule.js';
 import { table, withRows } from './shared/example-table.js';
 import { safeFix, unsafeFix } from './shared/fixes.js';
 
-/** One text cell of a project, where a typo can be reported. */
+/** One text cell of a project, where a typo can be reported: its text, the report's target, and the cell's own origin. */
 interface TextCell {
   text: string;
-  role: CellRole;
+  target: ReportTarget;
+  /** The cell's own origin, null when only the table's is known (a fix needs the cell's). */
   origin: Origin | null;
-  indicatorIndex?: number;
 }
 
 function projectCells(project: Project): TextCell[] {
   const cells: TextCell[] = [];
-  const add = (text: string | null | undefined, role: CellRole, origin: Origin | null | undefined, indicatorIndex?: number) => {
-    if (text && text.trim() !== '') cells.push({ text, role, origin: origin ?? null, ...(indicatorIndex !== undefined ? { indicatorIndex } : {}) });
+  const add = (text: string | null | undefined, target: ReportTarget, origin: Origin | null | undefined) => {
+    if (text && text.trim() !== '') cells.push({ text, target, origin: origin ?? null });
   };
-  add(project.name, 'name', project.fields.name.origin);
-  add(project.purpose, 'purpose', project.fields.purpose.origin);
-  for (const goal of project.goals) add(goal.text, 'goals', goal.origin ?? project.fields.goals.origin);
-  project.indicators.forEach((ind, i) => {
-    add(ind.level3, 'indicator.level3', ind.cells.level3 ?? ind.origin, i);
-    add(ind.description, 'indicator.description', ind.cells.description ?? ind.origin, i);
-    add(ind.basis, 'indicator.basis', ind.cells.basis ?? ind.origin, i);
-  });
+  add(project.name, { node: project, cell: 'name' }, project.fields.name.origin);
+  add(project.purpose, { node: project, cell: 'purpose' }, project.fields.purpose.origin);
+  for (const goal of project.goals) add(goal.text, { node: goal }, goal.origin ?? project.fields.goals.origin);
+  for (const ind of project.indicators) {
+    add(ind.level3, { node: ind, cell: 'level3' }, ind.cells.level3 ?? ind.origin);
+    add(ind.description, { node: ind, cell: 'description' }, ind.cells.description ?? ind.origin);
+    add(ind.basis, { node: ind, cell: 'basis' }, ind.cells.basis ?? ind.origin);
+  }
   return cells;
 }
 
@@ -46,12 +46,12 @@ const VARIANT_PAIRS: { a: RegExp; b: RegExp; aText: string; bText: string; prefe
   { a: /记实/, b: /计实/, aText: '记实', bText: '计实', preferred: '记实' },
 ];
 
-export const commonTypo: Rule = {
+export const commonTypo = defineRule({
   meta: {
     id: 'common-typo',
     category: 'consistency',
     defaultSeverity: 'info',
-    part: 'B',
+    kind: 'heuristic',
     fixable: true,
     fix: 'both',
     messages: {
@@ -86,24 +86,9 @@ export const commonTypo: Rule = {
       fix: '安全修复：别字改正（收益人群→受益人群）、删去“指数”后多出的字、删去重复的字词。不安全修复（需人工确认）：“帐/账”“记实/计实”混用时把本项目所有单元格统一为推荐写法——“帐”在“帐篷”等词里是对的。部门整体目标部分的段落无法精确定位，不提供修复。',
     },
   },
-  check(context) {
-    const { document } = context;
-    const report = (project: Project | null, cell: TextCell, messageId: string, found: string, data: Record<string, string>, replacement?: string) => {
-      context.report({
-        messageId,
-        project,
-        role: cell.role,
-        origin: project ? projectOrigin(project, cell.origin) : cell.origin,
-        ...(cell.indicatorIndex !== undefined ? { indicatorIndex: cell.indicatorIndex } : {}),
-        found,
-        suggestion: replacement ?? null,
-        // A typo in a cell whose own origin is unknown (department paragraphs) could not be found again.
-        ...(replacement !== undefined && project && cell.origin ? { fix: safeFix(`“${found}”改为“${replacement}”`, replacement) } : {}),
-        data: { found, ...data },
-      });
-    };
+  create(context) {
     /** What is wrong in a text; texts repeat across tables, so each distinct text is scanned once. */
-    type Finding = { messageId: string; found: string; data: Record<string, string>; replacement: string };
+    type Finding = { messageId: 'wrongWord' | 'strayCharacter' | 'doubled'; found: string; data: Record<string, string>; replacement: string };
     const scanned = new Map<string, Finding[]>();
     const scan = (text: string): Finding[] => {
       const cached = scanned.get(text);
@@ -125,44 +110,52 @@ export const commonTypo: Rule = {
       scanned.set(text, findings);
       return findings;
     };
-    const checkCell = (project: Project | null, cell: TextCell) => {
-      for (const f of scan(cell.text)) report(project, cell, f.messageId, f.found, f.data, f.replacement);
-    };
-    const dept = document.department;
-    for (const text of [...dept.overallGoal, ...dept.itemGoals, ...dept.safeguards]) {
-      checkCell(null, { text, role: 'department', origin: dept.origin });
-    }
-    for (const project of document.projects) {
-      const cells = projectCells(project);
-      for (const cell of cells) checkCell(project, cell);
-      for (const pair of VARIANT_PAIRS) {
-        const aCell = cells.find((c) => pair.a.test(c.text));
-        const bCell = cells.find((c) => pair.b.test(c.text));
-        if (!aCell || !bCell) continue;
-        const minority = pair.preferred === pair.aText ? bCell : aCell;
-        const minorityRe = pair.preferred === pair.aText ? pair.b : pair.a;
-        const minorityText = pair.preferred === pair.aText ? pair.bText : pair.aText;
-        // Every cell that uses the other spelling; unsafe, since 帐 is right in 帐篷 (a tent).
-        const toUnify = cells.filter((c) => minorityRe.test(c.text));
-        const edits = toUnify.every((c) => c.origin)
-          ? toUnify.map((c) => ({ origin: c.origin, found: c.text, replacement: c.text.split(minorityText).join(pair.preferred) }))
-          : null;
-        const word = (cell: TextCell, re: RegExp) => {
-          const i = cell.text.search(re);
-          return cell.text.slice(Math.max(0, i - 2), i + 4);
-        };
+    /** Reports the typos of one text; a fix only where the cell's own origin is known (not department paragraphs). */
+    const checkText = (text: string, target: ReportTarget, fixable: boolean) => {
+      for (const f of scan(text)) {
         context.report({
-          messageId: 'mixedVariants',
-          project,
-          role: minority.role,
-          origin: projectOrigin(project, minority.origin),
-          ...(minority.indicatorIndex !== undefined ? { indicatorIndex: minority.indicatorIndex } : {}),
-          found: pair.preferred === pair.aText ? pair.bText : pair.aText,
-          suggestion: pair.preferred,
-          ...(edits ? { fix: unsafeFix(`“${minorityText}”统一改为“${pair.preferred}”（${edits.length} 个单元格）`, pair.preferred, edits) } : {}),
-          data: { aText: pair.aText, bText: pair.bText, aExample: word(aCell, pair.a), bExample: word(bCell, pair.b), preferred: pair.preferred },
+          ...target,
+          messageId: f.messageId,
+          found: f.found,
+          suggestion: f.replacement,
+          ...(fixable ? { fix: safeFix(`“${f.found}”改为“${f.replacement}”`, f.replacement) } : {}),
+          data: { found: f.found, ...f.data },
         });
       }
-    }
+    };
+    return {
+      Department(department) {
+        for (const text of [...department.overallGoal, ...department.itemGoals, ...department.safeguards]) checkText(text, { node: department }, false);
+      },
+      Project(project) {
+        const cells = projectCells(project);
+        for (const cell of cells) checkText(cell.text, cell.target, cell.origin !== null);
+        for (const pair of VARIANT_PAIRS) {
+          const aCell = cells.find((c) => pair.a.test(c.text));
+          const bCell = cells.find((c) => pair.b.test(c.text));
+          if (!aCell || !bCell) continue;
+          const minority = pair.preferred === pair.aText ? bCell : aCell;
+          const minorityRe = pair.preferred === pair.aText ? pair.b : pair.a;
+          const minorityText = pair.preferred === pair.aText ? pair.bText : pair.aText;
+          // Every cell that uses the other spelling; unsafe, since 帐 is right in 帐篷 (a tent).
+          const toUnify = cells.filter((c) => minorityRe.test(c.text));
+          const edits = toUnify.every((c) => c.origin)
+            ? toUnify.map((c) => ({ origin: c.origin, found: c.text, replacement: c.text.split(minorityText).join(pair.preferred) }))
+            : null;
+          const word = (cell: TextCell, re: RegExp) => {
+            const i = cell.text.search(re);
+            return cell.text.slice(Math.max(0, i - 2), i + 4);
+          };
+          context.report({
+            ...minority.target,
+            messageId: 'mixedVariants',
+            found: minorityText,
+            suggestion: pair.preferred,
+            ...(edits ? { fix: unsafeFix(`“${minorityText}”统一改为“${pair.preferred}”（${edits.length} 个单元格）`, pair.preferred, edits) } : {}),
+            data: { aText: pair.aText, bText: pair.bText, aExample: word(aCell, pair.a), bExample: word(bCell, pair.b), preferred: pair.preferred },
+          });
+        }
+      },
+    };
   },
-};
+});

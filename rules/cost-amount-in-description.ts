@@ -1,8 +1,6 @@
-import type { Rule } from '../src/engine/types.js';
-import { reportIndicator } from './shared/cells.js';
+import { defineRule } from '../src/engine/define-rule.js';
 import { table, withRows } from './shared/example-table.js';
 import { unsafeFix } from './shared/fixes.js';
-import { forEachIndicator } from './shared/part-b-words.js';
 import { isCostIndicator } from './shared/taxonomy.js';
 import { findAmountInText, isAmount, isBlankValue } from './shared/values.js';
 
@@ -11,12 +9,12 @@ function fullUnit(unit: string): string {
   return unit === '万' ? '万元' : unit === '亿' ? '亿元' : unit;
 }
 
-export const costAmountInDescription: Rule = {
+export const costAmountInDescription = defineRule({
   meta: {
     id: 'cost-amount-in-description',
     category: 'value',
     defaultSeverity: 'warn',
-    part: 'B',
+    kind: 'heuristic',
     fixable: true,
     fix: 'unsafe',
     recommended: true,
@@ -39,22 +37,25 @@ export const costAmountInDescription: Rule = {
       fix: '不安全修复（需人工确认）：把指标值改为描述中的金额上限（“≥98%”→“≤800万元”）。金额取自描述，可能是单价而非总成本，上限也是推断的，所以要由人确认。指标值为空时不提供修复。',
     },
   },
-  check(context) {
-    forEachIndicator(context.document, (project, ind, index) => {
-      if (!isCostIndicator(ind) || isAmount(ind.value)) return;
-      const amount = findAmountInText(ind.description);
-      if (!amount) return;
-      const suggestion = `≤${amount.number}${fullUnit(amount.unit)}`;
-      const found = ind.value.raw.trim();
-      const blank = isBlankValue(ind.value);
-      reportIndicator(context, project, index, {
-        messageId: 'amountInDescription',
-        role: 'indicator.value',
-        found: blank ? null : found,
-        suggestion,
-        ...(blank ? {} : { fix: unsafeFix(`指标值改为“${suggestion}”`, suggestion) }),
-        data: { level3: ind.level3 ?? '', amount: amount.text, found: blank ? '（空白）' : found, suggestion },
-      });
-    });
+  create(context) {
+    return {
+      Indicator(indicator) {
+        if (!isCostIndicator(indicator) || isAmount(indicator.value)) return;
+        const amount = findAmountInText(indicator.description);
+        if (!amount) return;
+        const suggestion = `≤${amount.number}${fullUnit(amount.unit)}`;
+        const found = indicator.value.raw.trim();
+        const blank = isBlankValue(indicator.value);
+        context.report({
+          node: indicator,
+          cell: 'value',
+          messageId: 'amountInDescription',
+          found: blank ? null : found,
+          suggestion,
+          ...(blank ? {} : { fix: unsafeFix(`指标值改为“${suggestion}”`, suggestion) }),
+          data: { level3: indicator.level3 ?? '', amount: amount.text, found: blank ? '（空白）' : found, suggestion },
+        });
+      },
+    };
   },
-};
+});

@@ -1,17 +1,15 @@
-import type { Rule } from '../src/engine/types.js';
-import { reportIndicator } from './shared/cells.js';
+import { defineRule } from '../src/engine/define-rule.js';
 import { table, withRows } from './shared/example-table.js';
 import { unsafeFix } from './shared/fixes.js';
-import { forEachIndicator } from './shared/part-b-words.js';
 import { isCostIndicator } from './shared/taxonomy.js';
 import { isBlankValue, isPercent, operatorOf } from './shared/values.js';
 
-export const costLowerBoundOperator: Rule = {
+export const costLowerBoundOperator = defineRule({
   meta: {
     id: 'cost-lower-bound-operator',
     category: 'value',
     defaultSeverity: 'error',
-    part: 'B',
+    kind: 'heuristic',
     fixable: true,
     fix: 'unsafe',
     recommended: true,
@@ -34,22 +32,25 @@ export const costLowerBoundOperator: Rule = {
       fix: '不安全修复（需人工确认）：把“≥/>”（及“不低于”等文字）换成“≤”，数值不变（“≥800万元”→“≤800万元”）。翻转方向改变了目标的意思，固定标准应写“=”，所以要由人确认。',
     },
   },
-  check(context) {
-    forEachIndicator(context.document, (project, ind, index) => {
-      if (!isCostIndicator(ind) || isBlankValue(ind.value) || isPercent(ind.value)) return;
-      const op = operatorOf(ind.value);
-      if (op !== '≥' && op !== '>') return;
-      const raw = ind.value.raw.trim();
-      const replaced = raw.replace(/^\s*(?:≥|>=|＞＝|≧|>|＞|大于等于|不低于|不少于|大于|高于)\s*/, '≤');
-      const suggestion = replaced !== raw ? replaced : `≤${raw}`;
-      reportIndicator(context, project, index, {
-        messageId: 'lowerBound',
-        role: 'indicator.value',
-        found: raw,
-        suggestion,
-        ...(replaced !== raw ? { fix: unsafeFix(`把“${op}”改为“≤”`, replaced) } : {}),
-        data: { level3: ind.level3 ?? '', found: raw, op, suggestion },
-      });
-    });
+  create(context) {
+    return {
+      Indicator(indicator) {
+        if (!isCostIndicator(indicator) || isBlankValue(indicator.value) || isPercent(indicator.value)) return;
+        const op = operatorOf(indicator.value);
+        if (op !== '≥' && op !== '>') return;
+        const raw = indicator.value.raw.trim();
+        const replaced = raw.replace(/^\s*(?:≥|>=|＞＝|≧|>|＞|大于等于|不低于|不少于|大于|高于)\s*/, '≤');
+        const suggestion = replaced !== raw ? replaced : `≤${raw}`;
+        context.report({
+          node: indicator,
+          cell: 'value',
+          messageId: 'lowerBound',
+          found: raw,
+          suggestion,
+          ...(replaced !== raw ? { fix: unsafeFix(`把“${op}”改为“≤”`, replaced) } : {}),
+          data: { level3: indicator.level3 ?? '', found: raw, op, suggestion },
+        });
+      },
+    };
   },
-};
+});

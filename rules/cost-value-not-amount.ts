@@ -1,5 +1,4 @@
-import type { Rule } from '../src/engine/types.js';
-import { reportIndicator } from './shared/cells.js';
+import { defineRule } from '../src/engine/define-rule.js';
 import { table, withRows } from './shared/example-table.js';
 import { unsafeFix } from './shared/fixes.js';
 import { isCostIndicator } from './shared/taxonomy.js';
@@ -11,12 +10,12 @@ function isRatioName(level3: string | null): boolean {
   return /率$/.test(stripTrailingPunctuation(squeeze(level3)));
 }
 
-export const costValueNotAmount: Rule = {
+export const costValueNotAmount = defineRule({
   meta: {
     id: 'cost-value-not-amount',
     category: 'value',
     defaultSeverity: 'error',
-    part: 'A',
+    kind: 'exact',
     fixable: true,
     fix: 'unsafe',
     messages: {
@@ -50,27 +49,26 @@ export const costValueNotAmount: Rule = {
       fix: '不安全修复（需人工确认）：绩效指标描述里写有金额时，把指标值改为该金额的上限（“≥98%”→“≤800万元”）。描述里没有金额、指标值为空或是比率型成本指标时不提供修复；示例金额不会被写进表格。',
     },
   },
-  check(context) {
-    for (const project of context.document.projects) {
-      const budget = project.budget.total !== null ? project.budget.total * projectMoneyFactor(project) : null;
-      project.indicators.forEach((ind, index) => {
-        if (!isCostIndicator(ind) || isAmount(ind.value)) return;
-        const amount = findAmountInText(ind.description);
+  create(context) {
+    return {
+      Indicator(indicator, project) {
+        if (!isCostIndicator(indicator) || isAmount(indicator.value)) return;
+        const budget = project.budget.total !== null ? project.budget.total * projectMoneyFactor(project) : null;
+        const amount = findAmountInText(indicator.description);
         const suggestion = amount ? `≤${amount.number}${amount.unit === '万' ? '万元' : amount.unit === '亿' ? '亿元' : amount.unit}` : null;
         const example = suggestion ?? (budget !== null ? `≤${formatWan(budget)}万元` : '≤50万元');
-        const op = operatorOf(ind.value);
-        const ratio = isRatioName(ind.level3) && (op === '≤' || op === '<');
-        const messageId = ratio ? 'ratio' : isPercent(ind.value) ? 'percent' : isBareNumber(ind.value) ? 'bareNumber' : 'notAmount';
-        reportIndicator(context, project, index, {
-          messageId,
-          role: 'indicator.value',
-          data: { level3: ind.level3 ?? '', found: ind.value.raw, example },
-          found: ind.value.raw,
+        const op = operatorOf(indicator.value);
+        const ratio = isRatioName(indicator.level3) && (op === '≤' || op === '<');
+        context.report({
+          node: indicator,
+          cell: 'value',
+          messageId: ratio ? 'ratio' : isPercent(indicator.value) ? 'percent' : isBareNumber(indicator.value) ? 'bareNumber' : 'notAmount',
+          data: { level3: indicator.level3 ?? '', found: indicator.value.raw, example },
           suggestion,
-          ...(suggestion && !ratio && ind.value.raw.trim() !== '' ? { fix: unsafeFix(`指标值改为“${suggestion}”`, suggestion) } : {}),
+          ...(suggestion && !ratio && indicator.value.raw.trim() !== '' ? { fix: unsafeFix(`指标值改为“${suggestion}”`, suggestion) } : {}),
           ...(ratio ? { severity: 'info' as const } : {}),
         });
-      });
-    }
+      },
+    };
   },
-};
+});

@@ -1,8 +1,6 @@
-import type { Rule } from '../src/engine/types.js';
-import { reportIndicator } from './shared/cells.js';
+import { defineRule } from '../src/engine/define-rule.js';
 import { table, withRows } from './shared/example-table.js';
 import { fixWithSafety, unsafeFix } from './shared/fixes.js';
-import { forEachIndicator } from './shared/part-b-words.js';
 import { isCostIndicator } from './shared/taxonomy.js';
 import { normalizeWidth } from './shared/text.js';
 import { isAmount, normalizedRaw } from './shared/values.js';
@@ -12,12 +10,12 @@ const SHORTHAND = /(\d+(?:\.\d+)?)\s*(万|亿)(?=$|[\s，,。；;、）)\]】]|�
 /** The money unit a total-cost value is written in (unit costs such as 元/人·月 are left alone). */
 const VALUE_UNIT = /(百万元|千万元|亿元|万元|千元|元)(?![/／每])/;
 
-export const inconsistentMoneyUnit: Rule = {
+export const inconsistentMoneyUnit = defineRule({
   meta: {
     id: 'inconsistent-money-unit',
     category: 'value',
     defaultSeverity: 'info',
-    part: 'B',
+    kind: 'heuristic',
     fixable: true,
     fix: 'both',
     messages: {
@@ -46,43 +44,46 @@ export const inconsistentMoneyUnit: Rule = {
       fix: '安全修复：表头写明“单位：万元”时，把“350万”补成“350万元”（“亿”补成“亿元”），数值不变。不安全修复（需人工确认）：表头是其他单位或没有写单位时的同一修改；以及把成本指标的金额换算为表头单位（“≤8000000元”→“≤800万元”），换算可能有舍入。全角数字的金额不提供修复。',
     },
   },
-  check(context) {
-    forEachIndicator(context.document, (project, ind, index) => {
-      const tableUnit = project.moneyUnit ?? '万元';
-      for (const role of ['indicator.value', 'indicator.description'] as const) {
-        const text = role === 'indicator.value' ? ind.value.raw : ind.description ?? '';
-        const normalized = normalizeWidth(text);
-        const m = SHORTHAND.exec(normalized);
-        if (!m) continue;
-        const found = m[0].trim();
-        const suggestion = `${m[1]}${m[2]}元`;
-        // 万 in a table whose header says 单位：万元 can only mean 万元.
-        const safe = project.moneyUnit === '万元';
-        reportIndicator(context, project, index, {
-          messageId: 'shorthand',
-          role,
-          found,
-          suggestion,
-          ...(normalized === text ? { fix: fixWithSafety(safe, `“${found}”改为“${found}元”`, `${found}元`) } : {}),
-          data: { found, unit: m[2]!, tableUnit, suggestion },
+  create(context) {
+    return {
+      Indicator(indicator, project) {
+        const tableUnit = project.moneyUnit ?? '万元';
+        for (const cell of ['value', 'description'] as const) {
+          const text = cell === 'value' ? indicator.value.raw : indicator.description ?? '';
+          const normalized = normalizeWidth(text);
+          const m = SHORTHAND.exec(normalized);
+          if (!m) continue;
+          const found = m[0].trim();
+          const suggestion = `${m[1]}${m[2]}元`;
+          // 万 in a table whose header says 单位：万元 can only mean 万元.
+          const safe = project.moneyUnit === '万元';
+          context.report({
+            node: indicator,
+            cell,
+            messageId: 'shorthand',
+            found,
+            suggestion,
+            ...(normalized === text ? { fix: fixWithSafety(safe, `“${found}”改为“${found}元”`, `${found}元`) } : {}),
+            data: { found, unit: m[2]!, tableUnit, suggestion },
+          });
+        }
+        if (!isCostIndicator(indicator) || !isAmount(indicator.value)) return;
+        const { value } = indicator;
+        const unit = VALUE_UNIT.exec(normalizedRaw(value))?.[1];
+        if (!unit || unit === tableUnit || value.wan === undefined || project.moneyUnit === null) return;
+        const inTableUnit =
+          tableUnit === '万元' ? value.wan : tableUnit === '元' ? value.wan * 10000 : tableUnit === '亿元' ? value.wan / 10000 : tableUnit === '千元' ? value.wan * 10 : null;
+        if (inTableUnit === null) return;
+        const converted = `${value.op ?? ''}${Math.round(inTableUnit * 1e6) / 1e6}${tableUnit}`;
+        context.report({
+          node: indicator,
+          cell: 'value',
+          messageId: 'differsFromHeader',
+          suggestion: converted,
+          fix: unsafeFix(`“${value.raw.trim()}”换算为“${converted}”`, converted),
+          data: { level3: indicator.level3 ?? '', found: value.raw, unit, tableUnit, suggestion: converted },
         });
-      }
-      if (!isCostIndicator(ind) || !isAmount(ind.value)) return;
-      const raw = normalizedRaw(ind.value);
-      const unit = VALUE_UNIT.exec(raw)?.[1];
-      if (!unit || unit === tableUnit || ind.value.wan === undefined || project.moneyUnit === null) return;
-      const inTableUnit = tableUnit === '万元' ? ind.value.wan : tableUnit === '元' ? ind.value.wan * 10000 : tableUnit === '亿元' ? ind.value.wan / 10000 : tableUnit === '千元' ? ind.value.wan * 10 : null;
-      if (inTableUnit === null) return;
-      const op = ind.value.op ?? '';
-      const converted = `${op}${Math.round(inTableUnit * 1e6) / 1e6}${tableUnit}`;
-      reportIndicator(context, project, index, {
-        messageId: 'differsFromHeader',
-        role: 'indicator.value',
-        found: ind.value.raw,
-        suggestion: converted,
-        fix: unsafeFix(`“${ind.value.raw.trim()}”换算为“${converted}”`, converted),
-        data: { level3: ind.level3 ?? '', found: ind.value.raw, unit, tableUnit, suggestion: `${op}${Math.round(inTableUnit * 1e6) / 1e6}${tableUnit}` },
-      });
-    });
+      },
+    };
   },
-};
+});

@@ -1,21 +1,20 @@
-import type { Rule } from '../src/engine/types.js';
-import { reportIndicator } from './shared/cells.js';
+import { defineRule } from '../src/engine/define-rule.js';
 import { table, withRows } from './shared/example-table.js';
 import { unsafeFix } from './shared/fixes.js';
 import { namesRate } from './shared/fixes-values.js';
-import { cellText, forEachIndicator } from './shared/part-b-words.js';
+import { cellText } from './shared/text.js';
 import { isBlank } from './shared/text.js';
 import { isBareNumber, isPercent, numberOf, operatorOf } from './shared/values.js';
 
 /** Value kinds that are a quantity to compare against (a date carries its own bound: 12月底前). */
 const QUANTITATIVE_KINDS = new Set(['percent', 'amount', 'count', 'duration']);
 
-export const missingOperator: Rule = {
+export const missingOperator = defineRule({
   meta: {
     id: 'missing-operator',
     category: 'value',
     defaultSeverity: 'info',
-    part: 'B',
+    kind: 'heuristic',
     fixable: true,
     fix: 'unsafe',
     messages: {
@@ -37,31 +36,33 @@ export const missingOperator: Rule = {
       fix: '不安全修复（需人工确认）：只对百分比的两端给出修复——“100%”→“=100%”、“0%”→“=0%”（比率超不过100%、低不过0%，写“=”与原意最接近）；比率类三级（…率、…满意度）的无单位“100”“0”同时补上“%”（“100”→“=100%”）。其他数值方向不明，不提供修复。',
     },
   },
-  check(context) {
-    forEachIndicator(context.document, (project, ind, index) => {
-      if (!isBlank(ind.nature)) return;
-      const quantitative = QUANTITATIVE_KINDS.has(ind.value.kind) || isBareNumber(ind.value);
-      if (!quantitative || operatorOf(ind.value) !== null) return;
-      // Words that carry the direction ("不低于95%", "95%以上", "10日前") count as an operator.
-      if (/不低于|不少于|不高于|不超过|不大于|不小于|以上|以下|以内|之内|至少|最多|大于|小于|高于|低于|达到|控制在|前$/.test(cellText(ind.value.raw))) return;
-      // At the ends of a ratio (100%, 0%) = is the only reading; elsewhere the direction is unknown.
-      const n = numberOf(ind.value);
-      const raw = ind.value.raw.trim();
-      const fixed =
-        n === 100 || n === 0
-          ? isPercent(ind.value) && /[%％]$/.test(raw)
-            ? `=${raw}`
-            : isBareNumber(ind.value) && namesRate(ind.level3)
-              ? `=${raw}%`
-              : null
-          : null;
-      reportIndicator(context, project, index, {
-        messageId: 'noOperator',
-        role: 'indicator.value',
-        found: ind.value.raw,
-        ...(fixed ? { fix: unsafeFix(`指标值改为“${fixed}”`, fixed) } : {}),
-        data: { level3: ind.level3 ?? '', found: ind.value.raw },
-      });
-    });
+  create(context) {
+    return {
+      Indicator(indicator) {
+        if (!isBlank(indicator.nature)) return;
+        const quantitative = QUANTITATIVE_KINDS.has(indicator.value.kind) || isBareNumber(indicator.value);
+        if (!quantitative || operatorOf(indicator.value) !== null) return;
+        // Words that carry the direction ("不低于95%", "95%以上", "10日前") count as an operator.
+        if (/不低于|不少于|不高于|不超过|不大于|不小于|以上|以下|以内|之内|至少|最多|大于|小于|高于|低于|达到|控制在|前$/.test(cellText(indicator.value.raw))) return;
+        // At the ends of a ratio (100%, 0%) = is the only reading; elsewhere the direction is unknown.
+        const n = numberOf(indicator.value);
+        const raw = indicator.value.raw.trim();
+        const fixed =
+          n === 100 || n === 0
+            ? isPercent(indicator.value) && /[%％]$/.test(raw)
+              ? `=${raw}`
+              : isBareNumber(indicator.value) && namesRate(indicator.level3)
+                ? `=${raw}%`
+                : null
+            : null;
+        context.report({
+          node: indicator,
+          cell: 'value',
+          messageId: 'noOperator',
+          ...(fixed ? { fix: unsafeFix(`指标值改为“${fixed}”`, fixed) } : {}),
+          data: { level3: indicator.level3 ?? '', found: indicator.value.raw },
+        });
+      },
+    };
   },
-};
+});

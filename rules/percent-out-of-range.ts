@@ -1,5 +1,4 @@
-import type { Rule } from '../src/engine/types.js';
-import { reportIndicator } from './shared/cells.js';
+import { defineRule } from '../src/engine/define-rule.js';
 import { table, withRows } from './shared/example-table.js';
 import { unsafeFix } from './shared/fixes.js';
 import { isPercent, numberOf } from './shared/values.js';
@@ -14,12 +13,12 @@ function withoutExtraZero(raw: string, n: number): string | null {
   return raw.slice(0, m.index) + m[1] + raw.slice(m.index + m[0].length);
 }
 
-export const percentOutOfRange: Rule = {
+export const percentOutOfRange = defineRule({
   meta: {
     id: 'percent-out-of-range',
     category: 'value',
     defaultSeverity: 'error',
-    part: 'A',
+    kind: 'exact',
     fixable: true,
     fix: 'unsafe',
     messages: {
@@ -43,21 +42,21 @@ export const percentOutOfRange: Rule = {
       fix: '不安全修复（需人工确认）：超过100%且像是多打了一个0的数值（去掉后在60%–100%之间），去掉这个0（“≥980%”→“≥98%”，“1000%”→“100%”）。这只是最常见的一种笔误，真实目标要由人确认；负数和其他超限值不提供修复。',
     },
   },
-  check(context) {
-    for (const project of context.document.projects) {
-      project.indicators.forEach((ind, index) => {
-        if (!isPercent(ind.value)) return;
-        const n = numberOf(ind.value);
+  create(context) {
+    return {
+      Indicator(indicator) {
+        if (!isPercent(indicator.value)) return;
+        const n = numberOf(indicator.value);
         if (n === null || (n <= 100 && n >= 0)) return;
-        const fixed = withoutExtraZero(ind.value.raw.trim(), n);
-        reportIndicator(context, project, index, {
+        const fixed = withoutExtraZero(indicator.value.raw.trim(), n);
+        context.report({
+          node: indicator,
+          cell: 'value',
           messageId: n > 100 ? 'above' : 'below',
-          role: 'indicator.value',
-          data: { level3: ind.level3 ?? '', found: ind.value.raw },
-          found: ind.value.raw,
+          data: { level3: indicator.level3 ?? '', found: indicator.value.raw },
           ...(fixed ? { fix: unsafeFix(`指标值改为“${fixed}”`, fixed) } : {}),
         });
-      });
-    }
+      },
+    };
   },
-};
+});

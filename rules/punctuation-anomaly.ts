@@ -1,6 +1,6 @@
-import type { Origin, Project } from '../src/ast/types.js';
-import type { CellRole, Rule } from '../src/engine/types.js';
-import { projectOrigin } from './shared/cells.js';
+import type { Project } from '../src/ast/types.js';
+import type { ReportTarget } from '../src/engine/types.js';
+import { defineRule } from '../src/engine/define-rule.js';
 import { table } from './shared/example-table.js';
 import { safeFix } from './shared/fixes.js';
 
@@ -18,12 +18,12 @@ const ANOMALIES: Anomaly[] = [
   { messageId: 'spaceAfterComma', pattern: /(?<!^\s*[0-9０-９一二三四五六七八九十]+)、[ \u3000]+/, replace: () => '、' },
 ];
 
-export const punctuationAnomaly: Rule = {
+export const punctuationAnomaly = defineRule({
   meta: {
     id: 'punctuation-anomaly',
     category: 'consistency',
     defaultSeverity: 'info',
-    part: 'B',
+    kind: 'heuristic',
     fixable: true,
     fix: 'safe',
     messages: {
@@ -51,43 +51,43 @@ export const punctuationAnomaly: Rule = {
       fix: '安全修复：重复的标点只留一个（“。。”→“。”），中文句末的“.”改为“。”，删去顿号后的空格；都不改变文字。部门整体目标部分的段落无法精确定位，不提供修复。',
     },
   },
-  check(context) {
-    const { document } = context;
-    const checkText = (text: string | null | undefined, project: Project | null, role: CellRole, origin: Origin | null, where: { zh: string; en: string }, indicatorIndex?: number) => {
+  create(context) {
+    /** Reports the anomalies of one text; a fix only where the cell's own origin is known (not department paragraphs). */
+    const checkText = (text: string | null | undefined, target: ReportTarget, where: { zh: string; en: string }, fixable: boolean) => {
       if (!text) return;
       for (const a of ANOMALIES) {
         const m = a.pattern.exec(text);
         if (!m) continue;
         const suggestion = a.replace(m);
         context.report({
+          ...target,
           messageId: a.messageId,
-          project,
-          role,
-          origin: project ? projectOrigin(project, origin) : origin,
-          ...(indicatorIndex !== undefined ? { indicatorIndex } : {}),
           found: m[0],
           suggestion,
-          // Department paragraphs carry only the part's origin, so a fix could not find its text.
-          ...(project && origin ? { fix: safeFix(`“${m[0]}”改为“${suggestion}”`, suggestion) } : {}),
+          ...(fixable ? { fix: safeFix(`“${m[0]}”改为“${suggestion}”`, suggestion) } : {}),
           data: { where: where.zh, whereEn: where.en, found: m[0], suggestion },
         });
       }
     };
-    const dept = document.department;
-    for (const text of [...dept.overallGoal, ...dept.itemGoals, ...dept.safeguards, ...dept.other]) {
-      checkText(text, null, 'department', dept.origin, { zh: '部门整体绩效目标', en: 'The department part' });
-    }
-    for (const project of document.projects) {
-      const f = project.fields;
-      checkText(project.name, project, 'name', f.name.origin, { zh: '项目名称', en: 'The project name' });
-      checkText(project.purpose, project, 'purpose', f.purpose.origin, { zh: '资金用途', en: 'The purpose' });
-      for (const goal of project.goals) checkText(goal.text, project, 'goals', goal.origin ?? f.goals.origin, { zh: '绩效目标', en: 'The goal' });
-      project.indicators.forEach((ind, i) => {
-        const where = { zh: `指标“${ind.level3 ?? ''}”`, en: `Indicator "${ind.level3 ?? ''}"` };
-        checkText(ind.level3, project, 'indicator.level3', ind.cells.level3 ?? ind.origin, where, i);
-        checkText(ind.description, project, 'indicator.description', ind.cells.description ?? ind.origin, where, i);
-        checkText(ind.basis, project, 'indicator.basis', ind.cells.basis ?? ind.origin, where, i);
-      });
-    }
+    return {
+      Department(department) {
+        for (const text of [...department.overallGoal, ...department.itemGoals, ...department.safeguards, ...department.other]) {
+          checkText(text, { node: department }, { zh: '部门整体绩效目标', en: 'The department part' }, false);
+        }
+      },
+      Project(project) {
+        const f = project.fields;
+        checkText(project.name, { node: project, cell: 'name' }, { zh: '项目名称', en: 'The project name' }, f.name.origin !== null);
+        checkText(project.purpose, { node: project, cell: 'purpose' }, { zh: '资金用途', en: 'The purpose' }, f.purpose.origin !== null);
+        for (const goal of project.goals) checkText(goal.text, { node: goal }, { zh: '绩效目标', en: 'The goal' }, (goal.origin ?? f.goals.origin) !== null);
+      },
+      Indicator(indicator) {
+        const where = { zh: `指标“${indicator.level3 ?? ''}”`, en: `Indicator "${indicator.level3 ?? ''}"` };
+        const fixable = (cell: 'level3' | 'description' | 'basis') => (indicator.cells[cell] ?? indicator.origin ?? null) !== null;
+        checkText(indicator.level3, { node: indicator, cell: 'level3' }, where, fixable('level3'));
+        checkText(indicator.description, { node: indicator, cell: 'description' }, where, fixable('description'));
+        checkText(indicator.basis, { node: indicator, cell: 'basis' }, where, fixable('basis'));
+      },
+    };
   },
-};
+});

@@ -1,5 +1,4 @@
-import type { Rule } from '../src/engine/types.js';
-import { projectOrigin } from './shared/cells.js';
+import { defineRule } from '../src/engine/define-rule.js';
 import { table } from './shared/example-table.js';
 import { monthEndCells } from './shared/spend-plan.js';
 import type { Value } from '../src/ast/types.js';
@@ -11,12 +10,12 @@ function writtenAsPercent(value: Value | null): boolean {
   return /\d\s*[%％]/.test(value?.raw ?? '');
 }
 
-export const spendPlanFormat: Rule = {
+export const spendPlanFormat = defineRule({
   meta: {
     id: 'spend-plan-format',
     category: 'budget',
     defaultSeverity: 'info',
-    part: 'B',
+    kind: 'heuristic',
     fixable: true,
     fix: 'both',
     messages: {
@@ -39,49 +38,50 @@ export const spendPlanFormat: Rule = {
       fix: '安全修复：表头注明（%）或同一计划的其他栏写了“%”时，给纯数字补上“%”（“75”→“75%”）——这一栏本来就是百分比。不安全修复（需人工确认）：只能从本文档其他表的写法推断时的同一修改。文字（如“全部”）不提供修复。',
     },
   },
-  check(context) {
-    const { projects } = context.document;
+  create(context) {
     // The document's habit: filled spend-plan cells written with % versus without.
     let withSign = 0;
     let without = 0;
-    for (const p of projects) {
-      if (!p.spendPlan.present) continue;
-      for (const c of monthEndCells(p.spendPlan)) {
-        if (c.blank) continue;
-        if (writtenAsPercent(c.value)) withSign++;
-        else without++;
-      }
-    }
-    for (const project of projects) {
-      if (!project.spendPlan.present) continue;
-      const cells = monthEndCells(project.spendPlan);
-      const filled = cells.filter((c) => !c.blank);
-      const percentSiblings = filled.filter((c) => writtenAsPercent(c.value));
-      for (const cell of filled) {
-        if (writtenAsPercent(cell.value)) continue;
-        const tableHasPercent = percentSiblings.length > 0;
-        if (!tableHasPercent && withSign <= without) continue;
-        const raw = cell.value?.raw.trim() ?? '';
-        const bare = isBareNumber(cell.value);
-        const suggestion = bare ? `${raw}%` : '100%';
-        context.report({
-          messageId: 'notPercent',
-          project,
-          role: 'spendPlan',
-          origin: projectOrigin(project, cell.origin, project.spendPlan.origin),
-          found: raw,
-          suggestion: bare ? suggestion : null,
-          // The column is a percentage when its header says （%） or its sibling cells carry %.
-          ...(bare ? { fix: fixWithSafety(project.spendPlan.percentHeader || tableHasPercent, `补上“%”：${suggestion}`, suggestion) } : {}),
-          data: {
-            label: cell.label,
+    return {
+      Document(document) {
+        for (const p of document.projects) {
+          if (!p.spendPlan.present) continue;
+          for (const c of monthEndCells(p.spendPlan)) {
+            if (c.blank) continue;
+            if (writtenAsPercent(c.value)) withSign++;
+            else without++;
+          }
+        }
+      },
+      Project(project) {
+        if (!project.spendPlan.present) return;
+        const filled = monthEndCells(project.spendPlan).filter((c) => !c.blank);
+        const tableHasPercent = filled.some((c) => writtenAsPercent(c.value));
+        if (!tableHasPercent && withSign <= without) return;
+        for (const cell of filled) {
+          if (writtenAsPercent(cell.value)) continue;
+          const raw = cell.value?.raw.trim() ?? '';
+          const bare = isBareNumber(cell.value);
+          const suggestion = bare ? `${raw}%` : '100%';
+          context.report({
+            node: project,
+            cell: 'spendPlan',
+            messageId: 'notPercent',
+            origin: cell.origin,
             found: raw,
-            siblings: tableHasPercent ? '同一计划的其他栏' : '本文档其他表的支出计划',
-            siblingsEn: tableHasPercent ? 'the other cells of this plan' : "the document's other spend plans",
-            suggestion,
-          },
-        });
-      }
-    }
+            suggestion: bare ? suggestion : null,
+            // The column is a percentage when its header says （%） or its sibling cells carry %.
+            ...(bare ? { fix: fixWithSafety(project.spendPlan.percentHeader || tableHasPercent, `补上“%”：${suggestion}`, suggestion) } : {}),
+            data: {
+              label: cell.label,
+              found: raw,
+              siblings: tableHasPercent ? '同一计划的其他栏' : '本文档其他表的支出计划',
+              siblingsEn: tableHasPercent ? 'the other cells of this plan' : "the document's other spend plans",
+              suggestion,
+            },
+          });
+        }
+      },
+    };
   },
-};
+});

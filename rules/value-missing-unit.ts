@@ -1,17 +1,16 @@
-import type { Rule } from '../src/engine/types.js';
-import { reportIndicator } from './shared/cells.js';
+import { defineRule } from '../src/engine/define-rule.js';
 import { table, withRows } from './shared/example-table.js';
 import { unsafeFix } from './shared/fixes.js';
 import { namesRate } from './shared/fixes-values.js';
 import { isBlank } from './shared/text.js';
 import { isBareNumber } from './shared/values.js';
 
-export const valueMissingUnit: Rule = {
+export const valueMissingUnit = defineRule({
   meta: {
     id: 'value-missing-unit',
     category: 'value',
     defaultSeverity: 'warn',
-    part: 'A',
+    kind: 'exact',
     fixable: true,
     fix: 'unsafe',
     messages: {
@@ -35,22 +34,22 @@ export const valueMissingUnit: Rule = {
       fix: '不安全修复（需人工确认）：比率类三级（…率、…满意度）的无单位数字补上“%”（“≥95”→“≥95%”）。单位是从指标名称推断的，所以要由人确认；其他指标猜不出单位，不提供修复。',
     },
   },
-  check(context) {
-    for (const project of context.document.projects) {
-      project.indicators.forEach((ind, index) => {
-        if (!isBareNumber(ind.value) || !isBlank(ind.unitColumn)) return;
-        const rate = namesRate(ind.level3);
-        const found = ind.value.raw;
+  create(context) {
+    return {
+      Indicator(indicator) {
+        if (!isBareNumber(indicator.value) || !isBlank(indicator.unitColumn)) return;
+        const rate = namesRate(indicator.level3);
+        const found = indicator.value.raw;
         const suggestion = rate ? `${found.trim()}%` : null;
-        reportIndicator(context, project, index, {
+        context.report({
+          node: indicator,
+          cell: 'value',
           messageId: rate ? 'missingPercent' : 'missingUnit',
-          role: 'indicator.value',
-          data: { level3: ind.level3 ?? '', found, ...(suggestion ? { suggestion } : {}) },
-          found,
+          data: { level3: indicator.level3 ?? '', found, ...(suggestion ? { suggestion } : {}) },
           suggestion,
           ...(suggestion ? { fix: unsafeFix(`补上“%”：${suggestion}`, suggestion) } : {}),
         });
-      });
-    }
+      },
+    };
   },
-};
+});

@@ -1,15 +1,15 @@
 import type { FieldCodeResidue } from '../src/ast/types.js';
-import type { Rule } from '../src/engine/types.js';
+import { defineRule } from '../src/engine/define-rule.js';
 import { table } from './shared/example-table.js';
 import { safeFix } from './shared/fixes.js';
 
 /** Word field-code residue (域代码残留) in a text export: TC / TOC / PAGEREF / MERGEFORMAT instructions. */
-export const wordFieldCodeResidue: Rule = {
+export const wordFieldCodeResidue = defineRule({
   meta: {
     id: 'word-field-code-residue',
     category: 'structure',
     defaultSeverity: 'info',
-    part: 'B',
+    kind: 'heuristic',
     fixable: true,
     fix: 'safe',
     messages: {
@@ -34,39 +34,41 @@ export const wordFieldCodeResidue: Rule = {
       fix: '安全修复：从导出文本中删去全部域代码残留（连同两侧多余的空格），可见的标题和序号不变；域代码是隐藏文字，删去不改变表格内容。Word 文件不会被改写，请在 Word 中处理。',
     },
   },
-  check(context) {
-    const { document } = context;
-    const residues: FieldCodeResidue[] = [...document.department.fieldCodes];
-    let ordinalMismatches = 0;
-    for (const project of document.projects) {
-      residues.push(...project.fieldCodes);
-      for (const r of project.fieldCodes) {
-        if (r.tcOrdinal !== undefined && project.titleOrdinal !== null && r.tcOrdinal !== project.titleOrdinal) ordinalMismatches++;
-      }
-    }
-    if (residues.length === 0) return;
-    const first = residues.find((r) => r.origin) ?? residues[0]!;
-    const example = first.code.length > 40 ? `${first.code.slice(0, 40)}…` : first.code;
-    const fix = residues.every((r) => r.origin)
-      ? safeFix(
-          `删去 ${residues.length} 处域代码残留`,
-          '',
-          residues.map((r) => ({ origin: r.origin, found: r.code, replacement: '', absorbSpaces: true })),
-        )
-      : null;
-    context.report({
-      messageId: 'residue',
-      project: null,
-      role: 'document',
-      origin: first.origin,
-      found: `${residues.length}`,
-      ...(fix ? { fix } : {}),
-      data: {
-        count: residues.length,
-        example,
-        ordinalNote: ordinalMismatches > 0 ? `，其中 ${ordinalMismatches} 处 TC 域序号与可见标题序号不一致` : '',
-        ordinalNoteEn: ordinalMismatches > 0 ? `; in ${ordinalMismatches} of them the TC ordinal differs from the visible title ordinal` : '',
+  create(context) {
+    return {
+      Document(document) {
+        const residues: FieldCodeResidue[] = [...document.department.fieldCodes];
+        let ordinalMismatches = 0;
+        for (const project of document.projects) {
+          residues.push(...project.fieldCodes);
+          for (const r of project.fieldCodes) {
+            if (r.tcOrdinal !== undefined && project.titleOrdinal !== null && r.tcOrdinal !== project.titleOrdinal) ordinalMismatches++;
+          }
+        }
+        if (residues.length === 0) return;
+        const first = residues.find((r) => r.origin) ?? residues[0]!;
+        const example = first.code.length > 40 ? `${first.code.slice(0, 40)}…` : first.code;
+        const fix = residues.every((r) => r.origin)
+          ? safeFix(
+              `删去 ${residues.length} 处域代码残留`,
+              '',
+              residues.map((r) => ({ origin: r.origin, found: r.code, replacement: '', absorbSpaces: true })),
+            )
+          : null;
+        context.report({
+          node: document,
+          messageId: 'residue',
+          origin: first.origin,
+          found: `${residues.length}`,
+          ...(fix ? { fix } : {}),
+          data: {
+            count: residues.length,
+            example,
+            ordinalNote: ordinalMismatches > 0 ? `，其中 ${ordinalMismatches} 处 TC 域序号与可见标题序号不一致` : '',
+            ordinalNoteEn: ordinalMismatches > 0 ? `; in ${ordinalMismatches} of them the TC ordinal differs from the visible title ordinal` : '',
+          },
+        });
       },
-    });
+    };
   },
-};
+});
