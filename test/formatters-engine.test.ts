@@ -4,9 +4,10 @@
  * indexes, locations) rather than the hand-built samples alone.
  */
 import * as cheerio from 'cheerio';
+import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { formatResults, formatNames, summarize } from '../src/formatters/index.js';
-import { ruleSummaries } from '../src/index.js';
+import { ruleSummaries, type JsonReport, type LintResult } from '../src/index.js';
 import { CWD, engineSampleResults, sampleOptions } from './helpers/sample-results.js';
 
 const engineResults = engineSampleResults;
@@ -14,13 +15,73 @@ const engineResults = engineSampleResults;
 const options = () => sampleOptions({ rules: ruleSummaries(), cwd: CWD });
 
 describe('formatters on real engine results', () => {
-  it('renders every format', async () => {
+  /**
+   * What each format says about the seed's 18 cost-value-not-amount findings (the lines they are on)
+   * and whether it names the file that could not be read.
+   */
+  const RULE = 'cost-value-not-amount';
+  const FAILED = 'submissions/损坏/残缺的文件.docx';
+  const lineOf = (location: string): number => Number(/行 (\d+):/.exec(location)?.[1] ?? NaN);
+  type Readout = { lines: number[]; namesFailedFile: boolean };
+  const readers: Record<(typeof formatNames)[number], (out: string | Uint8Array) => Promise<Readout> | Readout> = {
+    stylish: (out) => {
+      const text = String(out);
+      return { lines: text.split('\n').filter((l) => l.trimEnd().endsWith(` ${RULE}`)).map(lineOf), namesFailedFile: text.includes(FAILED) };
+    },
+    json: (out) => {
+      const results = JSON.parse(String(out)) as LintResult[];
+      return {
+        lines: results.flatMap((r) => r.messages).filter((m) => m.ruleId === RULE).map((m) => m.line!),
+        namesFailedFile: results.some((r) => r.filePath.endsWith(FAILED) && r.status === 'failed'),
+      };
+    },
+    'report-json': (out) => {
+      const report = JSON.parse(String(out)) as JsonReport;
+      expect(report.summary.findingsByRule[RULE]).toBe(18);
+      return {
+        lines: report.results.flatMap((r) => r.messages).filter((m) => m.ruleId === RULE).map((m) => m.line!),
+        namesFailedFile: report.results.some((r) => r.filePath.endsWith(FAILED) && r.status === 'failed'),
+      };
+    },
+    sarif: (out) => {
+      const run = JSON.parse(String(out)).runs[0];
+      return {
+        lines: run.results.filter((r: { ruleId: string }) => r.ruleId === RULE).map((r: { locations: { physicalLocation: { region: { startLine: number } } }[] }) => r.locations[0]!.physicalLocation.region.startLine),
+        namesFailedFile: String(out).includes(FAILED),
+      };
+    },
+    junit: (out) => {
+      const $ = cheerio.load(String(out), { xml: true });
+      return { lines: $(`failure[type="${RULE}"]`).map((_, f) => lineOf($(f).attr('message') ?? '')).get(), namesFailedFile: $(`testsuite[name="${FAILED}"] error`).length === 1 };
+    },
+    github: (out) => {
+      const text = String(out);
+      const lines = text.split('\n').filter((l) => l.includes(`title=${RULE}::`)).map((l) => Number(/,line=(\d+),/.exec(l)?.[1]));
+      return { lines, namesFailedFile: text.includes(`::error file=${FAILED},`) };
+    },
+    csv: (out) => {
+      const rows = String(out).split('\r\n').filter((l) => l.includes(`,${RULE},`));
+      return { lines: rows.map(lineOf), namesFailedFile: String(out).includes(`\r\n${FAILED},`) };
+    },
+    xlsx: async (out) => {
+      const workbook = new ExcelJS.Workbook();
+      await workbook.xlsx.load(Buffer.from(out as Uint8Array) as never);
+      const rows = workbook.getWorksheet('问题清单')!.getSheetValues().slice(2) as unknown[][];
+      return { lines: rows.filter((r) => r[6] === RULE).map((r) => lineOf(String(r[5]))), namesFailedFile: rows.some((r) => r[1] === FAILED) };
+    },
+    html: (out) => {
+      const $ = cheerio.load(String(out));
+      return { lines: $(`li.finding[data-rule="${RULE}"] .loc`).map((_, el) => lineOf($(el).text())).get(), namesFailedFile: $('section.file .path').text().includes(FAILED) };
+    },
+  };
+
+  it.each(formatNames)('%s carries every cost-value-not-amount finding at its line, and the failed file', async (name) => {
     const results = engineResults();
-    expect(results[1].messages.length).toBeGreaterThan(50);
-    for (const name of formatNames) {
-      const out = await formatResults(results, name, options());
-      expect(out.length).toBeGreaterThan(0);
-    }
+    const expected = results[1].messages.filter((m) => m.ruleId === RULE).map((m) => m.line);
+    expect(expected).toHaveLength(18);
+    const readout = await readers[name](await formatResults(results, name, options()));
+    expect([...readout.lines].sort((a, b) => a - b)).toEqual([...expected].sort((a, b) => a! - b!));
+    expect(readout.namesFailedFile).toBe(true);
   });
 
   it('places every cell-level finding on a cell of the html table', async () => {

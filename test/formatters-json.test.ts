@@ -35,10 +35,12 @@ describe('json (ESLint shape)', () => {
     expect(result.fatalErrorCount).toBe(1);
   });
 
-  it('does not mutate its input', async () => {
-    const { word } = sampleResults();
-    await formatResults([word], 'json', sampleOptions());
-    expect(word.document).toBeDefined();
+  it.each(['json', 'report-json'] as const)('%s does not mutate its input', async (name) => {
+    const { results } = sampleResults();
+    const before = structuredClone(results);
+    await formatResults(results, name, sampleOptions());
+    expect(results).toStrictEqual(before);
+    expect(results.some((r) => r.document !== undefined)).toBe(true);
   });
 });
 
