@@ -19,6 +19,29 @@ export {
   type FixStatus,
 } from './node/fix-files.js';
 
+/**
+ * Batches (批量检查), shaped like ESLint's `ESLint#lintFiles`: find the files, lint them on the
+ * worker pool in path order, write the reports (see docs/node-api.md).
+ */
+export {
+  configForPath,
+  discoverFiles,
+  iterateLintFiles,
+  lintFiles,
+  lintFilesToReports,
+  readBaselineFile,
+  type DiscoverFilesOptions,
+  type LintFilesOptions,
+  type LintFilesToReportsOptions,
+  type LintReportsOutcome,
+  type LintTarget,
+} from './node/api.js';
+export { exitCodeOf, generatedAt, streamsToStdout, writeReports, type ReportOptions, type ReportOutput, type ReportStdout, type ReportTotals } from './node/reports.js';
+export { mergeResultFiles, readResultsFile, type MergeOptions } from './node/merge.js';
+export { comparePaths, InputError, parseShard, selectShard, type Shard } from './node/discover.js';
+export { skippedResult, type LintFileTask, type LintRunSettings } from './node/worker.js';
+export { toolVersion } from './node/version.js';
+
 /** Default refusal size for one input file (bytes): the one constant of src/sources/blocks.ts. */
 export { DEFAULT_MAX_FILE_SIZE };
 

@@ -49,7 +49,7 @@ const allowed: Record<Layer, Layer[]> = {
   formatters: ['engine', 'ast'],
   api: ['ast', 'sources', 'grammar', 'engine', 'rules', 'formatters'],
   node: ['api', 'sources', 'engine', 'ast'],
-  cli: ['api', 'node', 'formatters'],
+  cli: ['api', 'node', 'formatters', 'lsp'], // lsp: only the lazy import of src/lsp/index.ts by `jxlint lsp` (the test below)
   lsp: ['api', 'node', 'formatters'],
   serve: ['api', 'node', 'formatters'],
 };
@@ -87,6 +87,20 @@ describe('architecture', () => {
       // formatters may import only the result types of the engine
       else if (from === 'formatters' && to === 'engine' && !typeOnly) bad.push(`${spec} (formatters may import engine types only)`);
       else if (!allowed[from].includes(to)) bad.push(`${spec} (${from} → ${to})`);
+    }
+    expect(bad).toEqual([]);
+  });
+
+  // The CLI is argument parsing and output: it reaches the library through src/index.ts, the Node
+  // API through src/node.ts and the formatters — never into src/node/* (issue 9, item 2). The one
+  // other door is the server the `lsp` command starts (src/lsp/index.ts).
+  it.each(all.filter((f) => layerOf(f) === 'cli'))('%s (CLI) imports only src/index.ts, src/node.ts and formatters', (file) => {
+    const bad: string[] = [];
+    for (const { spec } of imports(file)) {
+      if (!spec.startsWith('.')) continue;
+      const target = relative(root, resolve(root, dirname(file), spec)).replace(/\\/g, '/').replace(/\.js$/, '.ts');
+      if (target.startsWith('src/cli/') || ['src/index.ts', 'src/node.ts', 'src/lsp/index.ts'].includes(target) || target.startsWith('src/formatters/')) continue;
+      bad.push(spec);
     }
     expect(bad).toEqual([]);
   });

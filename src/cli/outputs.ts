@@ -4,7 +4,6 @@
  * stdout (at most one may); with a single `-f` and a single `-o` their order does not matter;
  * an `-o` with no `-f` at all writes the default `stylish` report there.
  */
-import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { formatNames, isBinaryFormat, isFormatName, type FormatName } from '../formatters/index.js';
 import { UsageError } from './usage.js';
@@ -83,21 +82,4 @@ export function pairOutputs(flags: readonly OutputFlag[], cwd = process.cwd()): 
 /** Whether a report goes to the process's stderr (then no progress bar). */
 export function writesToStderr(specs: readonly OutputSpec[]): boolean {
   return specs.some((s) => s.file !== null && ['/dev/stderr', '/dev/fd/2', '/proc/self/fd/2'].includes(path.resolve(s.file)));
-}
-
-/** Writes one report to its file (creating folders) or to stdout. Throws a one-line UsageError on failure. */
-export async function writeReport(spec: OutputSpec, content: string | Uint8Array, cwd: string, stdout: (s: string) => void): Promise<void> {
-  if (spec.file === null) {
-    if (typeof content !== 'string') throw new UsageError(`${spec.format} 需要 -o 输出文件`, `${spec.format} needs -o FILE`);
-    if (content.length > 0) stdout(content.endsWith('\n') ? content.slice(0, -1) : content);
-    return;
-  }
-  const target = path.resolve(cwd, spec.file);
-  try {
-    await mkdir(path.dirname(target), { recursive: true });
-    await writeFile(target, content);
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code ?? 'unknown';
-    throw new UsageError(`无法写入报告文件 ${spec.file}（${code}）：请检查路径和权限`, `cannot write the report ${spec.file} (${code}); check the path and permissions`, false);
-  }
 }

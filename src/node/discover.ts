@@ -21,14 +21,27 @@ export const IGNORE_FILE_NAME = '.jxlintignore';
  */
 export const DEFAULT_IGNORES = ['node_modules/', '~$*'];
 
-/** A user-caused problem with the inputs (missing path, nothing matched): one line, Chinese first. */
+/**
+ * A user-caused problem with the inputs of a run (missing path, nothing matched, an unreadable
+ * config, baseline, results file or report path): one line, Chinese first.
+ */
 export class InputError extends Error {
   constructor(
-    readonly code: 'not-found' | 'no-match' | 'all-ignored' | 'bad-shard' | 'bad-ignore-file',
+    readonly code:
+      | 'not-found'
+      | 'no-match'
+      | 'all-ignored'
+      | 'bad-shard'
+      | 'bad-ignore-file'
+      | 'config-not-found'
+      | 'bad-baseline'
+      | 'bad-results'
+      | 'report-not-writable',
     readonly messageZh: string,
+    /** '' when `messageZh` already carries both languages. */
     readonly messageEn: string,
   ) {
-    super(`${messageZh}（${messageEn}）`);
+    super(messageEn ? `${messageZh}（${messageEn}）` : messageZh);
     this.name = 'InputError';
   }
 }

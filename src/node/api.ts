@@ -1,0 +1,340 @@
+/**
+ * The Node API of a batch (批量检查的 Node 接口), shaped like ESLint's `ESLint#lintFiles`: find the
+ * files, resolve each one's config, lint them on the worker pool, and get the results back in path
+ * order — as an array, one at a time through an async iterator or `onResult`, or written straight
+ * into reports. The CLI is argument parsing and output around these functions.
+ */
+import { existsSync, statSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import {
+  acceptAll,
+  BaselineFilter,
+  BaselineRecorder,
+  parseBaseline,
+  type Baseline,
+  type FileConfig,
+  type LintResult,
+  type Locale,
+  type ResolvedConfig,
+} from '../index.js';
+import { configForFile } from '../index.js';
+import { discoverFiles as expandInputs, IgnoreMatcher, InputError, loadIgnoreFile, parseShard, selectShard, type Shard } from './discover.js';
+import { autoConcurrency, lintFiles as lintOnPool } from './lint-files.js';
+import { ReportWriter, type ReportOptions, type ReportOutput, type ReportTotals } from './reports.js';
+import { RunConfigs } from './run-configs.js';
+import { lintOneFile, renderOutcome, type LintFileTask, type LintOutcome, type LintRunSettings } from './worker.js';
+
+/** Which files, and how each one's config is found. */
+export interface DiscoverFilesOptions {
+  /** Patterns, paths and reports are relative to it (default: process.cwd()). */
+  cwd?: string;
+  /** A config file (relative to `cwd`) or a config object for every file; default: the nearest jxlint.config.json above each file. */
+  config?: string | FileConfig;
+  /** false: do not search for config files (the defaults, or `config`). */
+  configLookup?: boolean;
+  /** Rule overrides, as `--rule`: `{ 'value-missing-unit': 'off', 'satisfaction-threshold-low': ['warn', { min: 90 }] }`. */
+  rules?: Record<string, unknown>;
+  /** The language of the messages (overrides the configs'). */
+  locale?: Locale;
+  /** Extensions searched for in folders (default docx, doc, txt, htm, html). */
+  extensions?: readonly string[];
+  /** false: no `.jxlintignore`, `ignorePatterns` or config `ignorePatterns` (`--no-ignore`). */
+  ignore?: boolean;
+  /** gitignore-style patterns relative to `cwd` (`--ignore-pattern`). */
+  ignorePatterns?: readonly string[];
+  /** false: an input that matches nothing is not an error. */
+  errorOnUnmatchedPattern?: boolean;
+  /** Only shard k of n (`{ index: k, count: n }` or `"k/n"`): every n-th file of the sorted list. */
+  shard?: Shard | string;
+  /** Lint these bytes (standard input) instead of files; `filePath` names them for config and ignore lookup. */
+  stdin?: { bytes: Uint8Array; filePath?: string };
+}
+
+/** One file of a run, in path order. */
+export interface LintTarget {
+  /** Absolute path (`<stdin>` for unnamed standard input). */
+  filePath: string;
+  /** Relative to `cwd`, forward slashes. */
+  relativePath: string;
+  /** Matched by an ignore pattern although named explicitly: reported as skipped, not read. */
+  skipped: boolean;
+  /** The config that applies to this file. */
+  config: ResolvedConfig;
+}
+
+export interface LintFilesOptions extends DiscoverFilesOptions {
+  /** Worker threads: 'auto' (default: one per core, 1 for a handful of files) or a number (1: in-process). */
+  concurrency?: number | 'auto';
+  /** Findings already accepted (a baseline object or the path of a baseline file) are left out. */
+  baseline?: Baseline | string;
+  /** Keep the parsed document on each result (the html report renders tables from it). */
+  keepDocument?: boolean;
+  docxReader?: 'stream' | 'mammoth';
+  /** Refuse files larger than this many bytes (default 64 MiB). */
+  maxFileSize?: number;
+  /** Refuse .docx files that inflate to more than this many bytes. */
+  maxInflatedSize?: number;
+  /** Called with each result in path order (awaited before the next). */
+  onResult?: (result: LintResult, index: number, total: number) => void | Promise<void>;
+  /** Called as each file finishes (in completion order), for a progress display. */
+  onProgress?: (done: number, total: number) => void;
+  /** The compiled worker module (default: worker.js beside lint-files.js). */
+  workerFile?: string | URL;
+}
+
+/** A plan: the configs of the run and one task per file (what the worker pool runs). */
+interface Plan {
+  configs: RunConfigs;
+  targets: LintTarget[];
+  tasks: LintFileTask[];
+  stdinBytes?: Uint8Array;
+}
+
+function toShard(shard: Shard | string | undefined): Shard | null {
+  if (shard === undefined) return null;
+  return typeof shard === 'string' ? parseShard(shard) : shard;
+}
+
+function configOverrides(options: DiscoverFilesOptions): Record<string, unknown> | undefined {
+  const overrides: Record<string, unknown> = {};
+  if (options.rules && Object.keys(options.rules).length > 0) overrides.rules = options.rules;
+  if (options.locale) overrides.locale = options.locale;
+  return Object.keys(overrides).length > 0 ? overrides : undefined;
+}
+
+/** The run's configs; an explicit config file that does not exist is a one-line InputError. */
+function runConfigs(options: DiscoverFilesOptions, cwd: string): RunConfigs {
+  const configs = new RunConfigs(cwd, configOverrides(options), options.config, options.configLookup !== false);
+  if (typeof options.config === 'string' && !existsSync(path.resolve(cwd, options.config))) {
+    throw new InputError('config-not-found', `配置文件 ${options.config} 不存在：请检查 --config 的路径`, `config ${options.config} does not exist; check --config`);
+  }
+  return configs;
+}
+
+/** Checks the options that need no file (shard, explicit config); then `discover` finds the files. */
+function begin(options: DiscoverFilesOptions): { cwd: string; discover: (patterns: readonly string[]) => Promise<Plan> } {
+  const cwd = path.resolve(options.cwd ?? process.cwd());
+  const shard = toShard(options.shard);
+  const configs = runConfigs(options, cwd);
+  return { cwd, discover: (patterns) => plan(patterns, cwd, shard, configs, options) };
+}
+
+async function plan(patterns: readonly string[], cwd: string, shard: Shard | null, configs: RunConfigs, options: DiscoverFilesOptions): Promise<Plan> {
+  const useIgnore = options.ignore !== false;
+  const stdin = options.stdin;
+  let files: { path: string; relativePath: string; explicit: boolean; ignored: boolean }[];
+  if (stdin) {
+    const name = stdin.filePath ? path.resolve(cwd, stdin.filePath) : '<stdin>';
+    files = [{ path: name, relativePath: stdin.filePath ?? '<stdin>', explicit: true, ignored: false }];
+    if (useIgnore && stdin.filePath) {
+      // The same ignore rules as a file of that name (so an editor piping an ignored file sees nothing).
+      const matcher = new IgnoreMatcher(cwd).add(loadIgnoreFile(cwd)).add(options.ignorePatterns ?? []);
+      files[0]!.ignored = matcher.ignores(name);
+    }
+  } else {
+    files = await expandInputs(patterns, {
+      cwd,
+      extensions: options.extensions,
+      ignorePatterns: options.ignorePatterns,
+      useIgnore,
+      errorOnUnmatchedPattern: options.errorOnUnmatchedPattern,
+    });
+  }
+  const unnamedStdin = stdin !== undefined && !stdin.filePath;
+  const all: { task: LintFileTask; relativePath: string }[] = [];
+  for (const file of files) {
+    const configIndex = unnamedStdin ? configs.indexFor(cwd, true) : configs.indexFor(file.path);
+    let skipped = file.ignored;
+    if (useIgnore && !skipped && !unnamedStdin && configs.ignores(configIndex, file.path)) {
+      if (!file.explicit) continue; // found by searching a folder: leave it out, as .jxlintignore does
+      skipped = true;
+    }
+    all.push({ task: { filePath: file.path, configIndex, ...(skipped ? { skipped: true } : {}) }, relativePath: file.relativePath });
+  }
+  const chosen = selectShard(all, shard);
+  const targets = chosen.map(
+    ({ task, relativePath }): LintTarget => ({
+      filePath: task.filePath,
+      relativePath,
+      skipped: task.skipped === true,
+      config: configForFile(configs.configs[task.configIndex]!, task.filePath),
+    }),
+  );
+  return { configs, targets, tasks: chosen.map((c) => c.task), stdinBytes: stdin?.bytes };
+}
+
+/**
+ * The files a run would lint, in path order, each with its config: inputs expanded (files,
+ * folders, globs), ignore files and patterns applied (an explicitly named ignored file is kept as
+ * skipped), the shard taken. Throws a one-line InputError or ConfigError on a user error.
+ */
+export async function discoverFiles(patterns: readonly string[], options: DiscoverFilesOptions = {}): Promise<LintTarget[]> {
+  return (await begin(options).discover(patterns)).targets;
+}
+
+/** The config that applies to a file or folder (`--print-config`). */
+export function configForPath(target: string, options: DiscoverFilesOptions = {}): ResolvedConfig {
+  const cwd = path.resolve(options.cwd ?? process.cwd());
+  const configs = runConfigs(options, cwd);
+  const absolute = path.resolve(cwd, target);
+  let isDirectory = false;
+  try {
+    isDirectory = statSync(absolute).isDirectory();
+  } catch {
+    isDirectory = false;
+  }
+  return configForFile(configs.configs[configs.indexFor(absolute, isDirectory)]!, absolute);
+}
+
+/** Reads a baseline file; a missing, unreadable or malformed one is a one-line InputError. */
+export async function readBaselineFile(file: string, cwd = process.cwd()): Promise<Baseline> {
+  let text: string;
+  try {
+    text = await readFile(path.resolve(cwd, file), 'utf8');
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code ?? 'unknown';
+    if (code === 'ENOENT') {
+      throw new InputError('bad-baseline', `基线文件 ${file} 不存在：先用 --baseline ${file} --update-baseline 生成`, `baseline ${file} does not exist; create it with --update-baseline`);
+    }
+    throw new InputError('bad-baseline', `无法读取基线文件 ${file}（${code}）`, `cannot read the baseline ${file} (${code})`);
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text.replace(/^\uFEFF/, ''));
+  } catch {
+    throw new InputError('bad-baseline', `基线文件 ${file} 不是有效的 JSON：请用 --update-baseline 重新生成`, `baseline ${file} is not valid JSON; regenerate it with --update-baseline`);
+  }
+  try {
+    return parseBaseline(json, file);
+  } catch (e) {
+    throw new InputError('bad-baseline', (e as Error).message, '');
+  }
+}
+
+/** A run in progress: what the pool needs, and what happens to each result in order. */
+interface Run {
+  plan: Plan;
+  settings: LintRunSettings;
+  /** Applied to each result in path order before anyone sees it (the baseline). */
+  transform?: (result: LintResult) => LintResult;
+}
+
+async function prepare(patterns: readonly string[], options: LintFilesOptions, baselineFilter: boolean): Promise<Run> {
+  const { cwd, discover } = begin(options);
+  const baseline = baselineFilter && options.baseline !== undefined ? (typeof options.baseline === 'string' ? await readBaselineFile(options.baseline, cwd) : options.baseline) : null;
+  const p = await discover(patterns);
+  const settings: LintRunSettings = {
+    configs: p.configs.configs,
+    locale: options.locale,
+    keepDocument: options.keepDocument === true,
+    docxReader: options.docxReader,
+    maxFileSize: options.maxFileSize,
+    maxInflatedSize: options.maxInflatedSize,
+  };
+  let transform: Run['transform'];
+  if (baseline) {
+    const filter = new BaselineFilter(baseline);
+    transform = (r) => filter.apply(r);
+  }
+  return { plan: p, settings, transform };
+}
+
+/** The outcomes of a run in path order (on the pool, or in-process for standard input). */
+async function* outcomes(run: Run, options: LintFilesOptions): AsyncGenerator<LintOutcome> {
+  const { tasks, stdinBytes } = run.plan;
+  if (stdinBytes !== undefined) {
+    const task = tasks[0];
+    if (!task) return;
+    const result = await lintOneFile(task, run.settings, task.skipped ? undefined : stdinBytes);
+    options.onProgress?.(1, 1);
+    yield await renderOutcome(result, run.settings);
+    return;
+  }
+  const concurrency = options.concurrency === undefined || options.concurrency === 'auto' ? autoConcurrency(tasks.length) : options.concurrency;
+  yield* lintOnPool(tasks, run.settings, { concurrency, onFileDone: options.onProgress, workerFile: options.workerFile });
+}
+
+/**
+ * Lints the files and yields each result in path order (a file that cannot be read is a result
+ * with one fatal message, never an exception). Memory stays bounded whatever the number of files.
+ */
+export async function* iterateLintFiles(patterns: readonly string[], options: LintFilesOptions = {}): AsyncGenerator<LintResult, void, undefined> {
+  const run = await prepare(patterns, options, true);
+  const total = run.plan.tasks.length;
+  let index = 0;
+  for await (const outcome of outcomes(run, options)) {
+    const result = run.transform ? run.transform(outcome.result) : outcome.result;
+    await options.onResult?.(result, index++, total);
+    yield result;
+  }
+}
+
+/** Lints the files and returns every result, in path order (ESLint's `lintFiles`). */
+export async function lintFiles(patterns: readonly string[], options: LintFilesOptions = {}): Promise<LintResult[]> {
+  const results: LintResult[] = [];
+  for await (const result of iterateLintFiles(patterns, options)) results.push(result);
+  return results;
+}
+
+/** What a run written into reports returns. */
+export interface LintReportsOutcome {
+  totals: ReportTotals;
+  /** With `updateBaseline`: every finding of the run, to write as the new baseline. */
+  baseline?: Baseline;
+}
+
+export interface LintFilesToReportsOptions extends LintFilesOptions, Omit<ReportOptions, 'cwd' | 'locale'> {
+  /** The language of the report chrome (default: `locale`, else the configs' when they agree, else zh-CN). */
+  reportLocale?: Locale;
+  /** Accept every finding of this run instead of applying `baseline`: the results show none, and the new baseline is returned. */
+  updateBaseline?: boolean;
+  /**
+   * Replaces the linting of the files (e.g. `--fix`): called once, in-process, with the run's tasks
+   * and settings; it must add one result per task to `sink`, in task order.
+   */
+  runFiles?: (tasks: readonly LintFileTask[], settings: LintRunSettings, sink: { add(result: LintResult): Promise<void> }) => Promise<void>;
+}
+
+/**
+ * Lints the files and writes the results into the reports in one pass, without keeping them: the
+ * file-by-file reports (json, report-json, csv, github) are rendered on the worker threads when no
+ * baseline has to be applied first. Report paths are checked before any file is linted.
+ */
+export async function lintFilesToReports(
+  patterns: readonly string[],
+  outputs: readonly ReportOutput[],
+  options: LintFilesToReportsOptions = {},
+): Promise<LintReportsOutcome> {
+  const run = await prepare(patterns, { ...options, keepDocument: options.keepDocument ?? outputs.some((o) => o.format === 'html') }, !options.updateBaseline);
+  const recorder = options.updateBaseline ? new BaselineRecorder() : null;
+  if (recorder) {
+    run.transform = (r) => {
+      recorder.add(r);
+      return acceptAll(r);
+    };
+  }
+  const writer = await ReportWriter.open(outputs, {
+    ...options,
+    cwd: options.cwd,
+    locale: options.reportLocale ?? options.locale ?? run.plan.configs.locale(),
+  });
+  // Workers render the file-by-file reports themselves when they can (no baseline to apply first).
+  const needMessages = options.onResult !== undefined;
+  if (!run.transform) run.settings.render = writer.renderSettings(needMessages);
+  const total = run.plan.tasks.length;
+  let index = 0;
+  const add = async (outcome: LintOutcome) => {
+    const result = run.transform ? run.transform(outcome.result) : outcome.result;
+    await writer.add(result, run.transform ? undefined : outcome);
+    await options.onResult?.(result, index++, total);
+  };
+  if (options.runFiles) {
+    run.settings.render = undefined;
+    await options.runFiles(run.plan.tasks, run.settings, { add: (result) => add({ result, pieces: null }) });
+  } else {
+    for await (const outcome of outcomes(run, options)) await add(outcome);
+  }
+  const totals = await writer.finish();
+  return { totals, ...(recorder ? { baseline: recorder.baseline() } : {}) };
+}

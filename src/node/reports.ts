@@ -1,0 +1,430 @@
+/**
+ * Writing reports (报告输出), shared by a lint run and `merge`: results arrive one at a time in path
+ * order and pass through the counts for the exit code, `--quiet`, and every report of the run.
+ *
+ * `json`, `csv`, `github` and `report-json` are concatenations of per-file pieces (the formatters'
+ * `ReportStream`), written file by file while the scan runs — pieces rendered here or on the worker
+ * threads; report-json's pieces go to a temporary file until its summary (which comes first) is
+ * known, and only the summary is kept. Their bytes are identical to formatting all results at once,
+ * and memory does not grow with the number of files. The other formats (stylish, sarif, junit,
+ * xlsx, html) need every result, so those results are kept — without the parsed document unless
+ * the html report asks, and with their repeated strings shared.
+ */
+import { closeSync, mkdirSync, mkdtempSync, openSync, readSync, rmSync, writeSync } from 'node:fs';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import {
+  createStream,
+  errorsOnly,
+  format as formatResults,
+  isStreamedFormat,
+  ruleSummaries,
+  summaryInput,
+  SummaryBuilder,
+  type FormatName,
+  type FormatOptions,
+  type LintResult,
+  type Locale,
+  type ReportStream,
+  type StreamedFormatName,
+} from '../index.js';
+import { InputError } from './discover.js';
+import { toolVersion } from './version.js';
+import type { LintOutcome, RenderSettings } from './worker.js';
+
+/** One report of a run: a format, and a file (null or omitted: stdout). */
+export interface ReportOutput {
+  format: FormatName;
+  file?: string | null;
+}
+
+/** Where stdout goes (the CLI passes its own; default: the process's stdout). */
+export interface ReportStdout {
+  /** Writes a line (a newline is added). */
+  line(text: string): void;
+  /** Writes text or bytes as they are (reports streamed file by file). */
+  write(chunk: string | Uint8Array): void;
+}
+
+export interface ReportOptions {
+  /** Report paths and the file paths in reports are relative to it (default: process.cwd()). */
+  cwd?: string;
+  /** The language of the report chrome (default zh-CN). */
+  locale?: Locale;
+  /** Colour in the report written to stdout (files never get colour; default false). */
+  color?: boolean;
+  /** `--quiet`: errors only (warnings and infos are left out of the reports, counts redone). */
+  quiet?: boolean;
+  /** `generatedAt` of the reports (default: SOURCE_DATE_EPOCH when set, else now). */
+  generatedAt?: string;
+  stdout?: ReportStdout;
+}
+
+/** The counts behind the exit code. */
+export interface ReportTotals {
+  files: number;
+  failed: number;
+  errorCount: number;
+  warningCount: number;
+  infoCount: number;
+}
+
+/** `generatedAt` of the reports: SOURCE_DATE_EPOCH (reproducible output) when set, else now. */
+export function generatedAt(env: NodeJS.ProcessEnv = process.env): string {
+  const epoch = env.SOURCE_DATE_EPOCH;
+  if (epoch && /^\d+$/.test(epoch)) return new Date(Number(epoch) * 1000).toISOString();
+  return new Date().toISOString();
+}
+
+/**
+ * ESLint's exit codes: 2 when a file could not be read, 1 when there are errors or more warnings
+ * than `maxWarnings`, else 0.
+ */
+export function exitCodeOf(totals: ReportTotals, maxWarnings?: number): 0 | 1 | 2 {
+  if (totals.failed > 0) return 2;
+  if (totals.errorCount > 0) return 1;
+  if (maxWarnings !== undefined && totals.warningCount > maxWarnings) return 1;
+  return 0;
+}
+
+const processStdout: ReportStdout = {
+  line: (text) => void process.stdout.write(text + '\n'),
+  write: (chunk) => void process.stdout.write(chunk),
+};
+
+/** A spec with its file made explicit. */
+interface OutputSpec {
+  format: FormatName;
+  file: string | null;
+}
+
+/** Writes one whole report to its file (creating folders) or to stdout. Throws a one-line InputError on failure. */
+async function writeReport(spec: OutputSpec, content: string | Uint8Array, cwd: string, stdout: (s: string) => void): Promise<void> {
+  if (spec.file === null) {
+    if (typeof content !== 'string') throw new InputError('report-not-writable', `${spec.format} 需要 -o 输出文件`, `${spec.format} needs -o FILE`);
+    if (content.length > 0) stdout(content.endsWith('\n') ? content.slice(0, -1) : content);
+    return;
+  }
+  const target = path.resolve(cwd, spec.file);
+  try {
+    await mkdir(path.dirname(target), { recursive: true });
+    await writeFile(target, content);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code ?? 'unknown';
+    throw new InputError('report-not-writable', `无法写入报告文件 ${spec.file}（${code}）：请检查路径和权限`, `cannot write the report ${spec.file} (${code}); check the path and permissions`);
+  }
+}
+
+/**
+ * Shares equal strings between kept results (策略: one copy per distinct text). Results arrive from
+ * the workers as fresh copies, so the same rule basis, location, value or message text would
+ * otherwise be held once per file; across a batch most of them repeat.
+ */
+class StringPool {
+  private readonly pool = new Map<string, string>();
+  private intern(value: string): string {
+    const known = this.pool.get(value);
+    if (known !== undefined) return known;
+    this.pool.set(value, value);
+    return value;
+  }
+  private internFields<T extends object>(target: T, keys: readonly (keyof T)[]): void {
+    for (const key of keys) {
+      const value = target[key];
+      if (typeof value === 'string') (target as Record<keyof T, unknown>)[key] = this.intern(value);
+    }
+  }
+  /** Replaces the result's strings by their shared copies (same text, so reports do not change). */
+  compact(result: LintResult): LintResult {
+    for (const m of result.messages) {
+      this.internFields(m, ['ruleId', 'message', 'messageId', 'projectCode', 'projectName', 'location', 'role', 'level3', 'found', 'suggestion', 'basis']);
+    }
+    for (const p of result.projects) this.internFields(p, ['code', 'name', 'agency']);
+    return result;
+  }
+}
+
+/**
+ * The reports of one run, open: `add` each result in path order (with its pieces when a worker
+ * rendered them), then `finish`. Streamed report files are created by `open`, so an unwritable
+ * path fails before anything is linted.
+ */
+export class ReportWriter {
+  readonly totals: ReportTotals = { files: 0, failed: 0, errorCount: 0, warningCount: 0, infoCount: 0 };
+  private readonly strings = new StringPool();
+
+  private constructor(
+    private readonly sinks: SinkSet,
+    private readonly formatOptions: Omit<FormatOptions, 'color'>,
+    private readonly quiet: boolean,
+  ) {}
+
+  static async open(outputs: readonly ReportOutput[], options: ReportOptions = {}): Promise<ReportWriter> {
+    const cwd = options.cwd ?? process.cwd();
+    const locale = options.locale ?? 'zh-CN';
+    const stdout = options.stdout ?? processStdout;
+    const base: Omit<FormatOptions, 'color'> = {
+      rules: ruleSummaries(locale),
+      locale,
+      cwd,
+      toolVersion: toolVersion(),
+      generatedAt: options.generatedAt ?? generatedAt(),
+    };
+    const specs = outputs.map((o): OutputSpec => ({ format: o.format, file: o.file ?? null }));
+    const sinks = await openSinks(specs, (spec) => ({ ...base, color: spec.file === null ? options.color === true : false }), cwd, {
+      stdout: stdout.line,
+      writeStdout: stdout.write,
+    });
+    return new ReportWriter(sinks, base, options.quiet === true);
+  }
+
+  /**
+   * What the workers can render themselves: the streamed reports. `needMessages`: the caller reads
+   * the results' messages (else results come back without them when no report needs them).
+   */
+  renderSettings(needMessages = false): RenderSettings | undefined {
+    if (this.sinks.streamed.length === 0) return undefined;
+    return {
+      formats: this.sinks.streamed.map((s) => s.spec.format as StreamedFormatName),
+      options: { ...this.formatOptions, color: false },
+      quiet: this.quiet,
+      keepMessages: needMessages || this.sinks.collects,
+      summary: this.sinks.streamed.some((s) => s.needsSummary),
+    };
+  }
+
+  /** One file's result, in path order; `pieces` only when rendered with `renderSettings()`. */
+  async add(result: LintResult, rendered?: Pick<LintOutcome, 'pieces' | 'summaryResult'>): Promise<void> {
+    const t = this.totals;
+    t.files++;
+    if (result.status === 'failed' || result.fatalErrorCount > 0) t.failed++;
+    t.errorCount += result.errorCount;
+    t.warningCount += result.warningCount;
+    t.infoCount += result.infoCount;
+    const sinks = this.sinks;
+    const pieces = rendered?.pieces ?? null;
+    const shown = this.quiet && (sinks.collects || !pieces) ? errorsOnly(result) : result;
+    if (sinks.collects) sinks.kept.push(this.strings.compact(shown));
+    if (pieces && pieces.length === sinks.streamed.length) {
+      sinks.streamed.forEach((sink, i) => sink.addPiece(pieces[i]!, rendered?.summaryResult));
+    } else {
+      for (const sink of sinks.streamed) await sink.add(shown);
+    }
+  }
+
+  /** Writes the collected reports, closes the streamed ones, and returns the totals. */
+  async finish(): Promise<ReportTotals> {
+    for (const sink of this.sinks.sinks) await sink.finish();
+    return { ...this.totals };
+  }
+}
+
+/**
+ * Writes every report of `outputs` from the results (an array or an async iterable, in the order
+ * they should appear) in one pass, and returns the totals (see `exitCodeOf`).
+ */
+export async function writeReports(
+  results: Iterable<LintResult> | AsyncIterable<LintResult>,
+  outputs: readonly ReportOutput[],
+  options: ReportOptions = {},
+): Promise<ReportTotals> {
+  const writer = await ReportWriter.open(outputs, options);
+  for await (const result of results) await writer.add(result);
+  return writer.finish();
+}
+
+/** Whether a report streams to stdout while the run goes on (then no progress bar on a shared terminal). */
+export function streamsToStdout(outputs: readonly ReportOutput[]): boolean {
+  return outputs.some((o) => (o.file ?? null) === null && isStreamedFormat(o.format) && o.format !== 'report-json');
+}
+
+interface ResultSink {
+  add(result: LintResult): Promise<void>;
+  finish(): Promise<void>;
+}
+
+/** Writes text or bytes to a file descriptor or to stdout, as it comes. */
+interface Target {
+  write(chunk: string | Uint8Array): void;
+  close(): void;
+}
+
+function openTarget(spec: OutputSpec, cwd: string, writeStdout: (chunk: string | Uint8Array) => void): Target {
+  if (spec.file === null) return { write: writeStdout, close: () => undefined };
+  const target = path.resolve(cwd, spec.file);
+  let fd: number;
+  try {
+    mkdirSync(path.dirname(target), { recursive: true });
+    fd = openSync(target, 'w');
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code ?? 'unknown';
+    throw new InputError('report-not-writable', `无法写入报告文件 ${spec.file}（${code}）：请检查路径和权限`, `cannot write the report ${spec.file} (${code}); check the path and permissions`);
+  }
+  return {
+    write: (chunk) => {
+      const bytes = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk;
+      for (let off = 0; off < bytes.length; ) off += writeSync(fd, bytes, off, bytes.length - off);
+    },
+    close: () => closeSync(fd),
+  };
+}
+
+function fileTarget(file: string): Target & { fd: number } {
+  const fd = openSync(file, 'w+');
+  return {
+    fd,
+    write: (chunk) => {
+      const bytes = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk;
+      for (let off = 0; off < bytes.length; ) off += writeSync(fd, bytes, off, bytes.length - off);
+    },
+    close: () => closeSync(fd),
+  };
+}
+
+/** Temporary folders to remove when the process ends, however it ends. */
+const temporaryDirs = new Set<string>();
+let cleanupHooked = false;
+function temporaryDir(): string {
+  const dir = mkdtempSync(path.join(tmpdir(), 'jxlint-report-'));
+  temporaryDirs.add(dir);
+  if (!cleanupHooked) {
+    cleanupHooked = true;
+    process.once('exit', () => {
+      for (const d of temporaryDirs) rmSync(d, { recursive: true, force: true });
+    });
+  }
+  return dir;
+}
+
+/**
+ * A report written file by file: head, pieces (rendered here or by a worker), tail. For a
+ * summary-first report the pieces wait in a temporary file and the head is written at the end.
+ */
+class StreamedSink implements ResultSink {
+  private count = 0;
+  /** Summary-first: where the pieces wait, and the summary of the results so far. */
+  private readonly parked: { dir: string; file: Target & { fd: number }; summary: SummaryBuilder } | null;
+
+  private constructor(
+    readonly spec: OutputSpec,
+    private readonly target: Target,
+    private readonly stream: ReportStream,
+  ) {
+    if (stream.summaryFirst) {
+      const dir = temporaryDir();
+      this.parked = { dir, file: fileTarget(path.join(dir, 'pieces')), summary: new SummaryBuilder() };
+    } else {
+      this.parked = null;
+      target.write(stream.head());
+    }
+  }
+
+  static async open(spec: OutputSpec, options: FormatOptions, cwd: string, writeStdout: (chunk: string | Uint8Array) => void): Promise<StreamedSink> {
+    if (!isStreamedFormat(spec.format)) throw new Error(`${spec.format} cannot be written file by file`);
+    return new StreamedSink(spec, openTarget(spec, cwd, writeStdout), createStream(spec.format, options));
+  }
+
+  /** Whether the worker should also send what the summary needs. */
+  get needsSummary(): boolean {
+    return this.stream.summaryFirst;
+  }
+
+  /** Renders the result's piece here. */
+  async add(result: LintResult): Promise<void> {
+    this.addPiece(this.stream.piece(result), this.parked ? summaryInput(result) : undefined);
+  }
+
+  /** Writes a piece rendered elsewhere (a worker), as text or UTF-8 bytes. */
+  addPiece(piece: string | Uint8Array, summaryResult?: LintResult): void {
+    if (this.parked) {
+      if (!summaryResult) throw new Error(`${this.spec.format}: a piece came without its summary`);
+      this.parked.summary.add(summaryResult);
+    }
+    if (piece.length === 0) return;
+    const out = this.parked ? this.parked.file : this.target;
+    if (this.count++ > 0 && this.stream.separator) out.write(this.stream.separator);
+    out.write(piece);
+  }
+
+  async finish(): Promise<void> {
+    if (this.parked) {
+      const { dir, file } = this.parked;
+      const summary = this.parked.summary.summary();
+      this.target.write(this.stream.head(summary));
+      for (let position = 0; ; ) {
+        // A fresh buffer per chunk: stdout may still hold the previous one when the pipe is full.
+        const buffer = Buffer.allocUnsafe(1 << 20);
+        const n = readSync(file.fd, buffer, 0, buffer.length, position);
+        if (n === 0) break;
+        this.target.write(buffer.subarray(0, n));
+        position += n;
+      }
+      this.target.write(this.stream.tail(summary));
+      file.close();
+      rmSync(dir, { recursive: true, force: true });
+      temporaryDirs.delete(dir);
+    } else {
+      this.target.write(this.stream.tail());
+    }
+    this.target.close();
+  }
+}
+
+/** A report that needs every result: rendered once at the end. */
+class CollectedSink implements ResultSink {
+  constructor(
+    private readonly spec: OutputSpec,
+    private readonly options: FormatOptions,
+    private readonly results: LintResult[],
+    private readonly cwd: string,
+    private readonly stdoutLine: (text: string) => void,
+  ) {}
+  async add(): Promise<void> {
+    // The shared list is filled by the run (one copy for every collected report).
+  }
+  async finish(): Promise<void> {
+    const content = await formatResults(this.results, this.spec.format, this.options);
+    await writeReport(this.spec, content, this.cwd, this.stdoutLine);
+  }
+}
+
+interface SinkSet {
+  sinks: ResultSink[];
+  /** The streamed sinks, in output order (a worker's pieces come in this order). */
+  streamed: StreamedSink[];
+  /** Whether any report needs every result kept. */
+  collects: boolean;
+  /** The kept results (shared by the collected reports). */
+  kept: LintResult[];
+}
+
+/**
+ * Opens a sink per output. `formatOptions(spec)` gives the options of each report (colour differs
+ * between stdout and files). Streamed files are opened now, so an unwritable path stops the run
+ * before any file is linted.
+ */
+async function openSinks(
+  outputs: readonly OutputSpec[],
+  formatOptions: (spec: OutputSpec) => FormatOptions,
+  cwd: string,
+  io: { stdout(line: string): void; writeStdout(chunk: string | Uint8Array): void },
+): Promise<SinkSet> {
+  const kept: LintResult[] = [];
+  const sinks: ResultSink[] = [];
+  const streamed: StreamedSink[] = [];
+  let collects = false;
+  for (const spec of outputs) {
+    if (isStreamedFormat(spec.format)) {
+      const sink = await StreamedSink.open(spec, formatOptions(spec), cwd, io.writeStdout);
+      sinks.push(sink);
+      streamed.push(sink);
+    } else {
+      collects = true;
+      // Written at the end, but checked now: a long scan must not end in an unwritable path.
+      if (spec.file !== null) openTarget(spec, cwd, io.writeStdout).close();
+      sinks.push(new CollectedSink(spec, formatOptions(spec), kept, cwd, io.stdout));
+    }
+  }
+  return { sinks, streamed, collects, kept };
+}
