@@ -156,10 +156,11 @@ export class JxlintServer {
       await this.words?.dispose();
       this.progress?.done();
     });
-    this.documents.onDidOpen((e) => this.schedule(e.document.uri, 0));
+    // Fired on open (lint at once) and on every change (debounced).
     this.documents.onDidChangeContent((e) => {
-      if (this.config?.clientSettings.run === 'onSave' && this.states.get(e.document.uri)?.latest) return;
-      this.schedule(e.document.uri, DEBOUNCE_MS);
+      const state = this.states.get(e.document.uri);
+      if (this.config?.clientSettings.run === 'onSave' && state?.latest) return;
+      this.schedule(e.document.uri, state ? DEBOUNCE_MS : 0);
     });
     this.documents.onDidSave((e) => {
       this.schedule(e.document.uri, 0);
@@ -429,7 +430,8 @@ export class JxlintServer {
     const zh = this.localeFor(doc.uri) === 'zh-CN';
     const text = doc.getText();
     const filePath = uriToPath(doc.uri) ?? path.join(this.config.workspaceRoots[0] ?? process.cwd(), path.basename(doc.uri));
-    if (doc.languageId !== LANGUAGE_ID && !looksLikeTargetTable(text)) return done([], null, null);
+    // An .html opened as text is read as a web page by the workspace scan, not as a text export.
+    if (this.isWord(filePath) || (doc.languageId !== LANGUAGE_ID && !looksLikeTargetTable(text))) return done([], null, null);
     if (this.config.ignores(filePath)) return done([], null, null);
     if (text.length > MAX_TEXT_LENGTH) {
       const size = (text.length / 1_000_000).toFixed(1);
