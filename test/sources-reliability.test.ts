@@ -11,6 +11,7 @@ import { SourceError } from '../src/sources/blocks.js';
 import { readSource } from '../src/sources/index.js';
 import { XmlScanner, parseAttributes } from '../src/sources/docx/xml-scan.js';
 import { MAX_HTML_DEPTH, htmlTree } from '../src/sources/html.js';
+import { ParagraphAndCellCounter } from '../src/sources/zip-guard.js';
 
 const root = join(import.meta.dirname, '..');
 const fixture = (name: string): Uint8Array => new Uint8Array(readFileSync(join(root, 'fixtures/bad', name)));
@@ -127,5 +128,42 @@ describe('HTML is read in one linear pass, nesting bounded', () => {
   // Before: killed at 30 s (10⁹ cells spelled out).
   it('span-bomb.html → table-too-large, one line', async () => {
     expectOneLine(await outcome(bad.htmlSpanBomb(), 'span-bomb.html'), 'table-too-large', /^表格异常：一个表格的合并单元格（colspan\/rowspan）展开后超过 1,000,000 个单元格/);
+  });
+});
+
+describe('the mammoth reader is refused what mammoth cannot read within bounds', () => {
+  // Before: 1.6 GB RSS for one file (mammoth's own object trees: 730 MB of heap and 25 s for 30,000 rows).
+  it('vmerge-chain.docx (30,000 rows) → too-large-for-mammoth through mammoth, read by the streaming reader', async () => {
+    const bytes = bad.docxVerticalMergeChain(30_000);
+    expectOneLine(
+      await outcome(bytes, 'vmerge-chain.docx', { docxReader: 'mammoth' }),
+      'too-large-for-mammoth',
+      /^文档过大，mammoth 读取器无法在内存上限内读取：word\/document\.xml 有 120,000 个段落和单元格，上限 60,000；请改用默认读取器/,
+    );
+    const stream = await readSource(bytes, { filePath: 'vmerge-chain.docx' });
+    const table = stream.blocks.find((b) => b.kind === 'table');
+    expect(table?.kind === 'table' && table.rows.length).toBe(30_000);
+    expect(table?.kind === 'table' && table.rows[29_999][0].mergedAbove).toBe(true);
+  });
+
+  it('empty-paragraphs.docx (50,000) reads through both readers', async () => {
+    const bytes = bad.docxEmptyParagraphs(50_000);
+    for (const docxReader of ['stream', 'mammoth'] as const) expect(await outcome(bytes, 'empty-paragraphs.docx', { docxReader })).toBe('read');
+  });
+
+  it('the paragraph-and-cell count is the same however the XML is cut into chunks', () => {
+    const xml = new TextEncoder().encode('<w:body><w:p/><x:p a="1"><w:r><w:t>p</w:t></w:r></x:p><w:tbl><w:tr><w:tc><w:tcPr/><w:p></w:p></w:tc></w:tr></w:tbl><p>x</p><w:pPr/></w:body>');
+    for (const size of [1, 2, 3, 7, 64, xml.length]) {
+      const counter = new ParagraphAndCellCounter();
+      for (let i = 0; i < xml.length; i += size) counter.write(xml.subarray(i, i + size));
+      expect(counter.count).toBe(5);
+    }
+  });
+
+  it('absurd-gridspan.docx (gridSpan 2³¹−1) gives one result through both readers', async () => {
+    for (const docxReader of ['stream', 'mammoth'] as const) {
+      const r = await outcome(bad.docxAbsurdGridSpan(100), 'absurd-gridspan.docx', { docxReader });
+      expect(r === 'read' || r instanceof SourceError).toBe(true);
+    }
   });
 });

@@ -13,7 +13,7 @@ import { SourceError } from '../blocks.js';
 import { DocxBlockBuilder } from './model.js';
 import { prepareDocxForMammoth } from './prepare.js';
 import { HtmlWalker, type HtmlNode } from '../html-walk.js';
-import { type ZipLimits, corruptDocx } from '../zip-guard.js';
+import { type ZipLimits, checkMammothSize, corruptDocx } from '../zip-guard.js';
 
 /** mammoth options: keep empty paragraphs (cell structure), breaks of every kind as <br>, no image data. */
 const MAMMOTH_OPTIONS = {
@@ -32,6 +32,7 @@ export async function mammothHtml(zip: Uint8Array): Promise<string> {
 }
 
 export async function readDocxMammoth(bytes: Uint8Array, limits: ZipLimits): Promise<BlockStream> {
+  checkMammothSize(bytes, limits);
   const { zip, mainPart } = prepareDocxForMammoth(bytes, limits);
   let html: string;
   try {
