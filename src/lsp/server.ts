@@ -33,6 +33,7 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import {
   CONFIG_FILE_NAMES,
+  getRule,
   lint,
   parseText,
   stringifyBaseline,
@@ -270,6 +271,16 @@ export class JxlintServer {
       }
     }
     if (this.config.workspaceRoots.length > 0) void this.wordFiles().then((w) => w.scanWorkspace());
+    // Build the parser and run the rules once on a small table while the editor is idle, so the
+    // first document opened does not pay for it.
+    setTimeout(() => {
+      try {
+        const sample = getRule('cost-value-not-amount')?.meta.docs.bad;
+        if (sample && this.states.size === 0) lint(parseText(sample, 'warm-up.txt'));
+      } catch {
+        // only a warm-up
+      }
+    }, 0).unref();
   }
 
   /** The Word-file linter, loaded on first use (text-only sessions never load it). */
