@@ -8,6 +8,7 @@ import { benchDocx } from './docx.js';
 import { benchLint } from './lint.js';
 import { benchLsp } from './lsp.js';
 import { benchParse } from './parse.js';
+import { benchScale } from './scale.js';
 import { type BenchRow, printRows } from './util.js';
 
 const groups: [string, string, () => Promise<BenchRow[]>][] = [
@@ -16,6 +17,7 @@ const groups: [string, string, () => Promise<BenchRow[]>][] = [
   ['lint', 'Rules: lint the parsed seed', benchLint],
   ['batch', 'Batch scan: 1,000 .docx files', benchBatch],
   ['lsp', 'Language server (jxlint lsp --stdio)', benchLsp],
+  ['scale', 'Scale and hostile inputs: one result each, linear time, bounded memory', benchScale],
 ];
 
 const wanted = process.argv.slice(2);
