@@ -34,7 +34,7 @@ export const indicatorCategoryMismatch = defineRule({
       good: table(),
       basis:
         '财预〔2015〕88号 第七条（产出、效益、满意度三类指标及其二级）；财预〔2021〕101号（成本指标作为一级）；docs/taxonomy.md §1、§4（别名；湖南版式满意度为效益下的二级，亦接受）。',
-      limits: '一级或二级名称不在指标体系内（如“投入”）时不比较，由 Part B 的 unknown-indicator-category 报告。',
+      limits: '一级或二级名称不在指标体系内（如“投入”）时不比较，由启发式规则 unknown-indicator-category 报告。',
     },
   },
   create(context) {

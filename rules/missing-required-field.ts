@@ -48,7 +48,7 @@ export const missingRequiredField = defineRule({
       bad: table({ code: '', purpose: '' }),
       good: table(),
       basis: '财预〔2015〕88号 第三章（绩效目标审核：完整性）；docs/taxonomy.md §8（表头字段）。',
-      limits: '只检查是否为空，不检查内容是否合理（编码格式由 Part B 的 project-code-inconsistent 检查）。',
+      limits: '只检查是否为空，不检查内容是否合理（编码格式由启发式规则 project-code-inconsistent 检查）。',
     },
   },
   create(context) {

@@ -32,7 +32,7 @@ export const placeholderGoal = defineRule({
       bad: table({ goals: ['1、完成率', '2、完成率'] }),
       good: table({ goals: ['1、为12000名参保居民按季度足额发放缴费补贴和待遇补贴，补贴准确率达到98%以上'] }),
       basis: '财预〔2015〕88号（绩效目标应指向明确、细化量化）；财预〔2011〕285号 第十四条（绩效目标应具体细化，“尽量进行定量表述”）。',
-      limits: '只识别明确的占位写法和单独的“…率”；内容空泛但不属于这些形式的目标由 Part B 规则（goal-not-quantified 等）提示。',
+      limits: '只识别明确的占位写法和单独的“…率”；内容空泛但不属于这些形式的目标由启发式规则（goal-not-quantified 等）提示。',
     },
   },
   create(context) {

@@ -39,7 +39,7 @@ export const quantityValuePercentage = defineRule({
       bad: table({ indicators: withRows({ 补贴发放人数: ['产出指标', '数量指标', '享受社会保险补贴人数', '缴费人员和待遇领取人员', '≥98%', '计划标准'] }) }),
       good: table({ indicators: withRows({ 补贴发放人数: ['产出指标', '数量指标', '享受社会保险补贴人数', '缴费人员和待遇领取人员', '≥12000人', '计划标准'] }) }),
       basis: '项目支出绩效目标申报表填报说明（数量指标：“项目单位计划完成的产品或服务数量”）；docs/taxonomy.md §3（数量指标用人、人次、次、个等单位）。',
-      limits: '只看三级名称中的计数词；“覆盖率”“完成率”等比率放在数量指标下由 Part B 规则处理。',
+      limits: '只看三级名称中的计数词；“覆盖率”“完成率”等比率放在数量指标下由启发式规则处理。',
     },
   },
   create(context) {

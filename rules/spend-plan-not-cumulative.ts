@@ -30,7 +30,7 @@ export const spendPlanNotCumulative = defineRule({
       bad: table({ spendPlan: ['25%', '50%', '25%', '100%'] }),
       good: table({ spendPlan: ['25%', '50%', '75%', '100%'] }),
       basis: '中发〔2018〕34号（预算执行进度监控）；docs/taxonomy.md §8（累计百分比，逐期不减，0–100，一年期项目12月底为100%）。',
-      limits: '不是百分比的单元格（文字、金额）不参与比较，由 Part B 的 spend-plan-format 提示；跨年项目年底不到100%属合理情形，请在配置中关闭本规则或在资金用途中说明。',
+      limits: '不是百分比的单元格（文字、金额）不参与比较，由启发式规则 spend-plan-format 提示；跨年项目年底不到100%属合理情形，请在配置中关闭本规则或在资金用途中说明。',
     },
   },
   create(context) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { allRules, partARules } from '../rules/index.js';
+import { allRules, exactRules } from '../rules/index.js';
 import {
   ConfigError,
   presetRules,
@@ -10,20 +10,20 @@ import {
 } from '../src/engine/config.js';
 import type { Rule } from '../src/engine/types.js';
 
-/** A Part B-like rule for preset tests (not registered). */
-function fakeRule(id: string, part: 'A' | 'B', severity: 'info' | 'warn' | 'error', recommended?: boolean): Rule {
+/** A rule for preset tests (not registered). */
+function fakeRule(id: string, kind: 'exact' | 'heuristic', severity: 'info' | 'warn' | 'error', recommended?: boolean): Rule {
   return {
     meta: {
       id,
       category: 'value',
       defaultSeverity: severity,
-      part,
+      kind,
       fixable: false,
       messages: { m: { 'zh-CN': '消息', en: 'message' } },
       docs: { description: 'd', descriptionEn: 'd', why: 'w', bad: 'b', good: 'g', basis: 'b' },
       ...(recommended !== undefined ? { recommended } : {}),
     },
-    check() {},
+    create: () => ({}),
   };
 }
 
@@ -38,10 +38,10 @@ function configError(fn: () => unknown): ConfigError {
 }
 
 describe('presets', () => {
-  const a = fakeRule('a-rule', 'A', 'warn');
-  const bOn = fakeRule('b-on', 'B', 'warn', true);
-  const bOff = fakeRule('b-off', 'B', 'info');
-  const dep = { ...fakeRule('old', 'A', 'error'), meta: { ...fakeRule('old', 'A', 'error').meta, deprecated: { replacedBy: 'a-rule' } } };
+  const a = fakeRule('a-rule', 'exact', 'warn');
+  const bOn = fakeRule('b-on', 'heuristic', 'warn', true);
+  const bOff = fakeRule('b-off', 'heuristic', 'info');
+  const dep = { ...fakeRule('old', 'exact', 'error'), meta: { ...fakeRule('old', 'exact', 'error').meta, deprecated: { replacedBy: 'a-rule' } } };
 
   it.each([
     ['recommended', a, 'warn'],
@@ -59,7 +59,7 @@ describe('presets', () => {
 
   it('recommended turns on every Part A rule at its default severity', () => {
     const rules = presetRules('recommended');
-    for (const r of partARules) expect(rules[r.meta.id]!.severity).toBe(r.meta.defaultSeverity);
+    for (const r of exactRules) expect(rules[r.meta.id]!.severity).toBe(r.meta.defaultSeverity);
     expect(Object.keys(rules).sort()).toEqual(allRules.map((r) => r.meta.id).sort());
   });
 

@@ -12,7 +12,7 @@ function rule(id: string, run: (ctx: RuleContext) => void, severity: 'info' | 'w
       id,
       category: 'value',
       defaultSeverity: severity,
-      part: 'B',
+      kind: 'heuristic',
       fixable: true,
       messages: {
         found: { 'zh-CN': '指标“{level3}”的值“{found}”不对；应写{want}', en: 'Indicator "{level3}" has "{found}"; write {want}' },

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { parse } from '../src/index.js';
 import { resolveConfig } from '../src/engine/config.js';
 import { lintDocument } from '../src/engine/lint.js';
-import { partARules } from '../rules/part-a.js';
+import { exactRules } from '../rules/index.js';
 
 /** Tables affected per Part A rule (docs/rule-catalogue.md); every other Part A rule 0. */
 const EXPECTED: Record<string, number> = {
@@ -28,15 +28,15 @@ describe('seed: Part A counts (tables affected)', () => {
       const bytes = new Uint8Array(readFileSync(new URL(`../fixtures/seed/${file}`, import.meta.url)));
       const document = await parse(bytes, { filePath: file });
       expect(document.projects).toHaveLength(18);
-      const result = lintDocument(document, { config: resolveConfig({ extends: 'recommended' }), rules: partARules });
+      const result = lintDocument(document, { config: resolveConfig({ extends: 'recommended' }), rules: exactRules });
       const tables: Record<string, Set<number>> = {};
       for (const m of result.messages) {
         if (!m.ruleId) continue;
         expect(m.projectIndex, `${m.ruleId} reports a project`).not.toBeNull();
         (tables[m.ruleId] ??= new Set()).add(m.projectIndex!);
       }
-      const counts = Object.fromEntries(partARules.map((r) => [r.meta.id, tables[r.meta.id]?.size ?? 0]));
-      const expected = Object.fromEntries(partARules.map((r) => [r.meta.id, EXPECTED[r.meta.id] ?? 0]));
+      const counts = Object.fromEntries(exactRules.map((r) => [r.meta.id, tables[r.meta.id]?.size ?? 0]));
+      const expected = Object.fromEntries(exactRules.map((r) => [r.meta.id, EXPECTED[r.meta.id] ?? 0]));
       expect(counts).toEqual(expected);
       expect(result.messages.filter((m) => m.ruleId === null && m.severity === 2), 'no parse errors').toEqual([]);
     });

@@ -1,12 +1,12 @@
 /**
- * Part B acceptance (issue 4): every Part B heuristic fires on the seed or on the fixture written to
+ * Heuristic acceptance (issue 4): every heuristic rule fires on the seed or on the fixture written to
  * show it (fixtures/partb/<id>.txt), and stays silent on fixtures/clean/clean.txt — seed projects
- * corrected by hand (two legacy tables and one in the 2021+ layout), on which every Part A rule is
+ * corrected by hand (two legacy tables and one in the 2021+ layout), on which every exact rule is
  * silent too. The seed counts are pinned so a change to a heuristic is a visible, reviewed change.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { partARules, partBRules } from '../rules/index.js';
+import { exactRules, heuristicRules } from '../rules/index.js';
 import { resolveConfig } from '../src/engine/config.js';
 import { lintDocument } from '../src/engine/lint.js';
 import type { LintMessage, Rule } from '../src/engine/types.js';
@@ -34,7 +34,7 @@ function countByRule(messages: LintMessage[]): Map<string, { findings: number; t
   return new Map([...out].map(([id, e]) => [id, { findings: e.findings, tables: e.tables.size }]));
 }
 
-/** Findings and tables each Part B rule gives on fixtures/seed/seed.txt (default settings). */
+/** Findings and tables each heuristic rule gives on fixtures/seed/seed.txt (default settings). */
 const SEED_COUNTS: Record<string, [findings: number, tables: number]> = {
   'word-field-code-residue': [1, 0], // once per document: 20 residues, 18 TC ordinals differ
   'layout-detected': [0, 0], // all legacy and accepted by default; 18 under layout require-2021
@@ -72,15 +72,15 @@ const SEED_COUNTS: Record<string, [findings: number, tables: number]> = {
   'dept-goal-not-quantified': [1, 0],
 };
 
-const seedMessages = lintWith(read('fixtures/seed/seed.txt'), 'seed.txt', partBRules);
+const seedMessages = lintWith(read('fixtures/seed/seed.txt'), 'seed.txt', heuristicRules);
 const seedCounts = countByRule(seedMessages);
 
-describe('Part B rules on the seed and their fixtures', () => {
-  it('the pinned seed counts cover exactly the Part B rules', () => {
-    expect(Object.keys(SEED_COUNTS).sort()).toEqual(partBRules.map((r) => r.meta.id).sort());
+describe('heuristic rules on the seed and their fixtures', () => {
+  it('the pinned seed counts cover exactly the heuristic rules', () => {
+    expect(Object.keys(SEED_COUNTS).sort()).toEqual(heuristicRules.map((r) => r.meta.id).sort());
   });
 
-  it.each(partBRules.map((r) => [r.meta.id, r] as [string, Rule]))('%s fires on the seed or on its fixture', (id, rule) => {
+  it.each(heuristicRules.map((r) => [r.meta.id, r] as [string, Rule]))('%s fires on the seed or on its fixture', (id, rule) => {
     const seed = seedCounts.get(id) ?? { findings: 0, tables: 0 };
     expect([seed.findings, seed.tables], `${id} on the seed [findings, tables]`).toEqual(SEED_COUNTS[id]);
     const fixture = `fixtures/partb/${id}.txt`;
@@ -92,7 +92,7 @@ describe('Part B rules on the seed and their fixtures', () => {
   });
 
   it('the seed facts docs/rule-catalogue.md names are found', () => {
-    const messages = lintWith(read('fixtures/seed/seed.txt'), 'seed.txt', partBRules, 'accept-legacy');
+    const messages = lintWith(read('fixtures/seed/seed.txt'), 'seed.txt', heuristicRules, 'accept-legacy');
     const of = (id: string) => messages.filter((m) => m.ruleId === id);
     expect(of('uniform-values-template')[0]!.message).toContain('162 个定量指标值中有 136 个');
     expect(of('word-field-code-residue')[0]!.message).toContain('20 处');
@@ -107,7 +107,7 @@ describe('Part B rules on the seed and their fixtures', () => {
   });
 
   it('layout-detected reports every legacy table of the seed when the 2021+ layout is required', () => {
-    const messages = lintWith(read('fixtures/seed/seed.txt'), 'seed.txt', partBRules.filter((r) => r.meta.id === 'layout-detected'), 'require-2021');
+    const messages = lintWith(read('fixtures/seed/seed.txt'), 'seed.txt', heuristicRules.filter((r) => r.meta.id === 'layout-detected'), 'require-2021');
     expect(messages.filter((m) => m.ruleId === 'layout-detected')).toHaveLength(18);
   });
 });
@@ -122,13 +122,13 @@ describe('fixtures/clean/clean.txt is clean', () => {
     expect(document.department.present).toBe(true);
   });
 
-  it.each(partBRules.map((r) => [r.meta.id, r] as [string, Rule]))('%s is silent', (id, rule) => {
+  it.each(heuristicRules.map((r) => [r.meta.id, r] as [string, Rule]))('%s is silent', (id, rule) => {
     const messages = lintWith(text, 'clean.txt', [rule]).filter((m) => m.ruleId === id);
     expect(messages.map((m) => `${m.location}: ${m.message}`)).toEqual([]);
   });
 
-  it('every Part A rule is silent too', () => {
-    const messages = lintWith(text, 'clean.txt', partARules);
+  it('every exact rule is silent too', () => {
+    const messages = lintWith(text, 'clean.txt', exactRules);
     expect(messages.map((m) => `${m.ruleId} ${m.location}: ${m.message}`)).toEqual([]);
   });
 });

@@ -5,7 +5,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { allRules, partARules, partBRules } from '../rules/index.js';
+import { allRules, exactRules, heuristicRules } from '../rules/index.js';
 import { placeholdersOf } from '../src/engine/messages.js';
 import { getRule, ruleIds, ruleSummaries } from '../src/engine/registry.js';
 import type { Rule, RuleCategory } from '../src/engine/types.js';
@@ -54,17 +54,17 @@ function allowedImport(spec: string, inShared: boolean): boolean {
 }
 
 describe('rule registry', () => {
-  it('has the 17 Part A rules of docs/rule-catalogue.md, in part-a.ts', () => {
-    expect(partARules.map((r) => r.meta.id).sort()).toEqual([...PART_A_IDS].sort());
-    for (const r of partARules) expect(r.meta.part).toBe('A');
-    for (const r of partBRules) expect(r.meta.part).toBe('B');
+  it('has the 17 exact rules of docs/rule-catalogue.md Part A; every other rule is a heuristic', () => {
+    expect(exactRules.map((r) => r.meta.id).sort()).toEqual([...PART_A_IDS].sort());
+    for (const r of allRules) expect(r.meta.kind).toBe(PART_A_IDS.includes(r.meta.id) ? 'exact' : 'heuristic');
+    expect(heuristicRules).toHaveLength(allRules.length - PART_A_IDS.length);
   });
 
-  it('has unique kebab-case ids, and allRules = Part A + Part B', () => {
+  it('has unique kebab-case ids, and allRules = exact rules, then heuristics', () => {
     const ids = allRules.map((r) => r.meta.id);
     expect(new Set(ids).size).toBe(ids.length);
     for (const id of ids) expect(id).toMatch(/^[a-z][a-z0-9]*(-[a-z0-9]+)*$/);
-    expect(allRules).toEqual([...partARules, ...partBRules]);
+    expect(allRules).toEqual([...exactRules, ...heuristicRules]);
     expect(ruleIds().sort()).toEqual([...ids].sort());
     for (const id of ids) expect(getRule(id)?.meta.id).toBe(id);
   });
@@ -81,6 +81,14 @@ describe('rule registry', () => {
   });
 
   describe.each(allRules.map((r) => [r.meta.id, r] as [string, Rule]))('%s', (id, rule) => {
+    it('is made with defineRule: visitors, no hand-placed reports', () => {
+      expect(typeof rule.create).toBe('function');
+      const source = readFileSync(new URL(`rules/${id}.ts`, root), 'utf8');
+      expect(source).toMatch(/= defineRule\(\{/);
+      expect(source, 'reports name a node, not a role').not.toMatch(/\brole: '/);
+      expect(source, 'reports name a node, not a project').not.toMatch(/\bproject: (?:project|p|null)\b/);
+    });
+
     it('lives in rules/<id>.ts and is exported from it', () => {
       expect(exists(`rules/${id}.ts`), `rules/${id}.ts`).toBe(true);
       const mod = ruleModules[`../rules/${id}.ts`];
@@ -109,7 +117,7 @@ describe('rule registry', () => {
       for (const field of ['description', 'descriptionEn', 'why', 'bad', 'good', 'basis'] as const) {
         expect(d[field]?.trim(), `docs.${field}`).toBeTruthy();
       }
-      if (meta.part === 'B') expect(d.limits?.trim(), 'Part B docs say what the heuristic cannot know (docs.limits)').toBeTruthy();
+      if (meta.kind === 'heuristic') expect(d.limits?.trim(), 'heuristic docs say what the heuristic cannot know (docs.limits)').toBeTruthy();
       expect(d.bad).not.toBe(d.good);
       expect(exists(`docs/rules/${id}.md`), `docs/rules/${id}.md (npx tsx scripts/gen-rule-docs.ts)`).toBe(true);
     });
@@ -139,6 +147,13 @@ describe('rule registry', () => {
         expect(spec.descriptionEn.trim()).toBeTruthy();
       }
     });
+  });
+
+  it('src/engine/define-rule.ts, which rules import at run time, imports nothing but types', () => {
+    const source = readFileSync(new URL('src/engine/define-rule.ts', root), 'utf8');
+    const imports = [...source.matchAll(/^import (type )?[^'"]*from/gm)];
+    expect(imports.length).toBeGreaterThan(0);
+    for (const m of imports) expect(m[1], m[0]).toBe('type ');
   });
 
   it('shared helpers import only the AST, the rule types and each other', async () => {

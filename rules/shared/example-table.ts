@@ -38,7 +38,7 @@ export interface TableSpec {
   indicators?: readonly IndicatorRow[];
 }
 
-/** A correct legacy-layout table (成本 under 产出): every Part A rule is silent on it. */
+/** A correct legacy-layout table (成本 under 产出): every exact rule is silent on it. */
 export const CLEAN_INDICATORS: readonly IndicatorRow[] = [
   ['产出指标', '数量指标', '补贴发放人数', '为参保居民发放缴费补贴和待遇补贴的人数', '≥12000人', '计划标准'],
   ['产出指标', '质量指标', '补贴发放准确率', '按标准核定并发放补贴的准确程度', '≥98%', '行业标准'],

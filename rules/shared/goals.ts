@@ -54,7 +54,7 @@ export function goalItems(goals: readonly Goal[]): GoalItem[] {
   return items;
 }
 
-/** A goal item that placeholder-goal reports (Part B goal rules leave it to that rule). */
+/** A goal item that placeholder-goal reports (the heuristic goal rules leave it to that rule). */
 export function isPlaceholderGoalContent(content: string): boolean {
   return placeholderKind(content) !== null;
 }

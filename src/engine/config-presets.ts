@@ -15,7 +15,7 @@ function raise(severity: Exclude<SeverityName, 'off'>): Exclude<SeverityName, 'o
 
 /**
  * The severity a preset gives a rule:
- * - `recommended`: every Part A rule at its default; Part B rules that opt in (`meta.recommended`) at
+ * - `recommended`: every exact rule at its default; heuristic rules that opt in (`meta.recommended`) at
  *   their default; everything else off;
  * - `strict`: every rule on, one step up (info → warn, warn → error);
  * - `all`: every rule at its default.
@@ -26,7 +26,7 @@ export function presetSeverity(preset: PresetName, rule: Rule): SeverityName {
   if (meta.deprecated) return 'off';
   switch (preset) {
     case 'recommended':
-      return meta.part === 'A' || meta.recommended === true ? meta.defaultSeverity : 'off';
+      return meta.kind === 'exact' || meta.recommended === true ? meta.defaultSeverity : 'off';
     case 'strict':
       return raise(meta.defaultSeverity);
     case 'all':

@@ -18,7 +18,7 @@
  * Rules may import this file at run time (it imports nothing but types); everything else of the
  * engine they import as types only.
  */
-import type { RuleContext, RuleKind, RuleMeta, RuleOptionSpec, RuleVisitors, Rule } from './types.js';
+import type { Rule, RuleContext, RuleMeta, RuleOptionSpec, RuleVisitors } from './types.js';
 
 interface OptionSpecBase {
   description: string;
@@ -49,11 +49,8 @@ export type OptionValues<S extends Record<string, OptionSpec>> = { readonly [K i
 /** Messages: messageId → template with {placeholders}, in both locales. */
 export type RuleMessages<MessageIds extends string> = Record<MessageIds, { 'zh-CN': string; en: string }>;
 
-/** The meta a rule writes: `kind` instead of the part, and its messages keyed by its message ids. */
-export type RuleDefinitionMeta<MessageIds extends string> = Omit<RuleMeta, 'messages' | 'part' | 'kind'> & {
-  kind: RuleKind;
-  messages: RuleMessages<MessageIds>;
-};
+/** The meta a rule writes, its messages keyed by its message ids. */
+export type RuleDefinitionMeta<MessageIds extends string> = Omit<RuleMeta, 'messages'> & { messages: RuleMessages<MessageIds> };
 
 export interface RuleDefinition<MessageIds extends string, Schema extends Record<string, OptionSpec>> {
   meta: RuleDefinitionMeta<MessageIds>;
@@ -69,7 +66,7 @@ export function defineRule<const MessageIds extends string, const Schema extends
 ): Rule {
   const { meta, options, create } = definition;
   const rule: Rule = {
-    meta: { ...meta, part: meta.kind === 'exact' ? 'A' : 'B' },
+    meta,
     create: create as Rule['create'],
   };
   if (options && Object.keys(options).length > 0) {

@@ -66,14 +66,14 @@ export function renderRuleDoc(rule: Rule, locale: Locale = 'zh-CN'): string {
   const sev = { error: zh ? '错误（error）' : 'error', warn: zh ? '警告（warn）' : 'warning', info: zh ? '提示（info）' : 'info' }[
     meta.defaultSeverity
   ];
-  const part =
-    meta.part === 'A'
+  const kind =
+    meta.kind === 'exact'
       ? zh
-        ? 'A（精确规则，`recommended` 中启用）'
-        : 'A (exact; on in `recommended`)'
+        ? '精确规则（exact，`recommended` 中启用）'
+        : 'exact (on in `recommended`)'
       : zh
-        ? `B（启发式规则${meta.recommended ? '，`recommended` 中启用' : '，`all`/`strict` 中启用'}）`
-        : `B (heuristic; on in ${meta.recommended ? '`recommended`' : '`all` and `strict`'})`;
+        ? `启发式规则（heuristic${meta.recommended ? '，`recommended` 中启用' : '，`all`/`strict` 中启用'}）`
+        : `heuristic (on in ${meta.recommended ? '`recommended`' : '`all` and `strict`'})`;
   const out: string[] = [];
   out.push(`# ${meta.id}`);
   out.push('');
@@ -91,7 +91,7 @@ export function renderRuleDoc(rule: Rule, locale: Locale = 'zh-CN'): string {
   out.push('|---|---|');
   out.push(`| ${zh ? '类别' : 'Category'} | ${categoryName(meta.category, locale)} (\`${meta.category}\`) |`);
   out.push(`| ${zh ? '默认级别' : 'Default severity'} | ${sev} |`);
-  out.push(`| ${zh ? '规则组' : 'Part'} | ${part} |`);
+  out.push(`| ${zh ? '类型' : 'Kind'} | ${kind} |`);
   out.push(`| ${zh ? '可自动修复' : 'Fixable'} | ${fixAvailabilityName(ruleFixAvailability(meta), locale)} |`);
   out.push('');
   out.push(zh ? '## 检查什么' : '## What it checks');
@@ -174,20 +174,26 @@ export function renderRuleDoc(rule: Rule, locale: Locale = 'zh-CN'): string {
 
 const FIX_SHORT: Record<FixAvailability | 'none', string> = { safe: '安全', unsafe: '需确认', both: '安全 + 需确认', none: '' };
 
+/** Rule order of listings: exact rules first, then heuristics, each by id. */
+export function compareRules(a: Rule, b: Rule): number {
+  if (a.meta.kind !== b.meta.kind) return a.meta.kind === 'exact' ? -1 : 1;
+  return a.meta.id < b.meta.id ? -1 : a.meta.id > b.meta.id ? 1 : 0;
+}
+
+const KIND_HEADINGS: Record<Rule['meta']['kind'], string> = { exact: '精确规则 / Exact rules', heuristic: '启发式规则 / Heuristic rules' };
+
 /** The index page of docs/rules/: every rule with its category, severity and one-liner. */
 export function renderRuleIndex(rules: readonly Rule[]): string {
-  const sorted = [...rules].sort((a, b) =>
-    a.meta.part !== b.meta.part ? (a.meta.part < b.meta.part ? -1 : 1) : a.meta.id < b.meta.id ? -1 : 1,
-  );
+  const sorted = [...rules].sort(compareRules);
   const out: string[] = ['# jxlint 规则 / Rules', ''];
-  out.push('Part A 为精确规则，全部在 `recommended` 中启用；Part B 为启发式规则。');
-  out.push('Part A rules are exact and all on in `recommended`; Part B rules are heuristics.');
+  out.push('精确规则（exact）全部在 `recommended` 中启用；启发式规则（heuristic）按需启用。');
+  out.push('Exact rules are all on in `recommended`; heuristic rules are opt-in.');
   out.push('“可修复”：安全修复由 `--fix` 应用，需确认的修复要加 `--unsafe-fixes`（见 [../fixes.md](../fixes.md)）。');
   out.push('');
-  for (const part of ['A', 'B'] as const) {
-    const list = sorted.filter((r) => r.meta.part === part);
+  for (const kind of ['exact', 'heuristic'] as const) {
+    const list = sorted.filter((r) => r.meta.kind === kind);
     if (list.length === 0) continue;
-    out.push(`## Part ${part}`);
+    out.push(`## ${KIND_HEADINGS[kind]}`);
     out.push('');
     out.push('| 规则 | 类别 | 默认级别 | 可修复 | 说明 |');
     out.push('|---|---|---|---|---|');

@@ -1,8 +1,8 @@
 /**
- * Running the rules (运行规则): one document in, one `LintResult` out. Each rule runs in a try/catch
- * (a rule that throws is one internal-error message, never a crash); reports become messages in the
- * configured locale; parse diagnostics become messages with `ruleId: null`; messages are sorted
- * deterministically and counted.
+ * Running the rules (运行规则): one document in, one `LintResult` out. The enabled rules run in one
+ * walk of the AST (visit.ts); a rule that throws is one internal-error message, never a crash;
+ * reports become messages in the configured locale; parse diagnostics become messages with
+ * `ruleId: null`; messages are sorted deterministically and counted.
  */
 import { isTableOrigin, isTextOrigin, type JxDocument, type Origin, type Project } from '../ast/types.js';
 import { allRules } from '../../rules/index.js';
@@ -11,17 +11,7 @@ import { countMessages } from './counts.js';
 import { defaultConfig, type ResolvedConfig } from './config.js';
 import { DEFAULT_LOCALE, formatLocation, SEVERITY_NUMBER } from './messages.js';
 import { visitRules, type RuleRun } from './visit.js';
-import type {
-  LintMessage,
-  LintResult,
-  Locale,
-  ProjectSummary,
-  Report,
-  Rule,
-  RuleContext,
-  Severity,
-  SeverityName,
-} from './types.js';
+import type { LintMessage, LintResult, Locale, ProjectSummary, Rule, Severity } from './types.js';
 
 export interface LintOptions {
   /** Resolved configuration (default: `recommended`). */

@@ -2,7 +2,7 @@
  * Looking rules up: by id, as summaries for `jxlint rules`, and as docs for `jxlint explain`.
  */
 import { allRules } from '../../rules/index.js';
-import { renderRuleDoc, ruleDocsPath } from './docs.js';
+import { compareRules, renderRuleDoc, ruleDocsPath } from './docs.js';
 import { ruleFixAvailability } from './fix.js';
 import { DEFAULT_LOCALE } from './messages.js';
 import type { Locale, Rule, RuleSummary } from './types.js';
@@ -17,13 +17,13 @@ export function getRule(id: string): Rule | undefined {
   return index().get(id);
 }
 
-/** Every rule id, Part A first, each part sorted by id. */
+/** Every rule id, exact rules first, each kind sorted by id. */
 export function ruleIds(): string[] {
   return sortedRules().map((r) => r.meta.id);
 }
 
 function sortedRules(): Rule[] {
-  return [...allRules].sort((a, b) => (a.meta.part !== b.meta.part ? (a.meta.part < b.meta.part ? -1 : 1) : a.meta.id < b.meta.id ? -1 : 1));
+  return [...allRules].sort(compareRules);
 }
 
 /** One summary per rule (`jxlint rules`); `description` is in the locale, `descriptionEn` always English. */
@@ -38,7 +38,7 @@ export function ruleSummaries(locale: Locale = DEFAULT_LOCALE): RuleSummary[] {
       ...(fix ? { fix } : {}),
       description: locale === 'en' ? r.meta.docs.descriptionEn : r.meta.docs.description,
       descriptionEn: r.meta.docs.descriptionEn,
-      part: r.meta.part,
+      kind: r.meta.kind,
       docsUrl: ruleDocsPath(r.meta.id),
     };
   });

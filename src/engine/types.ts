@@ -34,7 +34,7 @@ export interface RuleDocs {
   options?: string;
   /** Policy basis (docs/sources.md). */
   basis: string;
-  /** What a heuristic cannot know (Part B). */
+  /** What a heuristic cannot know (required for `heuristic` rules). */
   limits?: string;
   /** What the rule's fixes write and which of them are safe (自动修复); for rules with `meta.fix`. */
   fix?: string;
@@ -44,10 +44,8 @@ export interface RuleMeta {
   id: string;
   category: RuleCategory;
   defaultSeverity: Exclude<SeverityName, 'off'>;
-  /** Part A rules are exact and on in `recommended`; Part B are heuristics (set from `kind` by defineRule). */
-  part: 'A' | 'B';
-  /** `exact` rules are on in `recommended`; `heuristic` ones opt in (`recommended: true`). */
-  kind?: RuleKind;
+  /** `exact` rules are always on in `recommended`; `heuristic` ones only when they opt in (`recommended`). */
+  kind: RuleKind;
   /** Whether the rule offers any fix: always `fix !== undefined` (kept for formatters and `jxlint rules`). */
   fixable: boolean;
   /** Which fixes the rule offers (Ruff's split, see FixSafety); undefined when it offers none. */
@@ -57,8 +55,8 @@ export interface RuleMeta {
   docs: RuleDocs;
   deprecated?: { replacedBy?: string };
   /**
-   * Part B only: whether the `recommended` preset turns this heuristic on (opt-in; default false).
-   * Part A rules are always in `recommended`.
+   * Heuristic rules only: whether the `recommended` preset turns this one on (opt-in; default false).
+   * Exact rules are always in `recommended`.
    */
   recommended?: boolean;
 }
@@ -141,36 +139,6 @@ export interface Fix {
    * of them are applied); `replacement` then only describes the change.
    */
   edits?: FixEdit[];
-}
-
-/**
- * A report placed by hand (the contract before `create`): the rule names the project, the cell role
- * and the origin itself. Kept only while rules move to `create` and node reports.
- */
-export interface Report {
-  messageId: string;
-  data?: Record<string, string | number>;
-  /** Project the finding is about; omit for document-level findings. */
-  project?: Project | null;
-  role: CellRole;
-  origin: Origin | null;
-  /** Index of the indicator row (0-based in project.indicators) when role is indicator.*. */
-  indicatorIndex?: number;
-  /** The value found, as written. */
-  found?: string | null;
-  /** What to write instead, when the rule can tell. */
-  suggestion?: string | null;
-  /** Overrides the rule's severity for this one report (e.g. info for ratio cost indicators). */
-  severity?: Exclude<SeverityName, 'off'>;
-  fix?: Fix;
-}
-
-/** The context of a `check` rule (the contract before `create`). */
-export interface LegacyRuleContext {
-  readonly document: JxDocument;
-  readonly options: Record<string, unknown>;
-  readonly settings?: RuleSettings;
-  report(report: Report): void;
 }
 
 /** One numbered item of a project's 绩效目标 cell ("1、…"), the node of the `Goal` visitor. */
@@ -271,10 +239,8 @@ export interface Rule {
   defaultOptions?: Record<string, unknown>;
   /** Option name → spec; config options are validated against it (unknown options are errors). */
   optionsSchema?: Record<string, RuleOptionSpec>;
-  /** Returns the rule's visitors for one document (made with `defineRule`). */
-  create?(context: RuleContext): RuleVisitors;
-  /** The contract before `create`, kept only while rules move over. */
-  check?(context: LegacyRuleContext): void;
+  /** Returns the rule's visitors for one document (write rules with `defineRule`). */
+  create(context: RuleContext): RuleVisitors;
 }
 
 // ---------------------------------------------------------------------------
@@ -343,6 +309,6 @@ export interface RuleSummary {
   fix?: FixAvailability;
   description: string;
   descriptionEn: string;
-  part: 'A' | 'B';
+  kind: RuleKind;
   docsUrl: string;
 }

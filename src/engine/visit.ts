@@ -13,12 +13,11 @@ import type {
   CellRole,
   GoalItem,
   IndicatorCell,
-  LegacyRuleContext,
   LintMessage,
   Locale,
   NodeReport,
   ProjectCell,
-  Report,
+  ReportDescriptor,
   Rule,
   RuleContext,
   RuleSettings,
@@ -45,14 +44,19 @@ export interface RuleOutcome {
 }
 
 /** A report with its place worked out: the shape every message is built from. */
-interface PlacedReport extends Report {
-  indicator?: Indicator | null;
+interface PlacedReport extends Omit<ReportDescriptor, 'origin'> {
+  project: Project | null;
+  role: CellRole;
+  origin: Origin | null;
+  /** The indicator row, for `indicator.*` roles. */
+  indicator?: Indicator;
+  indicatorIndex?: number;
 }
 
 const severityRank: Record<ReportSeverity, number> = { info: 0, warn: 1, error: 2 };
 
 /** A report's severity: the configured one, lowered (never raised) by a per-report override. */
-function effectiveSeverity(configured: ReportSeverity, override: Report['severity']): Severity {
+function effectiveSeverity(configured: ReportSeverity, override: ReportDescriptor['severity']): Severity {
   if (!override) return SEVERITY_NUMBER[configured];
   return SEVERITY_NUMBER[severityRank[override] < severityRank[configured] ? override : configured];
 }
@@ -65,9 +69,7 @@ function lineColumn(origin: Origin | null): { line: number | null; column: numbe
 function messageOf(rule: Rule, report: PlacedReport, configured: ReportSeverity, locale: Locale): LintMessage {
   const template = Object.hasOwn(rule.meta.messages, report.messageId) ? rule.meta.messages[report.messageId] : undefined;
   if (!template) throw new Error(`unknown messageId "${report.messageId}" (meta.messages has ${Object.keys(rule.meta.messages).join(', ')})`);
-  const project = report.project ?? null;
-  const indicator =
-    report.indicator ?? (project && report.indicatorIndex !== undefined ? project.indicators[report.indicatorIndex] ?? null : null);
+  const { project, indicator } = report;
   const message: LintMessage = {
     ruleId: rule.meta.id,
     severity: effectiveSeverity(configured, report.severity),
@@ -155,7 +157,7 @@ function place(report: NodeReport, info: NodeInfo | undefined, document: JxDocum
   const { node, cell, origin, found, ...rest } = report as NodeReport & { cell?: string };
   void node;
   if (!info) throw new Error(`report on a node the walk did not visit (messageId "${report.messageId}")`);
-  const pick = (text: string | null, at: Origin | null): Pick<Report, 'found' | 'origin'> => ({
+  const pick = (text: string | null, at: Origin | null): Pick<PlacedReport, 'found' | 'origin'> => ({
     found: found !== undefined ? found : text,
     origin: origin ?? at,
   });
@@ -201,10 +203,7 @@ interface RuleState extends RuleOutcome {
   run: RuleRun;
 }
 
-/**
- * Runs the rules on one document: `create` rules through one walk of the AST, `check` rules (the
- * contract before `create`) one after the other. Outcomes come back in the order of `runs`.
- */
+/** Runs the rules on one document in one walk of the AST. Outcomes come back in the order of `runs`. */
 export function visitRules(document: JxDocument, runs: readonly RuleRun[], settings: RuleSettings): RuleOutcome[] {
   const { locale } = settings;
   const nodes = new Map<object, NodeInfo>();
@@ -221,20 +220,6 @@ export function visitRules(document: JxDocument, runs: readonly RuleRun[], setti
   const visitors = new Map<VisitorKey, [RuleState, (...args: never[]) => void][]>();
   for (const state of states) {
     const { rule, severity, options } = state.run;
-    if (!rule.create) {
-      const context: LegacyRuleContext = {
-        document,
-        options,
-        settings,
-        report: (report) => state.messages.push(messageOf(rule, report, severity, locale)),
-      };
-      try {
-        rule.check?.(context);
-      } catch (error) {
-        fail(state, error);
-      }
-      continue;
-    }
     const context: RuleContext = {
       document,
       options,

@@ -83,7 +83,7 @@ function ruleDescriptor(id: string, rule: RuleSummary | undefined, options: Form
     properties: {
       category: rule.category,
       fixable: rule.fixable,
-      tags: [rule.category, rule.part === 'A' ? 'exact' : 'heuristic'],
+      tags: [rule.category, rule.kind],
     },
   };
 }

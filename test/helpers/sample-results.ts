@@ -501,7 +501,7 @@ export const RULES: RuleSummary[] = [
   fixable: false,
   description,
   descriptionEn,
-  part: 'A',
+  kind: 'exact' as const,
   docsUrl: `docs/rules/${id}.md`,
 }));
 
