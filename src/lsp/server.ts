@@ -295,6 +295,7 @@ export class JxlintServer {
           log: (m) => this.log(m),
         },
         this.options.workerFile,
+        this.pullText,
       );
       return this.words;
     });

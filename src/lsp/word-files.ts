@@ -73,6 +73,8 @@ export class WordFiles {
     private readonly events: WordFileEvents,
     /** The compiled worker module; undefined: the Node edge's own (dist/), null: lint in-process. */
     private readonly workerFile: string | URL | null | undefined,
+    /** Keep each file's diagnostics after reporting them (pull clients ask again; push clients do not). */
+    private readonly keepDiagnostics = true,
   ) {
     this.parallel = Math.max(1, Math.min(2, availableParallelism() - 1));
   }
@@ -197,9 +199,10 @@ export class WordFiles {
     const diagnostics = fileDiagnostics(result.messages, this.config.localeFor(filePath));
     const resultId = hashDiagnostics(diagnostics);
     const previous = this.reports.get(uri);
-    const report: FileReport = { uri, filePath, resultId: previous?.resultId === resultId ? resultId : resultId, diagnostics };
-    this.reports.set(uri, report);
+    const report: FileReport = { uri, filePath, resultId, diagnostics };
     if (previous?.resultId !== resultId) this.events.onReport(report, false);
+    // Push clients have what they need: keep only the result id (500 files × 200 findings add up).
+    this.reports.set(uri, this.keepDiagnostics ? report : { ...report, diagnostics: [] });
   }
 
   private async run(filePath: string, config: ResolvedConfig, locale: Locale | undefined): Promise<LintOutcome> {
