@@ -418,14 +418,15 @@ function isTagNameEnd(c: number): boolean {
   return c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d || c === 0x2f || c === 0x3e || c === 0x3c;
 }
 
-/** Refuses, before mammoth runs, a document with more paragraphs and cells than mammoth reads within bounds. */
-export function checkMammothSize(bytes: Uint8Array, limits: ZipLimits): void {
-  const entries = readZipDirectory(bytes);
-  const mainPart = findMainDocumentPart(bytes, entries, limits);
-  const entry = entries.find((e) => e.name === mainPart);
-  if (!entry) return; // the prepare step reports the missing part
+/**
+ * Refuses, before mammoth runs, a document with more paragraphs and cells than mammoth reads within
+ * bounds. `zip` is the package the prepare step made (its entries are stored, so this is cheap).
+ */
+export function checkMammothSize(zip: Uint8Array, mainPart: string): void {
+  const entry = readZipDirectory(zip).find((e) => e.name === mainPart);
+  if (!entry) return;
   const counter = new ParagraphAndCellCounter();
-  inflateEntry(bytes, entry, Math.min(limits.maxEntrySize, limits.maxInflatedSize), (chunk) => counter.write(chunk));
+  inflateEntry(zip, entry, entry.size, (chunk) => counter.write(chunk));
   if (counter.count > MAX_MAMMOTH_PARAGRAPHS_AND_CELLS) {
     const n = counter.count.toLocaleString('en-US');
     const max = MAX_MAMMOTH_PARAGRAPHS_AND_CELLS.toLocaleString('en-US');

@@ -32,8 +32,8 @@ export async function mammothHtml(zip: Uint8Array): Promise<string> {
 }
 
 export async function readDocxMammoth(bytes: Uint8Array, limits: ZipLimits): Promise<BlockStream> {
-  checkMammothSize(bytes, limits);
   const { zip, mainPart } = prepareDocxForMammoth(bytes, limits);
+  checkMammothSize(zip, mainPart);
   let html: string;
   try {
     html = await mammothHtml(zip);
