@@ -11,6 +11,7 @@ import {
   acceptAll,
   BaselineFilter,
   BaselineRecorder,
+  configForFile,
   parseBaseline,
   type Baseline,
   type FileConfig,
@@ -18,8 +19,7 @@ import {
   type Locale,
   type ResolvedConfig,
 } from '../index.js';
-import { configForFile } from '../index.js';
-import { discoverFiles as expandInputs, IgnoreMatcher, InputError, loadIgnoreFile, parseShard, selectShard, type Shard } from './discover.js';
+import { discoverFiles as expandInputs, IgnoreMatcher, InputError, loadIgnoreFile, parseShard, selectShard, type InputFile, type Shard } from './discover.js';
 import { autoConcurrency, lintFiles as lintOnPool } from './lint-files.js';
 import { ReportWriter, type ReportOptions, type ReportOutput, type ReportTotals } from './reports.js';
 import { RunConfigs } from './run-configs.js';
@@ -123,7 +123,7 @@ function begin(options: DiscoverFilesOptions): { cwd: string; discover: (pattern
 async function plan(patterns: readonly string[], cwd: string, shard: Shard | null, configs: RunConfigs, options: DiscoverFilesOptions): Promise<Plan> {
   const useIgnore = options.ignore !== false;
   const stdin = options.stdin;
-  let files: { path: string; relativePath: string; explicit: boolean; ignored: boolean }[];
+  let files: InputFile[];
   if (stdin) {
     const name = stdin.filePath ? path.resolve(cwd, stdin.filePath) : '<stdin>';
     files = [{ path: name, relativePath: stdin.filePath ?? '<stdin>', explicit: true, ignored: false }];
