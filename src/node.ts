@@ -4,6 +4,10 @@
  */
 import { readFile, stat } from 'node:fs/promises';
 import { DEFAULT_MAX_FILE_SIZE, SourceError } from './sources/blocks.js';
+import { useNativeInflate } from './node/inflate.js';
+
+// .docx entries are inflated by zlib (native) rather than fflate whenever the Node edge is loaded.
+useNativeInflate();
 
 export * from './index.js';
 
@@ -41,6 +45,7 @@ export { mergeResultFiles, readResultsFile, type MergeOptions } from './node/mer
 export { comparePaths, InputError, parseShard, selectShard, type Shard } from './node/discover.js';
 export { skippedResult, type LintFileTask, type LintRunSettings } from './node/worker.js';
 export { toolVersion } from './node/version.js';
+export { nodeRawInflate, useNativeInflate } from './node/inflate.js';
 
 /** Default refusal size for one input file (bytes): the one constant of src/sources/blocks.ts. */
 export { DEFAULT_MAX_FILE_SIZE };

@@ -194,6 +194,24 @@ function dataStart(bytes: Uint8Array, e: ZipEntry): number {
   return start;
 }
 
+/**
+ * A one-shot raw-deflate inflater the platform provides (平台原生解压), e.g. Node's
+ * `zlib.inflateRawSync`: inflates `data` whole and returns the bytes, or `null` as soon as they would
+ * pass `maxOutput` bytes (it must stop decoding there, so the work is bounded too); throws on a
+ * damaged stream. Installed by the Node edge (src/node/inflate.ts); without one (the browser), the
+ * entries are inflated with fflate.
+ */
+export type RawInflate = (data: Uint8Array, maxOutput: number) => Uint8Array | null;
+
+let platformInflate: RawInflate | null = null;
+
+/** Installs (or with null removes) the platform's inflater; returns the one it replaces. */
+export function setRawInflate(inflate: RawInflate | null): RawInflate | null {
+  const previous = platformInflate;
+  platformInflate = inflate;
+  return previous;
+}
+
 /** Compressed input fed to the inflater per step: at deflate's ~1032:1 maximum, ≤ 4 MiB out per step. */
 const INFLATE_STEP = 4 * 1024;
 
@@ -241,6 +259,22 @@ export function inflateEntry(
     return data.length;
   }
   if (e.method !== 8) throw corruptDocx(`${e.name} 使用了不支持的压缩方式 ${e.method}`, `${e.name} uses unsupported compression method ${e.method}`);
+  if (platformInflate) {
+    // Bounded output: the inflater stops one byte past the cap (the limit or the declared size).
+    let out: Uint8Array | null;
+    try {
+      out = platformInflate(data, cap + 1);
+    } catch {
+      throw corruptDocx(`${e.name} 解压失败`, `${e.name} does not inflate`);
+    }
+    if (out === null || out.length > cap) {
+      produced = cap + 1;
+      throw over();
+    }
+    if (out.length !== e.size) throw corruptDocx(`${e.name} 的实际大小与声明不符`, `${e.name} is shorter than declared`);
+    if (out.length > 0) onChunk(out);
+    return out.length;
+  }
   // Deflate never makes data much larger, so an entry declaring less than its compressed size lies:
   // it takes the stepwise path, which stops at the declared size.
   if (e.compressedSize <= ONE_CALL_MAX_COMPRESSED && e.size <= maxBytes && e.compressedSize <= e.size + 1024) {
