@@ -3,7 +3,8 @@
  * `parse`, `rules`, `explain`, `merge`. Every user-caused error is one line (Chinese first, then
  * English) and exit code 2; never a stack trace.
  */
-import { Command, Option } from 'commander';
+import { Command, InvalidArgumentError, Option } from 'commander';
+import { isTimeZone } from '../index.js';
 // Command modules are loaded when their command runs, so `--help` and `parse` do not pay for the
 // rules, the formatters or the pool.
 import type { LintCommandOptions } from './lint-command.js';
@@ -74,6 +75,12 @@ export async function main(argv: string[], io: CliIO = processIO()): Promise<num
     .option('--max-inflated-size <size>', '.docx 解压后大小上限，如 256MiB', parseSize)
     .option('--shard <k/n>', '只检查第 k 份（共 n 份，按路径排序后轮流分配）')
     .option('--no-progress', '不显示进度条')
+    .addOption(new Option('--split-by <key>', 'html、xlsx、csv 报告按预算单位分开写，每个单位一份（one report per agency）').argParser(oneOf(['agency'] as const)))
+    .option('--time-zone <zone>', '报告中时间所用的时区（IANA 名称，默认 Asia/Shanghai）', (value: string) => {
+      if (isTimeZone(value)) return value;
+      throw new InvalidArgumentError(`不是有效的时区名称，例如 Asia/Shanghai（not an IANA time zone: "${value}"）`);
+    })
+    .option('--rules-docs-url <url>', '报告中规则说明页的链接前缀（默认：安装目录的 docs/rules/）（base URL of the rule pages linked from reports）')
     .option('--fix', '就地应用安全修复（仅文本导出；Word 文件不改写）（apply safe fixes to text exports in place）')
     .option('--unsafe-fixes', '同时应用需人工确认的修复，与 --fix 或 --fix-dry-run 一起用（also apply unsafe fixes）')
     .option('--fix-dry-run', '以统一差异格式显示修复，不写入文件（print the fixes as a unified diff; write nothing）')
@@ -138,6 +145,16 @@ export async function main(argv: string[], io: CliIO = processIO()): Promise<num
     .action(async (files: string[], opts) => {
       const { runMerge } = await import('./merge-command.js');
       exitCode = await runMerge(files, { ...opts, outputFlags: mergeFlags }, io);
+    });
+
+  // jxlint page [-o 绩效目标表检查.html] (the upload page as one self-contained file)
+  program
+    .command('page')
+    .description('写出单文件检查页面：浏览器打开即可在本机检查，无需安装（write the upload page as one self-contained HTML file; it lints in the browser from file://）')
+    .option('-o, --output <file>', '输出文件（output file; default 绩效目标表检查.html）')
+    .action(async (opts: { output?: string }) => {
+      const { runPage } = await import('./page-command.js');
+      exitCode = runPage(opts, io);
     });
 
   // jxlint lsp --stdio (the language server; loaded only for this command)
