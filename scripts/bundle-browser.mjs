@@ -10,13 +10,15 @@
  * checked by test/browser-bundle.test.ts).
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const out = join(root, 'dist/browser');
+// `--out DIR` builds elsewhere (the tests build their own copy); default dist/browser.
+const outFlag = process.argv.indexOf('--out');
+const out = outFlag > 0 ? resolve(process.argv[outFlag + 1]) : join(root, 'dist/browser');
 const version = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).version;
 const stub = join(root, 'src/browser/node-only-stub.ts');
 const NODE_ONLY = [/[\\/]src[\\/]sources[\\/]doc\.js$/, /[\\/]src[\\/]sources[\\/]docx[\\/]mammoth\.js$/, /[\\/]src[\\/]formatters[\\/]xlsx\.js$/];
@@ -72,4 +74,4 @@ const size = {
 writeFileSync(join(out, 'size.json'), JSON.stringify(size, null, 2) + '\n');
 writeFileSync(join(out, 'meta.json'), JSON.stringify(worker.metafile));
 const kB = (n) => `${(n / 1000).toFixed(1)} kB`;
-console.log(`browser: core ${kB(size.workerBytes)} (${kB(size.workerGzipBytes)} gzipped), page ${kB(size.pageBytes)} (${kB(size.pageGzipBytes)} gzipped) → dist/browser/index.html`);
+console.log(`browser: core ${kB(size.workerBytes)} (${kB(size.workerGzipBytes)} gzipped), page ${kB(size.pageBytes)} (${kB(size.pageGzipBytes)} gzipped) → ${relative(root, join(out, "index.html"))}`);
