@@ -1,11 +1,25 @@
 import { describe, expect, it } from 'vitest';
 import { formatResults } from '../src/formatters/index.js';
-import { displayWidth, stripAnsi } from '../src/formatters/text-width.js';
+import { firstClause, placeOf, type StylishOptions } from '../src/formatters/stylish.js';
+import { displayWidth, stripAnsi, wrapToWidth } from '../src/formatters/text-width.js';
+import type { LintResult } from '../src/index.js';
 import { FATAL_MESSAGE, sampleOptions, sampleResults } from './helpers/sample-results.js';
 
-async function stylish(overrides = {}, pick?: (s: ReturnType<typeof sampleResults>) => Parameters<typeof formatResults>[0]) {
+type Sample = ReturnType<typeof sampleResults>;
+
+async function stylish(overrides: Partial<StylishOptions> = {}, pick?: (s: Sample) => LintResult[]) {
   const sample = sampleResults();
   return String(await formatResults(pick ? pick(sample) : sample.results, 'stylish', sampleOptions(overrides)));
+}
+
+/** The findings of a report, each with its continuation lines joined (a continuation is indented deeper). */
+function findings(out: string): string[] {
+  const all: string[] = [];
+  for (const line of out.split('\n')) {
+    if (/^ {5,}\S/.test(line) && all.length > 0) all[all.length - 1] += ` ${line.trim()}`;
+    else if (/^ {4}\S/.test(line)) all.push(line);
+  }
+  return all;
 }
 
 describe('stylish', () => {
@@ -20,63 +34,186 @@ describe('stylish', () => {
     expect(out).not.toContain('/srv/audit');
   });
 
-  it('prints the cell in the reader’s terms, the severity word, the message and the rule id', async () => {
-    const out = await stylish();
-    const line = out.split('\n').find((l) => l.includes('行 30:21（指标值）'))!;
-    expect(line).toMatch(/^ {4}行 30:21（指标值） +错误 +成本指标“项目成本”的指标值“≥98%”不是金额.* +cost-value-not-amount$/);
-    const word = out.split('\n').find((l) => l.includes('表2 第3行 第3列（预算数）'))!;
+  it('prints the place, the severity, the message’s first clause and the rule id', async () => {
+    const out = await stylish({ width: 200 });
+    const line = out.split('\n').find((l) => l.startsWith('    行 30:21 '))!;
+    expect(line).toMatch(/^ {4}行 30:21 +错误 +成本指标“项目成本”的指标值“≥98%”不是金额 +cost-value-not-amount$/);
+    expect(line).not.toContain('；'); // only the first clause
+    expect(line).not.toContain('（指标值）'); // the role only with verbose
+    const word = out.split('\n').find((l) => l.includes('表2 第3行 第3列'))!;
     expect(word).toMatch(/错误 +预算数 120\.00 万元.* +budget-sum-mismatch$/);
     expect(out).toMatch(/提示 +导出文本中残留 Word 域代码/);
     expect(out).toMatch(/警告 +资金支出计划只填了/);
   });
 
+  it('--verbose: the cell’s role and the whole message', async () => {
+    const { text } = sampleResults();
+    const message = text.messages.find((m) => m.ruleId === 'cost-value-not-amount')!;
+    const out = await stylish({ verbose: true, width: 1000 }, (s) => [s.text]);
+    const line = out.split('\n').find((l) => l.startsWith('    行 30:21（指标值）'))!;
+    expect(line).toContain(message.message);
+    expect(line).toMatch(/ cost-value-not-amount$/);
+  });
+
+  it.each([
+    ['资金支出计划只填了 1 个月末进度；空白不等于 0%。', '资金支出计划只填了 1 个月末进度'],
+    ['成本指标不是金额。请改正', '成本指标不是金额'],
+    ['No unit given; write one. Then save.', 'No unit given'],
+    ['Version 1.2 is fine. Next', 'Version 1.2 is fine'],
+    ['一句话', '一句话'],
+  ])('first clause of %s', (message, clause) => {
+    expect(firstClause(message)).toBe(clause);
+  });
+
+  it.each([
+    ['表1 第6行 第2列（资金支出计划）', '表1 第6行 第2列'],
+    ['行 23:1（资金支出计划）', '行 23:1'],
+    ['table 1 row 6 col 2 (spend plan)', 'table 1 row 6 col 2'],
+    ['文档', '文档'],
+  ])('place of %s', (location, place) => {
+    expect(placeOf(location)).toBe(place);
+  });
+
   it('aligns location and severity by display width within a file', async () => {
     const out = await stylish({}, (s) => [s.text]);
-    const findingLines = out.split('\n').filter((l) => l.startsWith('    '));
     const severityColumns = new Set(
-      findingLines.map((l) => {
-        const match = /(错误|警告|提示)/.exec(l)!;
-        return displayWidth(l.slice(0, match.index));
-      }),
+      out
+        .split('\n')
+        .filter((l) => /^ {4}\S/.test(l))
+        .map((l) => displayWidth(l.slice(0, /(错误|警告|提示)/.exec(l)!.index))),
     );
     expect(severityColumns.size).toBe(1);
   });
 
-  it.each([
-    ['short messages: rule ids in one column', 10, 1],
-    ['long messages: each rule id follows its message', 60, 3],
-  ])('%s', async (_label, repeat, columns) => {
+  describe.each([60, 80, 120])('at width %i, with long CJK messages', (width) => {
+    it('no line is wider than the terminal, and no rule id is broken', async () => {
+      const { doc } = sampleResults();
+      // Long Chinese messages, ASCII words inside, long rule ids: the worst case for wrapping.
+      const messages = doc.messages.map((m, i) => ({
+        ...m,
+        ruleId: i % 2 ? 'value-contradicts-description' : 'goal-describes-input-or-payment',
+        message: `指标“资金在规定时间下达率”的描述承诺“足额”，指标值却是“≥98%”，允许有 2% 做不到，${'评价时无法判断以哪个为准'.repeat(i + 1)}；请改正`,
+      }));
+      const out = await stylish({ width }, () => [{ ...doc, messages }]);
+      for (const line of out.split('\n')) expect(displayWidth(line), line).toBeLessThanOrEqual(width);
+      const found = findings(out);
+      expect(found).toHaveLength(messages.length);
+      messages.forEach((m, i) => expect(found[i]).toMatch(new RegExp(`(^|\\s)${m.ruleId}$`)));
+      // A rule id is always on one line, whole.
+      const ruleLines = out.split('\n').filter((l) => /-(description|payment)$/.test(l));
+      for (const l of ruleLines) expect(l).toMatch(/(^|\s)(value-contradicts-description|goal-describes-input-or-payment)$/);
+      expect(ruleLines).toHaveLength(messages.length);
+      // Continuation lines hang under the message, never start with closing punctuation (禁则).
+      for (const l of out.split('\n').filter((x) => /^ {5,}\S/.test(x))) expect(l.trim()[0]).not.toMatch(/[，。、；：”）]/);
+    });
+  });
+
+  it('short messages on a wide terminal: one line per finding, rule ids in one column', async () => {
     const { doc } = sampleResults();
-    const messages = doc.messages.map((m, i) => ({ ...m, message: '指'.repeat(repeat + i * 3) }));
-    messages.push({ ...messages[0], message: 'short' });
-    const out = await stylish({}, () => [{ ...doc, messages }]);
-    const lines = out.split('\n').filter((l) => l.startsWith('    '));
-    expect(lines).toHaveLength(3);
+    const messages = doc.messages.map((m, i) => ({ ...m, message: '指'.repeat(5 + i * 3) }));
+    const out = await stylish({ width: 120 }, () => [{ ...doc, messages }]);
+    const lines = out.split('\n').filter((l) => /^ {4}\S/.test(l));
+    expect(lines).toHaveLength(messages.length);
+    expect(out.split('\n').filter((l) => /^ {5,}\S/.test(l))).toEqual([]);
     const ruleColumns = new Set(lines.map((l) => displayWidth(l.replace(/[a-z-]+$/, ''))));
-    expect(ruleColumns.size).toBe(columns);
-    for (const line of lines) expect(line).toMatch(/ {2}[a-z-]+$/);
+    expect(ruleColumns.size).toBe(1);
+  });
+
+  it('wrapToWidth keeps words and rule ids whole and breaks CJK text between characters', () => {
+    const lines = wrapToWidth('成本指标“项目成本”的指标值“≥98%”不是金额 cost-value-not-amount', { first: 20, rest: 24, unbreakable: ['cost-value-not-amount'] });
+    expect(lines.map(displayWidth).every((w, i) => w <= (i === 0 ? 20 : 24))).toBe(true);
+    expect(lines.join('|')).toContain('cost-value-not-amount');
+    expect(lines.join('')).toContain('“≥98%”');
+    expect(wrapToWidth('a-very-long-rule-id-that-is-wider', { first: 10, rest: 10, unbreakable: ['a-very-long-rule-id-that-is-wider'] })).toEqual(['a-very-long-rule-id-that-is-wider']);
   });
 
   it('shows the fatal message of a file that could not be read', async () => {
-    const out = await stylish();
+    const out = await stylish({ width: 300 });
     expect(out).toContain(`submissions/损坏/残缺的文件.docx\n  ✖ 无法读取  ${FATAL_MESSAGE}`);
+  });
+
+  it('names a file that was ignored, and says why (as ESLint does)', async () => {
+    const { skipped } = sampleResults();
+    const out = await stylish({ width: 200 }, (s) => [s.skipped]);
+    expect(out).toContain(`${skipped.filePath.replace('/srv/audit/', '')}\n  已忽略：匹配忽略规则，用 --no-ignore 可检查它（File ignored because of a matching ignore pattern）`);
+    expect(out).not.toContain('✔');
+    expect(await stylish({ locale: 'en', width: 200 }, (s) => [s.skipped])).toContain('ignored: File ignored because of a matching ignore pattern');
   });
 
   it('ends with the summary line and the file tally', async () => {
     const { results } = sampleResults();
-    const errors = results.reduce((n, r) => n + r.errorCount, 0);
+    const errors = results.reduce((n, r) => n + r.errorCount - r.fatalErrorCount, 0);
     const warnings = results.reduce((n, r) => n + r.warningCount, 0);
     const infos = results.reduce((n, r) => n + r.infoCount, 0);
     const out = await stylish();
-    expect(out).toContain(
-      `✖ 共 ${errors + warnings + infos} 个问题（${errors} 个错误，${warnings} 个警告，${infos} 个提示），涉及 4 个文件\n`,
-    );
+    expect(out).toContain(`✖ 共 ${errors + warnings + infos} 个问题（${errors} 个错误，${warnings} 个警告，${infos} 个提示），涉及 3 个文件\n`); // files with findings: the unreadable one is counted apart
     expect(out).toContain('共 6 个文件（已检查 4 个，无法读取 1 个，跳过 1 个），22 个项目');
+  });
+
+  /** The summary never says ✔ when something was hidden, skipped or unread. */
+  const clean = (s: Sample) => [s.clean];
+  const truth: { name: string; pick: (s: Sample) => LintResult[]; run?: StylishOptions['run']; headline: RegExp; also?: RegExp; en: RegExp }[] = [
+    { name: 'clean', pick: clean, headline: /^✔ 未发现问题（已检查 1 个文件）$/, en: /^✔ No problems found \(1 file checked\)$/ },
+    {
+      name: 'warnings hidden by --quiet',
+      pick: clean,
+      run: { hiddenByQuiet: { warnings: 209, infos: 0 } },
+      headline: /^⚠ 没有错误；--quiet 隐藏了 209 个警告$/,
+      en: /^⚠ No errors; --quiet hid 209 warnings$/,
+    },
+    {
+      name: 'findings accepted by the baseline',
+      pick: clean,
+      run: { acceptedByBaseline: 12 },
+      headline: /^✔ 没有新问题（已检查 1 个文件；另有 12 个问题已被基线接受）$/,
+      en: /^✔ No new problems \(1 file checked; 12 accepted by the baseline\)$/,
+    },
+    { name: 'an ignored file', pick: (s) => [s.clean, s.skipped], headline: /^⚠ 已检查的 1 个文件中没有问题；1 个文件被忽略，未检查$/, en: /^⚠ No problems in the 1 file checked; 1 file ignored$/ },
+    { name: 'only an ignored file', pick: (s) => [s.skipped], headline: /^⚠ 没有检查任何文件$/, en: /^⚠ No file was checked$/ },
+    { name: 'an unreadable file', pick: (s) => [s.clean, s.failed], headline: /^✖ 1 个文件无法读取，未能检查$/, en: /^✖ 1 file could not be read$/ },
+    {
+      name: 'problems shown, others hidden and accepted',
+      pick: (s) => [s.text],
+      run: { hiddenByQuiet: { warnings: 3, infos: 1 }, acceptedByBaseline: 2 },
+      headline: /^✖ 共 \d+ 个问题/,
+      also: /\n {2}未显示：--quiet 隐藏了 3 个警告、1 个提示；基线已接受 2 个\n/,
+      en: /\n {2}not shown: --quiet hid 3 warnings and 1 info; 2 accepted by the baseline\n/,
+    },
+  ];
+  it.each(truth)('the summary tells the truth: $name', async ({ pick, run, headline, also, en }) => {
+    const out = await stylish({ run }, pick);
+    const summary = out.split('\n').find((l) => /^[✔✖⚠]/.test(l))!;
+    expect(summary).toMatch(headline);
+    if (!/^✔ 未发现问题/.test(summary)) expect(out).not.toContain('✔ 未发现问题');
+    if (also) expect(out).toMatch(also);
+    const english = await stylish({ run, locale: 'en' }, pick);
+    expect(also ? english : english.split('\n').find((l) => /^[✔✖⚠]/.test(l))).toMatch(en);
+  });
+
+  it('counts the findings with fixes, safe and unsafe', async () => {
+    const { text } = sampleResults();
+    const messages = text.messages.map((m, i) => (i < 3 ? { ...m, fix: { range: [0, 1] as [number, number], text: 'x', safety: i === 0 ? ('safe' as const) : ('unsafe' as const) } } : m));
+    const out = await stylish({}, () => [{ ...text, messages }]);
+    expect(out).toContain('  其中 3 个有修复建议（安全 1 个，需确认 2 个）；jxlint --fix 可对文本导出应用安全的修复');
+  });
+
+  it('--statistics: counts per rule with the rule’s title instead of the findings', async () => {
+    const { results } = sampleResults();
+    const out = await stylish({ statistics: true, width: 200 });
+    const counts = new Map<string, number>();
+    for (const r of results) for (const m of r.messages) if (!m.fatal && m.ruleId) counts.set(m.ruleId, (counts.get(m.ruleId) ?? 0) + 1);
+    const [top, n] = [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0]!;
+    const rule = sampleOptions().rules.find((r) => r.id === top);
+    const line = out.split('\n').find((l) => l.includes(` ${top} `))!;
+    expect(line).toMatch(new RegExp(`^ +${n} +${top} +`));
+    if (rule) expect(line).toContain(rule.description);
+    expect(out).not.toMatch(/^ {4}行 \d+:\d+ /m); // no finding lines
+    expect(out).toMatch(/✖ 共 \d+ 个问题/);
   });
 
   it('for a batch, breaks the findings down by rule and by 预算单位', async () => {
     const { results } = sampleResults();
-    const out = await stylish();
+    const out = await stylish({ width: 400 });
     const byRule = new Map<string, number>();
     for (const r of results) for (const m of r.messages) if (!m.fatal && m.ruleId) byRule.set(m.ruleId, (byRule.get(m.ruleId) ?? 0) + 1);
     const [topRule, topCount] = [...byRule.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0];
@@ -89,16 +226,11 @@ describe('stylish', () => {
 
   it('speaks English with locale en', async () => {
     const out = await stylish({ locale: 'en' });
-    expect(out).toMatch(/行 30:21（指标值） +error +/);
+    expect(out).toMatch(/行 30:21 +error +/);
     expect(out).toMatch(/warning +/);
     expect(out).toContain('  Project 316-1201-JBN-WMEB 城乡居民养老保险区财政补贴');
-    expect(out).toMatch(/✖ \d+ problems \(\d+ errors, \d+ warnings, 2 infos\) in 4 files/);
+    expect(out).toMatch(/✖ \d+ problems \(\d+ errors, \d+ warnings, 2 infos\) in 3 files/);
     expect(out).toContain('cannot be read');
-  });
-
-  it('says so when there is nothing to report', async () => {
-    expect(await stylish({}, (s) => [s.clean])).toBe('✔ 未发现问题（已检查 1 个文件）\n');
-    expect(await stylish({ locale: 'en' }, (s) => [s.clean])).toBe('✔ No problems found (1 file checked)\n');
   });
 
   it.each([

@@ -127,3 +127,114 @@ export function padStartToWidth(text: string, width: number): string {
   const missing = width - displayWidth(text);
   return missing > 0 ? ' '.repeat(missing) + text : text;
 }
+
+/** Characters a line may not start with (行首禁则: closing punctuation), nor end with (opening). */
+const NO_LINE_START = new Set([...'，。、；：？！）】》」』”’〉〕…—%％,.;:?!)]}']);
+const NO_LINE_END = new Set([...'（【《「『“‘〈〔([{']);
+
+/**
+ * Splits text into the pieces a line may break between: a run of narrow non-space characters
+ * (a word, a number such as `≥98%`, a rule id) stays whole; a wide (CJK) character is a piece of
+ * its own; a space is kept with the piece before it. Closing punctuation sticks to what precedes
+ * it and opening punctuation to what follows (禁则), so no line starts with `，` or ends with `“`.
+ */
+export function breakPieces(text: string): string[] {
+  const raw: string[] = [];
+  let word = '';
+  const flush = () => {
+    if (word) raw.push(word);
+    word = '';
+  };
+  for (const ch of text) {
+    const cp = ch.codePointAt(0)!;
+    if (ch === ' ') {
+      word += ch;
+      flush();
+    } else if (isWide(cp)) {
+      flush();
+      raw.push(ch);
+    } else {
+      if (word.endsWith(' ')) flush();
+      word += ch;
+    }
+  }
+  flush();
+  const pieces: string[] = [];
+  let carry = '';
+  for (const piece of raw) {
+    const first = [...piece][0]!;
+    if (pieces.length > 0 && !carry && NO_LINE_START.has(first)) {
+      pieces[pieces.length - 1] += piece;
+      continue;
+    }
+    const last = [...piece.trimEnd()].at(-1);
+    if (last !== undefined && NO_LINE_END.has(last) && displayWidth(piece) <= 2) {
+      carry += piece;
+      continue;
+    }
+    pieces.push(carry + piece);
+    carry = '';
+  }
+  if (carry) pieces.push(carry);
+  return pieces;
+}
+
+/** Cuts a piece wider than `width` into chunks of at most `width` columns (a very long word or URL). */
+function hardSplit(piece: string, width: number): string[] {
+  const out: string[] = [];
+  let current = '';
+  for (const ch of piece) {
+    if (current && displayWidth(current + ch) > width) {
+      out.push(current);
+      current = '';
+    }
+    current += ch;
+  }
+  if (current) out.push(current);
+  return out;
+}
+
+export interface WrapOptions {
+  /** Columns available on the first line. */
+  first: number;
+  /** Columns available on each following line. */
+  rest: number;
+  /** Kept whole (never split, e.g. a rule id): may overflow a line narrower than itself. */
+  unbreakable?: readonly string[];
+}
+
+/**
+ * Wraps plain text (no ANSI codes) into lines of at most `first`, then `rest`, display columns,
+ * breaking between pieces (see `breakPieces`); a piece wider than a whole line is cut, unless it is
+ * one of `unbreakable`. Trailing spaces are dropped from every line.
+ */
+export function wrapToWidth(text: string, options: WrapOptions): string[] {
+  const keep = new Set(options.unbreakable ?? []);
+  const lines: string[] = [];
+  let current = '';
+  const limit = () => Math.max(1, lines.length === 0 ? options.first : options.rest);
+  const push = () => {
+    lines.push(current.trimEnd());
+    current = '';
+  };
+  for (const piece of breakPieces(text)) {
+    if (displayWidth(current + piece.trimEnd()) <= limit()) {
+      current += piece;
+      continue;
+    }
+    if (current.trim()) push();
+    else current = '';
+    if (displayWidth(piece.trimEnd()) <= limit() || keep.has(piece.trim())) {
+      current = piece;
+      continue;
+    }
+    const chunks = hardSplit(piece, limit());
+    for (const chunk of chunks.slice(0, -1)) {
+      current = chunk;
+      push();
+    }
+    current = chunks.at(-1) ?? '';
+  }
+  if (current.trim() || lines.length === 0) push();
+  return lines;
+}
