@@ -74,3 +74,5 @@ export type { FormatName, FormatOptions, Summary, AgencySummary, FailedFile, Jso
 // The file-by-file form of json, report-json, csv and github (batch writers, worker threads).
 export { createStream, isStreamedFormat, renderWhole, STREAMED_FORMATS, summaryInput, SummaryBuilder } from './formatters/index.js';
 export type { ReportStream, StreamedFormatName } from './formatters/index.js';
+export { agencyFileStem, createHtmlBatchReport, DEFAULT_TIME_ZONE, isTimeZone, localTime, splitByAgency } from './formatters/index.js';
+export type { AgencyPart, DocumentPage, HtmlBatchReport } from './formatters/index.js';

@@ -5,13 +5,13 @@
  */
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { printConfig, stringifyBaseline, type Locale } from '../index.js';
+import { printConfig, ruleIds, stringifyBaseline, type Locale } from '../index.js';
 import { configForPath, generatedAt, lintFilesToReports, parseShard, streamsToStdout, type DiscoverFilesOptions } from '../node.js';
 import { ruleOverrides } from './configs.js';
 import { fixMode, reportIO, runFixes } from './fix-command.js';
 import { pairOutputs, writesToStderr, type OutputFlag } from './outputs.js';
 import { ProgressBar, progressWanted } from './progress.js';
-import { stdoutColor, type CliIO } from './io.js';
+import { stdoutColor, terminalWidth, type CliIO } from './io.js';
 import { exitCode } from './report.js';
 import { UsageError } from './usage.js';
 
@@ -43,6 +43,17 @@ export interface LintCommandOptions {
   fix?: boolean;
   unsafeFixes?: boolean;
   fixDryRun?: boolean;
+  /** stylish: the whole message and the cell's role; counts per rule instead of findings. */
+  verbose?: boolean;
+  statistics?: boolean;
+  /** `--preset`: the preset every config extends; `--select` only these rules; `--ignore` these rules off. */
+  preset?: 'recommended' | 'strict' | 'all';
+  select?: string[];
+  ignoreRules?: string[];
+  /** `--split-by agency`, `--time-zone`, `--rules-docs-url` (reports; see docs/formats.md). */
+  splitBy?: 'agency';
+  timeZone?: string;
+  rulesDocsUrl?: string;
 }
 
 function splitList(values: readonly string[] | undefined): string[] | undefined {
@@ -56,8 +67,31 @@ async function readStdin(stream: NodeJS.ReadableStream): Promise<Uint8Array> {
   return new Uint8Array(Buffer.concat(chunks));
 }
 
-export async function runLint(inputs: string[], options: LintCommandOptions, io: CliIO): Promise<number> {
+/**
+ * The rule overrides of `--select` (every other rule off), `--ignore` (these off) and `--rule`
+ * (applied last). Unknown ids are left in, so the engine names them with a did-you-mean.
+ */
+export function narrowRules(options: Pick<LintCommandOptions, 'select' | 'ignoreRules' | 'rule'>): Record<string, unknown> | undefined {
+  const rules: Record<string, unknown> = {};
+  const select = splitList(options.select);
+  if (select && select.length > 0) {
+    for (const id of ruleIds()) if (!select.includes(id)) rules[id] = 'off';
+    // A selected id that is not a rule: let the engine's config check name it.
+    for (const id of select) if (!ruleIds().includes(id)) rules[id] = 'off';
+  }
+  for (const id of splitList(options.ignoreRules) ?? []) rules[id] = 'off';
+  Object.assign(rules, options.rule && options.rule.length > 0 ? ruleOverrides(options.rule) : {});
+  return Object.keys(rules).length > 0 ? rules : undefined;
+}
+
+export async function runLint(given: string[], options: LintCommandOptions, io: CliIO): Promise<number> {
   const cwd = io.cwd;
+  // `jxlint -` reads standard input, as `--stdin` does.
+  if (given.includes('-')) {
+    if (given.length > 1 || options.stdin) throw new UsageError('"-"（标准输入）不能与其他文件参数或 --stdin 同时使用', '"-" (standard input) cannot be combined with other inputs or --stdin');
+    options = { ...options, stdin: true };
+  }
+  const inputs = given.filter((i) => i !== '-');
   const outputs = pairOutputs(options.outputFlags, cwd);
   if (options.updateBaseline && !options.baseline) {
     throw new UsageError('--update-baseline 需要同时用 --baseline FILE 指定基线文件', '--update-baseline needs --baseline FILE');
@@ -77,8 +111,9 @@ export async function runLint(inputs: string[], options: LintCommandOptions, io:
   const selection: DiscoverFilesOptions = {
     cwd,
     config: options.config,
-    rules: options.rule && options.rule.length > 0 ? ruleOverrides(options.rule) : undefined,
+    rules: narrowRules(options),
     locale: options.locale,
+    preset: options.preset,
     extensions: splitList(options.ext),
     ignore: options.ignore !== false,
     ignorePatterns: options.ignorePattern,
@@ -86,7 +121,10 @@ export async function runLint(inputs: string[], options: LintCommandOptions, io:
     shard,
   };
   if (options.printConfig !== undefined) {
-    io.stdout(printConfig(configForPath(options.printConfig, selection)).replace(/\n$/, ''));
+    // A valid config file (feed it back with --config): `sources` is not a config key, so it goes to stderr.
+    const { sources, ...config } = JSON.parse(printConfig(configForPath(options.printConfig, selection))) as Record<string, unknown>;
+    io.stdout(JSON.stringify(config, null, 2));
+    if (Array.isArray(sources) && sources.length > 0) io.stderr(`配置来源：${sources.join('，')}（config sources）`);
     return 0;
   }
 
@@ -113,7 +151,11 @@ export async function runLint(inputs: string[], options: LintCommandOptions, io:
       maxInflatedSize: options.maxInflatedSize,
       quiet: options.quiet,
       color: stdoutColor(options.color, reportTo),
+      stylish: { width: terminalWidth(reportTo), verbose: options.verbose, statistics: options.statistics },
       generatedAt: generatedAt(io.env),
+      splitBy: options.splitBy,
+      timeZone: options.timeZone,
+      rulesDocsBaseUrl: options.rulesDocsUrl,
       stdout: { line: reportTo.stdout, write: reportTo.writeStdout },
       onProgress,
       runFiles: fixing
@@ -136,6 +178,7 @@ export async function runLint(inputs: string[], options: LintCommandOptions, io:
     }
     io.stderr(`已写入基线 ${options.baseline}：${created.entries.reduce((n, e) => n + e.count, 0)} 条已接受的问题（baseline written）`);
   }
+  for (const { file } of outputs) if (file !== null) io.stderr(`已写入 ${file}（wrote ${file}）`);
   // After the reports, as Ruff ends with "N fixed, M remaining".
   if (fixSummary) io.stderr(fixSummary);
   return exitCode(outcome.totals, options.maxWarnings, io);

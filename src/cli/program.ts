@@ -4,7 +4,6 @@
  * English) and exit code 2; never a stack trace.
  */
 import { Command, InvalidArgumentError, Option } from 'commander';
-import { isTimeZone } from '../index.js';
 // Command modules are loaded when their command runs, so `--help` and `parse` do not pay for the
 // rules, the formatters or the pool.
 import type { LintCommandOptions } from './lint-command.js';
@@ -15,6 +14,7 @@ import { toolVersion } from './version.js';
 
 const LOCALES = ['zh-CN', 'en'] as const;
 const DOCX_READERS = ['stream', 'mammoth'] as const;
+const PRESETS = ['recommended', 'strict', 'all'] as const;
 
 /** `-f` and `-o` in command-line order (several pairs write several reports). */
 function outputOptions(command: Command, flags: OutputFlag[], formatsHelp: string): Command {
@@ -34,7 +34,8 @@ export async function main(argv: string[], io: CliIO = processIO()): Promise<num
     .version(toolVersion(), '-v, --version', '显示版本号（show the version）')
     .description('绩效目标表检查工具 — lints performance-target documents (.docx .doc .txt .html)')
     .helpOption('-h, --help', '显示帮助（show help）')
-    .showSuggestionAfterError(false)
+    // A mistyped option or command gets "did you mean" (commander's suggestion, worded in usage.ts).
+    .showSuggestionAfterError(true)
     .exitOverride()
     .configureOutput({
       writeOut: (s) => io.stdout(s.replace(/\n$/, '')),
@@ -77,17 +78,33 @@ export async function main(argv: string[], io: CliIO = processIO()): Promise<num
     .option('--no-progress', '不显示进度条')
     .addOption(new Option('--split-by <key>', 'html、xlsx、csv 报告按预算单位分开写，每个单位一份（one report per agency）').argParser(oneOf(['agency'] as const)))
     .option('--time-zone <zone>', '报告中时间所用的时区（IANA 名称，默认 Asia/Shanghai）', (value: string) => {
-      if (isTimeZone(value)) return value;
+      try {
+        new Intl.DateTimeFormat('en-US', { timeZone: value });
+        return value;
+      } catch {
+        // not a zone the runtime knows
+      }
       throw new InvalidArgumentError(`不是有效的时区名称，例如 Asia/Shanghai（not an IANA time zone: "${value}"）`);
     })
     .option('--rules-docs-url <url>', '报告中规则说明页的链接前缀（默认：安装目录的 docs/rules/）（base URL of the rule pages linked from reports）')
     .option('--fix', '就地应用安全修复（仅文本导出；Word 文件不改写）（apply safe fixes to text exports in place）')
     .option('--unsafe-fixes', '同时应用需人工确认的修复，与 --fix 或 --fix-dry-run 一起用（also apply unsafe fixes）')
     .option('--fix-dry-run', '以统一差异格式显示修复，不写入文件（print the fixes as a unified diff; write nothing）')
-    .action(async (inputs: string[], opts: Omit<LintCommandOptions, 'outputFlags'>) => {
+    .option('--verbose', '终端报告显示完整说明和单元格名称（stylish: the whole message and the cell’s role）')
+    .option('--statistics', '终端报告只列出每条规则的问题数（stylish: counts per rule instead of the findings）')
+    .addOption(new Option('--preset <name>', '使用预设 recommended | strict | all，代替配置中的 extends（use this preset）').argParser(oneOf(PRESETS)))
+    .option('--select <ids>', '只检查这些规则，逗号分隔（only these rules）', collect)
+    // `--ignore ids` (rules off, as Ruff) shares its name with `--no-ignore` (file ignores off, as ESLint).
+    .option('--ignore <ids>', '关闭这些规则，逗号分隔（turn these rules off）', (value: string, previous: unknown) => [...(Array.isArray(previous) ? previous : []), value])
+    .action(async (inputs: string[], opts: Omit<LintCommandOptions, 'outputFlags' | 'ignore'> & { ignore?: boolean | string[] }) => {
       const { runLint } = await import('./lint-command.js');
-      exitCode = await runLint(inputs, { ...opts, outputFlags: lintFlags }, io);
+      const { ignore, ...rest } = opts;
+      const ignoreFiles = ignore !== false && !argv.includes('--no-ignore');
+      const ignoreRules = Array.isArray(ignore) ? ignore : undefined;
+      exitCode = await runLint(inputs, { ...rest, ignore: ignoreFiles, ignoreRules, outputFlags: lintFlags }, io);
     });
+  // `jxlint --help` shows the options of the default command too (they are what people look for).
+  program.addHelpText('after', () => `\n${lint.helpInformation().replace(/\n$/, '')}`);
 
   // jxlint parse FILE… (written by the lead; unchanged behaviour)
   program
@@ -137,6 +154,8 @@ export async function main(argv: string[], io: CliIO = processIO()): Promise<num
     .argument('<results...>', 'JSON 结果文件');
   outputOptions(merge, mergeFlags, '输出格式（可重复，每个 -f 后可跟 -o）');
   merge
+    .option('--verbose', '终端报告显示完整说明（stylish: the whole message）')
+    .option('--statistics', '终端报告只列出每条规则的问题数（stylish: counts per rule）')
     .option('--max-warnings <n>', '警告超过 n 条时退出码为 1', parseCount)
     .option('--quiet', '只报告错误')
     .addOption(new Option('--locale <locale>', '报告语言 zh-CN | en').argParser(oneOf(LOCALES)))
@@ -157,6 +176,18 @@ export async function main(argv: string[], io: CliIO = processIO()): Promise<num
       exitCode = runPage(opts, io);
     });
 
+  // jxlint init [--preset NAME] [--force]
+  program
+    .command('init')
+    .description('生成配置文件 jxlint.config.json 和编辑器用的 jxlint.schema.json（write a starter config and its JSON Schema）')
+    .addOption(new Option('--preset <name>', 'recommended | strict | all').default('recommended').argParser(oneOf(PRESETS)))
+    .addOption(new Option('--locale <locale>', '消息语言 zh-CN | en').argParser(oneOf(LOCALES)))
+    .option('--force', '覆盖已有的 jxlint.config.json（overwrite）')
+    .action(async (opts: { preset: (typeof PRESETS)[number]; locale?: 'zh-CN' | 'en'; force?: boolean }) => {
+      const { runInit } = await import('./init-command.js');
+      exitCode = runInit(opts, io);
+    });
+
   // jxlint lsp --stdio (the language server; loaded only for this command)
   program
     .command('lsp')
@@ -166,6 +197,30 @@ export async function main(argv: string[], io: CliIO = processIO()): Promise<num
     .action(async () => {
       const { runStdio } = await import('../lsp/index.js');
       runStdio();
+    });
+
+  // jxlint serve (the intake service; loaded only for this command, see docs/service.md)
+  program
+    .command('serve')
+    .description('启动报送检查服务：HTTP 接口、上传页面和整改跟踪（start the intake service: HTTP API, upload page, 整改 tracking）')
+    .option('--host <host>', '监听地址（listen address）', '127.0.0.1')
+    .option('--port <port>', '端口（port）', parseCount, 8080)
+    .option('--config <file>', '配置文件（config file）')
+    .option('--data <dir>', '数据目录，SQLite 记录在此（data folder; default ./jxlint-data）')
+    .option('--database <url>', 'PostgreSQL 地址 postgres://…，代替 --data（instead of --data）')
+    .option('--token <token>', '要求 Authorization: Bearer 令牌（也可设置 JXLINT_TOKEN）')
+    .option('--cors <origin>', '允许该来源跨域访问接口（allow this origin; CORS is off otherwise）')
+    .option('--no-store', '不记录报送，只检查（do not record submissions）')
+    .option('--keep-files', '在数据目录中保留上传的文件（keep the uploaded files）')
+    .option('--threads <n>', '检查线程数（lint threads; default one per core）', parseCount)
+    .option('--max-queue <n>', '排队文件数上限，超出时回答 503（queued files before 503）', parseCount)
+    .option('--time-limit <ms>', '单个文件的检查时限（毫秒）（per-file time limit, ms）', parseCount)
+    .option('--max-upload-size <size>', '单个上传文件大小上限，如 32MiB（413 above it）', parseSize)
+    .option('--max-files <n>', '每个请求的文件数上限（files per request）', parseCount)
+    .option('--max-inflated-size <size>', '.docx 解压后大小上限，如 256MiB', parseSize)
+    .action(async (opts) => {
+      const { runServe } = await import('../serve/index.js');
+      exitCode = await runServe(opts);
     });
 
   try {

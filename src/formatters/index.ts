@@ -4,6 +4,7 @@
  * only when their format is asked for.
  */
 import type { LintResult } from '../engine/types.js';
+import { compactStream, formatCompact } from './compact.js';
 import { csvStream, formatCsv } from './csv.js';
 import { formatGithub, githubStream } from './github.js';
 import { formatJson, formatReportJson, jsonStream, reportJsonStream } from './json.js';
@@ -17,6 +18,19 @@ export { formatNames, type FormatName, type FormatOptions } from './options.js';
 export { summarize, summaryInput, SummaryBuilder, type Summary, type AgencySummary, type FailedFile } from './summary.js';
 export { isStreamedFormat, renderWhole, STREAMED_FORMATS, type ReportStream, type StreamedFormatName } from './stream.js';
 export type { JsonReport } from './json.js';
+export { splitByAgency, agencyFileStem, type AgencyPart } from './split.js';
+export { DEFAULT_TIME_ZONE, isTimeZone, localTime } from './local-time.js';
+export type { HtmlBatchReport, DocumentPage } from './html/index.js';
+
+/** The html report of a batch (index page + one page per document), loaded only when asked for. */
+export async function createHtmlBatchReport(
+  options: FormatOptions,
+  pagesDir: string,
+  indexFromPage: string,
+): Promise<import('./html/index.js').HtmlBatchReport> {
+  const { HtmlBatchReport } = await import('./html/index.js');
+  return new HtmlBatchReport(options, pagesDir, indexFromPage);
+}
 
 /** Formats whose output is bytes, not text (they need `-o`). */
 export function isBinaryFormat(name: FormatName): boolean {
@@ -41,6 +55,8 @@ export function createStream(name: StreamedFormatName, options: FormatOptions): 
       return csvStream(options);
     case 'github':
       return githubStream(options);
+    case 'compact':
+      return compactStream(options);
     default: {
       const unknown: never = name;
       throw new Error(`${String(unknown)} cannot be written file by file`);
@@ -60,6 +76,8 @@ export async function formatResults(
   switch (name) {
     case 'stylish':
       return formatStylish(results, options);
+    case 'compact':
+      return formatCompact(results, options);
     case 'json':
       return formatJson(results);
     case 'report-json':

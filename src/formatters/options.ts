@@ -1,7 +1,7 @@
 /** The options every formatter receives (see index.ts). */
 import type { Locale, RuleSummary } from '../engine/types.js';
 
-export const formatNames = ['stylish', 'json', 'report-json', 'sarif', 'junit', 'github', 'csv', 'xlsx', 'html'] as const;
+export const formatNames = ['stylish', 'compact', 'json', 'report-json', 'sarif', 'junit', 'github', 'csv', 'xlsx', 'html'] as const;
 export type FormatName = (typeof formatNames)[number];
 
 export interface FormatOptions {
@@ -17,4 +17,6 @@ export interface FormatOptions {
   rulesDocsBaseUrl?: string;
   /** ISO time stamp written into reports; injectable so output is deterministic in tests. */
   generatedAt?: string;
+  /** IANA time zone of the times shown in xlsx and html (default Asia/Shanghai). */
+  timeZone?: string;
 }

@@ -10,13 +10,18 @@
  * xlsx, html) need every result, so those results are kept — without the parsed document unless
  * the html report asks, and with their repeated strings shared.
  */
-import { closeSync, mkdirSync, mkdtempSync, openSync, readSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, readSync, rmSync, statSync, writeSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import {
+  agencyFileStem,
+  createHtmlBatchReport,
   createStream,
   errorsOnly,
+  splitByAgency,
+  type HtmlBatchReport,
   format as formatResults,
   isStreamedFormat,
   ruleSummaries,
@@ -58,6 +63,14 @@ export interface ReportOptions {
   quiet?: boolean;
   /** `generatedAt` of the reports (default: SOURCE_DATE_EPOCH when set, else now). */
   generatedAt?: string;
+  /** IANA time zone of the times shown in xlsx and html (default Asia/Shanghai). */
+  timeZone?: string;
+  /** Base URL of the rule pages linked from reports (`<base><id>.md`; default: see docs/formats.md). */
+  rulesDocsBaseUrl?: string;
+  /** `agency`: the html, xlsx and csv reports are written once per 预算单位 (see docs/formats.md). */
+  splitBy?: 'agency';
+  /** The terminal report's layout (stylish): `width` applies to the report on stdout only. */
+  stylish?: { width?: number; verbose?: boolean; statistics?: boolean };
   stdout?: ReportStdout;
 }
 
@@ -68,6 +81,12 @@ export interface ReportTotals {
   errorCount: number;
   warningCount: number;
   infoCount: number;
+  /** Files named on the command line but ignored (status skipped). */
+  skipped?: number;
+  /** Warnings and infos `--quiet` left out of the reports (they still count towards --max-warnings). */
+  hiddenByQuiet?: { warnings: number; infos: number };
+  /** Findings the baseline accepted (with --update-baseline: every finding), left out of the reports. */
+  acceptedByBaseline?: number;
 }
 
 /** `generatedAt` of the reports: SOURCE_DATE_EPOCH (reproducible output) when set, else now. */
@@ -75,6 +94,35 @@ export function generatedAt(env: NodeJS.ProcessEnv = process.env): string {
   const epoch = env.SOURCE_DATE_EPOCH;
   if (epoch && /^\d+$/.test(epoch)) return new Date(Number(epoch) * 1000).toISOString();
   return new Date().toISOString();
+}
+
+/**
+ * Where reports link rule pages: the base given (`--rules-docs-url`), else `JXLINT_RULES_DOCS_URL`,
+ * else docs/rules/ of the installed package as a file URL (the pages ship in the package, so the
+ * links work offline and where GitHub is blocked), else the formatters' default.
+ */
+function rulesDocsBase(given?: string): { rulesDocsBaseUrl?: string } {
+  const base = given || process.env.JXLINT_RULES_DOCS_URL || installedRulesDocs();
+  return base ? { rulesDocsBaseUrl: base } : {};
+}
+
+let installedDocs: string | null | undefined;
+function installedRulesDocs(): string | null {
+  if (installedDocs !== undefined) return installedDocs;
+  let dir = path.dirname(fileURLToPath(import.meta.url));
+  for (let i = 0; i < 6; i++) {
+    const rulesDir = path.join(dir, 'docs', 'rules');
+    try {
+      const pkg = JSON.parse(readFileSync(path.join(dir, 'package.json'), 'utf8')) as { name?: string };
+      if (pkg.name === 'jxlint') return (installedDocs = statSync(rulesDir).isDirectory() ? pathToFileURL(rulesDir).href + '/' : null);
+    } catch {
+      // not the package root; go up
+    }
+    const parent = path.dirname(dir);
+    if (parent === dir) break;
+    dir = parent;
+  }
+  return (installedDocs = null);
 }
 
 /**
@@ -151,7 +199,16 @@ class StringPool {
  * path fails before anything is linted.
  */
 export class ReportWriter {
-  readonly totals: ReportTotals = { files: 0, failed: 0, errorCount: 0, warningCount: 0, infoCount: 0 };
+  readonly totals: Required<ReportTotals> = {
+    files: 0,
+    failed: 0,
+    errorCount: 0,
+    warningCount: 0,
+    infoCount: 0,
+    skipped: 0,
+    hiddenByQuiet: { warnings: 0, infos: 0 },
+    acceptedByBaseline: 0,
+  };
   private readonly strings = new StringPool();
 
   private constructor(
@@ -170,12 +227,15 @@ export class ReportWriter {
       cwd,
       toolVersion: toolVersion(),
       generatedAt: options.generatedAt ?? generatedAt(),
+      ...(options.timeZone ? { timeZone: options.timeZone } : {}),
+      ...rulesDocsBase(options.rulesDocsBaseUrl),
     };
     const specs = outputs.map((o): OutputSpec => ({ format: o.format, file: o.file ?? null }));
-    const sinks = await openSinks(specs, (spec) => ({ ...base, color: spec.file === null ? options.color === true : false }), cwd, {
+    const { width, ...layout } = options.stylish ?? {};
+    const sinks = await openSinks(specs, (spec) => ({ ...base, ...layout, ...(spec.file === null && width ? { width } : {}), color: spec.file === null ? options.color === true : false }), cwd, {
       stdout: stdout.line,
       writeStdout: stdout.write,
-    });
+    }, options.splitBy);
     return new ReportWriter(sinks, base, options.quiet === true);
   }
 
@@ -189,7 +249,7 @@ export class ReportWriter {
       formats: this.sinks.streamed.map((s) => s.spec.format as StreamedFormatName),
       options: { ...this.formatOptions, color: false },
       quiet: this.quiet,
-      keepMessages: needMessages || this.sinks.collects,
+      keepMessages: needMessages || this.sinks.collects || this.sinks.whole.length > 0,
       summary: this.sinks.streamed.some((s) => s.needsSummary),
     };
   }
@@ -202,10 +262,16 @@ export class ReportWriter {
     t.errorCount += result.errorCount;
     t.warningCount += result.warningCount;
     t.infoCount += result.infoCount;
+    if (result.status === 'skipped') t.skipped++;
+    if (this.quiet) {
+      t.hiddenByQuiet.warnings += result.warningCount;
+      t.hiddenByQuiet.infos += result.infoCount;
+    }
     const sinks = this.sinks;
     const pieces = rendered?.pieces ?? null;
-    const shown = this.quiet && (sinks.collects || !pieces) ? errorsOnly(result) : result;
-    if (sinks.collects) sinks.kept.push(this.strings.compact(shown));
+    const shown = this.quiet && (sinks.collects || sinks.whole.length > 0 || !pieces) ? errorsOnly(result) : result;
+    for (const sink of sinks.whole) await sink.add(shown);
+    if (sinks.collects) sinks.kept.push(this.strings.compact(sinks.keepDocuments || !shown.document ? shown : { ...shown, document: undefined }));
     if (pieces && pieces.length === sinks.streamed.length) {
       sinks.streamed.forEach((sink, i) => sink.addPiece(pieces[i]!, rendered?.summaryResult));
     } else {
@@ -214,9 +280,17 @@ export class ReportWriter {
   }
 
   /** Writes the collected reports, closes the streamed ones, and returns the totals. */
+  /** Findings the baseline accepted before `add` (counted by the caller that applies it). */
+  countAccepted(n: number): void {
+    this.totals.acceptedByBaseline += n;
+  }
+
   async finish(): Promise<ReportTotals> {
-    for (const sink of this.sinks.sinks) await sink.finish();
-    return { ...this.totals };
+    const t = this.totals;
+    // The terminal report says what the run left out (stylish's summary line).
+    const run = { hiddenByQuiet: { ...t.hiddenByQuiet }, acceptedByBaseline: t.acceptedByBaseline };
+    for (const sink of this.sinks.sinks) await sink.finish(run);
+    return { ...t, hiddenByQuiet: { ...t.hiddenByQuiet } };
   }
 }
 
@@ -239,9 +313,15 @@ export function streamsToStdout(outputs: readonly ReportOutput[]): boolean {
   return outputs.some((o) => (o.file ?? null) === null && isStreamedFormat(o.format) && o.format !== 'report-json');
 }
 
+/** What the run left out of the results (passed to the reports written at the end). */
+interface RunNotes {
+  hiddenByQuiet: { warnings: number; infos: number };
+  acceptedByBaseline: number;
+}
+
 interface ResultSink {
   add(result: LintResult): Promise<void>;
-  finish(): Promise<void>;
+  finish(run?: RunNotes): Promise<void>;
 }
 
 /** Writes text or bytes to a file descriptor or to stdout, as it comes. */
@@ -383,14 +463,18 @@ class CollectedSink implements ResultSink {
   async add(): Promise<void> {
     // The shared list is filled by the run (one copy for every collected report).
   }
-  async finish(): Promise<void> {
-    const content = await formatResults(this.results, this.spec.format, this.options);
+  async finish(run?: RunNotes): Promise<void> {
+    const content = await formatResults(this.results, this.spec.format, { ...this.options, ...(run ? { run } : {}) } as FormatOptions);
     await writeReport(this.spec, content, this.cwd, this.stdoutLine);
   }
 }
 
 interface SinkSet {
   sinks: ResultSink[];
+  /** Sinks handed each whole result as it comes (html written page by page, reports split by agency). */
+  whole: ResultSink[];
+  /** Whether a collected report draws the documents (html to stdout): else kept results drop them. */
+  keepDocuments: boolean;
   /** The streamed sinks, in output order (a worker's pieces come in this order). */
   streamed: StreamedSink[];
   /** Whether any report needs every result kept. */
@@ -409,22 +493,207 @@ async function openSinks(
   formatOptions: (spec: OutputSpec) => FormatOptions,
   cwd: string,
   io: { stdout(line: string): void; writeStdout(chunk: string | Uint8Array): void },
+  splitBy?: 'agency',
 ): Promise<SinkSet> {
   const kept: LintResult[] = [];
   const sinks: ResultSink[] = [];
   const streamed: StreamedSink[] = [];
+  const whole: ResultSink[] = [];
   let collects = false;
+  let keepDocuments = false;
   for (const spec of outputs) {
-    if (isStreamedFormat(spec.format)) {
+    if (splitBy && SPLIT_FORMATS.has(spec.format)) {
+      if (spec.file === null) {
+        throw new InputError('report-not-writable', `--split-by 需要 -o 为 ${spec.format} 报告指定文件或目录`, `--split-by needs -o FILE or -o FOLDER/ for the ${spec.format} report`);
+      }
+      const sink = new SplitSink(spec, formatOptions(spec), cwd);
+      sinks.push(sink);
+      whole.push(sink);
+    } else if (spec.format === 'html' && spec.file !== null) {
+      const sink = HtmlReportSink.open(spec, formatOptions(spec), cwd);
+      sinks.push(sink);
+      whole.push(sink);
+    } else if (isStreamedFormat(spec.format)) {
       const sink = await StreamedSink.open(spec, formatOptions(spec), cwd, io.writeStdout);
       sinks.push(sink);
       streamed.push(sink);
     } else {
       collects = true;
+      if (spec.format === 'html') keepDocuments = true;
       // Written at the end, but checked now: a long scan must not end in an unwritable path.
       if (spec.file !== null) openTarget(spec, cwd, io.writeStdout).close();
       sinks.push(new CollectedSink(spec, formatOptions(spec), kept, cwd, io.stdout));
     }
   }
-  return { sinks, streamed, collects, kept };
+  return { sinks, streamed, whole, collects, keepDocuments, kept };
+}
+
+/** Formats `--split-by agency` writes once per 预算单位. */
+const SPLIT_FORMATS: ReadonlySet<FormatName> = new Set<FormatName>(['html', 'xlsx', 'csv']);
+
+/** Whether `-o` names a folder: it ends with a slash or is an existing directory. */
+function namesFolder(file: string, cwd: string): boolean {
+  if (/[\\/]$/.test(file)) return true;
+  try {
+    return statSync(path.resolve(cwd, file)).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+function notWritable(file: string, e: unknown): InputError {
+  const code = (e as NodeJS.ErrnoException).code ?? 'unknown';
+  return new InputError('report-not-writable', `无法写入报告文件 ${file}（${code}）：请检查路径和权限`, `cannot write the report ${file} (${code}); check the path and permissions`);
+}
+
+/**
+ * The html report to a file. A run of one file gives one self-contained page, as before; from the
+ * second file on, the report is an index page and one page per document, each page written as its
+ * result arrives (only a row per file is kept):
+ *
+ * - `-o 报告.html` → `报告.html` (index) and `报告.files/0001-….html` beside it;
+ * - `-o 报告/` (a folder) → `报告/index.html` and `报告/files/0001-….html`.
+ */
+class HtmlReportSink implements ResultSink {
+  private first: LintResult | null = null;
+  private count = 0;
+  private batch: HtmlBatchReport | null = null;
+
+  private constructor(
+    private readonly spec: OutputSpec,
+    private readonly options: FormatOptions,
+    private readonly indexFile: string,
+    private readonly pagesDir: string,
+    private readonly pagesFromIndex: string,
+    private readonly indexFromPage: string,
+  ) {}
+
+  static open(spec: OutputSpec, options: FormatOptions, cwd: string): HtmlReportSink {
+    const file = spec.file!;
+    let indexFile: string;
+    let pagesName: string;
+    if (namesFolder(file, cwd)) {
+      indexFile = path.join(path.resolve(cwd, file), 'index.html');
+      pagesName = 'files';
+    } else {
+      indexFile = path.resolve(cwd, file);
+      pagesName = path.basename(indexFile).replace(/\.html?$/i, '') + '.files';
+    }
+    // Written at the end, but checked now: a long scan must not end in an unwritable path.
+    try {
+      mkdirSync(path.dirname(indexFile), { recursive: true });
+      closeSync(openSync(indexFile, 'a'));
+    } catch (e) {
+      throw notWritable(file, e);
+    }
+    const pagesDir = path.join(path.dirname(indexFile), pagesName);
+    return new HtmlReportSink(spec, options, indexFile, pagesDir, pagesName, `../${path.basename(indexFile)}`);
+  }
+
+  async add(result: LintResult): Promise<void> {
+    if (this.count++ === 0) {
+      this.first = result;
+      return;
+    }
+    if (!this.batch) {
+      this.batch = await createHtmlBatchReport(this.options, this.pagesFromIndex, this.indexFromPage);
+      try {
+        mkdirSync(this.pagesDir, { recursive: true });
+        // Pages of an earlier run into the same folder would be left unlinked: remove them (ours only).
+        for (const name of readdirSync(this.pagesDir)) if (/^\d{4,}-.*\.html$/.test(name)) rmSync(path.join(this.pagesDir, name), { force: true });
+      } catch (e) {
+        throw notWritable(path.relative(process.cwd(), this.pagesDir), e);
+      }
+      await this.addPage(this.first!);
+      this.first = null;
+    }
+    await this.addPage(result);
+  }
+
+  private async addPage(result: LintResult): Promise<void> {
+    const page = this.batch!.add(result);
+    if (!page) return;
+    try {
+      await writeFile(path.join(this.pagesDir, page.name), page.html);
+    } catch (e) {
+      throw notWritable(path.join(path.basename(this.pagesDir), page.name), e);
+    }
+  }
+
+  async finish(): Promise<void> {
+    const content = this.batch ? this.batch.index() : await formatResults(this.first ? [this.first] : [], 'html', this.options);
+    this.first = null;
+    try {
+      await writeFile(this.indexFile, content);
+    } catch (e) {
+      throw notWritable(this.spec.file!, e);
+    }
+  }
+}
+
+/** A report of every result given to it, written at the end (a part of a split report). */
+class OwnCollectedSink implements ResultSink {
+  private readonly results: LintResult[] = [];
+  constructor(
+    private readonly spec: OutputSpec,
+    private readonly options: FormatOptions,
+    private readonly cwd: string,
+  ) {}
+  async add(result: LintResult): Promise<void> {
+    this.results.push(result.document ? { ...result, document: undefined } : result);
+  }
+  async finish(): Promise<void> {
+    await writeReport(this.spec, await formatResults(this.results, this.spec.format, this.options), this.cwd, () => undefined);
+  }
+}
+
+/**
+ * `--split-by agency`: one report per 预算单位, each with only that agency's projects and findings.
+ * `-o 报告.xlsx` → `报告-<预算单位>.xlsx` beside it; `-o 报告/` → `报告/<预算单位>.xlsx`. Findings
+ * of no named agency (and unreadable files) go to `…-未注明预算单位`.
+ */
+class SplitSink implements ResultSink {
+  private readonly parts = new Map<string | null, ResultSink>();
+  private readonly usedStems = new Set<string>();
+  private readonly folder: boolean;
+
+  constructor(
+    private readonly spec: OutputSpec,
+    private readonly options: FormatOptions,
+    private readonly cwd: string,
+  ) {
+    this.folder = namesFolder(spec.file!, cwd);
+  }
+
+  private fileOf(agency: string | null): string {
+    const unknown = this.options.locale === 'en' ? 'no-agency' : '未注明预算单位';
+    let stem = agencyFileStem(agency, unknown);
+    for (let n = 2; this.usedStems.has(stem.toLowerCase()); n++) stem = `${agencyFileStem(agency, unknown)}-${n}`;
+    this.usedStems.add(stem.toLowerCase());
+    const file = this.spec.file!;
+    const ext = this.spec.format === 'html' ? '.html' : `.${this.spec.format}`;
+    if (this.folder) return path.join(file, stem + ext);
+    const given = path.extname(file);
+    return path.join(path.dirname(file), `${path.basename(file, given)}-${stem}${given || ext}`);
+  }
+
+  private async part(agency: string | null): Promise<ResultSink> {
+    let sink = this.parts.get(agency);
+    if (!sink) {
+      const spec: OutputSpec = { format: this.spec.format, file: this.fileOf(agency) };
+      if (spec.format === 'html') sink = HtmlReportSink.open(spec, this.options, this.cwd);
+      else if (isStreamedFormat(spec.format)) sink = await StreamedSink.open(spec, this.options, this.cwd, () => undefined);
+      else sink = new OwnCollectedSink(spec, this.options, this.cwd);
+      this.parts.set(agency, sink);
+    }
+    return sink;
+  }
+
+  async add(result: LintResult): Promise<void> {
+    for (const part of splitByAgency(result)) await (await this.part(part.agency)).add(part.result);
+  }
+
+  async finish(): Promise<void> {
+    for (const sink of this.parts.values()) await sink.finish();
+  }
 }

@@ -7,9 +7,9 @@ export function escapeHtml(text: unknown): string {
   );
 }
 
-/** Only http(s) links and relative paths survive; anything else (javascript:, data:) is dropped. */
+/** Only http(s) and file links (the rule pages of the installed package) and relative paths survive; anything else (javascript:, data:) is dropped. */
 export function safeHref(uri: string): string | null {
-  if (/^https?:\/\//i.test(uri)) return uri;
+  if (/^(https?|file):\/\//i.test(uri)) return uri;
   if (/^[a-z][a-z0-9+.-]*:/i.test(uri)) return null;
   return uri;
 }

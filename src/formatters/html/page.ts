@@ -14,6 +14,7 @@ import type { JxDocument } from '../../ast/types.js';
 import type { LintMessage, LintResult } from '../../engine/types.js';
 import { WORDS, fileAgency, helpUriOf, projectOf, relativePath, ruleDescription, rulesById, severityKey, severityWord, type SeverityKey } from '../common.js';
 import type { FormatOptions } from '../options.js';
+import { localTime } from '../local-time.js';
 import { summarize, type Summary } from '../summary.js';
 import { escapeHtml, safeHref } from './escape.js';
 import { findingList, type Context, type Finding } from './findings.js';
@@ -215,33 +216,71 @@ function renderFilters(results: LintResult[], summary: Summary, ctx: Context): s
   );
 }
 
-export function formatHtml(results: LintResult[], options: FormatOptions): string {
-  const locale = options.locale;
-  const t = TEXT[locale];
-  const ctx: Context = { locale, t, options, rules: rulesById(options.rules) };
-  const summary = summarize(results);
-  const totalProjects = results.reduce((n, r) => n + (r.document?.projects.length ?? 0), 0);
-  const drawCleanTables = totalProjects <= MAX_CLEAN_TABLES;
-  const generatedAt = options.generatedAt ?? new Date().toISOString();
+/** The CSP of every page: nothing is loaded; the document pages run their inline script, the index none. */
+export function contentSecurityPolicy(script: boolean): string {
+  return `default-src 'none'; style-src 'unsafe-inline'; script-src ${script ? "'unsafe-inline'" : "'none'"}; img-src data:; base-uri 'none'; form-action 'none'`;
+}
 
+/** `<head>` … `<body>` of a report page, with its header bar. */
+export function pageOpening(title: string, ctx: Context, opts: { script: boolean; style?: string; nav?: string }): string {
+  const { t, options, locale } = ctx;
+  const generatedAt = options.generatedAt ?? new Date().toISOString();
   return [
     '<!DOCTYPE html>',
     `<html lang="${locale === 'en' ? 'en' : 'zh-CN'}">`,
     '<head>',
     '<meta charset="utf-8">',
     '<meta name="viewport" content="width=device-width, initial-scale=1">',
-    `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'">`,
+    `<meta http-equiv="Content-Security-Policy" content="${contentSecurityPolicy(opts.script)}">`,
     '<meta name="referrer" content="no-referrer">',
     `<meta name="generator" content="jxlint ${escapeHtml(options.toolVersion)}">`,
-    `<title>${escapeHtml(t.title)}</title>`,
-    `<style>${STYLE}</style>`,
+    `<title>${escapeHtml(title)}</title>`,
+    `<style>${opts.style ?? STYLE}</style>`,
     '</head>',
     '<body>',
-    `<header class="top"><h1>${escapeHtml(t.title)}</h1><p class="meta">${escapeHtml(t.generated)} ${escapeHtml(generatedAt)} · jxlint ${escapeHtml(options.toolVersion)}</p></header>`,
+    `<header class="top">${opts.nav ?? ''}<h1>${escapeHtml(t.title)}</h1><p class="meta">${escapeHtml(t.generated)} ${escapeHtml(localTime(generatedAt, options.timeZone))} · jxlint ${escapeHtml(options.toolVersion)}</p></header>`,
+  ].join('\n');
+}
+
+export function contextOf(options: FormatOptions): Context {
+  return { locale: options.locale, t: TEXT[options.locale], options, rules: rulesById(options.rules) };
+}
+
+/** One self-contained page with every result (a run of one file, or html written to stdout). */
+export function formatHtml(results: LintResult[], options: FormatOptions): string {
+  const ctx = contextOf(options);
+  const summary = summarize(results);
+  const totalProjects = results.reduce((n, r) => n + (r.document?.projects.length ?? 0), 0);
+  const drawCleanTables = totalProjects <= MAX_CLEAN_TABLES;
+
+  return [
+    pageOpening(ctx.t.title, ctx, { script: true }),
     renderFilters(results, summary, ctx),
     renderSummary(summary, results, ctx),
     '<main>',
     ...results.map((result, i) => renderFile(result, i, drawCleanTables, ctx)),
+    '</main>',
+    `<script>${REPORT_SCRIPT}</script>`,
+    '</body>',
+    '</html>',
+    '',
+  ].join('\n');
+}
+
+/**
+ * The page of one document in a batch report (报告.files/0001-….html): its projects drawn as tables
+ * with the findings beside them, the filters, and a link back to the index.
+ */
+export function documentPage(result: LintResult, fileIndex: number, options: FormatOptions, indexHref: string): string {
+  const ctx = contextOf(options);
+  const summary = summarize([result]);
+  const path = relativePath(result.filePath, options.cwd);
+  const back = `<a class="back" href="${escapeHtml(indexHref)}">← ${escapeHtml(ctx.t.backToIndex)}</a>`;
+  return [
+    pageOpening(`${path} — ${ctx.t.title}`, ctx, { script: true, nav: back }),
+    renderFilters([result], summary, ctx),
+    '<main>',
+    renderFile(result, fileIndex, true, ctx),
     '</main>',
     `<script>${REPORT_SCRIPT}</script>`,
     '</body>',
