@@ -26,7 +26,14 @@ describe('formatters on real engine results', () => {
   const readers: Record<(typeof formatNames)[number], (out: string | Uint8Array) => Promise<Readout> | Readout> = {
     stylish: (out) => {
       const text = String(out);
-      return { lines: text.split('\n').filter((l) => l.trimEnd().endsWith(` ${RULE}`)).map(lineOf), namesFailedFile: text.includes(FAILED) };
+      // A finding wrapped at the width continues on lines indented deeper than its first line.
+      const findings = text.split('\n').reduce<string[]>((all, l) => (/^ {5,}\S/.test(l) && all.length > 0 ? [...all.slice(0, -1), `${all.at(-1)} ${l.trim()}`] : [...all, l]), []);
+      return { lines: findings.filter((l) => l.trimEnd().endsWith(` ${RULE}`)).map(lineOf), namesFailedFile: text.includes(FAILED) };
+    },
+    compact: (out) => {
+      const text = String(out);
+      const lines = text.split('\n').filter((l) => l.includes(` ${RULE} `)).map((l) => Number(/^[^:]+:(\d+):\d+: /.exec(l)?.[1]));
+      return { lines, namesFailedFile: text.includes(`${FAILED}:文档: 错误 fatal `) };
     },
     json: (out) => {
       const results = JSON.parse(String(out)) as LintResult[];

@@ -34,7 +34,7 @@ export function fixMode(flags: FixFlags): boolean {
 export function reportIO(io: CliIO, flags: FixFlags): CliIO {
   if (!flags.stdin || !fixMode(flags)) return io;
   const err = io.stderrStream;
-  return { ...io, stdout: io.stderr, writeStdout: (chunk) => void err.write(chunk), stdoutIsTTY: err.isTTY === true };
+  return { ...io, stdout: io.stderr, writeStdout: (chunk) => void err.write(chunk), stdoutIsTTY: err.isTTY === true, stdoutColumns: err.isTTY ? err.columns : undefined };
 }
 
 interface Reporter {

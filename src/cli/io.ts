@@ -7,6 +7,8 @@ export interface CliIO {
   writeStdout(chunk: string | Uint8Array): void;
   stderr(text: string): void;
   stdoutIsTTY: boolean;
+  /** Columns of the terminal on stdout (undefined when stdout is not a terminal). */
+  stdoutColumns?: number;
   stderrStream: NodeJS.WritableStream & { isTTY?: boolean; columns?: number };
   stdin: NodeJS.ReadableStream;
   env: NodeJS.ProcessEnv;
@@ -20,6 +22,13 @@ export function stdoutColor(flag: boolean | undefined, io: Pick<CliIO, 'env' | '
   return io.stdoutIsTTY;
 }
 
+/** Where the terminal report wraps: the terminal's width, else `COLUMNS`, else 80. */
+export function terminalWidth(io: Pick<CliIO, 'stdoutColumns' | 'env'>): number {
+  if (io.stdoutColumns && io.stdoutColumns > 0) return io.stdoutColumns;
+  const columns = Number(io.env.COLUMNS);
+  return Number.isInteger(columns) && columns > 0 ? columns : 80;
+}
+
 /** The process's streams, environment and directory. */
 export function processIO(): CliIO {
   return {
@@ -27,6 +36,7 @@ export function processIO(): CliIO {
     writeStdout: (s) => process.stdout.write(s),
     stderr: (s) => process.stderr.write(s + '\n'),
     stdoutIsTTY: process.stdout.isTTY === true,
+    stdoutColumns: process.stdout.isTTY ? process.stdout.columns : undefined,
     stderrStream: process.stderr,
     stdin: process.stdin,
     env: process.env,

@@ -5,7 +5,7 @@
  */
 import type { Locale } from '../index.js';
 import { generatedAt, mergeResultFiles, writeReports } from '../node.js';
-import { stdoutColor, type CliIO } from './io.js';
+import { stdoutColor, terminalWidth, type CliIO } from './io.js';
 import { pairOutputs, type OutputFlag } from './outputs.js';
 import { exitCode } from './report.js';
 
@@ -15,6 +15,8 @@ export interface MergeCommandOptions {
   color?: boolean;
   quiet?: boolean;
   maxWarnings?: number;
+  verbose?: boolean;
+  statistics?: boolean;
 }
 
 export async function runMerge(files: string[], options: MergeCommandOptions, io: CliIO): Promise<number> {
@@ -28,8 +30,10 @@ export async function runMerge(files: string[], options: MergeCommandOptions, io
     locale: options.locale ?? 'zh-CN',
     color: stdoutColor(options.color, io),
     quiet: options.quiet,
+    stylish: { width: terminalWidth(io), verbose: options.verbose, statistics: options.statistics },
     generatedAt: generatedAt(io.env),
     stdout: { line: io.stdout, write: io.writeStdout },
   });
+  for (const { file } of outputs) if (file !== null) io.stderr(`已写入 ${file}（wrote ${file}）`);
   return exitCode(totals, options.maxWarnings, io);
 }

@@ -19,9 +19,11 @@ export interface OutputSpec {
 
 export const DEFAULT_FORMAT: FormatName = 'stylish';
 
-function checkFormat(name: string): FormatName {
+function checkFormat(given: string): FormatName {
+  // `-f JSON`, `-f Stylish`: format names are case-insensitive.
+  const name = given.toLowerCase();
   if (isFormatName(name)) return name;
-  throw new UsageError(`未知的输出格式 "${name}"；可用：${formatNames.join(' | ')}`, `unknown format "${name}"; use one of ${formatNames.join(', ')}`);
+  throw new UsageError(`未知的输出格式 "${given}"；可用：${formatNames.join(' | ')}`, `unknown format "${given}"; use one of ${formatNames.join(', ')}`);
 }
 
 /** Pairs the `-f`/`-o` flags into report outputs, or throws a UsageError. */

@@ -74,7 +74,13 @@ const COMMANDER_ZH: Record<string, string> = {
 
 /** Commander's own message (`error: unknown option '--x'`) as one bilingual line. */
 export function commanderMessage(code: string, message: string): string {
-  const en = message.replace(/^error:\s*/i, '').trim().split('\n')[0] ?? '';
+  const [first, ...more] = message.replace(/^error:\s*/i, '').trim().split('\n');
+  const en = first ?? '';
+  // showSuggestionAfterError: "(Did you mean --quiet?)" on the next line.
+  const suggestion = /\(Did you mean (\S+?)\?\)/.exec(more.join(' '))?.[1];
+  if (suggestion) {
+    return `jxlint: 用法错误：${COMMANDER_ZH[code] ?? '用法错误'}（${en}）；是否想写 ${suggestion}？（did you mean ${suggestion}?）`;
+  }
   const invalid = /^option '(?:-\w, )?(--[\w-]+)[^']*' argument '([^']*)' is invalid\.\s*(.*)$/.exec(en);
   if (invalid) return `jxlint: 用法错误：选项 ${invalid[1]} 的值 "${invalid[2]}" 无效：${invalid[3]}`;
   const zh = COMMANDER_ZH[code] ?? '用法错误';

@@ -12,7 +12,7 @@
 import type { LintResult } from '../engine/types.js';
 import { SummaryBuilder, type Summary } from './summary.js';
 
-export const STREAMED_FORMATS = ['json', 'report-json', 'csv', 'github'] as const;
+export const STREAMED_FORMATS = ['json', 'report-json', 'csv', 'github', 'compact'] as const;
 export type StreamedFormatName = (typeof STREAMED_FORMATS)[number];
 
 export function isStreamedFormat(name: string): name is StreamedFormatName {

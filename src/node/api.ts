@@ -37,6 +37,8 @@ export interface DiscoverFilesOptions {
   rules?: Record<string, unknown>;
   /** The language of the messages (overrides the configs'). */
   locale?: Locale;
+  /** The preset every config extends instead of its own (`--preset`: recommended, strict, all). */
+  preset?: 'recommended' | 'strict' | 'all';
   /** Extensions searched for in folders (default docx, doc, txt, htm, html). */
   extensions?: readonly string[];
   /** false: no `.jxlintignore`, `ignorePatterns` or config `ignorePatterns` (`--no-ignore`). */
@@ -100,6 +102,7 @@ function configOverrides(options: DiscoverFilesOptions): Record<string, unknown>
   const overrides: Record<string, unknown> = {};
   if (options.rules && Object.keys(options.rules).length > 0) overrides.rules = options.rules;
   if (options.locale) overrides.locale = options.locale;
+  if (options.preset) overrides.extends = options.preset;
   return Object.keys(overrides).length > 0 ? overrides : undefined;
 }
 
@@ -319,6 +322,16 @@ export async function lintFilesToReports(
     cwd: options.cwd,
     locale: options.reportLocale ?? options.locale ?? run.plan.configs.locale(),
   });
+  if (run.transform) {
+    // What the baseline accepts is left out of the reports but counted (the summary line says so).
+    const apply = run.transform;
+    const findings = (r: LintResult) => r.messages.reduce((n, m) => (m.fatal ? n : n + 1), 0);
+    run.transform = (r) => {
+      const kept = apply(r);
+      writer.countAccepted(findings(r) - findings(kept));
+      return kept;
+    };
+  }
   // Workers render the file-by-file reports themselves when they can (no baseline to apply first).
   const needMessages = options.onResult !== undefined;
   if (!run.transform) run.settings.render = writer.renderSettings(needMessages);
