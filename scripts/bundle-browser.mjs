@@ -52,12 +52,16 @@ const workerJs = worker.outputFiles[0].text;
 const page = await build({ ...common, entryPoints: [join(root, 'src/browser/page.ts')] });
 const pageJs = page.outputFiles[0].text;
 
-/** Inline scripts may not contain `</script` (esbuild escapes it in strings; this is the safety net). */
-const inline = (js) => js.replace(/<\/(script)/gi, '<\\/$1');
+/**
+ * An inline script may not contain `</script`, nor `<!--` or `<script` (they switch the HTML parser into
+ * the script's "escaped" states, where `</script>` no longer ends it). They only occur inside string,
+ * template and regular-expression literals, where `\x3C` means the same `<`.
+ */
+const inline = (js) => js.replace(/(?<!\\)<(?=!--|\/?script)/gi, '\\x3C');
 
 const template = readFileSync(join(root, 'src/browser/index.html'), 'utf8');
 const html = template
-  .replace('/*JXLINT_VERSION*/', version)
+  .replaceAll('/*JXLINT_VERSION*/', version)
   .replace('/*PAGE_STYLE*/', () => readFileSync(join(root, 'src/browser/page.css'), 'utf8'))
   .replace('/*WORKER_SCRIPT*/', () => inline(workerJs))
   .replace('/*PAGE_SCRIPT*/', () => inline(pageJs));

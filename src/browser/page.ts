@@ -149,8 +149,11 @@ async function draw(run: Run): Promise<void> {
   changesEl.hidden = changes === null;
   const html = await formatInWorker('html', results.map(asLintResult));
   const frame = $<HTMLIFrameElement>('report');
+  // "done" only once the report is drawn.
+  const loaded = new Promise<void>((resolve) => frame.addEventListener('load', () => resolve(), { once: true }));
   frame.srcdoc = html;
   frame.hidden = false;
+  await loaded;
   $('downloads').hidden = false;
   $('download-xlsx').hidden = !run.viaServer;
   setStatus(summaryLine(results), 'done');
