@@ -4,11 +4,13 @@
  * readers and exceljs are left out, and `jxlint page -o FILE` writes the built page.
  */
 import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../src/cli/program.js';
+import { REPORT_SCRIPT } from '../src/formatters/html/script.generated.js';
 import type { CliIO } from '../src/cli/io.js';
 
 let dir: string;
@@ -51,6 +53,17 @@ describe('browser bundle', () => {
     expect(html.match(/<\/script>/gi)).toHaveLength(2);
     expect(html.match(/<script/gi)).toHaveLength(2);
     expect(html).not.toContain('<!--');
+  });
+
+  it('allows exactly its own inline script and the report\'s, by hash (csp.json gives them to the service)', () => {
+    const sha = (text: string) => `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
+    const pageScript = /<script>([\s\S]*?)<\/script>/.exec(html)![1];
+    const expected = [sha(pageScript), sha(REPORT_SCRIPT)];
+    const csp = JSON.parse(readFileSync(join(dir, 'build', 'csp.json'), 'utf8')) as { scriptSrc: string[] };
+    expect(csp.scriptSrc).toEqual(expected);
+    const policy = /<meta http-equiv="Content-Security-Policy" content="([^"]*)"/.exec(html)![1];
+    expect(policy).toContain(`script-src ${expected.join(' ')} blob:;`);
+    expect(policy).not.toContain("script-src 'unsafe-inline'");
   });
 
   it('`jxlint page -o FILE` writes the built page', async () => {
