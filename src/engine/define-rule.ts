@@ -60,12 +60,15 @@ export interface RuleDefinition<MessageIds extends string, Schema extends Record
   create(context: RuleContext<MessageIds, OptionValues<Schema>>): RuleVisitors;
 }
 
+/** A rule that still knows its message ids (so a RuleTester case naming a wrong one does not compile). */
+export type DefinedRule<MessageIds extends string> = Rule & { meta: { messages: RuleMessages<MessageIds> } };
+
 /** A rule from its meta, option schema and visitors (see the file comment). */
 export function defineRule<const MessageIds extends string, const Schema extends Record<string, OptionSpec> = Record<never, never>>(
   definition: RuleDefinition<MessageIds, Schema>,
-): Rule {
+): DefinedRule<MessageIds> {
   const { meta, options, create } = definition;
-  const rule: Rule = {
+  const rule: DefinedRule<MessageIds> = {
     meta,
     create: create as Rule['create'],
   };

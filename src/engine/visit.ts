@@ -9,6 +9,7 @@ import { isTextOrigin, type Indicator, type JxDocument, type Origin, type Projec
 import { goalItems } from '../../rules/shared/goals.js';
 import { fingerprintOf } from './baseline.js';
 import { formatLocation, renderTemplate, SEVERITY_NUMBER } from './messages.js';
+import { dropYielded, type Spot } from './yields.js';
 import type {
   CellRole,
   GoalItem,
@@ -17,6 +18,7 @@ import type {
   Locale,
   NodeReport,
   ProjectCell,
+  RelatedCell,
   ReportDescriptor,
   Rule,
   RuleContext,
@@ -43,14 +45,15 @@ export interface RuleOutcome {
   error?: unknown;
 }
 
-/** A report with its place worked out: the shape every message is built from. */
-interface PlacedReport extends Omit<ReportDescriptor, 'origin'> {
+/** Where a report points, worked out from its node and cell (before the report's own overrides). */
+interface Place {
   project: Project | null;
   role: CellRole;
   origin: Origin | null;
-  /** The indicator row, for `indicator.*` roles. */
-  indicator?: Indicator;
-  indicatorIndex?: number;
+  /** The cell's text as written (the default `found`). */
+  text: string | null;
+  indicator: Indicator | null;
+  indicatorIndex: number | null;
 }
 
 const severityRank: Record<ReportSeverity, number> = { info: 0, warn: 1, error: 2 };
@@ -61,15 +64,13 @@ function effectiveSeverity(configured: ReportSeverity, override: ReportDescripto
   return SEVERITY_NUMBER[severityRank[override] < severityRank[configured] ? override : configured];
 }
 
-function lineColumn(origin: Origin | null): { line: number | null; column: number | null } {
-  return isTextOrigin(origin) ? { line: origin.line, column: origin.column } : { line: null, column: null };
-}
-
-/** The message of a placed report, in the locale; an unknown message id is an error of the rule. */
-function messageOf(rule: Rule, report: PlacedReport, configured: ReportSeverity, locale: Locale): LintMessage {
+/** The message of a report at its place, in the locale; an unknown message id is an error of the rule. */
+function messageOf(rule: Rule, report: NodeReport, place: Place, configured: ReportSeverity, locale: Locale): LintMessage {
   const template = Object.hasOwn(rule.meta.messages, report.messageId) ? rule.meta.messages[report.messageId] : undefined;
   if (!template) throw new Error(`unknown messageId "${report.messageId}" (meta.messages has ${Object.keys(rule.meta.messages).join(', ')})`);
-  const { project, indicator } = report;
+  const { project, role } = place;
+  const origin = report.origin ?? place.origin;
+  const text = isTextOrigin(origin);
   const message: LintMessage = {
     ruleId: rule.meta.id,
     severity: effectiveSeverity(configured, report.severity),
@@ -78,13 +79,14 @@ function messageOf(rule: Rule, report: PlacedReport, configured: ReportSeverity,
     projectCode: project?.code ?? null,
     projectName: project?.name ?? null,
     projectIndex: project?.index ?? null,
-    ...lineColumn(report.origin),
-    origin: report.origin ?? null,
-    location: formatLocation(report.origin ?? null, report.role, locale, project?.index ?? null),
-    role: report.role,
-    indicatorIndex: report.indicatorIndex ?? null,
-    level3: indicator?.level3 ?? null,
-    found: report.found ?? null,
+    line: text ? origin.line : null,
+    column: text ? origin.column : null,
+    origin,
+    location: formatLocation(origin, role, locale, project?.index ?? null),
+    role,
+    indicatorIndex: place.indicatorIndex,
+    level3: place.indicator?.level3 ?? null,
+    found: (report.found !== undefined ? report.found : place.text) ?? null,
     suggestion: report.suggestion ?? null,
     basis: rule.meta.docs.basis,
   };
@@ -92,7 +94,7 @@ function messageOf(rule: Rule, report: PlacedReport, configured: ReportSeverity,
   message.fingerprint = fingerprintOf({
     ruleId: message.ruleId,
     projectCode: message.projectCode,
-    role: message.role,
+    role,
     level3: message.level3 ?? null,
     found: message.found ?? null,
   });
@@ -153,44 +155,71 @@ function indicatorText(ind: Indicator, cell: IndicatorCell): string | null {
   }
 }
 
-function place(report: NodeReport, info: NodeInfo | undefined, document: JxDocument): PlacedReport {
-  const { node, cell, origin, found, ...rest } = report as NodeReport & { cell?: string };
-  void node;
+const INDICATOR_ROLES: Record<IndicatorCell, CellRole> = {
+  level1: 'indicator.level1',
+  level2: 'indicator.level2',
+  level3: 'indicator.level3',
+  description: 'indicator.description',
+  value: 'indicator.value',
+  basis: 'indicator.basis',
+  nature: 'indicator.nature',
+  unit: 'indicator.unit',
+};
+
+function placeOf(report: NodeReport, info: NodeInfo | undefined, document: JxDocument): Place {
   if (!info) throw new Error(`report on a node the walk did not visit (messageId "${report.messageId}")`);
-  const pick = (text: string | null, at: Origin | null): Pick<PlacedReport, 'found' | 'origin'> => ({
-    found: found !== undefined ? found : text,
-    origin: origin ?? at,
-  });
+  const cell = report.cell as string | undefined;
   switch (info.type) {
     case 'document':
-      return { ...rest, project: null, role: 'document', ...pick(null, null) };
+      return { project: null, role: 'document', origin: null, text: null, indicator: null, indicatorIndex: null };
     case 'department':
-      return { ...rest, project: null, role: 'department', ...pick(null, document.department.origin) };
+      return { project: null, role: 'department', origin: document.department.origin, text: null, indicator: null, indicatorIndex: null };
     case 'project': {
       const { project } = info;
       const c = (cell ?? 'table') as ProjectCell;
       const at = projectCell(project, c);
-      return { ...rest, project, role: c, ...pick(at.text, at.origin ?? project.origin ?? null) };
+      return { project, role: c, origin: at.origin ?? project.origin ?? null, text: at.text, indicator: null, indicatorIndex: null };
     }
     case 'indicator': {
       const { project, index } = info;
       const ind = project.indicators[index]!;
       const c = cell as IndicatorCell | undefined;
-      const role: CellRole = c ? `indicator.${c}` : 'indicator';
-      const at = (c ? ind.cells[c] : null) ?? ind.origin ?? project.origin ?? null;
-      return { ...rest, project, role, indicatorIndex: index, indicator: ind, ...pick(c ? indicatorText(ind, c) : null, at) };
+      return {
+        project,
+        role: c ? INDICATOR_ROLES[c] : 'indicator',
+        origin: (c ? ind.cells[c] : null) ?? ind.origin ?? project.origin ?? null,
+        text: c ? indicatorText(ind, c) : null,
+        indicator: ind,
+        indicatorIndex: index,
+      };
     }
     case 'goal': {
       const { project } = info;
       const item = report.node as GoalItem;
-      return {
-        ...rest,
-        project,
-        role: 'goals',
-        ...pick(item.text, item.origin ?? project.fields.goals.origin ?? project.origin ?? null),
-      };
+      const origin = item.origin ?? project.fields.goals.origin ?? project.origin ?? null;
+      return { project, role: 'goals', origin, text: item.text, indicator: null, indicatorIndex: null };
     }
   }
+}
+
+/** Another cell a report names (`report({ related })`), placed like a report. */
+function relatedCellOf(target: NodeReport, info: NodeInfo | undefined, document: JxDocument, locale: Locale): RelatedCell {
+  const place = placeOf(target, info, document);
+  const text = isTextOrigin(place.origin);
+  return {
+    origin: place.origin,
+    line: text ? place.origin.line : null,
+    column: text ? place.origin.column : null,
+    role: place.role,
+    text: place.text ?? (place.indicator?.level3 ?? null),
+    location: formatLocation(place.origin, place.role, locale, place.project?.index ?? null),
+  };
+}
+
+/** Where a report sits for `meta.yieldsTo`: its row (the node, by identity) and its cell. */
+function spotOf(report: NodeReport, nodeId: number, info: NodeInfo | undefined): Spot {
+  const row = info?.type === 'indicator' || info?.type === 'goal' ? `n${nodeId}` : `n${nodeId}:${(report.cell as string | undefined) ?? ''}`;
+  return { row, cell: `n${nodeId}:${(report.cell as string | undefined) ?? ''}` };
 }
 
 // ---------------------------------------------------------------------------
@@ -209,6 +238,14 @@ export function visitRules(document: JxDocument, runs: readonly RuleRun[], setti
   const nodes = new Map<object, NodeInfo>();
   nodes.set(document, { type: 'document' });
   nodes.set(document.department, { type: 'department' });
+  // Where each message sits, for `meta.yieldsTo` (node identities numbered as reports arrive).
+  const spots = new Map<LintMessage, Spot>();
+  const nodeIds = new Map<object, number>();
+  const nodeId = (node: object) => {
+    let id = nodeIds.get(node);
+    if (id === undefined) nodeIds.set(node, (id = nodeIds.size));
+    return id;
+  };
   const states: RuleState[] = runs.map((run) => ({ run, rule: run.rule, messages: [], failed: false }));
   const fail = (state: RuleState, error: unknown) => {
     state.failed = true;
@@ -224,7 +261,17 @@ export function visitRules(document: JxDocument, runs: readonly RuleRun[], setti
       document,
       options,
       settings,
-      report: (report) => state.messages.push(messageOf(rule, place(report, nodes.get(report.node), document), severity, locale)),
+      report: (report) => {
+        const info = nodes.get(report.node);
+        const message = messageOf(rule, report, placeOf(report, info, document), severity, locale);
+        if (report.related?.length) {
+          message.related = report.related.map((target) =>
+            relatedCellOf({ ...target, messageId: report.messageId } as NodeReport, nodes.get(target.node), document, locale),
+          );
+        }
+        spots.set(message, spotOf(report, nodeId(report.node), info));
+        state.messages.push(message);
+      },
     };
     try {
       const v = rule.create(context);
@@ -240,13 +287,15 @@ export function visitRules(document: JxDocument, runs: readonly RuleRun[], setti
     }
   }
 
-  const call = <K extends VisitorKey>(key: K, ...args: Parameters<NonNullable<RuleVisitors[K]>>) => {
+  /** Calls one visitor of every rule that has it (three arguments at most, no spreading: this is the hot loop). */
+  const call = (key: VisitorKey, a: unknown, b?: unknown, c?: unknown) => {
     const list = visitors.get(key);
     if (!list) return;
-    for (const [state, fn] of list) {
+    for (let r = 0; r < list.length; r++) {
+      const [state, fn] = list[r]!;
       if (state.failed) continue;
       try {
-        (fn as unknown as (...a: typeof args) => void)(...args);
+        (fn as (a: unknown, b?: unknown, c?: unknown) => void)(a, b, c);
       } catch (error) {
         fail(state, error);
       }
@@ -281,5 +330,6 @@ export function visitRules(document: JxDocument, runs: readonly RuleRun[], setti
     }
     call('Document:exit', document);
   }
+  dropYielded(states, (m) => spots.get(m));
   return states.map(({ rule, messages, failed, error }) => ({ rule, messages, failed, ...(failed ? { error } : {}) }));
 }

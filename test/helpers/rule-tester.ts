@@ -9,6 +9,7 @@ import { parseText } from '../../src/index.js';
 import { resolveConfig } from '../../src/engine/config.js';
 import { INTERNAL_ERROR_ID, lintDocument } from '../../src/engine/lint.js';
 import type { Indicator, JxDocument, Origin, Project, Value } from '../../src/ast/types.js';
+import type { DefinedRule } from '../../src/engine/define-rule.js';
 import type { CellRole, LayoutPolicy, LintMessage, Locale, Rule, Severity } from '../../src/engine/types.js';
 
 export { CLEAN_INDICATORS, CLEAN_INDICATORS_2021, table, tables, withRows } from '../../rules/shared/example-table.js';
@@ -24,8 +25,8 @@ export interface ValidCase {
   allowParseErrors?: boolean;
 }
 
-export interface ExpectedError {
-  messageId: string;
+export interface ExpectedError<MessageIds extends string = string> {
+  messageId: MessageIds;
   /** 项目编码 of the project reported on (null for document-level reports). */
   projectCode: string | null;
   role: CellRole;
@@ -38,8 +39,8 @@ export interface ExpectedError {
   suggestion?: string | null;
 }
 
-export interface InvalidCase extends ValidCase {
-  errors: ExpectedError[];
+export interface InvalidCase<MessageIds extends string = string> extends ValidCase {
+  errors: ExpectedError<MessageIds>[];
 }
 
 /** Runs one rule on a text and returns its messages (parse diagnostics excluded). */
@@ -74,8 +75,11 @@ function checkCommon(rule: Rule, c: ValidCase, run: ReturnType<typeof runRule>):
   expect(internal.map((m) => m.message), `${rule.meta.id} did not throw`).toEqual([]);
 }
 
-/** Declares the vitest suite for a rule. */
-export function ruleTester(rule: Rule, cases: { valid: ValidCase[]; invalid: InvalidCase[] }): void {
+/** Declares the vitest suite for a rule; an expected messageId the rule does not have is a compile error. */
+export function ruleTester<MessageIds extends string>(
+  rule: DefinedRule<MessageIds>,
+  cases: { valid: ValidCase[]; invalid: InvalidCase<NoInfer<MessageIds>>[] },
+): void {
   describe(rule.meta.id, () => {
     it('has at least one valid and one invalid case', () => {
       expect(cases.valid.length).toBeGreaterThan(0);
