@@ -1,9 +1,13 @@
 /**
- * `xlsx`: an Excel workbook for auditors (exceljs, loaded lazily so the CLI starts fast).
- * - 问题清单: one row per finding (fatal read failures included) with frozen header, autofilter
- *   and column widths fitted to the content (CJK counted double);
- * - 汇总: totals, findings per rule and per 预算单位 (agency);
+ * `xlsx`: an Excel workbook for auditors (exceljs, loaded lazily so the CLI starts fast), ready to
+ * print: every sheet landscape on A4, fitted to the page width, the header row repeated on each
+ * page, page numbers in the footer.
+ * - 汇总 (first): totals, findings per rule (with its Chinese title) and per 预算单位 (agency);
+ * - 问题清单: one row per finding (fatal read failures included) — the rule's title beside its id,
+ *   values written for people (the spend plan as `3月底 —；…；12月底 100%`), and an empty 处理意见
+ *   column for the reviewer; frozen header, autofilter, widths fitted to the content (CJK double);
  * - 文件: every input file with its status (ok / failed / skipped), counts and the fatal message.
+ * Times are local (`options.timeZone`, Asia/Shanghai by default).
  */
 import type { Locale, LintResult } from '../engine/types.js';
 import {
@@ -18,6 +22,7 @@ import {
   rulesById,
   type SeverityKey,
 } from './common.js';
+import { localTime } from './local-time.js';
 import type { FormatOptions } from './options.js';
 import { summarize } from './summary.js';
 import { displayWidth } from './text-width.js';
@@ -55,6 +60,11 @@ const LABELS = {
     format: '格式',
     encoding: '编码',
     note: '说明',
+    ruleTitle: '规则说明',
+    reviewerNote: '处理意见',
+    footer: '第 &P 页，共 &N 页',
+    monthEnds: ['3月底', '6月底', '10月底', '12月底'],
+    listSep: '；',
   },
   en: {
     totals: 'Totals',
@@ -80,6 +90,11 @@ const LABELS = {
     format: 'Format',
     encoding: 'Encoding',
     note: 'Note',
+    ruleTitle: 'Rule title',
+    reviewerNote: 'Reviewer note',
+    footer: 'Page &P of &N',
+    monthEnds: ['end of Mar', 'end of Jun', 'end of Oct', 'end of Dec'],
+    listSep: '; ',
   },
 } as const;
 
@@ -93,6 +108,41 @@ function styleHeader(sheet: Worksheet, rowNumber: number): void {
     cell.fill = HEADER_FILL;
     cell.border = { bottom: { style: 'thin', color: { argb: 'FF9AA7B8' } } };
   });
+}
+
+/**
+ * Print setup of every sheet: A4 landscape, one page wide (as many pages tall as needed), narrow
+ * margins, the header row(s) repeated on each printed page, page numbers in the footer.
+ */
+function setUpPrinting(sheet: Worksheet, headerRow: number | null, footer: string): void {
+  sheet.pageSetup = {
+    ...sheet.pageSetup,
+    paperSize: 9, // A4
+    orientation: 'landscape',
+    fitToPage: true,
+    fitToWidth: 1,
+    fitToHeight: 0,
+    horizontalCentered: true,
+    margins: { left: 0.4, right: 0.4, top: 0.5, bottom: 0.6, header: 0.3, footer: 0.3 },
+    ...(headerRow ? { printTitlesRow: `${headerRow}:${headerRow}` } : {}),
+  };
+  sheet.headerFooter = { oddFooter: `&C${footer}` };
+}
+
+/** A rule's title: the first sentence of its description. */
+function ruleTitle(description: string): string {
+  return description.split(/(?<=[。.])\s*/)[0] ?? description;
+}
+
+/**
+ * A value as people read it: the spend plan's four month-end cells (`|||100%`) become
+ * `3月底 —；6月底 —；10月底 —；12月底 100%`; other values are shown as found.
+ */
+export function readableValue(found: string, rule: string, locale: Locale): string {
+  const parts = found.split('|');
+  if (!rule.startsWith('spend-plan') || parts.length !== 4) return found;
+  const labels = LABELS[locale];
+  return parts.map((value, i) => `${labels.monthEnds[i]} ${value.trim() || '—'}`).join(labels.listSep);
 }
 
 /** Column widths from the longest value (display width), clamped. */
@@ -121,31 +171,44 @@ export async function formatXlsx(results: LintResult[], options: FormatOptions):
   workbook.created = new Date(generatedAt);
   workbook.modified = new Date(generatedAt);
 
-  // 问题清单
+  const rules = rulesById(options.rules);
+  // 汇总 first: it is what a reader looks at first; filled once the finding list is written.
+  const sheet = workbook.addWorksheet(SHEETS[locale].summary);
+
+  // 问题清单: the finding columns, the rule's title beside its id, and 处理意见 for the reviewer.
   const findings = workbook.addWorksheet(SHEETS[locale].findings, {
     views: [{ state: 'frozen', xSplit: 0, ySplit: 1 }],
   });
-  findings.addRow(findingHeaders(locale));
+  const headers = findingHeaders(locale);
+  const ruleColumn = FINDING_COLUMNS.indexOf('rule');
+  headers.splice(ruleColumn + 1, 0, labels.ruleTitle);
+  headers.push(labels.reviewerNote);
+  findings.addRow(headers);
   styleHeader(findings, 1);
-  const severityColumn = FINDING_COLUMNS.indexOf('severity') + 1;
+  const severityColumn = FINDING_COLUMNS.indexOf('severity') + 2;
+  const foundColumn = FINDING_COLUMNS.indexOf('found');
   for (const row of findingRows(results, locale, options.cwd)) {
-    const added = findings.addRow(FINDING_COLUMNS.map((column) => row[column]));
+    const values = FINDING_COLUMNS.map((column, i) => (i === foundColumn ? readableValue(row.found, row.rule, locale) : row[column]));
+    values.splice(ruleColumn + 1, 0, ruleTitle(ruleDescription(rules.get(row.rule), locale)));
+    values.push('');
+    const added = findings.addRow(values);
     added.getCell(severityColumn).font = { color: { argb: SEVERITY_COLOURS[row.severityKey] }, bold: row.severityKey === 'error' };
     added.alignment = { vertical: 'top', wrapText: true };
   }
-  findings.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: FINDING_COLUMNS.length } };
-  //                file agency code name location rule severity message found suggestion basis
-  fitColumns(findings, [48, 30, 22, 30, 28, 30, 10, 70, 18, 24, 30]);
+  findings.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: headers.length } };
+  //                file agency code name location rule title severity message found suggestion basis 处理意见
+  fitColumns(findings, [40, 26, 20, 26, 24, 26, 30, 8, 60, 24, 24, 30, 24]);
+  findings.getColumn(headers.length).width = 24;
+  setUpPrinting(findings, 1, labels.footer);
 
   // 汇总
-  const sheet = workbook.addWorksheet(SHEETS[locale].summary);
   const section = (title: string) => {
     const row = sheet.addRow([title]);
     row.font = { bold: true, size: 12 };
   };
   section(labels.totals);
   sheet.addRow([labels.tool, `jxlint ${options.toolVersion}`]);
-  sheet.addRow([labels.generated, generatedAt]);
+  sheet.addRow([labels.generated, localTime(generatedAt, options.timeZone)]);
   sheet.addRow([labels.filesTotal, summary.files.total]);
   sheet.addRow([labels.filesOk, summary.files.ok]);
   sheet.addRow([labels.filesFailed, summary.files.failed]);
@@ -159,12 +222,12 @@ export async function formatXlsx(results: LintResult[], options: FormatOptions):
   section(labels.byRule);
   sheet.addRow([labels.rule, labels.count, labels.description]);
   styleHeader(sheet, sheet.rowCount);
-  const rules = rulesById(options.rules);
   for (const [id, count] of Object.entries(summary.findingsByRule)) {
     const row = sheet.addRow([id, count, ruleDescription(rules.get(id), locale)]);
     const helpUri = helpUriOf(id, rules.get(id), options.rulesDocsBaseUrl);
     row.getCell(1).value = { text: id, hyperlink: helpUri };
     row.getCell(1).font = { color: { argb: 'FF1565C0' }, underline: true };
+    row.getCell(3).alignment = { vertical: 'top', wrapText: true };
   }
   sheet.addRow([]);
 
@@ -183,6 +246,7 @@ export async function formatXlsx(results: LintResult[], options: FormatOptions):
     ]);
   }
   fitColumns(sheet, [40, 24, 60, 10, 10, 10, 10]);
+  setUpPrinting(sheet, null, labels.footer);
 
   // 文件
   const files = workbook.addWorksheet(SHEETS[locale].files, { views: [{ state: 'frozen', xSplit: 0, ySplit: 1 }] });
@@ -215,6 +279,7 @@ export async function formatXlsx(results: LintResult[], options: FormatOptions):
   }
   files.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: 9 } };
   fitColumns(files, [60, 12, 10, 12, 10, 10, 10, 10, 80]);
+  setUpPrinting(files, 1, labels.footer);
 
   const buffer = await workbook.xlsx.writeBuffer();
   return new Uint8Array(buffer as unknown as ArrayBuffer);
