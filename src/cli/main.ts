@@ -1,7 +1,9 @@
 #!/usr/bin/env node
-/** The `jxlint` binary: runs the command line (src/cli/program.ts) and sets the exit code. */
-import { processIO } from './io.js';
-import { main, reportError } from './program.js';
+/**
+ * The `jxlint` binary: runs the command line (src/cli/program.ts) and sets the exit code.
+ * Start-up path (启动路径): `jxlint --version` answers without loading the argument parser, and
+ * every command loads only its own modules (program.ts imports them when the command runs).
+ */
 
 // `jxlint … | head`: the reader went away; stop quietly instead of printing a stack trace.
 for (const stream of [process.stdout, process.stderr]) {
@@ -11,12 +13,19 @@ for (const stream of [process.stdout, process.stderr]) {
   });
 }
 
-const io = processIO();
-main(process.argv.slice(2), io).then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (e: unknown) => {
-    process.exitCode = reportError(e, io);
-  },
-);
+const argv = process.argv.slice(2);
+if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-v')) {
+  const { toolVersion } = await import('./version.js');
+  process.stdout.write(toolVersion() + '\n');
+} else {
+  const [{ processIO }, { main, reportError }] = await Promise.all([import('./io.js'), import('./program.js')]);
+  const io = processIO();
+  main(argv, io).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (e: unknown) => {
+      process.exitCode = reportError(e, io);
+    },
+  );
+}

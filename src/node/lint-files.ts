@@ -7,7 +7,6 @@
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
-import { Piscina } from 'piscina';
 import type { LintResult } from '../node.js';
 import { internalFailure, lintAndRender, renderOutcome, type LintFileTask, type LintOutcome, type LintRunSettings } from './worker.js';
 
@@ -72,6 +71,8 @@ export async function* lintFiles(
     return;
   }
 
+  // Loaded only when threads are used: an in-process run does not pay for the pool's modules.
+  const { Piscina } = await import('piscina');
   const pool = new Piscina<LintFileTask, LintOutcome>({
     filename: workerFile instanceof URL ? workerFile.href : workerFile,
     minThreads: threads,

@@ -4,7 +4,9 @@
  * the piscina task handler (the run settings arrive once, as `workerData`); `lintOneFile` is the
  * same work in-process (`--concurrency 1`, `--stdin`). Imports only the library API.
  */
-import { workerData } from 'piscina';
+// piscina hands its `workerData` option to each worker thread as the thread's own workerData, so the
+// in-process path (--concurrency 1, --stdin) does not have to load piscina for it.
+import { workerData } from 'node:worker_threads';
 import { errorsOnly, lint, lintFailure, readInputFile, SourceError, tryParse } from '../node.js';
 import type { FormatOptions, LintResult, Locale, ReportStream, ResolvedConfig, StreamedFormatName } from '../node.js';
 import { configForFile } from '../node.js';
