@@ -1,0 +1,367 @@
+/**
+ * The intake service (报送检查服务) as a fastify app: the JSON API over the library API and the
+ * worker pool, 整改 tracking in the store, the upload page's files, and the limits, each with one
+ * clear JSON error. `startService` (index.ts) adds listening and SIGTERM.
+ */
+import { createHash, timingSafeEqual } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { mkdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import cors from '@fastify/cors';
+import helmet from '@fastify/helmet';
+import multipart from '@fastify/multipart';
+import fastifyStatic from '@fastify/static';
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import { explainRule, format, getRule, ruleSummaries, toolVersion, type LintResult, type Locale, type ResolvedConfig } from '../node.js';
+import { notFound, ServiceError, toServiceError } from './errors.js';
+import { LintPool, QueueFullError } from './pool.js';
+import { apiRoutes, openApiDocument, REPORT_MEDIA_TYPES, type ApiRoute, type ReportFormat } from './schemas.js';
+import { agencyOf, findingsOf, projectsOf, type Changes, type SubmissionStore } from './store/types.js';
+import type { UploadLintTask } from './worker.js';
+
+export interface ServiceOptions {
+  config: ResolvedConfig;
+  /** null: --no-store. */
+  store: SubmissionStore | null;
+  /** Data folder (kept files go under files/), with --keep-files. */
+  keepFilesDir: string | null;
+  token: string | null;
+  corsOrigin: string | null;
+  /** The built upload page (index.html and its assets). */
+  pageDir: string;
+  threads: number;
+  maxQueue: number;
+  timeLimitMs: number;
+  maxUploadSize: number;
+  maxFiles: number;
+  /** Reader limits (bytes): passed to parse. */
+  maxFileSize?: number;
+  maxInflatedSize?: number;
+  /** One JSON line per request; null: none. */
+  accessLog: ((line: string) => void) | null;
+  /** Seconds a client is told to wait on 503. */
+  retryAfterSeconds: number;
+  /** The pool's worker module (tests running from TypeScript sources give their own). */
+  workerFile?: string;
+  /** Socket timeouts (ms). */
+  connectionTimeoutMs: number;
+  keepAliveTimeoutMs: number;
+  requestTimeoutMs: number;
+}
+
+export const DEFAULT_LIMITS = {
+  maxQueue: 64,
+  timeLimitMs: 30_000,
+  maxUploadSize: 32 * 1048576,
+  maxFiles: 20,
+  retryAfterSeconds: 2,
+  connectionTimeoutMs: 120_000,
+  keepAliveTimeoutMs: 5_000,
+  requestTimeoutMs: 120_000,
+};
+
+/** A file's result as the API answers it: the `-f json` result with the service's status. */
+export type FileResult = Omit<LintResult, 'status' | 'document'> & {
+  status: 'ok' | 'problems' | 'unreadable';
+  sha256: string;
+  size: number;
+  submissionId: number | null;
+  changes?: Changes;
+};
+
+interface Upload {
+  fileName: string;
+  bytes: Buffer;
+}
+
+export interface Service {
+  app: FastifyInstance;
+  pool: LintPool;
+  /** Set when SIGTERM (or close) begins: new API requests get 503. */
+  draining: boolean;
+}
+
+/** `a/b\\c.docx` → `c.docx`; control characters dropped; never empty. */
+export function uploadName(raw: string | undefined): string {
+  const base = (raw ?? '').split(/[\\/]/).pop() ?? '';
+  // eslint-disable-next-line no-control-regex
+  const clean = base.replace(/[\u0000-\u001f\u007f]/g, '').trim().slice(0, 255);
+  return clean || 'upload';
+}
+
+function serviceStatus(r: LintResult): FileResult['status'] {
+  if (r.status === 'failed') return 'unreadable';
+  return r.messages.length > 0 ? 'problems' : 'ok';
+}
+
+function sameToken(given: string, expected: string): boolean {
+  const a = createHash('sha256').update(given).digest();
+  const b = createHash('sha256').update(expected).digest();
+  return timingSafeEqual(a, b);
+}
+
+/** The page's Content-Security-Policy: everything from the service itself, the lint worker from blob: too. */
+const PAGE_CSP = {
+  defaultSrc: ["'self'"],
+  scriptSrc: ["'self'"],
+  workerSrc: ["'self'", 'blob:'],
+  styleSrc: ["'self'", "'unsafe-inline'"],
+  imgSrc: ["'self'", 'data:', 'blob:'],
+  connectSrc: ["'self'"],
+  objectSrc: ["'none'"],
+  frameAncestors: ["'none'"],
+  baseUri: ["'self'"],
+  formAction: ["'self'"],
+};
+
+export async function buildService(options: ServiceOptions): Promise<Service> {
+  const limits = { maxUploadSize: options.maxUploadSize, maxFiles: options.maxFiles };
+  const app = Fastify({
+    logger: false,
+    bodyLimit: options.maxUploadSize,
+    connectionTimeout: options.connectionTimeoutMs,
+    keepAliveTimeout: options.keepAliveTimeoutMs,
+    requestTimeout: options.requestTimeoutMs,
+    forceCloseConnections: 'idle',
+    return503OnClosing: false,
+    ajv: { customOptions: { coerceTypes: true, removeAdditional: false, useDefaults: true, allErrors: false } },
+  });
+  const pool = new LintPool({
+    threads: options.threads,
+    maxQueue: options.maxQueue,
+    timeLimitMs: options.timeLimitMs,
+    workerFile: options.workerFile,
+    settings: { config: options.config, locale: options.config.locale, maxFileSize: options.maxFileSize, maxInflatedSize: options.maxInflatedSize },
+  });
+  const service: Service = { app, pool, draining: false };
+  const version = toolVersion();
+  const openapi = openApiDocument(version, options.token !== null);
+
+  await app.register(helmet, { contentSecurityPolicy: { directives: PAGE_CSP }, crossOriginEmbedderPolicy: false });
+  if (options.corsOrigin) await app.register(cors, { origin: (origin, done) => done(null, origin === options.corsOrigin), methods: ['GET', 'POST'], allowedHeaders: ['Authorization', 'Content-Type'], exposedHeaders: ['Retry-After', 'Content-Disposition'] });
+  await app.register(multipart, {
+    limits: { fileSize: options.maxUploadSize, files: options.maxFiles, parts: options.maxFiles + 20, fields: 20, fieldSize: 4096, headerPairs: 100 },
+    throwFileSizeLimit: true,
+  });
+
+  // Raw bodies (the W3C Nu checker's way): the bytes as they are. JSON is not a document.
+  app.removeContentTypeParser('text/plain');
+  app.addContentTypeParser(
+    ['application/octet-stream', 'text/plain', 'text/html', 'application/msword', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'],
+    { parseAs: 'buffer', bodyLimit: options.maxUploadSize },
+    (_request, body, done) => done(null, body),
+  );
+
+  // Access log: one JSON line per request.
+  app.addHook('onRequest', async (request) => {
+    (request as FastifyRequest & { startedAt: bigint }).startedAt = process.hrtime.bigint();
+  });
+  app.addHook('onResponse', async (request, reply) => {
+    if (!options.accessLog) return;
+    const started = (request as FastifyRequest & { startedAt?: bigint }).startedAt;
+    const ms = started ? Number(process.hrtime.bigint() - started) / 1e6 : null;
+    const entry = {
+      time: new Date().toISOString(),
+      id: request.id,
+      remote: request.ip,
+      method: request.method,
+      path: request.url.split('?')[0],
+      status: reply.statusCode,
+      ms: ms === null ? null : Math.round(ms * 10) / 10,
+      bytes: Number(reply.getHeader('content-length') ?? 0) || undefined,
+      files: (request as FastifyRequest & { fileCount?: number }).fileCount,
+    };
+    options.accessLog(JSON.stringify(entry));
+  });
+
+  // Bearer token on the API; 503 while shutting down.
+  const authorize = async (request: FastifyRequest) => {
+    if (service.draining) {
+      throw new ServiceError(503, 'shutting-down', '服务正在停止：请稍后重试', 'the service is shutting down; retry later', { 'Retry-After': String(options.retryAfterSeconds) });
+    }
+    if (!options.token) return;
+    const header = request.headers.authorization ?? '';
+    const match = /^Bearer\s+(.+)$/i.exec(header);
+    if (!match || !sameToken(match[1]!.trim(), options.token)) {
+      throw new ServiceError(401, 'unauthorized', '需要访问令牌：请在 Authorization 头中带上 Bearer 令牌', 'a bearer token is required (Authorization: Bearer …)', { 'WWW-Authenticate': 'Bearer' });
+    }
+  };
+
+  app.setErrorHandler(async (error, _request, reply) => {
+    const e = toServiceError(error, limits);
+    reply.code(e.status).headers(e.headers).type('application/json; charset=utf-8');
+    return e.body();
+  });
+  app.setNotFoundHandler(async (_request, reply) => {
+    const e = notFound();
+    return reply.code(404).type('application/json; charset=utf-8').send(e.body());
+  });
+
+  const route = (r: ApiRoute, handler: (request: FastifyRequest, reply: FastifyReply) => Promise<unknown>) =>
+    app.route({
+      method: r.method,
+      url: r.url,
+      schema: { ...(r.querystring ? { querystring: r.querystring } : {}), ...(r.params ? { params: r.params } : {}) },
+      ...(r.auth ? { preHandler: authorize } : {}),
+      handler,
+    });
+  const byId = (id: string) => apiRoutes.find((r) => r.operationId === id)!;
+  const requireStore = () => {
+    if (!options.store) throw new ServiceError(404, 'no-store', '本服务未记录报送（--no-store）：没有历史可查', 'submissions are not recorded by this service (--no-store)');
+    return options.store;
+  };
+
+  route(byId('lint'), async (request, reply) => {
+    const query = request.query as { filename?: string; format: ReportFormat; locale?: Locale };
+    const uploads = await readUploads(request, query.filename);
+    (request as FastifyRequest & { fileCount?: number }).fileCount = uploads.length;
+    const tasks: UploadLintTask[] = uploads.map((u) => ({ fileName: u.fileName, bytes: u.bytes, keepDocument: query.format === 'html' }));
+    let results: LintResult[];
+    try {
+      results = await pool.lintAll(tasks);
+    } catch (error) {
+      if (error instanceof QueueFullError) {
+        throw new ServiceError(503, 'queue-full', `检查队列已满（${pool.capacity} 个文件）：请 ${options.retryAfterSeconds} 秒后重试`, `the lint queue is full (${pool.capacity} files); retry in ${options.retryAfterSeconds} s`, {
+          'Retry-After': String(options.retryAfterSeconds),
+        });
+      }
+      throw error;
+    }
+    const receivedAt = new Date().toISOString();
+    const answers: FileResult[] = [];
+    for (const [i, result] of results.entries()) answers.push(await recordOne(uploads[i]!, result, receivedAt));
+    const status = answers.some((a) => a.status !== 'unreadable') ? 200 : 422;
+    reply.code(status);
+    if (query.format === 'json') return answers;
+    const locale = query.locale ?? options.config.locale;
+    const report = await format(results, query.format, { rules: ruleSummaries(locale), locale, color: false, toolVersion: version, generatedAt: receivedAt });
+    const ext = { sarif: 'sarif', html: 'html', xlsx: 'xlsx', csv: 'csv', junit: 'xml' }[query.format];
+    reply.type(REPORT_MEDIA_TYPES[query.format]).header('Content-Disposition', `attachment; filename="jxlint-report.${ext}"`);
+    return typeof report === 'string' ? report : Buffer.from(report);
+  });
+
+  /** Records one file's submission (unless --no-store) and returns its answer. */
+  async function recordOne(upload: Upload, result: LintResult, receivedAt: string): Promise<FileResult> {
+    const sha256 = createHash('sha256').update(upload.bytes).digest('hex');
+    const { document: _document, ...rest } = result;
+    const answer: FileResult = { ...rest, status: serviceStatus(result), sha256, size: upload.bytes.length, submissionId: null };
+    if (!options.store) return answer;
+    let storedFile: string | null = null;
+    if (options.keepFilesDir) {
+      const ext = path.extname(upload.fileName).toLowerCase().replace(/[^.a-z0-9]/g, '').slice(0, 8);
+      storedFile = `files/${sha256}${ext}`;
+      await mkdir(path.join(options.keepFilesDir, 'files'), { recursive: true, mode: 0o700 });
+      await writeFile(path.join(options.keepFilesDir, storedFile), upload.bytes, { mode: 0o600 });
+    }
+    const { id, changes } = await options.store.record({
+      fileName: upload.fileName,
+      sha256,
+      size: upload.bytes.length,
+      receivedAt,
+      agency: agencyOf(result),
+      status: answer.status,
+      errorCount: result.errorCount,
+      warningCount: result.warningCount,
+      infoCount: result.infoCount,
+      storedFile,
+      projects: projectsOf(result),
+      findings: findingsOf(result),
+    });
+    answer.submissionId = id;
+    if (changes) answer.changes = changes;
+    return answer;
+  }
+
+  /** The uploaded files, in memory (never written anywhere unless --keep-files). */
+  async function readUploads(request: FastifyRequest, filename: string | undefined): Promise<Upload[]> {
+    const type = request.headers['content-type'] ?? '';
+    if (request.isMultipart()) {
+      const uploads: Upload[] = [];
+      try {
+        for await (const part of request.parts()) {
+          if (part.type !== 'file') continue;
+          const bytes = await part.toBuffer();
+          if (part.fieldname !== 'file') continue;
+          uploads.push({ fileName: uploadName(part.filename), bytes });
+        }
+      } catch (error) {
+        // Limits are the plugin's own errors (FST_…); anything else is a body that is not well-formed multipart.
+        const code = (error as { code?: unknown }).code;
+        if (typeof code === 'string' && code.startsWith('FST_')) throw error;
+        const detail = error instanceof Error ? error.message : String(error);
+        throw new ServiceError(400, 'malformed-multipart', `上传表单格式错误（${detail}）：请用 multipart/form-data 上传 file 字段`, `malformed multipart body (${detail})`);
+      }
+      if (uploads.length === 0) throw new ServiceError(400, 'no-file', '没有收到文件：请在 file 字段中上传文件', 'no file received; upload it in the `file` field');
+      return uploads;
+    }
+    if (!Buffer.isBuffer(request.body)) {
+      throw toServiceError({ code: 'FST_ERR_CTP_INVALID_MEDIA_TYPE' }, limits);
+    }
+    if (!filename) {
+      throw new ServiceError(400, 'missing-filename', `以 ${type || '原始字节'} 发送文件时需要 ?filename= 参数（文件名）`, 'a raw body needs the ?filename= query parameter');
+    }
+    return [{ fileName: uploadName(filename), bytes: request.body }];
+  }
+
+  route(byId('listRules'), async (request) => ruleSummaries((request.query as { locale: Locale }).locale));
+
+  route(byId('getRule'), async (request) => {
+    const { id } = request.params as { id: string };
+    const { locale } = request.query as { locale: Locale };
+    if (!getRule(id)) throw new ServiceError(404, 'unknown-rule', `没有规则 ${id}：规则列表见 /api/rules`, `no rule ${id}; see /api/rules`);
+    const rule = ruleSummaries(locale).find((r) => r.id === id)!;
+    return { rule, docs: { 'zh-CN': explainRule(id, 'zh-CN'), en: explainRule(id, 'en') } };
+  });
+
+  route(byId('listSubmissions'), async (request) => {
+    const store = requireStore();
+    const q = request.query as { agency?: string; project?: string; since?: string; limit: number; offset: number };
+    let since: string | undefined;
+    if (q.since !== undefined) {
+      const t = new Date(q.since);
+      if (Number.isNaN(t.getTime())) throw new ServiceError(400, 'bad-parameter', `since 不是有效的日期或时间：${q.since}（如 2026-03-01 或 2026-03-01T08:00:00Z）`, `since is not a date or time: ${q.since}`);
+      since = t.toISOString();
+    }
+    return store.list({ agency: q.agency, project: q.project, since, limit: q.limit, offset: q.offset });
+  });
+
+  route(byId('getSubmission'), async (request) => {
+    const store = requireStore();
+    const { id } = request.params as { id: number };
+    const found = await store.get(id);
+    if (!found) throw new ServiceError(404, 'unknown-submission', `没有编号为 ${id} 的报送记录`, `no submission ${id}`);
+    return found;
+  });
+
+  route(byId('projectHistory'), async (request) => {
+    const store = requireStore();
+    const { code } = request.params as { code: string };
+    return { code, submissions: await store.projectHistory(code) };
+  });
+
+  route(byId('openapi'), async () => openapi);
+  route(byId('health'), async () => ({ status: 'ok' }));
+  route(byId('ready'), async (_request, reply) => {
+    const storeState = options.store ? ((await options.store.ping().catch(() => false)) ? options.store.kind : 'unavailable') : 'off';
+    const ready = !service.draining && storeState !== 'unavailable' && !pool.full;
+    reply.code(ready ? 200 : 503);
+    return { ready, store: storeState, jobs: pool.load, capacity: pool.capacity };
+  });
+
+  // The upload page (built by `npm run build` into dist/browser/).
+  if (existsSync(path.join(options.pageDir, 'index.html'))) {
+    await app.register(fastifyStatic, { root: options.pageDir, prefix: '/', index: ['index.html'], wildcard: false, cacheControl: true, maxAge: 0 });
+  } else {
+    app.get('/', async (_request, reply) =>
+      reply
+        .type('text/html; charset=utf-8')
+        .send('<!doctype html><meta charset="utf-8"><title>jxlint</title><p>上传页面尚未构建：请运行 npm run build（the upload page was not built; run npm run build）。接口说明见 <a href="/api/openapi.json">/api/openapi.json</a>。</p>\n'),
+    );
+  }
+
+  app.addHook('onClose', async () => {
+    await pool.close();
+    await options.store?.close();
+  });
+  return service;
+}
