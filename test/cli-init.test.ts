@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import Ajv from 'ajv';
+import { Ajv } from 'ajv';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { configJsonSchema, starterConfig } from '../src/cli/init-command.js';
 import { ruleSummaries, validateConfig } from '../src/index.js';

@@ -192,8 +192,8 @@ describe('stylish', () => {
 
   it('counts the findings with fixes, safe and unsafe', async () => {
     const { text } = sampleResults();
-    const messages = text.messages.map((m, i) => (i < 3 ? { ...m, fix: { range: [0, 1] as [number, number], text: 'x', safety: i === 0 ? ('safe' as const) : ('unsafe' as const) } } : m));
-    const out = await stylish({}, () => [{ ...text, messages }]);
+    const messages = text.messages.map((m, i) => (i < 3 ? { ...m, fix: { description: 'x', replacement: 'x', safety: i === 0 ? ('safe' as const) : ('unsafe' as const) } } : m));
+    const out = await stylish({ width: 200 }, () => [{ ...text, messages }]);
     expect(out).toContain('  其中 3 个有修复建议（安全 1 个，需确认 2 个）；jxlint --fix 可对文本导出应用安全的修复');
   });
 

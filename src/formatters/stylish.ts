@@ -139,11 +139,10 @@ function findingLines(groups: Group[], width: number, chalk: ChalkInstance): str
 
   const out: string[] = [];
   for (const group of groups) {
-    out.push(`  ${chalk.bold(group.heading)}`);
+    out.push(...hanging(`  ${group.heading}`, 0, 4, width).map((l) => chalk.bold(l)));
     for (const line of group.lines) {
       const head = ' '.repeat(FINDING_INDENT) + chalk.dim(padEndToWidth(line.location, locationWidth)) + GAP + line.paint(padEndToWidth(line.severity, severityWidth));
-      const text = wrapToWidth(line.message, { first: messageWidth, rest: messageWidth });
-      const body = text.map((t) => t);
+      const body = wrapToWidth(line.message, { first: messageWidth, rest: messageWidth });
       const last = body.length - 1;
       const rule = chalk.dim(line.rule);
       if (aligned) {
@@ -154,12 +153,15 @@ function findingLines(groups: Group[], width: number, chalk: ChalkInstance): str
         body.push(rule);
       }
       const pad = ' '.repeat(messageStart);
+      // A rule id on a line of its own that is wider than the message column moves left to fit.
+      const padRule = ' '.repeat(Math.max(FINDING_INDENT + 2, Math.min(messageStart, width - displayWidth(line.rule))));
+      const indentOf = (text: string) => (text === rule ? padRule : pad);
       if (messageStart === prefix) {
         out.push(`${head}${GAP}${body[0]}`.trimEnd());
-        for (const more of body.slice(1)) out.push(pad + more);
+        for (const more of body.slice(1)) out.push(indentOf(more) + more);
       } else {
         out.push(head.trimEnd());
-        for (const more of body) out.push(pad + more);
+        for (const more of body) out.push(indentOf(more) + more);
       }
     }
   }
@@ -237,6 +239,9 @@ function summaryLines(results: LintResult[], summary: Summary, options: StylishO
   const accepted = options.run?.acceptedByBaseline ?? 0;
   const filesWithProblems = summary.files.withFindings;
   const lines: string[] = [];
+  const width = options.width ?? DEFAULT_WIDTH;
+  // Every summary line wraps at the width too, continuing under its first word.
+  const add = (text: string, paint: (t: string) => string, indent: number) => lines.push(...hanging(text, 0, indent, width).map((l) => paint(l)));
 
   let headline: string;
   let paint: (text: string) => string;
@@ -275,27 +280,27 @@ function summaryLines(results: LintResult[], summary: Summary, options: StylishO
     headline = en ? `✔ No problems found (${plural(ok, 'file', 'files')} checked)` : `✔ 未发现问题（已检查 ${ok} 个文件）`;
     paint = chalk.green.bold;
   }
-  lines.push(paint(headline));
+  add(headline, paint, 2);
 
   if (total > 1 || failed > 0 || skipped > 0) {
     const text = en
       ? `  ${total} files (${ok} checked, ${failed} unreadable, ${skipped} skipped), ${summary.projects} projects`
       : `  共 ${total} 个文件（已检查 ${ok} 个，无法读取 ${failed} 个，跳过 ${skipped} 个），${summary.projects} 个项目`;
-    lines.push(failed > 0 ? chalk.red(text) : chalk.dim(text));
+    add(text, failed > 0 ? chalk.red : chalk.dim, 4);
   }
   const notShown: string[] = [];
   if (hidden > 0 && !quietSaid) notShown.push(en ? `--quiet hid ${hiddenWords}` : `--quiet 隐藏了 ${hiddenWords}`);
   if (accepted > 0 && !acceptedSaid) notShown.push(en ? `${accepted} accepted by the baseline` : `基线已接受 ${accepted} 个`);
-  if (notShown.length > 0) lines.push(chalk.yellow(en ? `  not shown: ${notShown.join('; ')}` : `  未显示：${notShown.join('；')}`));
+  if (notShown.length > 0) add(en ? `  not shown: ${notShown.join('; ')}` : `  未显示：${notShown.join('；')}`, chalk.yellow, 4);
   const fixes = fixCounts(results);
   if (fixes.safe + fixes.unsafe > 0) {
     const hint = fixes.inText ? (en ? '; jxlint --fix applies the safe ones to text exports' : '；jxlint --fix 可对文本导出应用安全的修复') : '';
-    lines.push(
-      chalk.dim(
-        en
-          ? `  ${fixes.safe + fixes.unsafe} with fixes (${fixes.safe} safe, ${fixes.unsafe} unsafe)${hint}`
-          : `  其中 ${fixes.safe + fixes.unsafe} 个有修复建议（安全 ${fixes.safe} 个，需确认 ${fixes.unsafe} 个）${hint}`,
-      ),
+    add(
+      en
+        ? `  ${fixes.safe + fixes.unsafe} with fixes (${fixes.safe} safe, ${fixes.unsafe} unsafe)${hint}`
+        : `  其中 ${fixes.safe + fixes.unsafe} 个有修复建议（安全 ${fixes.safe} 个，需确认 ${fixes.unsafe} 个）${hint}`,
+      chalk.dim,
+      4,
     );
   }
   if (total > 1) lines.push(...batchBreakdown(summary, options, chalk));
