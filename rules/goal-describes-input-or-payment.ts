@@ -1,6 +1,7 @@
 import { defineRule } from '../src/engine/define-rule.js';
 import { table } from './shared/example-table.js';
 import { isPlaceholderGoalContent } from './shared/goals.js';
+import { goalRewrite } from './shared/suggestions.js';
 import { cellText } from './shared/text.js';
 
 /** Spending or paying money (docs/rule-catalogue.md: 支付 报销 拨付 购置 购买 + 费用 资金 材料), or funds arriving (资金/补贴到位). */
@@ -21,8 +22,8 @@ export const goalDescribesInputOrPayment = defineRule({
     messages: {
       input: {
         'zh-CN':
-          '绩效目标“{found}”写的是花钱、付款或资金到位（{term}），这是投入和过程，不是绩效；财力、物力投入本身不能作为绩效目标，目标应写花这笔钱换来的产出和效果；请改写如“为N名见习大学生提供见习岗位，见习期满留用率≥30%”',
-        en: 'Goal "{found}" is about spending, paying or funds arriving ({term}), which is input and process, not performance; inputs cannot be goals, so state what the money delivers, e.g. "provide internships for N graduates, ≥30% retained"',
+          '绩效目标“{found}”写的是花钱、付款或资金到位（{term}），这是投入和过程，不是绩效；财力、物力投入本身不能作为绩效目标，目标应写花这笔钱换来的产出和效果；请改写，{example}',
+        en: 'Goal "{found}" is about spending, paying or funds arriving ({term}), which is input and process, not performance; inputs cannot be goals, so rewrite it: {exampleEn}',
       },
     },
     docs: {
@@ -39,7 +40,7 @@ export const goalDescribesInputOrPayment = defineRule({
   },
   create(context) {
     return {
-      Goal(item) {
+      Goal(item, project) {
         if (isPlaceholderGoalContent(item.content)) return;
         const text = cellText(item.content);
         if (OUTPUT.test(text)) return;
@@ -47,7 +48,9 @@ export const goalDescribesInputOrPayment = defineRule({
         const object = MONEY_OBJECT.exec(text)?.[0];
         const arriving = FUNDS_ARRIVING.exec(text)?.[0];
         const term = verb && object ? `${verb}/${object}` : arriving ?? null;
-        if (term) context.report({ node: item, messageId: 'input', data: { found: item.text, term } });
+        if (!term) return;
+        const rewrite = goalRewrite(project);
+        context.report({ node: item, messageId: 'input', data: { found: item.text, term, example: rewrite.zh, exampleEn: rewrite.en }, suggestion: rewrite.example });
       },
     };
   },

@@ -41,9 +41,11 @@ import { placeholderGoal } from './placeholder-goal.js';
 import { processMetricAsBenefit } from './process-metric-as-benefit.js';
 import { projectCodeInconsistent } from './project-code-inconsistent.js';
 import { punctuationAnomaly } from './punctuation-anomaly.js';
+import { quantityNotACount } from './quantity-not-a-count.js';
 import { quantityValuePercentage } from './quantity-value-percentage.js';
 import { satisfactionObjectUnspecified } from './satisfaction-object-unspecified.js';
 import { satisfactionThresholdLow } from './satisfaction-threshold-low.js';
+import { satisfactionUnderBenefit } from './satisfaction-under-benefit.js';
 import { sloganIndicator } from './slogan-indicator.js';
 import { spendPlanFormat } from './spend-plan-format.js';
 import { spendPlanIncomplete } from './spend-plan-incomplete.js';
@@ -86,6 +88,8 @@ export const allRules: Rule[] = [
   nonTimeMetricUnderTimeliness,
   moneyAmountAsQuantity,
   completionRateUnderQuality,
+  quantityNotACount,
+  satisfactionUnderBenefit,
   costRowNotACost,
   irrelevantEcoBenefit,
   costLowerBoundOperator,

@@ -1,5 +1,6 @@
 import { defineRule } from '../src/engine/define-rule.js';
 import { table, withRows } from './shared/example-table.js';
+import { rewriteFor } from './shared/suggestions.js';
 import { isQuantityIndicator } from './shared/taxonomy.js';
 import { cellText } from './shared/text.js';
 import { isAmount } from './shared/values.js';
@@ -20,8 +21,8 @@ export const moneyAmountAsQuantity = defineRule({
     messages: {
       money: {
         'zh-CN':
-          '数量指标“{level3}”考核的是钱（{term}），不是产出数量；数量指标应写项目提供的产品或服务有多少（人数、次数、户数、件数），花多少钱属于成本指标；请改写如“享受待遇人数 ≥120人”“鉴定病例数 ≥50例”，金额放到成本指标',
-        en: 'Quantity indicator "{level3}" measures money ({term}), not output; a 数量指标 counts the goods or services delivered (people, times, households, items), while money belongs to the cost indicator; write e.g. "people receiving benefits ≥120人" and move the amount to the cost row',
+          '数量指标“{level3}”考核的是钱（{term}），不是产出数量；数量指标应写项目提供的产品或服务有多少（人数、次数、户数、件数），花多少钱属于成本指标；请改写，{example}，金额放到成本指标',
+        en: 'Quantity indicator "{level3}" measures money ({term}), not output; a 数量指标 counts the goods or services delivered (people, times, households, items), while money belongs to the cost indicator; rewrite it ({exampleEn}) and move the amount to the cost row',
       },
     },
     docs: {
@@ -37,14 +38,21 @@ export const moneyAmountAsQuantity = defineRule({
   },
   create(context) {
     return {
-      Indicator(indicator) {
+      Indicator(indicator, project) {
         if (!isQuantityIndicator(indicator)) return;
         const name = cellText(indicator.level3);
         const amountValue = isAmount(indicator.value);
         if (ENDS_IN_COUNT.test(name) && !amountValue) return;
         const term = MONEY_WORD.exec(name)?.[0] ?? (amountValue ? indicator.value.raw : null);
         if (!term) return;
-        context.report({ node: indicator, cell: 'level3', messageId: 'money', data: { level3: indicator.level3 ?? '', term } });
+        const rewrite = rewriteFor(project, 'quantity');
+        context.report({
+          node: indicator,
+          cell: 'level3',
+          messageId: 'money',
+          data: { level3: indicator.level3 ?? '', term, example: rewrite.zh, exampleEn: rewrite.en },
+          suggestion: rewrite.example,
+        });
       },
     };
   },

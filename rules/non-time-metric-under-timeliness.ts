@@ -1,5 +1,6 @@
 import { defineRule } from '../src/engine/define-rule.js';
 import { table, withRows } from './shared/example-table.js';
+import { rewriteFor } from './shared/suggestions.js';
 import { isTimelinessIndicator } from './shared/taxonomy.js';
 import { isBlank } from './shared/text.js';
 import { hasTimeSense } from './shared/time-words.js';
@@ -15,8 +16,8 @@ export const nonTimeMetricUnderTimeliness = defineRule({
     messages: {
       noTime: {
         'zh-CN':
-          '时效指标“{level3}”（指标值“{value}”）的名称和指标值都没有时间概念；时效指标考核“及时程度和效率”，必须写出完成时限、期限或周期，否则无从考核；请改写如“补贴发放完成时间 2020年12月底前”“审计报告出具时限 ≤30个工作日”，不涉及时间的内容移到数量或质量指标',
-        en: 'Timeliness indicator "{level3}" (value "{value}") has no sense of time in its name or value; a 时效指标 measures promptness, so it needs a deadline, period or duration, e.g. "补贴发放完成时间 2020年12月底前"; move content without time to 数量/质量指标',
+          '时效指标“{level3}”（指标值“{value}”）的名称和指标值都没有时间概念；时效指标考核“及时程度和效率”，必须写出完成时限、期限或周期，否则无从考核；请改写，{example}，不涉及时间的内容移到数量或质量指标',
+        en: 'Timeliness indicator "{level3}" (value "{value}") has no sense of time in its name or value; a 时效指标 measures promptness, so it needs a deadline, period or duration: {exampleEn}; move content without time to 数量/质量指标',
       },
     },
     docs: {
@@ -33,10 +34,17 @@ export const nonTimeMetricUnderTimeliness = defineRule({
   },
   create(context) {
     return {
-      Indicator(indicator) {
+      Indicator(indicator, project) {
         if (!isTimelinessIndicator(indicator) || isBlank(indicator.level3)) return;
         if (hasTimeSense(indicator.level3) || hasTimeSense(indicator.value.raw)) return;
-        context.report({ node: indicator, cell: 'level3', messageId: 'noTime', data: { level3: indicator.level3 ?? '', value: indicator.value.raw } });
+        const rewrite = rewriteFor(project, 'timeliness');
+        context.report({
+          node: indicator,
+          cell: 'level3',
+          messageId: 'noTime',
+          data: { level3: indicator.level3 ?? '', value: indicator.value.raw, example: rewrite.zh, exampleEn: rewrite.en },
+          suggestion: rewrite.example,
+        });
       },
     };
   },

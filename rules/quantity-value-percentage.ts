@@ -1,6 +1,9 @@
 import { defineRule } from '../src/engine/define-rule.js';
 import { table, withRows } from './shared/example-table.js';
+import type { Indicator, Project } from '../src/ast/types.js';
+import { countUnitOf } from './shared/suggestions.js';
 import { countWordIn, isQuantityIndicator } from './shared/taxonomy.js';
+import { cellText } from './shared/text.js';
 import { isPercent } from './shared/values.js';
 
 /** The unit a count word is measured in (人数 → 人). */
@@ -18,6 +21,31 @@ const COUNT_UNIT: Record<string, string> = {
   场次: '场',
 };
 
+/** Count words that name no unit of their own (数量, 个数): the unit comes from what is counted. */
+const UNITLESS = new Set(['数量', '个数']);
+/** What a row counts, read from its name and description, and the unit it is counted in. */
+const COUNTED_UNIT: readonly [RegExp, string][] = [
+  [/医疗机构|医药机构|医院|药店|企业|单位/, '家'],
+  [/畜禽|猪|牛|羊/, '万头（只）'],
+  [/学生|幼儿|教师|居民|人员/, '人'],
+];
+/** A count stated in the description ("每年一次" → 1次). */
+const STATED_COUNT = /每(?:年|季度|季|月)([一二两三四五六七八九十]|\d+)次/;
+const CHINESE_DIGIT: Record<string, number> = { 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10 };
+
+/** The example value: the count the description states, else ≥N in the unit of what is counted. */
+function exampleValue(project: Project, indicator: Indicator, countWord: string): string {
+  const description = cellText(indicator.description);
+  const stated = STATED_COUNT.exec(description);
+  if (stated) return `${CHINESE_DIGIT[stated[1]!] ?? stated[1]}次`;
+  let unit = COUNT_UNIT[countWord] ?? '个';
+  if (UNITLESS.has(countWord)) {
+    const text = cellText(indicator.level3) + description;
+    unit = COUNTED_UNIT.find(([re]) => re.test(text))?.[1] ?? countUnitOf(project) ?? unit;
+  }
+  return `≥N${unit}`;
+}
+
 export const quantityValuePercentage = defineRule({
   meta: {
     id: 'quantity-value-percentage',
@@ -27,8 +55,8 @@ export const quantityValuePercentage = defineRule({
     fixable: false,
     messages: {
       percent: {
-        'zh-CN': '数量指标“{level3}”统计的是{countWord}，指标值却是百分比“{found}”；数量指标应写计划完成的实际数量和单位，如“≥1200{unit}”（比例请放到质量或效益指标）',
-        en: 'Quantity indicator "{level3}" counts {countWord} but its value is a percentage, "{found}"; write the planned number with its unit, e.g. "≥1200{unit}" (put ratios under quality or benefit)',
+        'zh-CN': '数量指标“{level3}”统计的是{countWord}，指标值却是百分比“{found}”；数量指标应写计划完成的实际数量和单位，如“{example}”（比例请放到质量或效益指标）',
+        en: 'Quantity indicator "{level3}" counts {countWord} but its value is a percentage, "{found}"; write the planned number with its unit, e.g. "{example}" (put ratios under quality or benefit)',
       },
     },
     docs: {
@@ -44,15 +72,17 @@ export const quantityValuePercentage = defineRule({
   },
   create(context) {
     return {
-      Indicator(indicator) {
+      Indicator(indicator, project) {
         if (!isQuantityIndicator(indicator) || !isPercent(indicator.value)) return;
         const countWord = countWordIn(indicator.level3);
         if (!countWord) return;
+        const example = exampleValue(project, indicator, countWord);
         context.report({
           node: indicator,
           cell: 'value',
           messageId: 'percent',
-          data: { level3: indicator.level3 ?? '', found: indicator.value.raw, countWord, unit: COUNT_UNIT[countWord] ?? '' },
+          data: { level3: indicator.level3 ?? '', found: indicator.value.raw, countWord, example },
+          suggestion: example,
         });
       },
     };

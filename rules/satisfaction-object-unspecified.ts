@@ -1,6 +1,7 @@
 import { defineRule } from '../src/engine/define-rule.js';
 import { table, withRows } from './shared/example-table.js';
 import { satisfactionPopulation } from './shared/satisfaction.js';
+import { rewriteFor } from './shared/suggestions.js';
 import { isSatisfactionIndicator } from './shared/taxonomy.js';
 import { isBlank } from './shared/text.js';
 
@@ -14,8 +15,8 @@ export const satisfactionObjectUnspecified = defineRule({
     messages: {
       unspecified: {
         'zh-CN':
-          '满意度指标“{level3}”没有说明调查谁的满意度；“服务对象”是泛称，不知道调查对象就无法抽样、也无法评价；请写明具体人群，如“参保居民满意度”“见习大学生满意度”“定点医疗机构满意度”',
-        en: 'Satisfaction indicator "{level3}" does not say whose satisfaction is surveyed; "服务对象" is generic, so the survey cannot be sampled or assessed; name the population, e.g. "参保居民满意度" (insured residents)',
+          '满意度指标“{level3}”没有说明调查谁的满意度；“服务对象”是泛称，不知道调查对象就无法抽样、也无法评价；请写明具体人群，{example}',
+        en: 'Satisfaction indicator "{level3}" does not say whose satisfaction is surveyed; "服务对象" is generic, so the survey cannot be sampled or assessed; name the population, {exampleEn}',
       },
     },
     docs: {
@@ -30,10 +31,17 @@ export const satisfactionObjectUnspecified = defineRule({
   },
   create(context) {
     return {
-      Indicator(indicator) {
+      Indicator(indicator, project) {
         if (!isSatisfactionIndicator(indicator) || isBlank(indicator.level3)) return;
         if (satisfactionPopulation(indicator.level3) === null) {
-          context.report({ node: indicator, cell: 'level3', messageId: 'unspecified', data: { level3: indicator.level3 ?? '' } });
+          const rewrite = rewriteFor(project, 'satisfaction');
+          context.report({
+            node: indicator,
+            cell: 'level3',
+            messageId: 'unspecified',
+            data: { level3: indicator.level3 ?? '', example: rewrite.zh, exampleEn: rewrite.en },
+            suggestion: rewrite.example,
+          });
         }
       },
     };

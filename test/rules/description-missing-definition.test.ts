@@ -12,6 +12,16 @@ ruleTester(descriptionMissingDefinition, {
   ],
   invalid: [
     {
+      name: 'the survey example names the project\'s population',
+      text: table({ name: '农村学校校车运营补助', indicators: satisfaction('满意') }),
+      errors: [{ messageId: 'evaluative', projectCode: CODE, role: 'indicator.description', level3: '参保居民满意度', found: '满意', suggestion: '抽样调查乘车学生家长中表示满意和基本满意的比例' }],
+    },
+    {
+      name: 'an empty description of a rate gets the rate\'s formula',
+      text: table({ indicators: withRows({ 补贴发放准确率: ['产出指标', '质量指标', '电子健康档案规范化建档率', '', '≥90%', '行业标准'] }) }),
+      errors: [{ messageId: 'empty', projectCode: CODE, role: 'indicator.description', level3: '电子健康档案规范化建档率', suggestion: '电子健康档案规范化建档率=达到要求的数量÷应完成的总数×100%（写明分子、分母各统计什么）' }],
+    },
+    {
       name: 'seed: 满意',
       text: table({ indicators: satisfaction('满意') }),
       errors: [{ messageId: 'evaluative', projectCode: CODE, role: 'indicator.description', level3: '参保居民满意度', found: '满意' }],

@@ -12,6 +12,11 @@ ruleTester(moneyAmountAsQuantity, {
   ],
   invalid: [
     {
+      name: 'farmland: the count is in 亩, not people',
+      text: table({ name: '高标准农田建设', indicators: quantity('建设资金', '1200') }),
+      errors: [{ messageId: 'money', projectCode: CODE, role: 'indicator.level3', level3: '建设资金', suggestion: '建设高标准农田面积 ≥N亩' }],
+    },
+    {
       name: 'seed: 定期待遇缺口金额',
       text: table({ indicators: quantity('定期待遇缺口金额', '≥98%') }),
       errors: [{ messageId: 'money', projectCode: CODE, role: 'indicator.level3', level3: '定期待遇缺口金额' }],

@@ -15,6 +15,11 @@ ruleTester(nonTimeMetricUnderTimeliness, {
   ],
   invalid: [
     {
+      name: 'an audit project gets an audit deadline',
+      text: table({ name: '聘请三方对社保基金例行审计费用', indicators: timeliness('基金安全、有序运行', '保障基金安全', '≥98%') }),
+      errors: [{ messageId: 'noTime', projectCode: CODE, role: 'indicator.level3', level3: '基金安全、有序运行', suggestion: '审计报告出具时间 X年X月底前' }],
+    },
+    {
       name: 'seed: 完成单位工作任务',
       text: table({ indicators: timeliness('完成单位工作任务', '保质保量完成单位交付工作', '≥98%') }),
       errors: [{ messageId: 'noTime', projectCode: CODE, role: 'indicator.level3', level3: '完成单位工作任务' }],

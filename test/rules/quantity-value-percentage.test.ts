@@ -14,6 +14,21 @@ ruleTester(quantityValuePercentage, {
   ],
   invalid: [
     {
+      name: 'seed G3Q0: the description states the count (每年一次)',
+      text: table({ indicators: withRows({ 补贴发放人数: ['产出指标', '数量指标', '审计数量', '每年一次', '≥98%', '计划标准'] }) }),
+      errors: [{ messageId: 'percent', projectCode: CODE, role: 'indicator.value', level3: '审计数量', found: '≥98%', suggestion: '1次' }],
+    },
+    {
+      name: 'seed RG84: medical institutions are counted in 家',
+      text: table({ indicators: withRows({ 补贴发放人数: ['产出指标', '数量指标', '稽核数量', '不定期对定点医疗机构稽核', '≥98%', '计划标准'] }) }),
+      errors: [{ messageId: 'percent', projectCode: CODE, role: 'indicator.value', level3: '稽核数量', suggestion: '≥N家' }],
+    },
+    {
+      name: 'livestock are counted in heads, not 个',
+      text: table({ indicators: withRows({ 补贴发放人数: ['产出指标', '数量指标', '免疫畜禽数量', '猪牛羊禽强制免疫', '95%', '计划标准'] }) }),
+      errors: [{ messageId: 'percent', projectCode: CODE, role: 'indicator.value', level3: '免疫畜禽数量', suggestion: '≥N万头（只）' }],
+    },
+    {
       name: 'seed: 享受社会保险补贴人数 ≥98%',
       text: qty('享受社会保险补贴人数', '≥98%'),
       errors: [{ messageId: 'percent', projectCode: CODE, role: 'indicator.value', level3: '享受社会保险补贴人数', found: '≥98%' }],

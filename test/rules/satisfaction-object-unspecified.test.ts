@@ -13,6 +13,16 @@ ruleTester(satisfactionObjectUnspecified, {
   ],
   invalid: [
     {
+      name: 'the population comes from the project name: teachers in a training budget',
+      text: table({ name: '教师培训经费', indicators: satisfaction('服务对象满意度') }),
+      errors: [{ messageId: 'unspecified', projectCode: CODE, role: 'indicator.level3', level3: '服务对象满意度', suggestion: '参训教师满意度' }],
+    },
+    {
+      name: 'the default pension table: insured residents',
+      text: table({ indicators: satisfaction('服务对象满意度') }),
+      errors: [{ messageId: 'unspecified', projectCode: CODE, role: 'indicator.level3', level3: '服务对象满意度', suggestion: '参保居民满意度' }],
+    },
+    {
       name: 'seed: 服务对象满意度',
       text: table({ indicators: satisfaction('服务对象满意度') }),
       errors: [{ messageId: 'unspecified', projectCode: CODE, role: 'indicator.level3', level3: '服务对象满意度' }],
