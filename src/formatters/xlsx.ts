@@ -20,6 +20,7 @@ import {
   relativePath,
   ruleDescription,
   rulesById,
+  type FindingRow,
   type SeverityKey,
 } from './common.js';
 import { localTime } from './local-time.js';
@@ -28,7 +29,8 @@ import { summarize } from './summary.js';
 import { displayWidth } from './text-width.js';
 
 type ExcelModule = typeof import('exceljs');
-type Worksheet = import('exceljs').Worksheet;
+type Row = import('exceljs').Row;
+type WorksheetOptions = import('exceljs').AddWorksheetOptions;
 
 const SHEETS: Record<Locale, { findings: string; summary: string; files: string }> = {
   'zh-CN': { findings: '问题清单', summary: '汇总', files: '文件' },
@@ -101,8 +103,7 @@ const LABELS = {
 const SEVERITY_COLOURS: Record<SeverityKey, string> = { error: 'FFC62828', warning: 'FFB26A00', info: 'FF1565C0' };
 const HEADER_FILL = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE8EEF7' } } as const;
 
-function styleHeader(sheet: Worksheet, rowNumber: number): void {
-  const row = sheet.getRow(rowNumber);
+function styleHeader(row: Row): void {
   row.font = { bold: true };
   row.eachCell((cell) => {
     cell.fill = HEADER_FILL;
@@ -112,21 +113,40 @@ function styleHeader(sheet: Worksheet, rowNumber: number): void {
 
 /**
  * Print setup of every sheet: A4 landscape, one page wide (as many pages tall as needed), narrow
- * margins, the header row(s) repeated on each printed page, page numbers in the footer.
+ * margins, the header row repeated on each printed page, page numbers in the footer. Given when
+ * the sheet is added: the streaming writer writes it at the top of the sheet.
  */
-function setUpPrinting(sheet: Worksheet, headerRow: number | null, footer: string): void {
-  sheet.pageSetup = {
-    ...sheet.pageSetup,
-    paperSize: 9, // A4
-    orientation: 'landscape',
-    fitToPage: true,
-    fitToWidth: 1,
-    fitToHeight: 0,
-    horizontalCentered: true,
-    margins: { left: 0.4, right: 0.4, top: 0.5, bottom: 0.6, header: 0.3, footer: 0.3 },
-    ...(headerRow ? { printTitlesRow: `${headerRow}:${headerRow}` } : {}),
+function printSetup(headerRow: number | null, footer: string): Pick<WorksheetOptions, 'pageSetup' | 'headerFooter'> {
+  return {
+    pageSetup: {
+      paperSize: 9, // A4
+      orientation: 'landscape',
+      fitToPage: true,
+      fitToWidth: 1,
+      fitToHeight: 0,
+      horizontalCentered: true,
+      margins: { left: 0.4, right: 0.4, top: 0.5, bottom: 0.6, header: 0.3, footer: 0.3 },
+      ...(headerRow ? { printTitlesRow: `${headerRow}:${headerRow}` } : {}),
+    },
+    headerFooter: { oddFooter: `&C${footer}`, differentFirst: false, differentOddEven: false },
   };
-  sheet.headerFooter = { oddFooter: `&C${footer}` };
+}
+
+/** Column widths from the longest value of each column (display width), clamped. */
+class ColumnWidths {
+  private readonly widths: number[];
+  constructor(private readonly maxWidths: number[]) {
+    this.widths = maxWidths.map(() => 6);
+  }
+  measure(values: readonly unknown[]): void {
+    values.forEach((value, i) => {
+      if (value == null || i >= this.widths.length) return;
+      for (const line of String(value).split('\n')) this.widths[i] = Math.max(this.widths[i]!, displayWidth(line));
+    });
+  }
+  columns(): { width: number }[] {
+    return this.widths.map((w, i) => ({ width: Math.min(w + 2, this.maxWidths[i] ?? 40) }));
+  }
 }
 
 /** A rule's title: the first sentence of its description. */
@@ -145,18 +165,11 @@ export function readableValue(found: string, rule: string, locale: Locale): stri
   return parts.map((value, i) => `${labels.monthEnds[i]} ${value.trim() || '—'}`).join(labels.listSep);
 }
 
-/** Column widths from the longest value (display width), clamped. */
-function fitColumns(sheet: Worksheet, maxWidths: number[]): void {
-  sheet.columns.forEach((column, i) => {
-    let width = 6;
-    column.eachCell?.({ includeEmpty: false }, (cell) => {
-      const text = cell.text ?? '';
-      for (const line of text.split('\n')) width = Math.max(width, displayWidth(line));
-    });
-    column.width = Math.min(width + 2, maxWidths[i] ?? 40);
-  });
-}
-
+/**
+ * The workbook, written with exceljs's streaming writer: each row is serialised as it is added, so
+ * a batch of 1,000 files (a quarter of a million findings) does not hold a spreadsheet model in
+ * memory. The summary is known first (it needs only the counts), so its sheet is written first.
+ */
 export async function formatXlsx(results: LintResult[], options: FormatOptions): Promise<Uint8Array> {
   const imported = (await import('exceljs')) as ExcelModule & { default?: ExcelModule };
   const ExcelJS = imported.default ?? imported;
@@ -164,78 +177,48 @@ export async function formatXlsx(results: LintResult[], options: FormatOptions):
   const labels = LABELS[locale];
   const summary = summarize(results);
   const generatedAt = options.generatedAt ?? new Date().toISOString();
+  const rules = rulesById(options.rules);
 
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ useStyles: true, useSharedStrings: false });
   workbook.creator = 'jxlint';
   workbook.lastModifiedBy = 'jxlint';
   workbook.created = new Date(generatedAt);
   workbook.modified = new Date(generatedAt);
 
-  const rules = rulesById(options.rules);
-  // 汇总 first: it is what a reader looks at first; filled once the finding list is written.
-  const sheet = workbook.addWorksheet(SHEETS[locale].summary);
-
-  // 问题清单: the finding columns, the rule's title beside its id, and 处理意见 for the reviewer.
-  const findings = workbook.addWorksheet(SHEETS[locale].findings, {
-    views: [{ state: 'frozen', xSplit: 0, ySplit: 1 }],
-  });
-  const headers = findingHeaders(locale);
-  const ruleColumn = FINDING_COLUMNS.indexOf('rule');
-  headers.splice(ruleColumn + 1, 0, labels.ruleTitle);
-  headers.push(labels.reviewerNote);
-  findings.addRow(headers);
-  styleHeader(findings, 1);
-  const severityColumn = FINDING_COLUMNS.indexOf('severity') + 2;
-  const foundColumn = FINDING_COLUMNS.indexOf('found');
-  for (const row of findingRows(results, locale, options.cwd)) {
-    const values = FINDING_COLUMNS.map((column, i) => (i === foundColumn ? readableValue(row.found, row.rule, locale) : row[column]));
-    values.splice(ruleColumn + 1, 0, ruleTitle(ruleDescription(rules.get(row.rule), locale)));
-    values.push('');
-    const added = findings.addRow(values);
-    added.getCell(severityColumn).font = { color: { argb: SEVERITY_COLOURS[row.severityKey] }, bold: row.severityKey === 'error' };
-    added.alignment = { vertical: 'top', wrapText: true };
-  }
-  findings.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: headers.length } };
-  //                file agency code name location rule title severity message found suggestion basis 处理意见
-  fitColumns(findings, [40, 26, 20, 26, 24, 26, 30, 8, 60, 24, 24, 30, 24]);
-  findings.getColumn(headers.length).width = 24;
-  setUpPrinting(findings, 1, labels.footer);
-
   // 汇总
+  const summaryRows: unknown[][] = [];
+  const summaryStyles: { row: number; kind: 'section' | 'header' | 'rule' }[] = [];
   const section = (title: string) => {
-    const row = sheet.addRow([title]);
-    row.font = { bold: true, size: 12 };
+    summaryStyles.push({ row: summaryRows.length, kind: 'section' });
+    summaryRows.push([title]);
+  };
+  const header = (values: unknown[]) => {
+    summaryStyles.push({ row: summaryRows.length, kind: 'header' });
+    summaryRows.push(values);
   };
   section(labels.totals);
-  sheet.addRow([labels.tool, `jxlint ${options.toolVersion}`]);
-  sheet.addRow([labels.generated, localTime(generatedAt, options.timeZone)]);
-  sheet.addRow([labels.filesTotal, summary.files.total]);
-  sheet.addRow([labels.filesOk, summary.files.ok]);
-  sheet.addRow([labels.filesFailed, summary.files.failed]);
-  sheet.addRow([labels.filesSkipped, summary.files.skipped]);
-  sheet.addRow([labels.projects, summary.projects]);
-  sheet.addRow([labels.errors, summary.errorCount]);
-  sheet.addRow([labels.warnings, summary.warningCount]);
-  sheet.addRow([labels.infos, summary.infoCount]);
-  sheet.addRow([]);
-
+  summaryRows.push([labels.tool, `jxlint ${options.toolVersion}`]);
+  summaryRows.push([labels.generated, localTime(generatedAt, options.timeZone)]);
+  summaryRows.push([labels.filesTotal, summary.files.total]);
+  summaryRows.push([labels.filesOk, summary.files.ok]);
+  summaryRows.push([labels.filesFailed, summary.files.failed]);
+  summaryRows.push([labels.filesSkipped, summary.files.skipped]);
+  summaryRows.push([labels.projects, summary.projects]);
+  summaryRows.push([labels.errors, summary.errorCount]);
+  summaryRows.push([labels.warnings, summary.warningCount]);
+  summaryRows.push([labels.infos, summary.infoCount]);
+  summaryRows.push([]);
   section(labels.byRule);
-  sheet.addRow([labels.rule, labels.count, labels.description]);
-  styleHeader(sheet, sheet.rowCount);
+  header([labels.rule, labels.count, labels.description]);
   for (const [id, count] of Object.entries(summary.findingsByRule)) {
-    const row = sheet.addRow([id, count, ruleDescription(rules.get(id), locale)]);
-    const helpUri = helpUriOf(id, rules.get(id), options.rulesDocsBaseUrl);
-    row.getCell(1).value = { text: id, hyperlink: helpUri };
-    row.getCell(1).font = { color: { argb: 'FF1565C0' }, underline: true };
-    row.getCell(3).alignment = { vertical: 'top', wrapText: true };
+    summaryStyles.push({ row: summaryRows.length, kind: 'rule' });
+    summaryRows.push([{ text: id, hyperlink: helpUriOf(id, rules.get(id), options.rulesDocsBaseUrl) }, count, ruleDescription(rules.get(id), locale)]);
   }
-  sheet.addRow([]);
-
+  summaryRows.push([]);
   section(labels.byAgency);
-  sheet.addRow([labels.agency, labels.count, labels.errors, labels.warnings, labels.infos, labels.files, labels.projects]);
-  styleHeader(sheet, sheet.rowCount);
+  header([labels.agency, labels.count, labels.errors, labels.warnings, labels.infos, labels.files, labels.projects]);
   for (const agency of summary.agencies) {
-    sheet.addRow([
+    summaryRows.push([
       agency.agency ?? WORDS[locale].unknownAgency,
       agency.findings,
       agency.errorCount,
@@ -245,42 +228,93 @@ export async function formatXlsx(results: LintResult[], options: FormatOptions):
       agency.projects,
     ]);
   }
-  fitColumns(sheet, [40, 24, 60, 10, 10, 10, 10]);
-  setUpPrinting(sheet, null, labels.footer);
+  const summaryWidths = new ColumnWidths([40, 24, 60, 10, 10, 10, 10]);
+  for (const values of summaryRows) summaryWidths.measure(values.map((v) => (v && typeof v === 'object' && 'text' in v ? v.text : v)));
+  const sheet = workbook.addWorksheet(SHEETS[locale].summary, printSetup(null, labels.footer));
+  sheet.columns = summaryWidths.columns();
+  const styleOf = new Map(summaryStyles.map((s) => [s.row, s.kind]));
+  summaryRows.forEach((values, i) => {
+    const row = sheet.addRow(values);
+    const kind = styleOf.get(i);
+    if (kind === 'section') row.font = { bold: true, size: 12 };
+    else if (kind === 'header') styleHeader(row);
+    else if (kind === 'rule') {
+      row.getCell(1).font = { color: { argb: 'FF1565C0' }, underline: true };
+      row.getCell(3).alignment = { vertical: 'top', wrapText: true };
+    }
+    row.commit();
+  });
+  sheet.commit();
+
+  // 问题清单: the finding columns, the rule's title beside its id, and 处理意见 for the reviewer.
+  const headers = findingHeaders(locale);
+  const ruleColumn = FINDING_COLUMNS.indexOf('rule');
+  headers.splice(ruleColumn + 1, 0, labels.ruleTitle);
+  headers.push(labels.reviewerNote);
+  const severityColumn = FINDING_COLUMNS.indexOf('severity') + 2;
+  const foundColumn = FINDING_COLUMNS.indexOf('found');
+  const findingValues = (row: FindingRow): string[] => {
+    const values = FINDING_COLUMNS.map((column, i) => (i === foundColumn ? readableValue(row.found, row.rule, locale) : row[column]));
+    values.splice(ruleColumn + 1, 0, ruleTitle(ruleDescription(rules.get(row.rule), locale)));
+    values.push('');
+    return values;
+  };
+  //                                 file agency code name location rule title severity message found suggestion basis 处理意见
+  const findingWidths = new ColumnWidths([40, 26, 20, 26, 24, 26, 30, 8, 60, 24, 24, 30, 24]);
+  findingWidths.measure(headers);
+  for (const result of results) for (const row of findingRows([result], locale, options.cwd)) findingWidths.measure(findingValues(row));
+  const findings = workbook.addWorksheet(SHEETS[locale].findings, {
+    views: [{ state: 'frozen', xSplit: 0, ySplit: 1 }],
+    ...printSetup(1, labels.footer),
+  });
+  findings.columns = findingWidths.columns().map((c, i) => (i === headers.length - 1 ? { width: 24 } : c));
+  findings.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: headers.length } };
+  const findingHeader = findings.addRow(headers);
+  styleHeader(findingHeader);
+  findingHeader.commit();
+  for (const result of results) {
+    for (const row of findingRows([result], locale, options.cwd)) {
+      const added = findings.addRow(findingValues(row));
+      added.getCell(severityColumn).font = { color: { argb: SEVERITY_COLOURS[row.severityKey] }, bold: row.severityKey === 'error' };
+      added.alignment = { vertical: 'top', wrapText: true };
+      added.commit();
+    }
+  }
+  findings.commit();
 
   // 文件
-  const files = workbook.addWorksheet(SHEETS[locale].files, { views: [{ state: 'frozen', xSplit: 0, ySplit: 1 }] });
-  files.addRow([
-    labels.file,
-    labels.status,
-    labels.format,
-    labels.encoding,
-    labels.projects,
-    labels.errors,
-    labels.warnings,
-    labels.infos,
-    labels.note,
-  ]);
-  styleHeader(files, 1);
+  const fileHeaders = [labels.file, labels.status, labels.format, labels.encoding, labels.projects, labels.errors, labels.warnings, labels.infos, labels.note];
+  const fileValues = (result: LintResult): unknown[] => [
+    relativePath(result.filePath, options.cwd),
+    WORDS[locale].status[result.status],
+    result.format ?? '',
+    result.encoding ?? '',
+    result.projects.length,
+    result.errorCount,
+    result.warningCount,
+    result.infoCount,
+    fatalMessageOf(result)?.message ?? '',
+  ];
+  const fileWidths = new ColumnWidths([60, 12, 10, 12, 10, 10, 10, 10, 80]);
+  fileWidths.measure(fileHeaders);
+  for (const result of results) fileWidths.measure(fileValues(result));
+  const files = workbook.addWorksheet(SHEETS[locale].files, {
+    views: [{ state: 'frozen', xSplit: 0, ySplit: 1 }],
+    ...printSetup(1, labels.footer),
+  });
+  files.columns = fileWidths.columns();
+  files.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: fileHeaders.length } };
+  const fileHeader = files.addRow(fileHeaders);
+  styleHeader(fileHeader);
+  fileHeader.commit();
   for (const result of results) {
-    const fatal = fatalMessageOf(result);
-    const row = files.addRow([
-      relativePath(result.filePath, options.cwd),
-      WORDS[locale].status[result.status],
-      result.format ?? '',
-      result.encoding ?? '',
-      result.projects.length,
-      result.errorCount,
-      result.warningCount,
-      result.infoCount,
-      fatal?.message ?? '',
-    ]);
+    const row = files.addRow(fileValues(result));
     if (result.status === 'failed') row.getCell(2).font = { color: { argb: SEVERITY_COLOURS.error }, bold: true };
+    row.commit();
   }
-  files.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: 9 } };
-  fitColumns(files, [60, 12, 10, 12, 10, 10, 10, 10, 80]);
-  setUpPrinting(files, 1, labels.footer);
+  files.commit();
 
-  const buffer = await workbook.xlsx.writeBuffer();
-  return new Uint8Array(buffer as unknown as ArrayBuffer);
+  await workbook.commit();
+  const written = (workbook as unknown as { stream: { toBuffer(): Uint8Array } }).stream.toBuffer();
+  return new Uint8Array(written.buffer, written.byteOffset, written.byteLength);
 }
