@@ -8,7 +8,7 @@
  * it); known noise that has gone is printed, and `JXLINT_LABELS_UPDATE=1` marks it `removed` so it
  * cannot come back unnoticed.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { lint, parseText, resolveConfig } from '../src/index.js';
 import type { LintMessage } from '../src/index.js';
@@ -38,6 +38,46 @@ interface FindingLabel {
 interface LabelFile {
   document: string;
   findings: FindingLabel[];
+}
+
+/**
+ * Labels kept beside the main file (fixtures/labels/findings/<doc>.extra.json): findings a later rule
+ * change brought, re-judged suggestions of findings whose suggestion changed, and blind-list items a
+ * new rule now covers (the blind item itself is unchanged; `expectedAlso` adds accepted rules).
+ */
+interface ExtraLabelFile {
+  document: string;
+  findings: FindingLabel[];
+  overrides?: { fingerprint: string; suggestionFits: boolean; reason?: string }[];
+  expectedAlso?: Record<string, string[]>;
+}
+
+const extraPath = (doc: string) => new URL(`fixtures/labels/findings/${doc}.extra.json`, root);
+
+/** The main labels with the extra file merged in (its findings appended, its overrides applied to copies, each copy → its original). */
+function loadLabels(doc: string): { main: LabelFile; extra: ExtraLabelFile | null; labels: FindingLabel[]; originals: Map<FindingLabel, FindingLabel> } {
+  const main = readJson<LabelFile>(labelPath(doc));
+  const extra = existsSync(extraPath(doc)) ? readJson<ExtraLabelFile>(extraPath(doc)) : null;
+  const overrides = new Map((extra?.overrides ?? []).map((o) => [o.fingerprint, o]));
+  const originals = new Map<FindingLabel, FindingLabel>();
+  const labels = main.findings.map((l) => {
+    const o = overrides.get(l.fingerprint);
+    if (!o) return l;
+    const copy = { ...l, suggestionFits: o.suggestionFits };
+    originals.set(copy, l);
+    return copy;
+  });
+  return { main, extra, labels: [...labels, ...(extra?.findings ?? [])], originals };
+}
+
+/** The blind list with the extra file's accepted rules added. */
+function loadExpected(doc: string, extra: ExtraLabelFile | null): ExpectedFile {
+  const expected = readJson<ExpectedFile>(new URL(`fixtures/labels/expected/${doc}.json`, root));
+  for (const item of expected.items) {
+    const also = extra?.expectedAlso?.[item.id];
+    if (also) item.alsoCaughtBy = [...(item.alsoCaughtBy ?? []), ...also];
+  }
+  return expected;
 }
 
 /** One item of a blind list (fixtures/labels/expected/<doc>.json). */
@@ -159,20 +199,20 @@ interface RuleRow {
 const pct = (a: number, b: number) => (b === 0 ? '—' : (a / b).toFixed(2));
 
 function printTable(preset: Preset, rows: Map<string, RuleRow>, perDoc: string[]): string {
-  const header = ['rule', 'kind', 'findings', 'useful', 'noise', 'unlabelled', 'precision', 'fits', 'expected', 'caught', 'recall'];
+  const header = ['rule', 'kind', 'findings', 'useful', 'noise', 'unlabelled', 'precision', 'fits', 'fit rate', 'expected', 'caught', 'recall'];
   const lines: string[][] = [];
   const total: RuleRow = { findings: 0, useful: 0, noise: 0, unlabelled: 0, fits: 0, expected: 0, caught: 0 };
   const heur: RuleRow = { ...total };
   for (const [rule, r] of [...rows].sort(([a], [b]) => a.localeCompare(b))) {
     const kind = kindOf.get(rule) ?? '';
-    lines.push([rule, kind, ...[r.findings, r.useful, r.noise, r.unlabelled].map(String), pct(r.useful, r.useful + r.noise), String(r.fits), String(r.expected), String(r.caught), pct(r.caught, r.expected)]);
+    lines.push([rule, kind, ...[r.findings, r.useful, r.noise, r.unlabelled].map(String), pct(r.useful, r.useful + r.noise), String(r.fits), pct(r.fits, r.findings - r.unlabelled), String(r.expected), String(r.caught), pct(r.caught, r.expected)]);
     for (const k of Object.keys(total) as (keyof RuleRow)[]) {
       total[k] += r[k];
       if (kind === 'heuristic') heur[k] += r[k];
     }
   }
   for (const [name, t] of [['heuristic rules', heur], ['all rules', total]] as const) {
-    lines.push([name, '', ...[t.findings, t.useful, t.noise, t.unlabelled].map(String), pct(t.useful, t.useful + t.noise), String(t.fits), String(t.expected), String(t.caught), pct(t.caught, t.expected)]);
+    lines.push([name, '', ...[t.findings, t.useful, t.noise, t.unlabelled].map(String), pct(t.useful, t.useful + t.noise), String(t.fits), pct(t.fits, t.findings - t.unlabelled), String(t.expected), String(t.caught), pct(t.caught, t.expected)]);
   }
   const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i]!.length)));
   const fmt = (cells: string[]) => cells.map((c, i) => (i < 2 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
@@ -204,10 +244,14 @@ describe('labelled corpus: the matching itself', () => {
 describe('labelled corpus: the label files are well formed', () => {
   for (const doc of DOCS) {
     it(doc, () => {
-      const labels = readJson<LabelFile>(labelPath(doc));
-      const expected = readJson<ExpectedFile>(new URL(`fixtures/labels/expected/${doc}.json`, root));
-      expect(labels.document).toBe(expected.document);
-      for (const l of labels.findings) {
+      const { main, extra, labels: merged } = loadLabels(doc);
+      const expected = loadExpected(doc, extra);
+      expect(main.document).toBe(expected.document);
+      if (extra) expect(extra.document).toBe(expected.document);
+      const prints = new Set(merged.map((l) => l.fingerprint));
+      for (const o of extra?.overrides ?? []) expect(prints.has(o.fingerprint), `${doc}: override of unknown ${o.fingerprint}`).toBe(true);
+      for (const id of Object.keys(extra?.expectedAlso ?? {})) expect(expected.items.some((i) => i.id === id), `${doc}: expectedAlso names unknown item ${id}`).toBe(true);
+      for (const l of merged) {
         expect(ruleIds.has(l.ruleId), `${doc}: unknown rule ${l.ruleId}`).toBe(true);
         expect(typeof l.useful, `${doc} ${l.fingerprint}: useful must be true or false`).toBe('boolean');
         expect(l.reason.length, `${doc} ${l.fingerprint}: a label needs a reason`).toBeGreaterThan(1);
@@ -238,9 +282,9 @@ describe('labelled corpus: findings against the labels', () => {
       const problems: string[] = [];
       const perDoc: string[] = [];
       for (const doc of DOCS) {
-        const file = readJson<LabelFile>(labelPath(doc));
+        const { main: file, extra, labels, originals } = loadLabels(doc);
         const messages = runDocument(doc, preset);
-        const cmp = compareToLabels(messages, file.findings);
+        const cmp = compareToLabels(messages, labels);
         let useful = 0;
         for (const { label } of cmp.matched) {
           const r = row(label.ruleId);
@@ -254,7 +298,7 @@ describe('labelled corpus: findings against the labels', () => {
           const r = row(m.ruleId!);
           r.findings++;
           r.unlabelled++;
-          problems.push(`${doc}: new finding without a label — label it in fixtures/labels/findings/${doc}.json (useful, reason, suggestionFits):\n  ${stub(m)}`);
+          problems.push(`${doc}: new finding without a label — label it in fixtures/labels/findings/${doc}.extra.json (useful, reason, suggestionFits):\n  ${stub(m)}`);
         }
         for (const { label } of cmp.returned) problems.push(`${doc}: noise that was removed is back: ${label.ruleId} ${label.projectCode ?? ''} ${label.level3 ?? ''} "${label.found ?? ''}" (${label.reason})`);
         if (preset === 'all') {
@@ -262,12 +306,13 @@ describe('labelled corpus: findings against the labels', () => {
           if (cmp.goneNoise.length > 0) {
             perDoc.push(`${doc}: ${cmp.goneNoise.length} known-noise finding(s) gone — run with JXLINT_LABELS_UPDATE=1 to mark them removed`);
             if (UPDATE) {
-              for (const l of cmp.goneNoise) l.removed = true;
+              for (const l of cmp.goneNoise) (originals.get(l) ?? l).removed = true;
               writeFileSync(labelPath(doc), JSON.stringify(file, null, 2) + '\n');
+              if (extra) writeFileSync(extraPath(doc), JSON.stringify(extra, null, 2) + '\n');
             }
           }
         }
-        const expected = readJson<ExpectedFile>(new URL(`fixtures/labels/expected/${doc}.json`, root));
+        const expected = loadExpected(doc, extra);
         let caught = 0;
         for (const item of expected.items) {
           const hit = caughtBy(item, messages);

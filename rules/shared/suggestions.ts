@@ -297,7 +297,8 @@ export const DOMAINS: readonly Domain[] = [
       quality: (w) => `${w.object}发放准确率 100%`,
       timeliness: (w) => `${w.object}按时足额发放 每月N日前`,
       social: (w) => (/城乡居民/.test(w.name) ? `${w.population}参保率 ≥95%` : `符合条件的${w.population}应享尽享率 100%`),
-      sustainable: (w) => (/养老保险/.test(w.name) ? '养老保险基金可支付月数 ≥N个月' : `${w.object}政策连续实施年限 ≥N年`),
+      sustainable: (w) =>
+        /养老保险/.test(w.name) ? '养老保险基金可支付月数 ≥N个月' : /医疗保险|医保/.test(w.name) ? '医保基金可支付月数 ≥N个月' : `${w.object}政策连续实施年限 ≥N年`,
     },
   },
 ];
