@@ -206,7 +206,8 @@ describe('stylish', () => {
     const rule = sampleOptions().rules.find((r) => r.id === top);
     const line = out.split('\n').find((l) => l.includes(` ${top} `))!;
     expect(line).toMatch(new RegExp(`^ +${n} +${top} +`));
-    if (rule) expect(line).toContain(rule.description);
+    if (rule) expect(line).toContain(rule.description.split(/[：:；。]/)[0]!.trim());
+    for (const l of out.split('\n')) expect(displayWidth(l)).toBeLessThanOrEqual(200);
     expect(out).not.toMatch(/^ {4}行 \d+:\d+ /m); // no finding lines
     expect(out).toMatch(/✖ 共 \d+ 个问题/);
   });

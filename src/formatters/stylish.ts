@@ -12,7 +12,7 @@ import type { Locale, LintMessage, LintResult } from '../engine/types.js';
 import { WORDS, oneLine, projectOf, relativePath, ruleDescription, ruleLabelOf, rulesById, severityKey, severityWord } from './common.js';
 import type { FormatOptions } from './options.js';
 import { summarize, type Summary } from './summary.js';
-import { displayWidth, padEndToWidth, padStartToWidth, wrapToWidth } from './text-width.js';
+import { displayWidth, padEndToWidth, padStartToWidth, truncateToWidth, wrapToWidth } from './text-width.js';
 
 /** What the run left out of the results, counted by the Node API (ReportTotals). */
 export interface RunNotes {
@@ -168,6 +168,11 @@ function findingLines(groups: Group[], width: number, chalk: ChalkInstance): str
   return out;
 }
 
+/** A rule's title: its description up to the first `：`, `；` or `。` (the descriptions run to several sentences). */
+function ruleTitle(description: string): string {
+  return firstClause(description).split(/[：:]/)[0]!.trim();
+}
+
 /** Ruff's `--statistics`: one line per rule, most frequent first — count, rule id, fixable mark, title. */
 function statisticsLines(results: LintResult[], options: StylishOptions, chalk: ChalkInstance): string[] {
   const counts = new Map<string, { count: number; fixable: number }>();
@@ -192,11 +197,11 @@ function statisticsLines(results: LintResult[], options: StylishOptions, chalk: 
   const out: string[] = [];
   for (const [id, entry] of rows) {
     const mark = anyFixable ? (entry.fixable > 0 ? '[*] ' : '    ') : '';
-    const title = id.startsWith('parse:') ? parseTitle : ruleDescription(byId.get(id), options.locale);
+    const title = id.startsWith('parse:') ? parseTitle : ruleTitle(ruleDescription(byId.get(id), options.locale));
     const start = 2 + countWidth + 2 + ruleWidth + 2 + mark.length;
     const head = `  ${padStartToWidth(String(entry.count), countWidth)}  ${chalk.dim(padEndToWidth(id, ruleWidth))}  ${mark}`;
-    const wrapped = width - start >= MIN_MESSAGE_WIDTH ? hanging(title, start, start, width) : [title];
-    out.push((head + (wrapped[0] ?? '')).trimEnd(), ...wrapped.slice(1));
+    // One line per rule (the title is cut to the width; jxlint explain has the rest).
+    out.push((head + truncateToWidth(title, Math.max(8, width - start))).trimEnd());
   }
   if (anyFixable) out.push(options.locale === 'en' ? '  [*] has fixes (jxlint --fix applies the safe ones to text exports)' : '  [*] 有修复建议（jxlint --fix 可对文本导出应用其中安全的修复）');
   out.push('');

@@ -238,3 +238,14 @@ export function wrapToWidth(text: string, options: WrapOptions): string[] {
   if (current.trim() || lines.length === 0) push();
   return lines;
 }
+
+/** `text` cut to at most `width` display columns, ending in `…` when cut. */
+export function truncateToWidth(text: string, width: number): string {
+  if (displayWidth(text) <= width) return text;
+  let out = '';
+  for (const ch of text) {
+    if (displayWidth(out + ch) > width - 1) break;
+    out += ch;
+  }
+  return out + '…';
+}
