@@ -45,7 +45,9 @@ const SEED_COUNTS: Record<string, [findings: number, tables: number]> = {
   'process-metric-as-benefit': [10, 10],
   'non-time-metric-under-timeliness': [3, 3],
   'money-amount-as-quantity': [5, 5],
-  'completion-rate-under-quality': [7, 7],
+  'completion-rate-under-quality': [9, 9], // + 宣传资料发放率, 工资支付率 (process rates under 质量)
+  'quantity-not-a-count': [1, 1], // 7DLP 宣传情况 ≥90%
+  'satisfaction-under-benefit': [9, 9], // 居民幸福指数 described 服务对象满意 under 可持续影响
   'cost-row-not-a-cost': [1, 1],
   'irrelevant-eco-benefit': [8, 8],
   'cost-lower-bound-operator': [0, 0],
@@ -63,7 +65,7 @@ const SEED_COUNTS: Record<string, [findings: number, tables: number]> = {
   'goal-not-quantified': [10, 10],
   'goal-not-backed-by-indicator': [0, 0],
   'boilerplate-indicators-across-projects': [2, 2],
-  'slogan-indicator': [33, 18],
+  'slogan-indicator': [35, 18], // + 社会稳定和谐 (G3Q0, RG84)
   'hedging-language': [6, 5],
   'description-missing-definition': [17, 17],
   'satisfaction-object-unspecified': [18, 18],
