@@ -9,6 +9,7 @@ import { benchLint } from './lint.js';
 import { benchLsp } from './lsp.js';
 import { benchParse } from './parse.js';
 import { benchScale } from './scale.js';
+import { benchServe } from './serve.js';
 import { type BenchRow, printRows } from './util.js';
 
 const groups: [string, string, () => Promise<BenchRow[]>][] = [
@@ -18,6 +19,7 @@ const groups: [string, string, () => Promise<BenchRow[]>][] = [
   ['batch', 'Batch scan: 1,000 .docx files', benchBatch],
   ['lsp', 'Language server (jxlint lsp --stdio)', benchLsp],
   ['scale', 'Scale and hostile inputs: one result each, linear time, bounded memory', benchScale],
+  ['serve', 'Intake service (jxlint serve): seed .docx uploads on loopback', benchServe],
 ];
 
 const wanted = process.argv.slice(2);
