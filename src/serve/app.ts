@@ -4,7 +4,7 @@
  * clear JSON error. `startService` (index.ts) adds listening and SIGTERM.
  */
 import { createHash, timingSafeEqual } from 'node:crypto';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import cors from '@fastify/cors';
@@ -101,7 +101,7 @@ function sameToken(given: string, expected: string): boolean {
 }
 
 /** The page's Content-Security-Policy: everything from the service itself, the lint worker from blob: too. */
-const PAGE_CSP = {
+const PAGE_CSP: Record<string, string[]> = {
   defaultSrc: ["'self'"],
   scriptSrc: ["'self'"],
   workerSrc: ["'self'", 'blob:'],
@@ -113,6 +113,25 @@ const PAGE_CSP = {
   baseUri: ["'self'"],
   formAction: ["'self'"],
 };
+
+/**
+ * The page's inline scripts (its own and the report's) are allowed by the sha256 hashes the page
+ * build writes to csp.json beside it; without that file only the service's own files may run.
+ */
+export function pageCsp(pageDir: string): Record<string, string[]> {
+  const directives = { ...PAGE_CSP };
+  const cspFile = path.join(pageDir, 'csp.json');
+  if (!existsSync(cspFile)) return directives;
+  try {
+    const built = JSON.parse(readFileSync(cspFile, 'utf8')) as { scriptSrc?: unknown; workerSrc?: unknown };
+    const sources = (v: unknown) => (Array.isArray(v) ? v.filter((s): s is string => typeof s === 'string' && /^'sha256-[A-Za-z0-9+/=]+'$|^blob:$/.test(s)) : []);
+    directives.scriptSrc = [...new Set([...PAGE_CSP.scriptSrc!, ...sources(built.scriptSrc)])];
+    directives.workerSrc = [...new Set([...PAGE_CSP.workerSrc!, ...sources(built.workerSrc)])];
+  } catch {
+    // A damaged csp.json leaves the strict policy: the page does not run, nothing else is loosened.
+  }
+  return directives;
+}
 
 export async function buildService(options: ServiceOptions): Promise<Service> {
   const limits = { maxUploadSize: options.maxUploadSize, maxFiles: options.maxFiles };
@@ -137,7 +156,7 @@ export async function buildService(options: ServiceOptions): Promise<Service> {
   const version = toolVersion();
   const openapi = openApiDocument(version, options.token !== null);
 
-  await app.register(helmet, { contentSecurityPolicy: { directives: PAGE_CSP }, crossOriginEmbedderPolicy: false });
+  await app.register(helmet, { contentSecurityPolicy: { directives: pageCsp(options.pageDir) }, crossOriginEmbedderPolicy: false });
   if (options.corsOrigin) await app.register(cors, { origin: (origin, done) => done(null, origin === options.corsOrigin), methods: ['GET', 'POST'], allowedHeaders: ['Authorization', 'Content-Type'], exposedHeaders: ['Retry-After', 'Content-Disposition'] });
   await app.register(multipart, {
     limits: { fileSize: options.maxUploadSize, files: options.maxFiles, parts: options.maxFiles + 20, fields: 20, fieldSize: 4096, headerPairs: 100 },
