@@ -168,9 +168,12 @@ function findingLines(groups: Group[], width: number, chalk: ChalkInstance): str
   return out;
 }
 
-/** A rule's title: its description up to the first `：`, `；` or `。` (the descriptions run to several sentences). */
+/**
+ * A rule's title: its description up to the first `：`, `；` or `。`, without parentheses (the
+ * descriptions run to several sentences with examples in brackets).
+ */
 function ruleTitle(description: string): string {
-  return firstClause(description).split(/[：:]/)[0]!.trim();
+  return firstClause(description).split(/[：:]/)[0]!.replace(/（[^（）]*）/g, '').replace(/ \([^()]*\)/g, '').trim();
 }
 
 /** Ruff's `--statistics`: one line per rule, most frequent first — count, rule id, fixable mark, title. */
