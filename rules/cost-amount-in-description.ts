@@ -18,6 +18,8 @@ export const costAmountInDescription = defineRule({
     fixable: true,
     fix: 'unsafe',
     recommended: true,
+    // Where the value is not an amount, cost-value-not-amount already says the amount is in the description.
+    yieldsTo: ['cost-value-not-amount'],
     messages: {
       amountInDescription: {
         'zh-CN':
@@ -33,7 +35,7 @@ export const costAmountInDescription = defineRule({
       good: table(),
       basis: 'docs/taxonomy.md §3（“Numbers and units go in the 指标值 column, not in the 描述”）；财预〔2021〕101号 附件1（成本指标按金额、用 ≤）；填报说明（成本指标分单位成本和总成本）。',
       limits:
-        '只取描述中第一个带货币单位的金额（元、千元、万元、亿元，末尾的“万”按万元），描述中有多个金额（如单价和总额）时建议值可能不是总成本，请人工核对。自动修复把指标值替换为“≤金额”，只在指标值非空时提供。',
+        '指标值不是金额时，cost-value-not-amount 报告同一单元格并说明金额已在描述里，本规则让位（一个问题只报一次），只在 cost-value-not-amount 关闭时报告。只取描述中第一个带货币单位的金额（元、千元、万元、亿元，末尾的“万”按万元），描述中有多个金额（如单价和总额）时建议值可能不是总成本，请人工核对。自动修复把指标值替换为“≤金额”，只在指标值非空时提供。',
       fix: '不安全修复（需人工确认）：把指标值改为描述中的金额上限（“≥98%”→“≤800万元”）。金额取自描述，可能是单价而非总成本，上限也是推断的，所以要由人确认。指标值为空时不提供修复。',
     },
   },

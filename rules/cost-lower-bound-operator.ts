@@ -2,6 +2,7 @@ import { defineRule } from '../src/engine/define-rule.js';
 import { table, withRows } from './shared/example-table.js';
 import { unsafeFix } from './shared/fixes.js';
 import { isCostIndicator } from './shared/taxonomy.js';
+import { natureOperator } from './shared/nature.js';
 import { isBlankValue, isPercent, operatorOf } from './shared/values.js';
 
 export const costLowerBoundOperator = defineRule({
@@ -28,7 +29,7 @@ export const costLowerBoundOperator = defineRule({
       good: table(),
       basis: '财预〔2021〕101号 附件1（成本指标用 ≤）；指标值设定依据“预算支出标准”（“不得超出规定的预算支出标准设置目标值”，docs/sources.md 26）；山西监控规则（反向指标用 ＜、≤，docs/sources.md 27）。',
       limits:
-        '百分比值不检查：成本行写成“≥98%”本身就不是金额，由 cost-value-not-amount 报告；比率型成本指标（如“成本节约率 ≥5%”）用 ≥ 是合理的。社会成本、生态环境成本的数值同样按上限要求检查。自动修复只把“≥/>”换成“≤”，不改数值。',
+        '百分比值不检查：成本行写成“≥98%”本身就不是金额，由 cost-value-not-amount 报告；比率型成本指标（如“成本节约率 ≥5%”）用 ≥ 是合理的。2021版模板把符号写在“指标性质”列（“≥ | 1970 | 元”）时，报告在该列上，修复把该列改为“≤”。社会成本、生态环境成本的数值同样按上限要求检查。自动修复只把“≥/>”换成“≤”，不改数值。',
       fix: '不安全修复（需人工确认）：把“≥/>”（及“不低于”等文字）换成“≤”，数值不变（“≥800万元”→“≤800万元”）。翻转方向改变了目标的意思，固定标准应写“=”，所以要由人确认。',
     },
   },
@@ -37,6 +38,23 @@ export const costLowerBoundOperator = defineRule({
       Indicator(indicator) {
         if (!isCostIndicator(indicator) || isBlankValue(indicator.value) || isPercent(indicator.value)) return;
         const op = operatorOf(indicator.value);
+        // 2021+ layout: the sign sits in 指标性质 (`≥ | 1970 | 元`); the fix flips that cell.
+        if (op === null) {
+          const natureOp = natureOperator(indicator);
+          if (natureOp !== '≥' && natureOp !== '>') return;
+          const nature = (indicator.nature ?? '').trim();
+          const shown = `${nature} ${indicator.value.raw.trim()}${indicator.unitColumn ? indicator.unitColumn.trim() : ''}`;
+          context.report({
+            node: indicator,
+            cell: 'nature',
+            messageId: 'lowerBound',
+            found: nature,
+            suggestion: '≤',
+            fix: unsafeFix(`把指标性质“${nature}”改为“≤”`, '≤'),
+            data: { level3: indicator.level3 ?? '', found: shown, op: natureOp, suggestion: `指标性质“≤”` },
+          });
+          return;
+        }
         if (op !== '≥' && op !== '>') return;
         const raw = indicator.value.raw.trim();
         const replaced = raw.replace(/^\s*(?:≥|>=|＞＝|≧|>|＞|大于等于|不低于|不少于|大于|高于)\s*/, '≤');

@@ -10,6 +10,8 @@ export const duplicateGoal = defineRule({
     kind: 'heuristic',
     fixable: false,
     recommended: true,
+    // "1、完成率 2、完成率": the placeholder is the problem; placeholder-goal says so on the same item.
+    yieldsTo: ['placeholder-goal'],
     messages: {
       duplicate: {
         'zh-CN':
@@ -24,7 +26,7 @@ export const duplicateGoal = defineRule({
       bad: table({ goals: ['1、为12000名参保居民按季度发放缴费补贴和待遇补贴', '2、为12000名参保居民按季度发放缴费补贴和待遇补贴'] }),
       good: table({ goals: ['1、为12000名参保居民按季度发放缴费补贴和待遇补贴', '2、补贴发放准确率达到98%以上，年底前发放完毕'] }),
       basis: '财预〔2015〕88号（绩效目标应指向明确、细化量化）；财预〔2011〕285号 第十四条。',
-      limits: '只识别去掉编号、空格和标点后完全相同的两项；意思相同、措辞不同的目标看不出。',
+      limits: '只识别去掉编号、空格和标点后完全相同的两项；意思相同、措辞不同的目标看不出。重复项本身是占位写法（“2、完成率”）时由 placeholder-goal 报告，本规则让位。',
     },
   },
   create(context) {

@@ -11,6 +11,8 @@ export const goalNotQuantified = defineRule({
     defaultSeverity: 'info',
     kind: 'heuristic',
     fixable: false,
+    // A goal that is only a payment or only the project's name is reported there, with the fitting remedy.
+    yieldsTo: ['goal-describes-input-or-payment', 'goal-restates-project-name', 'placeholder-goal'],
     messages: {
       notQuantified: {
         'zh-CN':
@@ -26,7 +28,7 @@ export const goalNotQuantified = defineRule({
       good: table(),
       basis: '财预〔2015〕88号（绩效目标细化量化）；财预〔2011〕285号 第十四条（“尽量进行定量表述。不能以量化形式表述的，可以采用定性的分级分档形式表述”）。',
       limits:
-        '只看目标中有没有数字、带量词的中文数字或时间写法；有数字但数字与绩效无关（如只写了年份“2020年”）也算已量化。定性但分级分档的目标（如“达到省级示范标准”）也会被提示，可酌情忽略。',
+        '只看目标中有没有数字、带量词的中文数字或时间写法；有数字但数字与绩效无关（如只写了年份“2020年”）也算已量化。定性但分级分档的目标（如“达到省级示范标准”）也会被提示，可酌情忽略。同一项目标已被 goal-describes-input-or-payment 或 goal-restates-project-name 报告时本规则让位。',
     },
   },
   create(context) {

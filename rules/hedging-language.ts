@@ -17,6 +17,13 @@ export const hedgingLanguage = defineRule({
     defaultSeverity: 'info',
     kind: 'heuristic',
     fixable: false,
+    // The whole row or goal is already reported with a rewrite: "力求节约" in a slogan row, "努力提高产量" as an unquantified goal.
+    yieldsTo: [
+      { rule: 'slogan-indicator', scope: 'row' },
+      { rule: 'cost-row-not-a-cost', scope: 'row' },
+      'goal-not-quantified',
+      'dept-goal-not-quantified',
+    ],
     messages: {
       hedging: {
         'zh-CN':
@@ -33,7 +40,7 @@ export const hedgingLanguage = defineRule({
       good: table(),
       basis: '财预〔2015〕88号（指向明确、细化量化）；财预〔2011〕285号 第十四条。',
       limits:
-        '只认列出的词；“基本”只在“基本实现/完成/达到/覆盖…”中算含糊用语，“基本养老保险”“基本医疗”等专有名词不算。词用在背景说明里（并非目标本身）时也会被提示，可酌情忽略。',
+        '只认列出的词；“基本”只在“基本实现/完成/达到/覆盖…”中算含糊用语，“基本养老保险”“基本医疗”等专有名词不算。词用在背景说明里（并非目标本身）时也会被提示，可酌情忽略。同一行已被 slogan-indicator、cost-row-not-a-cost 报告，或同一项目标已被 goal-not-quantified（部门目标：dept-goal-not-quantified）报告时，本规则让位：改写整行或整项目标时含糊词一并去掉。',
     },
   },
   create(context) {

@@ -6,7 +6,7 @@ import { isBlank } from './shared/text.js';
 
 /** Ecological subjects (生态环境): what a 生态效益 row is about. */
 const ECOLOGICAL =
-  /生态|环境|环保|绿化|绿地|绿色|植被|森林|林木|造林|草原|湿地|水土|水质|水源|水体|河道|河流|河湖|湖泊|污水|排水|节水|用水|空气|大气|扬尘|降尘|粉尘|PM|颗粒物|排放|减排|碳|污染|废|垃圾|固废|噪声|噪音|土壤|耕地|能耗|节能|电耗|耗能|能源|资源化|循环利用|再生|低碳|无纸化|纸张|生物多样|野生|物种/i;
+  /生态|环境|环保|绿化|绿地|绿色|植被|森林|林木|造林|草原|湿地|水土|水质|水源|水体|河道|河流|河湖|湖泊|污水|排水|节水|用水|空气|大气|扬尘|降尘|粉尘|PM|颗粒物|排放|减排|碳|污染|废|垃圾|固废|噪声|噪音|土壤|耕地|能耗|节能|电耗|耗能|能源|资源化|循环利用|再生|低碳|无纸化|纸张|生物多样|野生|物种|无害化|病死畜禽|粪污/i;
 /** Generic saving words that fit any project (资源消耗, 节约): not an ecological effect by themselves. */
 const GENERIC = /资源消耗|节约|节省|降低消耗|减少浪费|厉行节约/;
 
@@ -18,6 +18,8 @@ export const irrelevantEcoBenefit = defineRule({
     kind: 'heuristic',
     fixable: false,
     recommended: true,
+    // Q23T 见习工资发放率 under 生态效益: process-metric-as-benefit says the row is no benefit at all.
+    yieldsTo: ['process-metric-as-benefit'],
     messages: {
       generic: {
         'zh-CN':
@@ -45,7 +47,7 @@ export const irrelevantEcoBenefit = defineRule({
       good: table(),
       basis: '财预〔2015〕88号 第七条（生态效益指标的含义）、第三章（审核相关性）；docs/taxonomy.md §3（生态效益指标：可以不设）。',
       limits:
-        '按三级名称和描述中的生态词表判断（生态、环境、绿化、排放、节能、水、空气、垃圾等）；词表之外的生态内容（如特定物种名称）会被误报。含“满意”的行不检查（由 indicator-category-mismatch 报告）。',
+        '按三级名称和描述中的生态词表判断（生态、环境、绿化、排放、节能、水、空气、垃圾等）；词表之外的生态内容（如特定物种名称）会被误报。含“满意”的行不检查（由 indicator-category-mismatch 报告）；三级是资金过程指标（如“见习工资发放率”）时由 process-metric-as-benefit 报告，本规则让位。',
     },
   },
   create(context) {

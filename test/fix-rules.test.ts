@@ -23,6 +23,8 @@ import { runRule, table, tables, withRows } from './helpers/rule-tester.js';
 
 /** One indicator row replaced: 一级, 二级, 三级, 描述, 指标值, 依据. */
 const row = (cells: string[]) => withRows({ [cells[2]!]: cells });
+/** The 社会效益 row replaced by another 三级 and value. */
+const OTHER = (level3: string, value: string) => withRows({ 城乡居民养老保险参保率: ['效益指标', '社会效益指标', level3, '适龄居民参加养老保险的比例', value, '历史标准'] });
 const SOCIAL = (value: string, level3 = '城乡居民养老保险参保率') => row(['效益指标', '社会效益指标', level3, '适龄居民参加养老保险的比例', value, '历史标准']);
 const COST = (description: string, value: string) => withRows({ 项目总成本: ['产出指标', '成本指标', '项目总成本', description, value, '预算支出标准'] });
 
@@ -130,9 +132,9 @@ const CASES: FixCase[] = [
     rule: valueMissingUnit,
     text: table({ indicators: withRows({ 补贴发放人数: ['产出指标', '数量指标', '补贴发放人数', '发放补贴的人数', '≥12000', '计划标准'] }) }),
   },
-  { name: 'missing-operator: 100% → =100%', rule: missingOperator, text: table({ indicators: SOCIAL('100%') }), all: table({ indicators: SOCIAL('=100%') }) },
-  { name: 'missing-operator: a bare 100 of a rate → =100%', rule: missingOperator, text: table({ indicators: SOCIAL('100') }), all: table({ indicators: SOCIAL('=100%') }) },
-  { name: 'missing-operator: 99% has no known direction, no fix', rule: missingOperator, text: table({ indicators: SOCIAL('99%') }) },
+  { name: 'missing-operator: a rate is higher-is-better, 99% → ≥99%', rule: missingOperator, text: table({ indicators: SOCIAL('99%') }), all: table({ indicators: SOCIAL('≥99%') }) },
+  { name: 'missing-operator: an error rate is lower-is-better, 2% → ≤2%', rule: missingOperator, text: table({ indicators: OTHER('补贴发放差错率', '2%') }), all: table({ indicators: OTHER('补贴发放差错率', '≤2%') }) },
+  { name: 'missing-operator: a name that does not tell the direction, no fix', rule: missingOperator, text: table({ indicators: OTHER('人均补贴标准', '600元') }) },
   { name: 'percent-out-of-range: one 0 too many', rule: percentOutOfRange, text: table({ indicators: SOCIAL('≥950%') }), all: table({ indicators: SOCIAL('≥95%') }) },
   { name: 'percent-out-of-range: 150% is not that slip, no fix', rule: percentOutOfRange, text: table({ indicators: SOCIAL('≥150%') }) },
 ];

@@ -59,7 +59,16 @@ export interface RuleMeta {
    * Exact rules are always in `recommended`.
    */
   recommended?: boolean;
+  /**
+   * One finding per problem (让位): rules whose finding on the same cell (or, with `scope: 'row'`, on the
+   * same indicator row or goal item) already says what this rule would say. When such a rule is on and
+   * reports there, this rule's finding there is dropped; a rule that is off takes nothing away.
+   */
+  yieldsTo?: readonly YieldTo[];
 }
+
+/** A rule this one gives way to: on the same cell (a bare id), or anywhere on the same row. */
+export type YieldTo = string | { rule: string; scope: 'cell' | 'row' };
 
 /** One option a rule accepts (validated by the config loader, listed in the rule's docs). */
 export interface RuleOptionSpec {
@@ -197,6 +206,8 @@ export interface ReportDescriptor<MessageIds extends string = string> {
   fix?: Fix;
   /** A more precise place than the cell's (e.g. one month-end cell of a spend plan); default: the cell. */
   origin?: Origin | null;
+  /** Other cells the finding involves (the other row of a duplicate pair, the description holding the amount). */
+  related?: ReportTarget[];
 }
 
 export type NodeReport<MessageIds extends string = string> = ReportDescriptor<MessageIds> & ReportTarget;
@@ -271,9 +282,23 @@ export interface LintMessage {
   /** Policy basis of the rule (依据), for reports. */
   basis?: string | null;
   fix?: Fix;
+  /** Other cells the finding involves (editors show them as related information). */
+  related?: RelatedCell[];
   /** Stable baseline fingerprint (rule, project code, row role, value). */
   fingerprint?: string;
   fatal?: true;
+}
+
+/** Another cell a finding involves, placed like the finding itself. */
+export interface RelatedCell {
+  origin: Origin | null;
+  line: number | null;
+  column: number | null;
+  role: CellRole | null;
+  /** The cell's text as written (null for a table or a spend plan). */
+  text: string | null;
+  /** The reviewer's wording of the place (as `LintMessage.location`). */
+  location: string;
 }
 
 export interface ProjectSummary {

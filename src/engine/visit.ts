@@ -9,6 +9,7 @@ import { isTextOrigin, type Indicator, type JxDocument, type Origin, type Projec
 import { goalItems } from '../../rules/shared/goals.js';
 import { fingerprintOf } from './baseline.js';
 import { formatLocation, renderTemplate, SEVERITY_NUMBER } from './messages.js';
+import { dropYielded, type Spot } from './yields.js';
 import type {
   CellRole,
   GoalItem,
@@ -17,6 +18,7 @@ import type {
   Locale,
   NodeReport,
   ProjectCell,
+  RelatedCell,
   ReportDescriptor,
   Rule,
   RuleContext,
@@ -200,6 +202,26 @@ function placeOf(report: NodeReport, info: NodeInfo | undefined, document: JxDoc
   }
 }
 
+/** Another cell a report names (`report({ related })`), placed like a report. */
+function relatedCellOf(target: NodeReport, info: NodeInfo | undefined, document: JxDocument, locale: Locale): RelatedCell {
+  const place = placeOf(target, info, document);
+  const origin = place.origin;
+  return {
+    origin,
+    line: isTextOrigin(origin) ? origin.line : null,
+    column: isTextOrigin(origin) ? origin.column : null,
+    role: place.role,
+    text: place.text ?? (place.indicator?.level3 ?? null),
+    location: formatLocation(place.origin, place.role, locale, place.project?.index ?? null),
+  };
+}
+
+/** Where a report sits for `meta.yieldsTo`: its row (the node, by identity) and its cell. */
+function spotOf(report: NodeReport, nodeId: number, info: NodeInfo | undefined): Spot {
+  const row = info?.type === 'indicator' || info?.type === 'goal' ? `n${nodeId}` : `n${nodeId}:${(report.cell as string | undefined) ?? ''}`;
+  return { row, cell: `n${nodeId}:${(report.cell as string | undefined) ?? ''}` };
+}
+
 // ---------------------------------------------------------------------------
 // The walk
 
@@ -216,6 +238,14 @@ export function visitRules(document: JxDocument, runs: readonly RuleRun[], setti
   const nodes = new Map<object, NodeInfo>();
   nodes.set(document, { type: 'document' });
   nodes.set(document.department, { type: 'department' });
+  // Where each message sits, for `meta.yieldsTo` (node identities numbered as reports arrive).
+  const spots = new Map<LintMessage, Spot>();
+  const nodeIds = new Map<object, number>();
+  const nodeId = (node: object) => {
+    let id = nodeIds.get(node);
+    if (id === undefined) nodeIds.set(node, (id = nodeIds.size));
+    return id;
+  };
   const states: RuleState[] = runs.map((run) => ({ run, rule: run.rule, messages: [], failed: false }));
   const fail = (state: RuleState, error: unknown) => {
     state.failed = true;
@@ -231,7 +261,17 @@ export function visitRules(document: JxDocument, runs: readonly RuleRun[], setti
       document,
       options,
       settings,
-      report: (report) => state.messages.push(messageOf(rule, report, placeOf(report, nodes.get(report.node), document), severity, locale)),
+      report: (report) => {
+        const info = nodes.get(report.node);
+        const message = messageOf(rule, report, placeOf(report, info, document), severity, locale);
+        if (report.related?.length) {
+          message.related = report.related.map((target) =>
+            relatedCellOf({ ...target, messageId: report.messageId } as NodeReport, nodes.get(target.node), document, locale),
+          );
+        }
+        spots.set(message, spotOf(report, nodeId(report.node), info));
+        state.messages.push(message);
+      },
     };
     try {
       const v = rule.create(context);
@@ -290,5 +330,6 @@ export function visitRules(document: JxDocument, runs: readonly RuleRun[], setti
     }
     call('Document:exit', document);
   }
+  dropYielded(states, (m) => spots.get(m));
   return states.map(({ rule, messages, failed, error }) => ({ rule, messages, failed, ...(failed ? { error } : {}) }));
 }

@@ -6,7 +6,7 @@
  */
 import { DiagnosticSeverity, type Diagnostic, type DiagnosticRelatedInformation, type Range } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { CellRole, Fix, JxDocument, LintMessage, Locale, Origin } from '../index.js';
+import type { CellRole, Fix, JxDocument, LintMessage, Locale } from '../index.js';
 import { ruleDocsHref } from './package-info.js';
 
 export const SOURCE = 'jxlint';
@@ -25,16 +25,6 @@ export interface DiagnosticData {
   column: number | null;
   /** The rule's fix (one cell, or several through `fix.edits`). */
   fix?: Fix;
-}
-
-/** Another cell a finding involves (LintMessage.related, when the engine fills it). */
-interface RelatedCell {
-  origin: Origin | null;
-  line?: number | null;
-  column?: number | null;
-  location?: string;
-  text?: string | null;
-  role?: CellRole | null;
 }
 
 export function severityOf(m: Pick<LintMessage, 'severity'>): DiagnosticSeverity {
@@ -104,7 +94,13 @@ export function textDiagnostics(doc: TextDocument, messages: readonly LintMessag
         ? cellRange(doc, m.line, m.column, m.found).range
         : { start: { line: 0, character: 0 }, end: { line: 0, character: lineText(doc, 0).length } };
     const d = decorate({ range, message: m.message, data: dataOf(m) }, m);
-    const related = [...relatedOf(doc, m), ...rowCells(doc, m, document, locale)];
+    // The row's own cells, then the other cells the rule names (the other row of a duplicate pair), each once.
+    const related: DiagnosticRelatedInformation[] = [];
+    const seen = new Set<string>();
+    for (const r of [...rowCells(doc, m, document, locale), ...relatedOf(doc, m)]) {
+      const key = `${r.location.range.start.line}:${r.location.range.start.character}`;
+      if (!seen.has(key)) related.push(r), seen.add(key);
+    }
     if (related.length > 0) d.relatedInformation = related;
     out.push(d);
   }
@@ -112,17 +108,14 @@ export function textDiagnostics(doc: TextDocument, messages: readonly LintMessag
 }
 
 function relatedOf(doc: TextDocument, m: LintMessage): DiagnosticRelatedInformation[] {
-  const cells = (m as LintMessage & { related?: RelatedCell[] }).related;
-  if (!Array.isArray(cells)) return [];
   const out: DiagnosticRelatedInformation[] = [];
-  for (const c of cells) {
-    const origin = c.origin as { line?: number; column?: number } | null;
-    const line = c.line ?? origin?.line ?? null;
-    const column = c.column ?? origin?.column ?? null;
-    if (line === null || column === null) continue;
+  for (const c of m.related ?? []) {
+    if (c.line === null || c.column === null) continue;
+    const text = c.text ?? '';
+    const shown = text.length > 40 ? `${text.slice(0, 40)}…` : text;
     out.push({
-      location: { uri: doc.uri, range: cellRange(doc, line, column, c.text).range },
-      message: c.location ?? (c.text ?? ''),
+      location: { uri: doc.uri, range: cellRange(doc, c.line, c.column, text.split('\n')[0]).range },
+      message: shown ? `${c.location}：${shown}` : c.location,
     });
   }
   return out;

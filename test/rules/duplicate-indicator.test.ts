@@ -17,10 +17,27 @@ ruleTester(duplicateIndicator, {
           ['满意度指标', '服务对象满意度指标', '服务对象满意度', '满意', '≥95%', '计划标准'],
         ],
       }),
+      // the misfiled copy under 生态效益 is the one to delete (test/engine-yields.test.ts checks the row and the related one)
+      errors: [{ messageId: 'misfiled', projectCode: CODE, role: 'indicator.level3', level3: '服务对象满意度' }],
+    },
+    {
+      name: 'both rows filed correctly: the later one is the duplicate',
+      text: table({ indicators: [...CLEAN_INDICATORS, ['产出指标', '数量指标', '补贴发放人数', '发放补贴的人数', '≥12000人', '计划标准']] }),
+      errors: [{ messageId: 'duplicate', projectCode: CODE, role: 'indicator.level3', level3: '补贴发放人数' }],
+    },
+    {
+      name: 'both rows misfiled: the later one is the duplicate',
+      text: table({
+        indicators: [
+          ...CLEAN_INDICATORS.slice(0, -1),
+          ['效益指标', '生态效益指标', '服务对象满意度', '满意', '≥95%', '计划标准'],
+          ['效益指标', '社会效益指标', '服务对象满意度', '满意', '≥95%', '计划标准'],
+        ],
+      }),
       errors: [{ messageId: 'duplicate', projectCode: CODE, role: 'indicator.level3', level3: '服务对象满意度' }],
     },
     {
-      name: 'whitespace is ignored; three copies report twice',
+      name: 'whitespace is ignored; three copies report twice (each misfiled copy of the correctly filed 参保居民满意度)',
       text: table({
         indicators: [
           ...CLEAN_INDICATORS,
@@ -29,8 +46,8 @@ ruleTester(duplicateIndicator, {
         ],
       }),
       errors: [
-        { messageId: 'duplicate', projectCode: CODE, role: 'indicator.level3', level3: '参保居民 满意度' },
-        { messageId: 'duplicate', projectCode: CODE, role: 'indicator.level3', level3: '参保居民满意度' },
+        { messageId: 'misfiled', projectCode: CODE, role: 'indicator.level3', level3: '参保居民 满意度' },
+        { messageId: 'misfiled', projectCode: CODE, role: 'indicator.level3', level3: '参保居民满意度' },
       ],
     },
   ],

@@ -10,6 +10,7 @@ ruleTester(irrelevantEcoBenefit, {
     { name: 'no ecological row at all (may be omitted)', text: table() },
     { name: 'a real ecological effect', text: table({ indicators: withEco('道路扬尘浓度下降率', '作业路段扬尘浓度较上年下降的比例', '≥10%') }) },
     { name: 'saving paper is ecological', text: table({ indicators: withEco('办公用纸减少量', '推行无纸化办公减少的用纸比例', '≥20%') }) },
+    { name: 'county-sample-2022 DF07: 病死畜禽无害化处理 prevents pollution', text: table({ indicators: withEco('病死畜禽无害化处理率', '病死畜禽全部无害化处理', '≥95%') }) },
     { name: 'seed: 服务对象满意度 under 生态效益 is left to indicator-category-mismatch', text: table({ indicators: withEco('服务对象满意度', '受益人群满意度') }) },
   ],
   invalid: [
