@@ -16,7 +16,7 @@ import { strFromU8, strToU8, unzipSync, zipSync, type Zippable } from 'fflate';
 import { type BenchRow, printRows } from './util.js';
 
 /** The repository root, from src (bench/) or from dist (dist/bench/). */
-function repoRoot(): string {
+export function repoRoot(): string {
   let dir = path.dirname(fileURLToPath(import.meta.url));
   while (!existsSync(path.join(dir, 'package.json'))) {
     const parent = path.dirname(dir);
@@ -81,7 +81,7 @@ export function makeCorpus(root = repoRoot()): string {
   return dir;
 }
 
-interface RunStats {
+export interface RunStats {
   files: number;
   failed: number;
   seconds: number;
@@ -105,12 +105,13 @@ function samplePeakRss(pid: number, onPeak: (kib: number) => void): () => void {
 }
 
 /** Runs the built CLI over `inputs`; wall time, peak RSS and the per-file statuses from its JSON. */
-async function runCli(root: string, inputs: string[], concurrency: number): Promise<RunStats> {
+export async function runCli(root: string, inputs: string[], concurrency: number | 'auto'): Promise<RunStats> {
   const out = path.join(tmpdir(), `jxlint-bench-${process.pid}-${concurrency}.json`);
   const timeFile = out + '.rss';
   const haveTime = existsSync('/usr/bin/time');
   // The bin users run: the esbuild bundle (dist/bin), else the plain tsc output.
-  const bin = [path.join(root, 'dist/bin/main.js'), path.join(root, 'dist/src/cli/main.js')].find((f) => existsSync(f))!;
+  // JXLINT_BENCH_BIN: another build of the bin, to compare before and after a change.
+  const bin = [process.env.JXLINT_BENCH_BIN ?? '', path.join(root, 'dist/bin/main.js'), path.join(root, 'dist/src/cli/main.js')].find((f) => f && existsSync(f))!;
   const cli = [bin, ...inputs, '-f', 'json', '-o', out, '--concurrency', String(concurrency), '--no-progress'];
   const [cmd, args] = haveTime ? ['/usr/bin/time', ['-f', '%M %U %S', '-o', timeFile, process.execPath, ...cli]] : [process.execPath, cli];
   let sampledKiB = 0;

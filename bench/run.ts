@@ -4,6 +4,7 @@
  * `npm run bench -- parse lint` runs only the named groups.
  */
 import { benchBatch } from './batch.js';
+import { benchBatchSizes } from './batch-sizes.js';
 import { benchDocx } from './docx.js';
 import { benchLint } from './lint.js';
 import { benchLsp } from './lsp.js';
@@ -17,6 +18,7 @@ const groups: [string, string, () => Promise<BenchRow[]>][] = [
   ['docx', 'Word documents: .docx readers', benchDocx],
   ['lint', 'Rules: lint the parsed seed', benchLint],
   ['batch', 'Batch scan: 1,000 .docx files', benchBatch],
+  ['batch-sizes', 'Batch sizes: --concurrency 1, 2 and auto (issue 14)', benchBatchSizes],
   ['lsp', 'Language server (jxlint lsp --stdio)', benchLsp],
   ['scale', 'Scale and hostile inputs: one result each, linear time, bounded memory', benchScale],
   ['serve', 'Intake service (jxlint serve): seed .docx uploads on loopback', benchServe],

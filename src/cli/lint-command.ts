@@ -38,6 +38,9 @@ export interface LintCommandOptions {
   maxFileSize?: number;
   maxInflatedSize?: number;
   shard?: string;
+  /** `--cache`, `--cache-location` (src/node/cache.ts). */
+  cache?: boolean;
+  cacheLocation?: string;
   progress?: boolean;
   /** `--fix`, `--unsafe-fixes`, `--fix-dry-run` (see fix-command.ts). */
   fix?: boolean;
@@ -146,6 +149,8 @@ export async function runLint(given: string[], options: LintCommandOptions, io: 
       baseline: options.baseline && !options.updateBaseline ? options.baseline : undefined,
       updateBaseline: options.updateBaseline === true,
       concurrency: options.concurrency,
+      cache: options.cache === true,
+      cacheLocation: options.cacheLocation,
       docxReader: options.docxReader,
       maxFileSize: options.maxFileSize,
       maxInflatedSize: options.maxInflatedSize,

@@ -74,6 +74,8 @@ export async function main(argv: string[], io: CliIO = processIO()): Promise<num
     .addOption(new Option('--docx-reader <reader>', '.docx 读取方式 stream | mammoth').argParser(oneOf(DOCX_READERS)))
     .option('--max-file-size <size>', '单个文件大小上限，如 64MiB', parseSize)
     .option('--max-inflated-size <size>', '.docx 解压后大小上限，如 256MiB', parseSize)
+    .option('--cache', '缓存每个文件的结果（按内容哈希、生效配置和版本），未改动的文件不再解析（cache results; unchanged files are not parsed again）')
+    .option('--cache-location <file>', '缓存文件位置（default .jxlintcache）')
     .option('--shard <k/n>', '只检查第 k 份（共 n 份，按路径排序后轮流分配）')
     .option('--no-progress', '不显示进度条')
     .addOption(new Option('--split-by <key>', 'html、xlsx、csv 报告按预算单位分开写，每个单位一份（one report per agency）').argParser(oneOf(['agency'] as const)))

@@ -20,7 +20,10 @@ import {
   type ResolvedConfig,
 } from '../index.js';
 import { discoverFiles as expandInputs, IgnoreMatcher, InputError, loadIgnoreFile, parseShard, selectShard, type InputFile, type Shard } from './discover.js';
-import { autoConcurrency, lintFiles as lintOnPool } from './lint-files.js';
+import { readInputFile } from '../node.js';
+import { DEFAULT_CACHE_LOCATION, LintCache, sha256 } from './cache.js';
+import { toolVersion } from './version.js';
+import { autoConcurrency, lintFiles as lintOnPool, workWeight } from './lint-files.js';
 import { ReportWriter, type ReportOptions, type ReportOutput, type ReportTotals } from './reports.js';
 import { RunConfigs } from './run-configs.js';
 import { lintOneFile, renderOutcome, type LintFileTask, type LintOutcome, type LintRunSettings } from './worker.js';
@@ -83,6 +86,15 @@ export interface LintFilesOptions extends DiscoverFilesOptions {
   onProgress?: (done: number, total: number) => void;
   /** The compiled worker module (default: worker.js beside lint-files.js). */
   workerFile?: string | URL;
+  /**
+   * `--cache`: keep each file's result keyed on its content hash, its resolved config and the
+   * jxlint version, and reuse it when none changed (not with standard input, nor with keepDocument).
+   */
+  cache?: boolean;
+  /** The cache file (`--cache-location`, relative to `cwd`; default `.jxlintcache`). */
+  cacheLocation?: string;
+  /** One-line warnings of the run (a cache file that cannot be used); default: standard error. */
+  onWarning?: (line: string) => void;
 }
 
 /** A plan: the configs of the run and one task per file (what the worker pool runs). */
@@ -243,6 +255,20 @@ async function prepare(patterns: readonly string[], options: LintFilesOptions, b
   return { plan: p, settings, transform };
 }
 
+/** The run's work in .docx-equivalent bytes (what `--concurrency auto` weighs); unreadable files count nothing. */
+function workBytes(tasks: readonly LintFileTask[]): number {
+  let bytes = 0;
+  for (const task of tasks) {
+    if (task.skipped) continue;
+    try {
+      bytes += statSync(task.filePath).size * workWeight(task.filePath);
+    } catch {
+      // reported as a failed file by the run
+    }
+  }
+  return bytes;
+}
+
 /** The outcomes of a run in path order (on the pool, or in-process for standard input). */
 async function* outcomes(run: Run, options: LintFilesOptions): AsyncGenerator<LintOutcome> {
   const { tasks, stdinBytes } = run.plan;
@@ -254,8 +280,74 @@ async function* outcomes(run: Run, options: LintFilesOptions): AsyncGenerator<Li
     yield await renderOutcome(result, run.settings);
     return;
   }
-  const concurrency = options.concurrency === undefined || options.concurrency === 'auto' ? autoConcurrency(tasks.length) : options.concurrency;
-  yield* lintOnPool(tasks, run.settings, { concurrency, onFileDone: options.onProgress, workerFile: options.workerFile });
+  if (options.cache && !run.settings.keepDocument) {
+    yield* cachedOutcomes(run, options);
+    return;
+  }
+  yield* poolOutcomes(tasks, run, options, options.onProgress);
+}
+
+function poolOutcomes(tasks: readonly LintFileTask[], run: Run, options: LintFilesOptions, onFileDone?: (done: number, total: number) => void): AsyncGenerator<LintOutcome> {
+  const concurrency = options.concurrency === undefined || options.concurrency === 'auto' ? autoConcurrency(tasks.length, workBytes(tasks)) : options.concurrency;
+  return lintOnPool(tasks, run.settings, { concurrency, onFileDone, workerFile: options.workerFile });
+}
+
+/** What decides a file's result besides its bytes: its resolved config and the run's reader settings. */
+function settingsKey(task: LintFileTask, settings: LintRunSettings): string {
+  const runConfig = settings.configs[task.configIndex];
+  const config = runConfig ? configForFile(runConfig, task.filePath) : null;
+  const { locale, docxReader, maxFileSize, maxInflatedSize } = settings;
+  return sha256(JSON.stringify({ config, locale, docxReader, maxFileSize, maxInflatedSize }));
+}
+
+/**
+ * A run with `--cache`: every file is read and hashed here; a file whose content and settings match
+ * its cached result is not parsed, the others go to the pool. Results come in path order as ever.
+ */
+async function* cachedOutcomes(run: Run, options: LintFilesOptions): AsyncGenerator<LintOutcome> {
+  const cwd = path.resolve(options.cwd ?? process.cwd());
+  const warn = options.onWarning ?? ((line: string) => void process.stderr.write(line + '\n'));
+  const cache = LintCache.open(path.resolve(cwd, options.cacheLocation ?? DEFAULT_CACHE_LOCATION), toolVersion(), warn);
+  const { tasks } = run.plan;
+  const total = tasks.length;
+  // Per task: the cached result, or the keys to store the fresh one under (null: do not cache).
+  const hits: (LintResult | null)[] = [];
+  const keys: ({ content: string; settings: string } | null)[] = [];
+  const misses: LintFileTask[] = [];
+  for (const task of tasks) {
+    let key: { content: string; settings: string } | null = null;
+    if (!task.skipped) {
+      try {
+        key = { content: sha256(await readInputFile(task.filePath, run.settings.maxFileSize)), settings: settingsKey(task, run.settings) };
+      } catch {
+        key = null; // unreadable: the pool reports it, and it is not cached
+      }
+    }
+    const hit = key ? cache.get(task.filePath, key.content, key.settings) : undefined;
+    hits.push(hit ?? null);
+    keys.push(hit ? null : key);
+    if (!hit) misses.push(task);
+  }
+  let done = 0;
+  const progress = () => options.onProgress?.(++done, total);
+  const fresh = misses.length > 0 ? poolOutcomes(misses, run, options, progress) : null;
+  for (let i = 0; i < total; i++) {
+    const hit = hits[i];
+    if (hit) {
+      progress();
+      yield await renderOutcome(hit, run.settings);
+      continue;
+    }
+    const next = await fresh!.next();
+    if (next.done) throw new Error('the pool returned fewer results than files');
+    const key = keys[i];
+    const result = next.value.result;
+    // A failure that is jxlint's own (a rule or a worker that crashed) is not kept: the next run retries it.
+    if (key && !result.messages.some((m) => m.messageId === 'internal-error')) cache.set(tasks[i]!.filePath, key.content, key.settings, result);
+    yield next.value;
+  }
+  const problem = cache.save();
+  if (problem) warn(problem);
 }
 
 /**
@@ -333,7 +425,8 @@ export async function lintFilesToReports(
     };
   }
   // Workers render the file-by-file reports themselves when they can (no baseline to apply first).
-  const needMessages = options.onResult !== undefined;
+  // The cache keeps whole results, so the workers must send the messages back too.
+  const needMessages = options.onResult !== undefined || options.cache === true;
   if (!run.transform) run.settings.render = writer.renderSettings(needMessages);
   const total = run.plan.tasks.length;
   let index = 0;

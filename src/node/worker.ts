@@ -138,7 +138,11 @@ export async function renderOutcome(result: LintResult, settings: LintRunSetting
   };
 }
 
-/** The piscina task handler. */
-export default function lintTask(task: LintFileTask): Promise<LintOutcome> {
-  return lintAndRender(task, workerData as LintRunSettings);
+/** The piscina task handler: one file, or a chunk of files (their outcomes in the same order). */
+export default async function lintTask(task: LintFileTask | LintFileTask[]): Promise<LintOutcome | LintOutcome[]> {
+  const settings = workerData as LintRunSettings;
+  if (!Array.isArray(task)) return lintAndRender(task, settings);
+  const outcomes: LintOutcome[] = [];
+  for (const one of task) outcomes.push(await lintAndRender(one, settings));
+  return outcomes;
 }
