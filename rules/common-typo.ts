@@ -53,6 +53,7 @@ export const commonTypo = defineRule({
     defaultSeverity: 'info',
     kind: 'heuristic',
     fixable: true,
+    recommended: true, // docs/rule-quality.md: precision ≥ 0.9 on the labelled corpus
     fix: 'both',
     messages: {
       wrongWord: {

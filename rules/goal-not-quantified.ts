@@ -11,6 +11,7 @@ export const goalNotQuantified = defineRule({
     defaultSeverity: 'info',
     kind: 'heuristic',
     fixable: false,
+    recommended: true, // docs/rule-quality.md: precision ≥ 0.9 on the labelled corpus
     // A goal that is only a payment or only the project's name is reported there, with the fitting remedy.
     yieldsTo: ['goal-describes-input-or-payment', 'goal-restates-project-name', 'placeholder-goal'],
     messages: {

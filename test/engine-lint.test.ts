@@ -187,7 +187,11 @@ describe('lintDocument', () => {
   it('runs the registered rules with the default config', () => {
     const doc = makeDocument([makeProject(1, 'X', { indicators: [] })]);
     const result = lintDocument(doc);
-    expect(result.messages.map((m) => `${m.ruleId}/${m.messageId}`)).toEqual(['missing-required-field/noIndicators', 'missing-spend-plan/blank']);
+    expect(result.messages.map((m) => `${m.ruleId}/${m.messageId}`)).toEqual([
+      'goal-not-quantified/notQuantified', // in recommended since issue 10: "1、目标" has no number
+      'missing-required-field/noIndicators',
+      'missing-spend-plan/blank',
+    ]);
   });
 });
 
