@@ -54,6 +54,7 @@ export const costAmountInDescription = defineRule({
           messageId: 'amountInDescription',
           found: blank ? null : found,
           suggestion,
+          related: [{ node: indicator, cell: 'description' }],
           ...(blank ? {} : { fix: unsafeFix(`指标值改为“${suggestion}”`, suggestion) }),
           data: { level3: indicator.level3 ?? '', amount: amount.text, found: blank ? '（空白）' : found, suggestion },
         });

@@ -7,6 +7,8 @@ import { describe, expect, it } from 'vitest';
 import { lint, parseText, resolveConfig } from '../src/index.js';
 import type { LintMessage, Rule } from '../src/index.js';
 import { dropYielded, type Spot } from '../src/engine/yields.js';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { textDiagnostics } from '../src/lsp/diagnostics.js';
 import { CLEAN_INDICATORS, table, withRows } from './helpers/rule-tester.js';
 
 const run = (text: string, rules: Record<string, 'off' | 'info' | 'warn' | 'error'> = {}) =>
@@ -112,5 +114,11 @@ describe('related cells', () => {
     expect(m!.indicatorIndex).toBe(7); // the 生态效益 row, not the 满意度 row after it
     expect(m!.message).toContain('误放');
     expect(m!.related).toEqual([expect.objectContaining({ role: 'indicator.level3', text: '服务对象满意度', line: m!.line! + 1 })]);
+
+    // The language server shows the other row as related information, after the row's own cells.
+    const text = table({ indicators });
+    const [d] = textDiagnostics(TextDocument.create('file:///t.txt', 'plaintext', 1, text), [m!]);
+    const other = d!.relatedInformation!.find((r) => r.location.range.start.line === m!.line!);
+    expect(other?.message).toContain('服务对象满意度');
   });
 });
