@@ -139,6 +139,15 @@ describe('CLI habits', () => {
     for (const option of ['--quiet', '--max-warnings', '--shard', '--select', '--statistics', 'init']) expect(run.stdout).toContain(option);
   });
 
+  it('--locale en changes the help too', async () => {
+    const run = await runCli(['--help', '--locale', 'en']);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('show help');
+    expect(run.stdout).toMatch(/--quiet +errors only/);
+    expect(run.stdout).not.toContain('显示帮助');
+    expect((await runCli(['--help'])).stdout).toContain('显示帮助（show help）');
+  });
+
   it('--select keeps only these rules, --ignore turns rules off, --preset changes the preset', async () => {
     const ids = (args: string[]) => runCli(['-f', 'json', ...args, 'seed.txt'], { cwd: dir }).then((r) => new Set(parseJsonResults(r.stdout)[0]!.messages.map((m) => m.ruleId)));
     expect([...(await ids(['--select', 'cost-value-not-amount,duplicate-indicator']))].sort()).toEqual(['cost-value-not-amount', 'duplicate-indicator']);

@@ -3,7 +3,7 @@
  * `parse`, `rules`, `explain`, `merge`. Every user-caused error is one line (Chinese first, then
  * English) and exit code 2; never a stack trace.
  */
-import { Command, InvalidArgumentError, Option } from 'commander';
+import { Command, Help, InvalidArgumentError, Option } from 'commander';
 // Command modules are loaded when their command runs, so `--help` and `parse` do not pay for the
 // rules, the formatters or the pool.
 import type { LintCommandOptions } from './lint-command.js';
@@ -29,6 +29,13 @@ function outputOptions(command: Command, flags: OutputFlag[], formatsHelp: strin
     });
 }
 
+/** The locale the command line asks for (`--locale en` or `--locale=en`), for the help text. */
+function helpLocale(argv: readonly string[]): string | undefined {
+  const at = argv.indexOf('--locale');
+  if (at >= 0) return argv[at + 1];
+  return argv.find((a) => a.startsWith('--locale='))?.slice('--locale='.length);
+}
+
 export async function main(argv: string[], io: CliIO = processIO()): Promise<number> {
   const program = new Command('jxlint')
     .version(toolVersion(), '-v, --version', '显示版本号（show the version）')
@@ -44,6 +51,17 @@ export async function main(argv: string[], io: CliIO = processIO()): Promise<num
         if (!/^error:/i.test(s)) io.stderr(s.replace(/\n$/, ''));
       },
     });
+  // `--locale en` changes the help too: a description written `中文（English）` shows its English part.
+  if (helpLocale(argv) === 'en') {
+    const english = (text: string) => text.replace(/^[^（]*（([^（）]*[A-Za-z][^（）]*)）(?=$| \()/, '$1');
+    const base = new Help();
+    program.configureHelp({
+      optionDescription: (option) => english(base.optionDescription(option)),
+      commandDescription: (command) => english(base.commandDescription(command)),
+      subcommandDescription: (command) => english(base.subcommandDescription(command)),
+      argumentDescription: (argument) => english(base.argumentDescription(argument)),
+    });
+  }
   let exitCode = 0;
 
   // jxlint [lint] <files | dirs | globs>…
@@ -76,7 +94,7 @@ export async function main(argv: string[], io: CliIO = processIO()): Promise<num
     .option('--max-inflated-size <size>', '.docx 解压后大小上限，如 256MiB', parseSize)
     .option('--cache', '缓存每个文件的结果（按内容哈希、生效配置和版本），未改动的文件不再解析（cache results; unchanged files are not parsed again）')
     .option('--cache-location <file>', '缓存文件位置（default .jxlintcache）')
-    .option('--shard <k/n>', '只检查第 k 份（共 n 份，按路径排序后轮流分配）')
+    .option('--shard <k/n>', '只检查第 k 份（共 n 份，按路径排序后轮流分配）；auto 或 auto/n：从调度器的环境变量读取（JOB_COMPLETION_INDEX、CI_NODE_INDEX/CI_NODE_TOTAL）')
     .option('--no-progress', '不显示进度条')
     .addOption(new Option('--split-by <key>', 'html、xlsx、csv 报告按预算单位分开写，每个单位一份（one report per agency）').argParser(oneOf(['agency'] as const)))
     .option('--time-zone <zone>', '报告中时间所用的时区（IANA 名称，默认 Asia/Shanghai）', (value: string) => {
