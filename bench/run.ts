@@ -5,6 +5,7 @@
  */
 import { benchBatch } from './batch.js';
 import { benchBatchSizes } from './batch-sizes.js';
+import { benchCache } from './cache.js';
 import { benchDocx } from './docx.js';
 import { benchHtmlBatch } from './html-batch.js';
 import { benchLint } from './lint.js';
@@ -20,6 +21,7 @@ const groups: [string, string, () => Promise<BenchRow[]>][] = [
   ['lint', 'Rules: lint the parsed seed', benchLint],
   ['batch', 'Batch scan: 1,000 .docx files', benchBatch],
   ['batch-sizes', 'Batch sizes: --concurrency 1, 2 and auto (issue 14)', benchBatchSizes],
+  ['cache', 'Re-scan with --cache (1,000 .docx)', benchCache],
   ['reports', 'Batch reports: html (index + document pages) and xlsx at 1,000 files', benchHtmlBatch],
   ['lsp', 'Language server (jxlint lsp --stdio)', benchLsp],
   ['scale', 'Scale and hostile inputs: one result each, linear time, bounded memory', benchScale],

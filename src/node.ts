@@ -42,7 +42,7 @@ export {
 } from './node/api.js';
 export { exitCodeOf, generatedAt, streamsToStdout, writeReports, type ReportOptions, type ReportOutput, type ReportStdout, type ReportTotals } from './node/reports.js';
 export { mergeResultFiles, readResultsFile, type MergeOptions } from './node/merge.js';
-export { comparePaths, InputError, parseShard, selectShard, type Shard } from './node/discover.js';
+export { comparePaths, InputError, parseShard, selectShard, shardFromEnvironment, type Shard } from './node/discover.js';
 export { skippedResult, type LintFileTask, type LintRunSettings } from './node/worker.js';
 export { toolVersion } from './node/version.js';
 export { nodeRawInflate, useNativeInflate } from './node/inflate.js';

@@ -108,7 +108,7 @@ export async function runLint(given: string[], options: LintCommandOptions, io: 
   if (!options.stdin && inputs.length === 0 && options.printConfig === undefined) {
     throw new UsageError('请指定要检查的文件、目录或 glob 模式，例如 jxlint 报送材料/', 'give the files, folders or globs to lint, e.g. jxlint submissions/');
   }
-  const shard = options.shard !== undefined ? parseShard(options.shard) : undefined;
+  const shard = options.shard !== undefined ? parseShard(options.shard, io.env) : undefined;
   const fixing = fixMode(options);
 
   const selection: DiscoverFilesOptions = {

@@ -246,14 +246,45 @@ export interface Shard {
 }
 
 /** Parses `k/n` (1 ≤ k ≤ n). */
-export function parseShard(text: string): Shard {
+export function parseShard(text: string, env: Record<string, string | undefined> = process.env): Shard {
+  const auto = /^\s*auto\s*(?:\/\s*(\d+)\s*)?$/.exec(text);
+  if (auto) return shardFromEnvironment(auto[1] !== undefined ? Number(auto[1]) : undefined, env);
   const m = /^\s*(\d+)\s*\/\s*(\d+)\s*$/.exec(text);
   const index = m ? Number(m[1]) : NaN;
   const count = m ? Number(m[2]) : NaN;
   if (!m || !(count >= 1) || !(index >= 1) || index > count) {
-    throw new InputError('bad-shard', `--shard 应写成 k/n，1 ≤ k ≤ n，例如 --shard 2/4（得到 "${text}"）`, `--shard expects k/n with 1 ≤ k ≤ n, e.g. 2/4 (got "${text}")`);
+    throw new InputError('bad-shard', `--shard 应写成 k/n，1 ≤ k ≤ n，例如 --shard 2/4，或 auto、auto/n（得到 "${text}"）`, `--shard expects k/n with 1 ≤ k ≤ n, e.g. 2/4, or auto, auto/n (got "${text}")`);
   }
   return { index, count };
+}
+
+/** A non-negative integer environment variable, or undefined. */
+function envInteger(env: Record<string, string | undefined>, name: string): number | undefined {
+  const value = env[name]?.trim();
+  return value && /^\d+$/.test(value) ? Number(value) : undefined;
+}
+
+/**
+ * `--shard auto` (自动分片): the shard from the scheduler's environment. The index: a Kubernetes
+ * Indexed Job's `JOB_COMPLETION_INDEX` (0-based), else GitLab's `CI_NODE_INDEX` (1-based), else
+ * `JXLINT_SHARD_INDEX` (1-based). The count: `auto/n`, else `JXLINT_SHARD_COUNT`, else GitLab's
+ * `CI_NODE_TOTAL`. Anything missing or out of range is a one-line InputError.
+ */
+export function shardFromEnvironment(count: number | undefined, env: Record<string, string | undefined> = process.env): Shard {
+  const k8s = envInteger(env, 'JOB_COMPLETION_INDEX');
+  const index = k8s !== undefined ? k8s + 1 : (envInteger(env, 'CI_NODE_INDEX') ?? envInteger(env, 'JXLINT_SHARD_INDEX'));
+  const total = count ?? envInteger(env, 'JXLINT_SHARD_COUNT') ?? envInteger(env, 'CI_NODE_TOTAL');
+  if (index === undefined || total === undefined) {
+    throw new InputError(
+      'bad-shard',
+      `--shard auto 找不到${index === undefined ? '分片序号（JOB_COMPLETION_INDEX、CI_NODE_INDEX 或 JXLINT_SHARD_INDEX）' : '分片总数（用 --shard auto/n，或设置 JXLINT_SHARD_COUNT、CI_NODE_TOTAL）'}`,
+      `--shard auto found no shard ${index === undefined ? 'index (JOB_COMPLETION_INDEX, CI_NODE_INDEX or JXLINT_SHARD_INDEX)' : 'count (give --shard auto/n, or set JXLINT_SHARD_COUNT or CI_NODE_TOTAL)'}`,
+    );
+  }
+  if (!(total >= 1) || !(index >= 1) || index > total) {
+    throw new InputError('bad-shard', `--shard auto：分片序号 ${index} 超出 1 到 ${total} 的范围，请检查调度器的环境变量`, `--shard auto: shard index ${index} is outside 1..${total}; check the scheduler's environment`);
+  }
+  return { index, count: total };
 }
 
 /**
