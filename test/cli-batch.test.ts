@@ -3,7 +3,7 @@
  * skipped), output is deterministic, several reports come from one pass, shards partition the
  * inputs and merge back, stdin, ignore files, globs, baselines.
  */
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatResults } from '../src/formatters/index.js';
@@ -123,11 +123,17 @@ describe('several reports from one pass', () => {
     expect(readFileSync(path.join(dir, 'out/r.xml'), 'utf8')).toMatch(/^<\?xml/);
     expect(readFileSync(path.join(dir, 'out/r.csv'))[0]).toBe(0xef); // UTF-8 BOM
     expect(readFileSync(path.join(dir, 'out/r.xlsx')).subarray(0, 2).toString('latin1')).toBe('PK');
-    // The html report draws the tables from the documents the workers sent back.
-    const html = readFileSync(path.join(dir, 'out/r.html'), 'utf8');
-    expect(html).toMatch(/^<!DOCTYPE html>/);
-    expect(html).toContain('<table');
-    expect(html).toContain('城乡居民养老保险区财政补贴');
+    // A batch's html report is an index page linking one page per document; the document pages
+    // draw the tables from the documents the workers sent back.
+    const index = readFileSync(path.join(dir, 'out/r.html'), 'utf8');
+    expect(index).toMatch(/^<!DOCTYPE html>/);
+    const pages = readdirSync(path.join(dir, 'out/r.files')).filter((f) => f.endsWith('.html'));
+    expect(pages.length).toBeGreaterThan(0);
+    const links = [...index.matchAll(/href="([^"]+)"/g)].map((m) => decodeURIComponent(m[1]!));
+    for (const page of pages) expect(links).toContain(`r.files/${page}`);
+    const seedPage = pages.map((f) => readFileSync(path.join(dir, 'out/r.files', f), 'utf8')).find((h) => h.includes('城乡居民养老保险区财政补贴'));
+    expect(seedPage).toBeDefined();
+    expect(seedPage).toContain('<table');
   });
 
   const reproducible = { SOURCE_DATE_EPOCH: '1700000000' };
