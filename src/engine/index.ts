@@ -28,9 +28,9 @@ export { countMessages, countsOf, errorsOnly, withMessages, type MessageCounts }
 export {
   acceptAll,
   applyBaseline,
-  createBaseline,
   BaselineFilter,
   BaselineRecorder,
+  createBaseline,
   fingerprintOf,
   parseBaseline,
   stringifyBaseline,
