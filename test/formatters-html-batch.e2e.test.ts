@@ -3,32 +3,18 @@
  * paints, its charts render, its links open the document pages and lead back. Skipped locally
  * without chromium, fails in CI (`CI` set), as test/formatters-html.e2e.test.ts.
  */
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CHROMIUM_ARGS, chromiumPath, inCi, warnIfSkipped } from './helpers/chromium.js';
 import { writeReports } from '../src/node.js';
 import { CWD, sampleResults } from './helpers/sample-results.js';
 
-function findChromium(): string | null {
-  for (const name of ['chromium', 'chromium-browser']) {
-    try {
-      const path = execFileSync('which', [name], { encoding: 'utf8' }).trim();
-      if (path && existsSync(path)) return path;
-    } catch {
-      // not on PATH
-    }
-  }
-  return null;
-}
-
-const executablePath = findChromium();
-const inCi = !!process.env.CI;
-const skipReason = 'skipped: chromium not found (install it with `apt-get install -y chromium`; CI fails instead of skipping)';
-if (!executablePath && !inCi) console.warn(`formatters-html-batch.e2e: ${skipReason}`);
+const executablePath = chromiumPath;
+warnIfSkipped('formatters-html-batch.e2e');
 
 describe.skipIf(!executablePath && !inCi)('batch html report in Chromium', () => {
   let browser: Browser;
@@ -46,7 +32,7 @@ describe.skipIf(!executablePath && !inCi)('batch html report in Chromium', () =>
     indexUrl = pathToFileURL(index).href;
     browser = await chromium.launch({
       executablePath,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+      args: CHROMIUM_ARGS,
     });
     page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
     page.on('pageerror', (e) => errors.push(e.message));

@@ -2,32 +2,19 @@
  * End-to-end: the html report in headless Chromium (Debian's `chromium`, driven by playwright-core).
  * Without chromium the test is skipped locally and fails in CI (`CI` set), where .ci/run installs it.
  */
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CHROMIUM_ARGS, chromiumPath, chromiumSkipReason, inCi, warnIfSkipped } from './helpers/chromium.js';
 import { formatResults } from '../src/formatters/index.js';
 import { sampleOptions, sampleResults } from './helpers/sample-results.js';
 
-function findChromium(): string | null {
-  for (const name of ['chromium', 'chromium-browser']) {
-    try {
-      const path = execFileSync('which', [name], { encoding: 'utf8' }).trim();
-      if (path && existsSync(path)) return path;
-    } catch {
-      // not on PATH
-    }
-  }
-  return null;
-}
-
-const executablePath = findChromium();
-const inCi = !!process.env.CI;
-const skipReason = 'skipped: chromium not found (install it with `apt-get install -y chromium`; CI fails instead of skipping)';
-if (!executablePath && !inCi) console.warn(`formatters-html.e2e: ${skipReason}`);
+const executablePath = chromiumPath;
+const skipReason = chromiumSkipReason;
+warnIfSkipped('formatters-html.e2e');
 
 describe.skipIf(!executablePath && !inCi)(executablePath || inCi ? 'html report in Chromium' : `html report in Chromium — ${skipReason}`, () => {
   let browser: Browser;
@@ -45,7 +32,7 @@ describe.skipIf(!executablePath && !inCi)(executablePath || inCi ? 'html report 
     writeFileSync(file, String(await formatResults(sampleResults().results, 'html', sampleOptions())));
     browser = await chromium.launch({
       executablePath,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+      args: CHROMIUM_ARGS,
     });
     page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
     page.on('pageerror', (e) => errors.push(e.message));
