@@ -152,7 +152,7 @@ describe('reports', () => {
   const formats = ['json', 'report-json', 'csv', 'github', 'stylish', 'sarif'] as const;
 
   it('writeReports and lintFilesToReports write what the formatters render', async () => {
-    const options = { cwd: dir, generatedAt: '2026-01-01T00:00:00.000Z', locale: 'zh-CN' as const };
+    const options = { cwd: dir, generatedAt: '2026-01-01T00:00:00.000Z', locale: 'zh-CN' as const, rulesDocsBaseUrl: 'https://docs.example/jxlint/rules/' };
     const results = await lintFiles(['报送材料'], { cwd: dir });
     const outputs = formats.map((f) => ({ format: f, file: `out-a/${f}` }));
     const totals = await writeReports(results, outputs, options);
