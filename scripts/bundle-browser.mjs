@@ -98,4 +98,4 @@ writeFileSync(join(out, 'size.json'), JSON.stringify(size, null, 2) + '\n');
 writeFileSync(join(out, 'csp.json'), JSON.stringify({ scriptSrc: scriptHashes, workerSrc: ['blob:'] }, null, 2) + '\n');
 if (process.argv.includes('--meta')) writeFileSync(join(out, 'meta.json'), JSON.stringify(worker.metafile));
 const kB = (n) => `${(n / 1000).toFixed(1)} kB`;
-console.log(`browser: core ${kB(size.workerBytes)} (${kB(size.workerGzipBytes)} gzipped), page ${kB(size.pageBytes)} (${kB(size.pageGzipBytes)} gzipped) → ${relative(root, join(out, "index.html"))}`);
+console.error(`browser: core ${kB(size.workerBytes)} (${kB(size.workerGzipBytes)} gzipped), page ${kB(size.pageBytes)} (${kB(size.pageGzipBytes)} gzipped) → ${relative(root, join(out, "index.html"))}`);

@@ -65,7 +65,7 @@ describe('summarize', () => {
 
 describe('formatResults', () => {
   it('knows every format and which are binary', () => {
-    expect([...formatNames]).toEqual(['stylish', 'json', 'report-json', 'sarif', 'junit', 'github', 'csv', 'xlsx', 'html']);
+    expect([...formatNames]).toEqual(['stylish', 'compact', 'json', 'report-json', 'sarif', 'junit', 'github', 'csv', 'xlsx', 'html']);
     expect(formatNames.filter(isBinaryFormat)).toEqual(['xlsx']);
   });
 
