@@ -3,7 +3,7 @@
  * page is one self-contained file (no external assets, the worker inline, a CSP), the Node-only
  * readers and exceljs are left out, and `jxlint page -o FILE` writes the built page.
  */
-import { execFileSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -20,7 +20,11 @@ let size: { workerBytes: number; workerGzipBytes: number; pageBytes: number; pag
 
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'jxlint-browser-'));
-  const printed = execFileSync(process.execPath, ['scripts/bundle-browser.mjs', '--out', join(dir, 'build')], { encoding: 'utf8' });
+  // The size line goes to stderr, so that `npm pack --json` (which runs the build) keeps a clean stdout.
+  const run = spawnSync(process.execPath, ['scripts/bundle-browser.mjs', '--out', join(dir, 'build')], { encoding: 'utf8' });
+  expect(run.status).toBe(0);
+  expect(run.stdout).toBe('');
+  const printed = run.stderr;
   expect(printed).toMatch(/core [\d.]+ kB \([\d.]+ kB gzipped\)/);
   html = readFileSync(join(dir, 'build', 'index.html'), 'utf8');
   worker = readFileSync(join(dir, 'build', 'jxlint-worker.js'), 'utf8');
