@@ -156,7 +156,7 @@ describe('CLI habits', () => {
     expect(all.has('cost-value-not-amount')).toBe(true);
     expect(ignored.has('cost-value-not-amount') || ignored.has('duplicate-indicator')).toBe(false);
     // Every other rule still reports; a rule that gave way to an ignored one (yieldsTo) may now show.
-    for (const id of all) if (id !== 'cost-value-not-amount' && id !== 'duplicate-indicator') expect(ignored.has(id), id).toBe(true);
+    for (const id of all) if (id !== 'cost-value-not-amount' && id !== 'duplicate-indicator') expect(ignored.has(id), String(id)).toBe(true);
     expect((await ids(['--preset', 'all'])).size).toBeGreaterThanOrEqual(all.size);
     const typo = await runCli(['--select', 'cost-value-not-amont', 'seed.txt'], { cwd: dir });
     expect(typo.code).toBe(2);
