@@ -61,6 +61,8 @@ describe('stylish', () => {
     ['No unit given; write one. Then save.', 'No unit given'],
     ['Version 1.2 is fine. Next', 'Version 1.2 is fine'],
     ['一句话', '一句话'],
+    ['部门整体绩效目标中“。。”是重复的标点；应只留一个', '部门整体绩效目标中“。。”是重复的标点'],
+    ['引号“未闭合。后面', '引号“未闭合。后面'],
   ])('first clause of %s', (message, clause) => {
     expect(firstClause(message)).toBe(clause);
   });

@@ -38,11 +38,20 @@ const MIN_MESSAGE_WIDTH = 24;
 const FINDING_INDENT = 4;
 const GAP = '  ';
 
-/** The message's first clause (up to the first `；` or `。`, or `; ` / `. ` in English). */
+/**
+ * The message's first clause: up to the first `；` or `。` (or `; ` / `. ` in English) that is not
+ * inside quotes — a message quoting “。。” must not be cut in the middle of its quote.
+ */
 export function firstClause(message: string): string {
   const text = oneLine(message);
-  const match = /[；。]|[;.](?=\s)/.exec(text);
-  return match ? text.slice(0, match.index) : text.replace(/[。.]$/, '');
+  let quoteDepth = 0;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i]!;
+    if (ch === '“' || ch === '「') quoteDepth++;
+    else if ((ch === '”' || ch === '」') && quoteDepth > 0) quoteDepth--;
+    else if (quoteDepth === 0 && (ch === '；' || ch === '。' || ((ch === ';' || ch === '.') && /\s/.test(text[i + 1] ?? '')))) return text.slice(0, i);
+  }
+  return text.replace(/[。.]$/, '');
 }
 
 /** The place without the cell's role: `表1 第6行 第2列（资金支出计划）` → `表1 第6行 第2列`. */
