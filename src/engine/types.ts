@@ -90,30 +90,8 @@ export interface RuleSettings {
   locale: Locale;
 }
 
-/** Where a report points inside a project. */
-export type CellRole =
-  | 'code'
-  | 'name'
-  | 'agency'
-  | 'title'
-  | 'budget.total'
-  | 'budget.fiscal'
-  | 'budget.other'
-  | 'purpose'
-  | 'spendPlan'
-  | 'goals'
-  | 'indicator.level1'
-  | 'indicator.level2'
-  | 'indicator.level3'
-  | 'indicator.description'
-  | 'indicator.value'
-  | 'indicator.basis'
-  | 'indicator.nature'
-  | 'indicator.unit'
-  | 'indicator'
-  | 'table'
-  | 'department'
-  | 'document';
+/** Where a report points inside a project: a project cell, an indicator cell, or a larger part. */
+export type CellRole = ProjectCell | `indicator.${IndicatorCell}` | 'indicator' | 'department' | 'document';
 
 /**
  * Whether applying a fix can change what the submission means (Ruff's split). A `safe` fix cannot
