@@ -206,6 +206,7 @@ function buildProject(v: AstVisitor, children: ProjectTableCstChildren, index: n
 
   return {
     index,
+    template: 'unknown',
     code: code.text,
     name: name.text,
     agency: agency.text,
@@ -218,7 +219,10 @@ function buildProject(v: AstVisitor, children: ProjectTableCstChildren, index: n
     spendPlan,
     goals,
     indicatorHeader: grid.header,
+    longTermGoals: [],
     indicators: grid.indicators,
+    longTermIndicators: [],
+    costBreakdown: [],
     layout: detectIndicatorLayout(grid.indicators),
     fieldCodes,
     origin: null, // set by visitProjectTable from the CST's location

@@ -24,7 +24,20 @@ export interface BodyOrigin {
   paragraph: number;
 }
 
-export type Origin = TextOrigin | TableOrigin | BodyOrigin;
+/**
+ * Where a cell sits in an Excel workbook, 1-based, printed as 工作表“…” 第5行 第E列.
+ * A merged range reports its top-left cell.
+ */
+export interface SheetOrigin {
+  /** The sheet's name as Excel shows it on its tab. */
+  sheet: string;
+  /** 1-based position of the sheet in the workbook. */
+  sheetIndex: number;
+  row: number;
+  col: number;
+}
+
+export type Origin = TextOrigin | TableOrigin | BodyOrigin | SheetOrigin;
 
 export function isTextOrigin(o: Origin | null | undefined): o is TextOrigin {
   return !!o && 'line' in o;
@@ -32,16 +45,26 @@ export function isTextOrigin(o: Origin | null | undefined): o is TextOrigin {
 export function isTableOrigin(o: Origin | null | undefined): o is TableOrigin {
   return !!o && 'table' in o;
 }
+export function isSheetOrigin(o: Origin | null | undefined): o is SheetOrigin {
+  return !!o && 'sheet' in o;
+}
+
+/** Excel's column letters for a 1-based column number (1 → A, 27 → AA). */
+export function columnLetters(col: number): string {
+  let out = '';
+  for (let n = col; n > 0; n = Math.floor((n - 1) / 26)) out = String.fromCharCode(65 + ((n - 1) % 26)) + out;
+  return out;
+}
 
 /** How a source file was read. */
-export type SourceFormat = 'text' | 'docx' | 'doc' | 'html';
+export type SourceFormat = 'text' | 'docx' | 'doc' | 'html' | 'xlsx';
 export type TextEncoding = 'utf-8' | 'utf-8-bom' | 'utf-16le' | 'utf-16be' | 'gb18030';
 /**
  * Text layouts (docs/taxonomy.md §9):
  * - `cell-per-line`: one cell a line opened by a TAB, a blank line after each row (Word's text export);
  * - `row-per-line`: one row a line, cells split by TAB (Word "save as text", .doc text);
  * - `cell-per-line-unmarked`: one cell a line with no markers (LibreOffice's text export).
- * Word, .doc and HTML sources report `table`.
+ * Word, .doc, HTML and Excel sources report `table`.
  */
 export type SourceLayout = 'cell-per-line' | 'row-per-line' | 'cell-per-line-unmarked' | 'table';
 
@@ -100,6 +123,30 @@ export interface Budget {
   fiscalRaw: string | null;
   otherRaw: string | null;
   origin: { total: Origin | null; fiscal: Origin | null; other: Origin | null };
+  /**
+   * 上级资金 (湖南's 该项目支出上级资金) in 万元: money from a higher level of government, reported
+   * beside the budget and never added into total/fiscal/other. Absent when the template has no such field.
+   */
+  superior?: number | null;
+  superiorRaw?: string | null;
+  superiorOrigin?: Origin | null;
+}
+
+/**
+ * 项目预算成本构成 (湖北): one cost item of the project budget, with its 测算依据 and the amounts
+ * actually spent in prior years (前两年实际执行数), which are kept apart from the budget.
+ */
+export interface CostItem {
+  /** 成本项目 as written. */
+  item: string | null;
+  /** 金额 in 万元. */
+  amount: number | null;
+  amountRaw: string | null;
+  /** 测算（公式）依据. */
+  basis: string | null;
+  /** Prior-year amounts in 万元 with their column labels ("2020年实际执行数"). */
+  priorYears: { label: string; amount: number | null; raw: string | null }[];
+  origin: Origin | null;
 }
 
 /** 资金支出计划: cumulative month-end percentages (3月底, 6月底, 10月底, 12月底 in the seed). */
@@ -157,12 +204,25 @@ export interface Indicator {
   cells: Partial<Record<IndicatorColumn, Origin | null>>;
 }
 
+/**
+ * 模板 family of a project table, recognised by its labels (docs/templates.md):
+ * - `seed-2020`: 河北/唐山 2020 (the seed): 项目编码, 预算规模及资金用途, 资金支出计划（%）, 绩效指标描述 …;
+ * - `hunan`: 湖南 申报表 (湘潭 2023): 项目支出名称, 年度本级预算金额, 该项目支出上级资金, 实施期/本年度绩效目标, 指标值及单位;
+ * - `core-2021`: 财预〔2021〕101号 核心绩效指标: 主管部门, 实施单位, 年度资金总额, 指标性质 | 指标值 | 度量单位;
+ * - `hubei`: 湖北 (鄂州 2022): 预算金额, 项目预算成本构成, 绩效标准 | 当年预期实现值, 保障措施, 审核意见;
+ * - `national-2016`: 2016 national 申报表: 资金总额：… in one cell, 长期目标 / 年度目标, 长期绩效指标 / 年度绩效指标;
+ * - `unknown`: none of these is recognisable; read with the labels all templates share.
+ */
+export type TemplateFamily = 'seed-2020' | 'hunan' | 'core-2021' | 'hubei' | 'national-2016' | 'unknown';
+
 /** 指标体系版式: legacy (成本 under 产出) or 2021+ (成本 as 一级). */
 export type IndicatorLayout = 'legacy' | 'v2021' | 'mixed' | 'unknown';
 
 export interface Project {
   /** 1-based position of the table in the document. */
   index: number;
+  /** The template family the table's labels belong to. */
+  template: TemplateFamily;
   /** 项目编码 as written. */
   code: string | null;
   /** 项目名称 as written. */
@@ -179,10 +239,21 @@ export interface Project {
   budget: Budget;
   /** 资金用途. */
   purpose: string | null;
+  /** 资金支出计划; `present: false` with no values when the template has none. */
   spendPlan: SpendPlan;
+  /** The annual goal items (绩效目标 / 年度目标 / 本年度绩效目标). */
   goals: Goal[];
+  /** 长期目标 / 实施期绩效目标 items; empty when the template has none. */
+  longTermGoals: Goal[];
+  /** 项目支出实施期 (湖南) as written, when the template has it. */
+  implementationPeriod?: string | null;
   indicatorHeader: { labels: string[]; columns: IndicatorColumn[] } | null;
+  /** The annual indicator rows (年度绩效指标). */
   indicators: Indicator[];
+  /** The rows of a 长期绩效指标 block (2016 national template); empty otherwise. */
+  longTermIndicators: Indicator[];
+  /** The 项目预算成本构成 block (湖北); empty when the template has none. */
+  costBreakdown: CostItem[];
   layout: IndicatorLayout;
   fieldCodes: FieldCodeResidue[];
   origin: Origin | null;

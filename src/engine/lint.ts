@@ -4,7 +4,7 @@
  * reports become messages in the configured locale; parse diagnostics become messages with
  * `ruleId: null`; messages are sorted deterministically and counted.
  */
-import { isTableOrigin, isTextOrigin, type JxDocument, type Origin, type Project } from '../ast/types.js';
+import { isSheetOrigin, isTableOrigin, isTextOrigin, type JxDocument, type Origin, type Project } from '../ast/types.js';
 import { allRules } from '../../rules/index.js';
 import { fingerprintOf } from './baseline.js';
 import { countMessages } from './counts.js';
@@ -109,6 +109,7 @@ function originKey(o: Origin | null): number[] {
   if (!o) return [-1];
   if (isTextOrigin(o)) return [0, o.line, o.column];
   if (isTableOrigin(o)) return [1, o.table, o.row, o.col, o.paragraph];
+  if (isSheetOrigin(o)) return [3, o.sheetIndex, o.row, o.col];
   return [2, o.paragraph];
 }
 

@@ -2,7 +2,7 @@
  * Message rendering: templates with {placeholders}, the reviewer's wording of a place
  * (`表3 第5行 第5列（指标值）`, `行 97:2（指标值）`), and the names of cell roles in both locales.
  */
-import { isTableOrigin, isTextOrigin, type Origin } from '../ast/types.js';
+import { columnLetters, isSheetOrigin, isTableOrigin, isTextOrigin, type Origin } from '../ast/types.js';
 import type { CellRole, Locale, SeverityName } from './types.js';
 
 export const DEFAULT_LOCALE: Locale = 'zh-CN';
@@ -89,6 +89,10 @@ export function formatLocation(
       : `table ${origin.table} row ${origin.row} col ${origin.col}`;
   } else if (isTextOrigin(origin)) {
     place = zh ? `行 ${origin.line}:${origin.column}` : `line ${origin.line}:${origin.column}`;
+  } else if (isSheetOrigin(origin)) {
+    place = zh
+      ? `工作表“${origin.sheet}” 第${origin.row}行 第${columnLetters(origin.col)}列`
+      : `sheet "${origin.sheet}" row ${origin.row} col ${columnLetters(origin.col)}`;
   } else if (origin && 'paragraph' in origin) {
     place = zh ? `段落 ${origin.paragraph}` : `paragraph ${origin.paragraph}`;
   } else if (projectIndex !== null) {

@@ -10,7 +10,7 @@
  * line. A file that could not be read is `PATH:文档: 错误 fatal MESSAGE`; a named file that an
  * ignore pattern matches is `PATH:文档: 提示 ignored …`. No header, no summary; written file by file.
  */
-import { isTableOrigin, isTextOrigin } from '../ast/types.js';
+import { columnLetters, isSheetOrigin, isTableOrigin, isTextOrigin } from '../ast/types.js';
 import type { LintMessage, LintResult } from '../engine/types.js';
 import { oneLine, relativePath, ruleLabelOf, severityWord } from './common.js';
 import type { FormatOptions } from './options.js';
@@ -21,6 +21,7 @@ export function compactPlace(message: Pick<LintMessage, 'origin' | 'projectIndex
   const origin = message.origin;
   if (isTextOrigin(origin)) return `${origin.line}:${origin.column}`;
   if (isTableOrigin(origin)) return `表${origin.table}:${origin.row}:${origin.col}`;
+  if (isSheetOrigin(origin)) return `${origin.sheet}!${columnLetters(origin.col)}${origin.row}`;
   if (origin && 'paragraph' in origin) return `段落${origin.paragraph}`;
   if (message.projectIndex != null) return `项目${message.projectIndex}`;
   return '文档';

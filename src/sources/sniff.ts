@@ -67,4 +67,5 @@ export const FORMAT_NAMES: Record<SourceFormat, { zh: string; en: string }> = {
   doc: { zh: 'Word 97–2003 文档（.doc）', en: 'a Word 97–2003 document (.doc)' },
   html: { zh: '网页（.html）', en: 'a web page (.html)' },
   text: { zh: '纯文本', en: 'plain text' },
+  xlsx: { zh: 'Excel 工作簿（.xlsx）', en: 'an Excel workbook (.xlsx)' },
 };

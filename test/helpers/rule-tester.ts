@@ -161,6 +161,7 @@ export function makeProject(index: number, code: string | null, extra: Partial<P
   const field = (text: string | null) => ({ text, origin: null });
   return {
     index,
+    template: 'seed-2020',
     code,
     name: `项目${index}`,
     agency: null,
@@ -180,8 +181,11 @@ export function makeProject(index: number, code: string | null, extra: Partial<P
     purpose: '用途',
     spendPlan: { present: true, labels: [], values: [], percentHeader: true, origin: null, cellOrigins: [] },
     goals: [{ text: '1、目标', origin: null }],
+    longTermGoals: [],
     indicatorHeader: null,
     indicators: [],
+    longTermIndicators: [],
+    costBreakdown: [],
     layout: 'legacy',
     fieldCodes: [],
     origin: null,

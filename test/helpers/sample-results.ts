@@ -56,6 +56,7 @@ export function describeOrigin(origin: Origin | null, role: CellRole): string {
   if (!origin) return label;
   if ('line' in origin) return `行 ${origin.line}:${origin.column}（${label}）`;
   if ('table' in origin) return `表${origin.table} 第${origin.row}行 第${origin.col}列（${label}）`;
+  if ('sheet' in origin) return `工作表“${origin.sheet}” 第${origin.row}行 第${origin.col}列（${label}）`;
   return `第${origin.paragraph}段（${label}）`;
 }
 

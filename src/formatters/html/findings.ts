@@ -32,6 +32,7 @@ export function originKey(origin: Origin | null | undefined): string | null {
   if (!origin) return null;
   if ('line' in origin) return `L${origin.line}:${origin.column}`;
   if ('table' in origin) return `T${origin.table}:${origin.row}:${origin.col}`;
+  if ('sheet' in origin) return `S${origin.sheetIndex}:${origin.row}:${origin.col}`;
   return `P${origin.paragraph}`;
 }
 
