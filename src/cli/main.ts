@@ -15,7 +15,7 @@ for (const stream of [process.stdout, process.stderr]) {
 
 const argv = process.argv.slice(2);
 if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-v')) {
-  const { toolVersion } = await import('./version.js');
+  const { toolVersion } = await import('../node/version.js');
   process.stdout.write(toolVersion() + '\n');
 } else {
   const [{ processIO }, { main, reportError }] = await Promise.all([import('./io.js'), import('./program.js')]);
