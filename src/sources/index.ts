@@ -3,16 +3,17 @@
  * a file whose extension says otherwise still reads, with an info note (`format-mismatch`).
  * Anything unreadable throws `SourceError` with a one-line Chinese message and an English one.
  *
- * Browser-safe for .docx, .html and text; the mammoth reader and the .doc reader are Node-only
- * edge files loaded on demand.
+ * Browser-safe for .docx, .xlsx, .html and text; the mammoth reader and the .doc reader are Node-only
+ * edge files loaded on demand. The .xlsx reader (xlsx/) is loaded on demand too (numfmt is not
+ * compiled for a run without workbooks).
  */
 import type { SourceFormat } from '../ast/types.js';
 import { type BlockStream, DEFAULT_MAX_FILE_SIZE, SourceError } from './blocks.js';
-import { classifyCompound } from './cfb.js';
+import { classifyCompound, readCompoundFile } from './cfb.js';
 import { readDocxStream } from './docx/stream.js';
 import { FORMAT_NAMES, formatFromExtension, sniff } from './sniff.js';
 import { readText } from './text.js';
-import { DEFAULT_ZIP_LIMITS, MiB, type ZipLimits, encryptedError } from './zip-guard.js';
+import { DEFAULT_ZIP_LIMITS, MiB, type ZipEntry, type ZipLimits, encryptedError, readZipDirectory } from './zip-guard.js';
 
 export interface ReadSourceOptions {
   /** Used for the extension check and in messages; the format is sniffed from the bytes. */
@@ -59,17 +60,42 @@ export async function readSource(bytes: Uint8Array, options: ReadSourceOptions):
   const limits = limitsOf(options);
   let stream: BlockStream;
   switch (sniff(bytes)) {
-    case 'zip':
-      if (options.docxReader === 'mammoth') {
+    case 'zip': {
+      // A workbook (xl/workbook.xml) whatever its name; a damaged ZIP is worded for Excel when named so.
+      let directory: ZipEntry[] | null = null;
+      try {
+        directory = readZipDirectory(bytes);
+      } catch {
+        // the reader below reports the damage
+      }
+      const workbook = directory ? directory.some((e) => /^xl\/workbook\d*\.xml$/i.test(e.name)) : formatFromExtension(options.filePath) === 'xlsx';
+      if (workbook) {
+        const { readXlsx } = await import('./xlsx/index.js');
+        stream = readXlsx(bytes, limits, directory ?? undefined);
+      } else if (directory?.some((e) => /^xl\/workbook\.bin$/i.test(e.name))) {
+        throw new SourceError(
+          'xlsb-not-supported',
+          '文件是 Excel 二进制工作簿（.xlsb），暂不支持；请在 Excel 中另存为 .xlsx 后再检查',
+          'The file is an Excel binary workbook (.xlsb), which is not supported; save it as .xlsx in Excel and check it again',
+        );
+      } else if (options.docxReader === 'mammoth') {
         const { readDocxMammoth } = await import('./docx/mammoth.js');
         stream = await readDocxMammoth(bytes, limits);
       } else {
         stream = readDocxStream(bytes, limits);
       }
       break;
+    }
     case 'ole2': {
       const kind = classifyCompound(bytes);
+      if (kind === 'encrypted-ooxml' && isExcelName(options.filePath)) {
+        const { encryptedWorkbook } = await import('./xlsx/index.js');
+        throw encryptedWorkbook();
+      }
       if (kind === 'encrypted-ooxml' || kind === 'encrypted-doc') throw encryptedError();
+      if (kind === 'other' && readCompoundFile(bytes).entries.some((e) => e.type === 2 && (e.name === 'Workbook' || e.name === 'Book'))) {
+        throw legacyWorkbook(options.filePath);
+      }
       if (kind === 'other') {
         throw new SourceError(
           'not-a-word-document',
@@ -98,6 +124,12 @@ export async function readSource(bytes: Uint8Array, options: ReadSourceOptions):
         '文件是单个文件网页（.mht/.mhtml），暂不支持；请在 Word 中打开后另存为 .docx 再检查',
         'The file is a single-file web page (.mht/.mhtml), which is not supported; open it in Word, save it as .docx and check it again',
       );
+    case 'excel-xml':
+      throw new SourceError(
+        'excel-xml-not-supported',
+        '文件是 Excel 2003 XML 表格，暂不支持；请在 Excel 中另存为 .xlsx 后再检查',
+        'The file is an Excel 2003 XML spreadsheet, which is not supported; save it as .xlsx in Excel and check it again',
+      );
     case 'word-xml':
       throw new SourceError(
         'word-xml-not-supported',
@@ -117,6 +149,29 @@ export async function readSource(bytes: Uint8Array, options: ReadSourceOptions):
   const promised = formatFromExtension(options.filePath);
   if (promised !== null && promised !== stream.info.format) stream.notes.push(formatMismatch(promised, stream.info.format));
   return stream;
+}
+
+/** A name Excel or WPS Spreadsheets gives its files (.xlsx, .xlsm, .xls, .et …). */
+function isExcelName(filePath: string): boolean {
+  return formatFromExtension(filePath) === 'xlsx' || /\.(xls|xlt|et|ett)$/i.test(filePath);
+}
+
+/**
+ * An Excel 97–2003 workbook (.xls, BIFF in a compound file's Workbook/Book stream) or a WPS
+ * Spreadsheets .et, which is the same kind of compound file: one line saying to save it as .xlsx.
+ */
+function legacyWorkbook(filePath: string): SourceError {
+  return /\.(et|ett)$/i.test(filePath)
+    ? new SourceError(
+        'et-not-supported',
+        '文件是 WPS 表格（.et）格式，暂不支持；请在 WPS 表格中另存为 .xlsx（Excel 工作簿）后再检查',
+        'The file is a WPS Spreadsheets (.et) file, which is not supported; save it as .xlsx (Excel workbook) in WPS and check it again',
+      )
+    : new SourceError(
+        'xls-not-supported',
+        '文件是 Excel 97–2003 工作簿（.xls），暂不支持；请在 Excel 或 WPS 中另存为 .xlsx 后再检查',
+        'The file is an Excel 97–2003 workbook (.xls), which is not supported; save it as .xlsx in Excel or WPS and check it again',
+      );
 }
 
 /** Only a BOM and whitespace. */

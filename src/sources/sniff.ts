@@ -1,7 +1,7 @@
 /**
  * Format sniffing (格式识别): the format is decided by the bytes, never by the file name alone.
- * ZIP magic → .docx; OLE2 magic → .doc or an encrypted .docx (told apart in index.ts by the
- * compound file's directory); HTML markup at the start → .html; RTF and PDF are recognised so
+ * ZIP magic → .docx or .xlsx (told apart in index.ts by the ZIP directory); OLE2 magic → .doc, an
+ * encrypted .docx/.xlsx or an .xls (told apart in index.ts by the compound file's directory); HTML markup at the start → .html; RTF and PDF are recognised so
  * they can be refused clearly; anything else is text (text.ts sniffs its encoding).
  *
  * Browser-safe: no Node-only imports.
@@ -10,7 +10,7 @@ import type { SourceFormat } from '../ast/types.js';
 import { isOle2 } from './cfb.js';
 import { isZip } from './zip-guard.js';
 
-export type SniffedKind = 'zip' | 'ole2' | 'html' | 'rtf' | 'pdf' | 'mht' | 'word-xml' | 'text';
+export type SniffedKind = 'zip' | 'ole2' | 'html' | 'rtf' | 'pdf' | 'mht' | 'word-xml' | 'excel-xml' | 'text';
 
 /** Decodes the first bytes for a look at markup, whatever the (ASCII-compatible or UTF-16) encoding. */
 function headText(bytes: Uint8Array, max = 2048): string {
@@ -31,6 +31,8 @@ export function sniff(bytes: Uint8Array): SniffedKind {
   if (head.startsWith('{\\rtf')) return 'rtf';
   // Word 2003 XML / Flat OPC (one XML file holding the whole document) and single-file web pages.
   if (/^\s*<\?xml[^>]*>\s*(?:<\?mso-application[^>]*Word\.Document|<w:wordDocument\b|<pkg:package\b)/i.test(head)) return 'word-xml';
+  // Excel 2003 XML (XML 电子表格): one XML file, which Excel saves as .xml or .xls.
+  if (/^\s*<\?xml[^>]*>\s*(?:<\?mso-application[^>]*Excel\.Sheet|<(?:ss:)?Workbook\b[^>]*urn:schemas-microsoft-com:office:spreadsheet)/i.test(head)) return 'excel-xml';
   if (/^MIME-Version:\s*1\.0/i.test(head.replace(/^\s+/, ''))) return 'mht';
   if (HTML_START.test(head.replace(/^[\s\u00a0]+/, ''))) return 'html';
   return 'text';
@@ -56,6 +58,11 @@ export function formatFromExtension(filePath: string): SourceFormat | null {
     case 'txt':
     case 'text':
       return 'text';
+    case 'xlsx':
+    case 'xlsm':
+    case 'xltx':
+    case 'xltm':
+      return 'xlsx';
     default:
       return null;
   }
