@@ -9,7 +9,7 @@ import { ROOT } from './seed.js';
 import { W_NS } from './wordml.js';
 
 /** A ZIP whose central directory declares what we like (for the zip-bomb fixtures). */
-function rawZip(entries: { name: string; data: Uint8Array; declaredSize: number; method: 0 | 8; flags?: number }[]): Uint8Array {
+export function rawZip(entries: { name: string; data: Uint8Array; declaredSize: number; method: 0 | 8; flags?: number }[]): Uint8Array {
   const parts: Uint8Array[] = [];
   const central: Uint8Array[] = [];
   let offset = 0;
@@ -63,7 +63,7 @@ const docXml = (body: string): string =>
   `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document xmlns:w="${W_NS}"><w:body>${body}</w:body></w:document>`;
 
 /** A minimal OLE2 compound file holding the given streams (each padded to ≥ 4096 bytes, so no mini stream). */
-function compoundFile(streams: { name: string; data: Uint8Array }[]): Uint8Array {
+export function compoundFile(streams: { name: string; data: Uint8Array }[]): Uint8Array {
   const SECTOR = 512;
   const padded = streams.map((s) => {
     const size = Math.max(4096, Math.ceil(s.data.length / SECTOR) * SECTOR);

@@ -68,7 +68,10 @@ export async function readSource(bytes: Uint8Array, options: ReadSourceOptions):
       } catch {
         // the reader below reports the damage
       }
-      const workbook = directory ? directory.some((e) => /^xl\/workbook\d*\.xml$/i.test(e.name)) : formatFromExtension(options.filePath) === 'xlsx';
+      const namedXlsx = formatFromExtension(options.filePath) === 'xlsx';
+      const workbook = directory
+        ? directory.some((e) => /^xl\/workbook\d*\.xml$/i.test(e.name)) || (namedXlsx && !directory.some((e) => e.name === 'word/document.xml' || e.name === 'xl/workbook.bin'))
+        : namedXlsx;
       if (workbook) {
         const { readXlsx } = await import('./xlsx/index.js');
         stream = readXlsx(bytes, limits, directory ?? undefined);
