@@ -266,6 +266,13 @@ describe('sniffed by content', () => {
     expect(stream.notes[0].message).toBe('文件扩展名表明是Word 文档（.docx），但内容是Excel 工作簿（.xlsx）；已按Excel 工作簿（.xlsx）读取，建议改正扩展名');
   });
 
+  it('a workbook named .docx (fixtures/bad/excel-renamed.docx, no sheets) reads as one, with a note', async () => {
+    const stream = await readSource(file('fixtures/bad/excel-renamed.docx'), { filePath: 'excel-renamed.docx' });
+    expect(stream.info.format).toBe('xlsx');
+    expect(stream.blocks).toEqual([]);
+    expect(stream.notes.map((n) => n.code)).toEqual(['format-mismatch']);
+  });
+
   it('a .docx named .xlsx still reads as Word, with a note', async () => {
     const stream = await readSource(file('fixtures/seed/seed.docx'), { filePath: '绩效目标.xlsx' });
     expect(stream.info.format).toBe('docx');
