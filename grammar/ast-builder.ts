@@ -7,6 +7,7 @@
 import type { CstNode, IToken } from 'chevrotain';
 import type {
   Budget,
+  CostItem,
   DepartmentPart,
   Field,
   FieldCodeResidue,
@@ -18,14 +19,18 @@ import type {
   ParseDiagnostic,
   Project,
   SpendPlan,
+  TemplateFamily,
   Value,
 } from '../src/ast/types.js';
 import type {
+  AgencyFieldCstNode,
   BudgetFieldCstChildren,
   CodeFieldCstChildren,
+  CostBreakdownCstNode,
   GoalsCstNode,
   GridCellCstNode,
   IndicatorGridCstChildren,
+  LongTermGoalsCstNode,
   ProjectTableCstChildren,
   ProjectTableCstNode,
   SpendPlanCstChildren,
@@ -36,6 +41,7 @@ import { stripFieldCodes } from './field-codes.js';
 import * as T from './lexicon.js';
 import { tableParser } from './parser.js';
 import { type Serialized, type Unit, unitAt } from './serialize.js';
+import { columnRole, detectTemplate, normaliseLabel } from './templates.js';
 import { parseAmount, parseValue } from './value.js';
 
 export interface BuildContext {
@@ -147,8 +153,8 @@ class AstVisitor extends BaseVisitor implements Partial<TableCstVisitor<unknown,
     return buildSpendPlan(this, children);
   }
 
-  indicatorGrid(children: IndicatorGridCstChildren, projectIndex: number): Grid {
-    return buildGrid(this, children, projectIndex);
+  indicatorGrid(children: IndicatorGridCstChildren, param: { projectIndex: number; family: TemplateFamily }): Grid {
+    return buildGrid(this, children, param.projectIndex, param.family);
   }
 }
 
@@ -164,8 +170,26 @@ export function visitProjectTable(cst: ProjectTableCstNode, index: number, ctx: 
   return project;
 }
 
+/** Every token of a project table, in source order. */
+function allTokens(children: ProjectTableCstChildren): IToken[] {
+  return tokensIn(Object.values(children).flat() as (CstNode | IToken)[]);
+}
+
+/** Four blank month cells: what a table without a 资金支出计划 holds ("spendPlan is four nulls"). */
+export function absentSpendPlan(): SpendPlan {
+  return {
+    present: false,
+    labels: [],
+    values: [0, 1, 2, 3].map(() => parseValue(null)),
+    percentHeader: false,
+    origin: null,
+    cellOrigins: [null, null, null, null],
+  };
+}
+
 function buildProject(v: AstVisitor, children: ProjectTableCstChildren, index: number): Project {
   const fieldCodes: FieldCodeResidue[] = [];
+  const template = detectTemplate(allTokens(children), (t) => v.cell(t).text ?? '');
 
   // Title: "1、…绩效目标表 TC 9、… \f C \l 1"
   let title: string | null = null;
@@ -189,8 +213,8 @@ function buildProject(v: AstVisitor, children: ProjectTableCstChildren, index: n
     if (c.token.tokenType === T.AgencyLine && agency.text === null) agency = { text: c.text, origin: c.origin };
     else if (c.token.tokenType === T.MoneyUnit && moneyUnit === null) moneyUnit = /(万元|千元|亿元|元)/.exec(c.text ?? '')?.[1] ?? null;
   }
-  const agencyFieldNode = children.agencyField?.[0];
-  if (agency.text === null && agencyFieldNode) agency = v.field(agencyFieldNode);
+  const labelled = labelledAgency(v, children.agencyField);
+  if (agency.text === null && labelled.agency) agency = labelled.agency;
   const agencyMatch = agency.text ? /^(\d{6})\s*(.+)$/.exec(agency.text) : null;
 
   const code: Field = children.codeField ? v.visit(children.codeField[0]) : { text: null, origin: null };
@@ -198,19 +222,29 @@ function buildProject(v: AstVisitor, children: ProjectTableCstChildren, index: n
 
   const budget = buildBudget(v, children, moneyUnit);
   const purpose = buildPurpose(v, children);
-  const spendPlan: SpendPlan = children.spendPlan
-    ? v.visit(children.spendPlan[0])
-    : { present: false, labels: [], values: [], percentHeader: false, origin: null, cellOrigins: [] };
+  const spendPlan: SpendPlan = children.spendPlan ? v.visit(children.spendPlan[0]) : absentSpendPlan();
   const { goals, field: goalsField } = buildGoals(v, children.goals);
-  const grid: Grid = children.indicatorGrid ? v.visit(children.indicatorGrid[0], index) : { header: null, indicators: [] };
+  const { goals: longTermGoals } = buildGoals(v, children.longTermGoals);
+  const period = children.periodField?.[0] ? v.field(children.periodField[0]) : null;
 
-  return {
+  // Indicator blocks: the annual grid(s) and a 长期绩效指标 block.
+  let annual: Grid | null = null;
+  const longTerm: Indicator[] = [];
+  for (const node of children.indicatorGrid ?? []) {
+    const grid: Grid = v.visit(node, { projectIndex: index, family: template });
+    if (node.children.LongTermIndicatorsLabel) longTerm.push(...grid.indicators);
+    else if (annual === null) annual = grid;
+    else annual.indicators.push(...grid.indicators);
+  }
+  annual ??= { header: null, indicators: [] };
+
+  const project: Project = {
     index,
-    template: 'unknown',
+    template,
     code: code.text,
     name: name.text,
     agency: agency.text,
-    agencyCode: agencyMatch ? agencyMatch[1] : null,
+    agencyCode: agencyMatch ? agencyMatch[1] : labelled.code,
     title,
     titleOrdinal,
     moneyUnit,
@@ -218,18 +252,88 @@ function buildProject(v: AstVisitor, children: ProjectTableCstChildren, index: n
     purpose: purpose.text,
     spendPlan,
     goals,
-    indicatorHeader: grid.header,
-    longTermGoals: [],
-    indicators: grid.indicators,
-    longTermIndicators: [],
-    costBreakdown: [],
-    layout: detectIndicatorLayout(grid.indicators),
+    longTermGoals,
+    indicatorHeader: annual.header,
+    indicators: annual.indicators,
+    longTermIndicators: longTerm,
+    costBreakdown: (children.costBreakdown ?? []).flatMap((node) => buildCostBreakdown(v, node, moneyUnit)),
+    layout: detectIndicatorLayout(annual.indicators),
     fieldCodes,
     origin: null, // set by visitProjectTable from the CST's location
     fields: { code, name, purpose, goals: goalsField, agency, title: titleField },
   };
+  if (period) project.implementationPeriod = period.text;
+  return project;
 }
 
+/**
+ * The agency from labelled fields: 预算单位 / 预算部门 first, then 实施单位, then 主管部门; and the
+ * 主管部门编码 (2016 template).
+ */
+function labelledAgency(v: AstVisitor, nodes: AgencyFieldCstNode[] | undefined): { agency: Field | null; code: string | null } {
+  let agency: Field | null = null;
+  let rank = Infinity;
+  let code: string | null = null;
+  for (const node of nodes ?? []) {
+    const c = node.children;
+    const value = v.fieldOf(c);
+    if (c.AgencyCodeLabel) {
+      code ??= value.text;
+      continue;
+    }
+    const label = normaliseLabel(v.cell((c.AgencyLabel ?? c.DepartmentLabel)![0]).text ?? '');
+    const r = c.DepartmentLabel ? 2 : label === '实施单位' ? 1 : 0;
+    if (r < rank && value.text !== null) {
+      agency = value;
+      rank = r;
+    }
+  }
+  return { agency, code };
+}
+
+type BudgetKey = 'total' | 'fiscal' | 'other' | 'superior';
+
+/** One cell of the budget part, as the budget reader sees it. */
+type BudgetItem =
+  | { kind: 'label'; key: BudgetKey | 'sum'; cell: CellRef }
+  | { kind: 'section'; cell: CellRef }
+  | { kind: 'inline'; key: BudgetKey; raw: string; cell: CellRef }
+  | { kind: 'value'; cell: CellRef }
+  | { kind: 'break' };
+
+const INLINE_KEYS: [RegExp, BudgetKey][] = [
+  [/^(?:年度资金总额|资金总额|预算金额|预算数)$/, 'total'],
+  [/^(?:财政拨款|财政资金)$/, 'fiscal'],
+  [/^其他资金$/, 'other'],
+  [/^上级资金$/, 'superior'],
+];
+
+function budgetItem(c: CellRef): BudgetItem {
+  const type = c.token.tokenType;
+  if (type === T.BudgetTotalLabel) return { kind: 'label', key: 'total', cell: c };
+  if (type === T.BudgetSumLabel) return { kind: 'label', key: 'sum', cell: c };
+  if (type === T.FiscalFundsLabel) return { kind: 'label', key: 'fiscal', cell: c };
+  if (type === T.OtherFundsLabel) return { kind: 'label', key: 'other', cell: c };
+  if (type === T.SuperiorFundsLabel) return { kind: 'label', key: 'superior', cell: c };
+  if (type === T.BudgetSectionLabel) return { kind: 'section', cell: c };
+  if (type === T.InlineBudgetAmount) {
+    const m = /^(.*?)[:：]\s*(.*)$/.exec((c.text ?? '').replace(/^其[\s\u3000]*中[\s\u3000]*[:：]?[\s\u3000]*/, ''));
+    const label = normaliseLabel(m?.[1] ?? '');
+    const key = INLINE_KEYS.find(([re]) => re.test(label))?.[1];
+    if (m && key) return { kind: 'inline', key, raw: m[2].trim(), cell: c };
+    return { kind: 'value', cell: c };
+  }
+  if (type === T.Blank || type === T.Text || type === T.MonthEndLabel) return { kind: 'value', cell: c };
+  return { kind: 'break' };
+}
+
+/**
+ * 预算规模: the amounts, whichever labels the template uses and however they are arranged —
+ * label | value pairs (in one row or one pair a row), a row of labels over a row of values
+ * (年度资金总额 | 其中：财政拨款 | 其他资金 over 100 | 80 | 20, with a merged section cell on the left),
+ * or label and amount in one cell ("资金总额：2.00"). Read from the table's cells in order, so
+ * every layout, with or without known row ends, reads the same.
+ */
 function buildBudget(v: AstVisitor, children: ProjectTableCstChildren, moneyUnit: string | null): Budget {
   const budget: Budget = {
     total: null,
@@ -240,15 +344,154 @@ function buildBudget(v: AstVisitor, children: ProjectTableCstChildren, moneyUnit
     otherRaw: null,
     origin: { total: null, fiscal: null, other: null },
   };
-  const fieldNodes = [...(children.budgetField ?? []), ...(children.budgetBlock ?? []).flatMap((b) => b.children.budgetField ?? [])];
-  for (const node of fieldNodes) {
-    const { key, field, labelOrigin } = v.visit(node) as ReturnType<AstVisitor['budgetField']>;
-    if (!key || budget.origin[key] !== null) continue;
-    budget[key] = parseAmount(field.text, moneyUnit ?? '万元');
-    budget[`${key}Raw`] = field.text;
-    budget.origin[key] = field.origin ?? labelOrigin;
+  const tokens = tokensIn([
+    ...(children.Title ?? []),
+    ...(children.codeField ?? []),
+    ...(children.nameField ?? []),
+    ...(children.agencyField ?? []),
+    ...(children.periodField ?? []),
+    ...(children.budgetBlock ?? []),
+    ...(children.budgetField ?? []),
+    ...(children.purposeField ?? []),
+    ...(children.stray ?? []),
+  ]);
+  const items = tokens.map((t) => budgetItem(v.cell(t)));
+  let unit = moneyUnit ?? '万元';
+  /** Which cell each amount came from; a blank one gives way to a later filled one. */
+  const filled = new Set<BudgetKey>();
+  const assign = (label: BudgetKey | 'sum', raw: string | null, origin: Origin | null) => {
+    const key: BudgetKey = label === 'sum' ? 'total' : label;
+    const blank = raw === null || raw.trim() === '';
+    if (filled.has(key)) return;
+    if (key === 'superior') {
+      if (budget.superiorOrigin !== undefined && blank) return;
+      budget.superior = parseAmount(raw, unit);
+      budget.superiorRaw = blank ? null : raw;
+      budget.superiorOrigin = origin;
+    } else {
+      if (budget.origin[key] !== null && blank) return;
+      budget[key] = parseAmount(raw, unit);
+      budget[`${key}Raw`] = blank ? null : raw;
+      budget.origin[key] = origin;
+    }
+    if (!blank) filled.add(key);
+  };
+
+  let labels: Extract<BudgetItem, { kind: 'label' }>[] = [];
+  let sectionBefore = false;
+  for (let i = 0; i < items.length; i++) {
+    const item = items[i];
+    if (item.kind === 'break') {
+      labels = [];
+      sectionBefore = false;
+    } else if (item.kind === 'section') {
+      if (/[（(]元[)）]/.test(item.cell.text ?? '')) unit = '元';
+      labels = [];
+      sectionBefore = true;
+    } else if (item.kind === 'inline') {
+      assign(item.key, item.raw, item.cell.origin);
+      labels = [];
+    } else if (item.kind === 'label') {
+      labels.push(item);
+    } else {
+      const values: CellRef[] = [];
+      while (i < items.length && items[i].kind === 'value') values.push((items[i++] as { cell: CellRef }).cell);
+      i--;
+      if (labels.length > 0) pairBudgetCells(labels, values, sectionBefore, assign);
+      labels = [];
+      sectionBefore = false;
+    }
+  }
+  // Labels with no value at all still say where the amount belongs.
+  for (const item of items) {
+    if (item.kind !== 'label') continue;
+    const key: BudgetKey = item.key === 'sum' ? 'total' : item.key;
+    if (key === 'superior' ? budget.superiorOrigin === undefined : budget.origin[key] === null) assign(item.key, null, item.cell.origin);
   }
   return budget;
+}
+
+/** Pairs a run of budget labels with the value cells that follow it. */
+function pairBudgetCells(
+  labels: { key: BudgetKey | 'sum'; cell: CellRef }[],
+  values: CellRef[],
+  sectionBefore: boolean,
+  assign: (key: BudgetKey | 'sum', raw: string | null, origin: Origin | null) => void,
+): void {
+  const last = labels[labels.length - 1];
+  const rowsKnown = values.every((c) => c.unit.rowKey !== undefined) && last.cell.unit.rowKey !== undefined;
+  // label | value: the value is the next cell (in the same row when rows are known).
+  if (labels.length === 1 || (rowsKnown && values[0].unit.rowKey === last.cell.unit.rowKey)) {
+    assign(last.key, values[0].text, values[0].origin);
+    return;
+  }
+  // A row of labels over a row of values.
+  let row = values;
+  if (rowsKnown) {
+    const next = values[0].unit.rowKey;
+    row = values.filter((c) => c.unit.rowKey === next);
+    while (row.length > labels.length && row[0].text === null) row = row.slice(1);
+  } else {
+    if (sectionBefore && row.length > labels.length && row[0].text === null) row = row.slice(1);
+    row = row.slice(0, labels.length);
+  }
+  labels.forEach((l, k) => {
+    const cell = row[k];
+    if (cell) assign(l.key, cell.text, cell.origin);
+  });
+}
+
+/** 项目预算成本构成 (湖北): its header row, then one row per cost item; the 合计 row is not an item. */
+function buildCostBreakdown(v: AstVisitor, node: CostBreakdownCstNode, moneyUnit: string | null): CostItem[] {
+  const label = v.cell(node.children.CostBreakdownLabel[0]);
+  const cells = v.valueCells(node.children.valueCell);
+  let k = 0;
+  while (k < cells.length && cells[k].text === null && cells[k + 1]?.token.tokenType === T.CostHeader) k++;
+  const header: CellRef[] = [];
+  while (k < cells.length && cells[k].token.tokenType === T.CostHeader) header.push(cells[k++]);
+  let body = cells.slice(k);
+  const labels = header.length > 0 ? header.map((c) => normaliseLabel(c.text ?? '')) : ['成本项目', '金额', '测算依据'];
+  const width = labels.length;
+
+  const rows: CellRef[][] = [];
+  const rowsKnown = body.length > 0 && body.every((c) => c.unit.rowKey !== undefined);
+  if (rowsKnown) {
+    for (const cell of body) {
+      const last = rows[rows.length - 1];
+      if (last && last[0].unit.rowKey === cell.unit.rowKey) last.push(cell);
+      else rows.push([cell]);
+    }
+  } else {
+    // The block's label column is merged down the rows: each row opens with its blank cell.
+    const labelColumn = header.length > 0 && header[0].unit.rowKey === undefined && body.length % (width + 1) === 0 && body.every((c, i) => i % (width + 1) !== 0 || c.text === null);
+    const step = labelColumn ? width + 1 : width;
+    body = body.slice(0, body.length - (body.length % step));
+    for (let i = 0; i < body.length; i += step) rows.push(body.slice(i, i + step));
+  }
+  void label;
+
+  const items: CostItem[] = [];
+  for (let row of rows) {
+    if (row.length === width + 1 && row[0].text === null) row = row.slice(1);
+    if (row.every((c) => c.text === null)) continue;
+    const item: CostItem = { item: null, amount: null, amountRaw: null, basis: null, priorYears: [], origin: row[0].origin };
+    labels.forEach((l, i) => {
+      const cell = row[i];
+      const text = cell?.text ?? null;
+      if (/实际执行数/.test(l)) item.priorYears.push({ label: header[i]?.text ?? l, amount: parseAmount(text, moneyUnit ?? '万元'), raw: text });
+      else if (/^金额/.test(l)) {
+        item.amount = parseAmount(text, moneyUnit ?? '万元');
+        item.amountRaw = text;
+      } else if (/测算/.test(l)) item.basis = text;
+      else if (/成本项目/.test(l)) {
+        item.item = text;
+        if (cell) item.origin = cell.origin;
+      }
+    });
+    if (/^(?:合计|小计|总计)$/.test((item.item ?? '').replace(/\s/g, ''))) continue;
+    items.push(item);
+  }
+  return items;
 }
 
 function buildPurpose(v: AstVisitor, children: ProjectTableCstChildren): Field {
@@ -290,13 +533,14 @@ function buildSpendPlan(v: AstVisitor, c: SpendPlanCstChildren): SpendPlan {
   return { present: true, labels: months.map((m) => m.text ?? ''), values, percentHeader, origin: label.origin, cellOrigins };
 }
 
-function buildGoals(v: AstVisitor, nodes: GoalsCstNode[] | undefined): { goals: Goal[]; field: Field } {
+function buildGoals(v: AstVisitor, nodes: (GoalsCstNode | LongTermGoalsCstNode)[] | undefined): { goals: Goal[]; field: Field } {
   const goals: Goal[] = [];
   let field: Field = { text: null, origin: null };
   for (const node of nodes ?? []) {
     const c = node.children;
     const cells = v.valueCells(c.valueCell);
-    if (field.origin === null) field = { text: null, origin: cells[0]?.origin ?? v.cell(c.GoalsLabel[0]).origin };
+    const label = 'GoalsLabel' in c ? c.GoalsLabel : c.LongTermGoalsLabel;
+    if (field.origin === null) field = { text: null, origin: cells[0]?.origin ?? v.cell(label[0]).origin };
     for (const cell of cells) {
       if (cell.text === null) continue;
       if (field.text === null) field = { text: cell.text, origin: cell.origin };
@@ -315,7 +559,7 @@ interface Grid {
   indicators: Indicator[];
 }
 
-function buildGrid(v: AstVisitor, c: IndicatorGridCstChildren, projectIndex: number): Grid {
+function buildGrid(v: AstVisitor, c: IndicatorGridCstChildren, projectIndex: number, family: TemplateFamily): Grid {
   let headerTokens = tokensIn([
     ...(c.Level1Header ?? []),
     ...(c.Level2Header ?? []),
@@ -334,10 +578,13 @@ function buildGrid(v: AstVisitor, c: IndicatorGridCstChildren, projectIndex: num
     }
   }
   const labels = headerTokens.map((t) => v.cell(t).text ?? '');
-  const columns: IndicatorColumn[] = headerTokens.map((t) => T.headerRole.get(t.tokenType) ?? 'other');
+  const columns: IndicatorColumn[] = headerTokens.map((t, i) => columnRole(T.headerRole.get(t.tokenType) ?? 'other', labels[i], family, labels));
   const width = columns.length;
-  // A merged label column left of the grid (绩效指标) gives every body row one leading cell.
-  const leadingLabelColumn = (c.IndicatorsLabel?.length ?? 0) > 0;
+  // A merged label column left of the grid (绩效指标 / 年度绩效指标) gives every body row one leading
+  // cell; a label in a row of its own above the header does not.
+  const blockLabel = (c.IndicatorsLabel ?? c.AnnualIndicatorsLabel ?? c.LongTermIndicatorsLabel)?.[0];
+  const labelRow = blockLabel ? v.cell(blockLabel).unit.rowKey : undefined;
+  const leadingLabelColumn = blockLabel !== undefined && (labelRow === undefined || headerRow === undefined || labelRow === headerRow);
   // Rows of another Word table (an appended 附表) are not indicator rows.
   const gridTable = headerTokens.length ? v.cell(headerTokens[0]).unit.tableKey : undefined;
   const outside = body.filter((x) => x.unit.rowKey !== undefined && x.unit.tableKey !== gridTable);
@@ -354,7 +601,8 @@ function buildGrid(v: AstVisitor, c: IndicatorGridCstChildren, projectIndex: num
     });
   }
 
-  // Rows: by the source's row structure when it has one, else by the header's width.
+  // Rows: by the source's row structure when it has one, else by the header's width (plus the
+  // label column's blank cell when the cells say the rows carry one).
   const rows: CellRef[][] = [];
   if (body.length > 0 && body.every((x) => x.unit.rowKey !== undefined)) {
     let key: number | undefined;
@@ -366,9 +614,13 @@ function buildGrid(v: AstVisitor, c: IndicatorGridCstChildren, projectIndex: num
       rows[rows.length - 1].push(cell);
     }
   } else {
-    for (let i = 0; i < body.length; i += width) rows.push(body.slice(i, i + width));
+    const step = leadingLabelColumn ? unmarkedRowWidth(body, columns) : width;
+    for (let i = 0; i < body.length; i += step) rows.push(body.slice(i, i + step));
     const last = rows[rows.length - 1];
-    if (last && last.length < width && last.some((x) => x.text !== null)) {
+    // A text export drops the blank cells that end the file; a last row that has its 指标值 is whole.
+    const valueAt = columns.indexOf('value') + (step - width);
+    const wholeEnough = last !== undefined && valueAt >= step - width && last.length > valueAt && last[valueAt].text !== null;
+    if (last && last.length < step && last.some((x) => x.text !== null) && !wholeEnough) {
       v.ctx.diagnostics.push({
         code: 'parse-error',
         severity: 'error',
@@ -400,6 +652,7 @@ function buildGrid(v: AstVisitor, c: IndicatorGridCstChildren, projectIndex: num
     previousLevel1 = level1;
     previousLevel2 = level2;
     const unitColumn = columns.includes('unit') ? text('unit') : undefined;
+    const nature = columns.includes('nature') ? text('nature') : undefined;
     const cells: Indicator['cells'] = {};
     for (const [role, cell] of Object.entries(byRole)) cells[role as IndicatorColumn] = cell?.origin ?? null;
     const indicator: Indicator = {
@@ -407,18 +660,50 @@ function buildGrid(v: AstVisitor, c: IndicatorGridCstChildren, projectIndex: num
       level2,
       level3: text('level3'),
       description: text('description'),
-      value: parseValue(text('value'), { unitColumn: unitColumn ?? null }),
+      value: parseValue(text('value'), { unitColumn: unitColumn ?? null, nature: nature ?? null }),
       basis: text('basis'),
       level1Inherited,
       cellCount: row.length,
       origin: row[0].origin,
       cells,
     };
-    if (columns.includes('nature')) indicator.nature = text('nature');
+    if (nature !== undefined) indicator.nature = nature;
     if (unitColumn !== undefined) indicator.unitColumn = unitColumn;
     indicators.push(indicator);
   }
   return { header: { labels, columns }, indicators };
+}
+
+/** A cell that can stand in a category column: blank (merged from above) or a category name. */
+function categoryLike(cell: CellRef | undefined): boolean {
+  if (!cell) return false;
+  if (cell.text === null) return true;
+  return /(?:指标|目标)$|^(?:产出|效益|满意度|成本|数量|质量|时效|具体指标)/.test(cell.text.replace(/\s/g, ''));
+}
+
+/**
+ * Row width of a grid whose row ends are unknown (LibreOffice's unmarked text) and whose header
+ * has a label on its left: the rows carry that label column's blank cell or they do not. The
+ * width whose rows put blanks and category names where the category columns are wins.
+ */
+function unmarkedRowWidth(body: CellRef[], columns: IndicatorColumn[]): number {
+  const width = columns.length;
+  const l1 = columns.indexOf('level1');
+  const l2 = columns.indexOf('level2');
+  const score = (step: number) => {
+    const offset = step - width;
+    let points = 0;
+    let rows = 0;
+    for (let i = 0; i + step <= body.length; i += step) {
+      rows++;
+      if (offset === 1 && body[i].text === null) points++;
+      if (l1 >= 0 && categoryLike(body[i + offset + l1])) points++;
+      if (l2 >= 0 && categoryLike(body[i + offset + l2])) points++;
+    }
+    const perRow = (offset === 1 ? 1 : 0) + (l1 >= 0 ? 1 : 0) + (l2 >= 0 ? 1 : 0);
+    return (rows === 0 ? 0 : points / (rows * Math.max(perRow, 1))) - (body.length % step === 0 ? 0 : 0.5);
+  };
+  return score(width + 1) >= score(width) ? width + 1 : width;
 }
 
 const stripSuffix = (s: string | null) => (s ?? '').replace(/\s/g, '').replace(/指标$/, '');

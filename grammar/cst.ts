@@ -21,12 +21,16 @@ export type ProjectTableCstChildren = {
   codeField?: CodeFieldCstNode[];
   nameField?: NameFieldCstNode[];
   agencyField?: AgencyFieldCstNode[];
+  periodField?: PeriodFieldCstNode[];
   budgetBlock?: BudgetBlockCstNode[];
   budgetField?: BudgetFieldCstNode[];
   purposeField?: PurposeFieldCstNode[];
   spendPlan?: SpendPlanCstNode[];
+  costBreakdown?: CostBreakdownCstNode[];
   goals?: GoalsCstNode[];
+  longTermGoals?: LongTermGoalsCstNode[];
   indicatorGrid?: IndicatorGridCstNode[];
+  trailingField?: TrailingFieldCstNode[];
   stray?: StrayCstNode[];
 };
 
@@ -56,8 +60,20 @@ export interface AgencyFieldCstNode extends CstNode {
 }
 
 export type AgencyFieldCstChildren = {
-  AgencyLabel: IToken[];
-  valueCell: ValueCellCstNode[];
+  AgencyLabel?: IToken[];
+  DepartmentLabel?: IToken[];
+  AgencyCodeLabel?: IToken[];
+  valueCell?: ValueCellCstNode[];
+};
+
+export interface PeriodFieldCstNode extends CstNode {
+  name: "periodField";
+  children: PeriodFieldCstChildren;
+}
+
+export type PeriodFieldCstChildren = {
+  ImplementationPeriodLabel: IToken[];
+  valueCell?: ValueCellCstNode[];
 };
 
 export interface BudgetBlockCstNode extends CstNode {
@@ -80,7 +96,8 @@ export type BudgetFieldCstChildren = {
   BudgetTotalLabel?: IToken[];
   FiscalFundsLabel?: IToken[];
   OtherFundsLabel?: IToken[];
-  valueCell: ValueCellCstNode[];
+  SuperiorFundsLabel?: IToken[];
+  valueCell?: ValueCellCstNode[];
 };
 
 export interface PurposeRowCstNode extends CstNode {
@@ -114,6 +131,16 @@ export type SpendPlanCstChildren = {
   valueCell?: ValueCellCstNode[];
 };
 
+export interface CostBreakdownCstNode extends CstNode {
+  name: "costBreakdown";
+  children: CostBreakdownCstChildren;
+}
+
+export type CostBreakdownCstChildren = {
+  CostBreakdownLabel: IToken[];
+  valueCell?: ValueCellCstNode[];
+};
+
 export interface GoalsCstNode extends CstNode {
   name: "goals";
   children: GoalsCstChildren;
@@ -124,6 +151,16 @@ export type GoalsCstChildren = {
   valueCell?: ValueCellCstNode[];
 };
 
+export interface LongTermGoalsCstNode extends CstNode {
+  name: "longTermGoals";
+  children: LongTermGoalsCstChildren;
+}
+
+export type LongTermGoalsCstChildren = {
+  LongTermGoalsLabel: IToken[];
+  valueCell?: ValueCellCstNode[];
+};
+
 export interface IndicatorGridCstNode extends CstNode {
   name: "indicatorGrid";
   children: IndicatorGridCstChildren;
@@ -131,11 +168,23 @@ export interface IndicatorGridCstNode extends CstNode {
 
 export type IndicatorGridCstChildren = {
   IndicatorsLabel?: IToken[];
+  AnnualIndicatorsLabel?: IToken[];
+  LongTermIndicatorsLabel?: IToken[];
   Level1Header: IToken[];
   Level2Header: IToken[];
   Level3Header: IToken[];
   SecondaryHeader?: IToken[];
   gridCell?: GridCellCstNode[];
+};
+
+export interface TrailingFieldCstNode extends CstNode {
+  name: "trailingField";
+  children: TrailingFieldCstChildren;
+}
+
+export type TrailingFieldCstChildren = {
+  TrailingLabel: IToken[];
+  valueCell?: ValueCellCstNode[];
 };
 
 export interface GridCellCstNode extends CstNode {
@@ -153,6 +202,7 @@ export type GridCellCstChildren = {
   FiscalFundsLabel?: IToken[];
   OtherFundsLabel?: IToken[];
   AgencyLabel?: IToken[];
+  DepartmentLabel?: IToken[];
   PartHeading?: IToken[];
 };
 
@@ -196,13 +246,17 @@ export interface TableCstVisitor<IN, OUT> extends ICstVisitor<IN, OUT> {
   codeField(children: CodeFieldCstChildren, param?: IN): OUT;
   nameField(children: NameFieldCstChildren, param?: IN): OUT;
   agencyField(children: AgencyFieldCstChildren, param?: IN): OUT;
+  periodField(children: PeriodFieldCstChildren, param?: IN): OUT;
   budgetBlock(children: BudgetBlockCstChildren, param?: IN): OUT;
   budgetField(children: BudgetFieldCstChildren, param?: IN): OUT;
   purposeRow(children: PurposeRowCstChildren, param?: IN): OUT;
   purposeField(children: PurposeFieldCstChildren, param?: IN): OUT;
   spendPlan(children: SpendPlanCstChildren, param?: IN): OUT;
+  costBreakdown(children: CostBreakdownCstChildren, param?: IN): OUT;
   goals(children: GoalsCstChildren, param?: IN): OUT;
+  longTermGoals(children: LongTermGoalsCstChildren, param?: IN): OUT;
   indicatorGrid(children: IndicatorGridCstChildren, param?: IN): OUT;
+  trailingField(children: TrailingFieldCstChildren, param?: IN): OUT;
   gridCell(children: GridCellCstChildren, param?: IN): OUT;
   stray(children: StrayCstChildren, param?: IN): OUT;
   valueCell(children: ValueCellCstChildren, param?: IN): OUT;

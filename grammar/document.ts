@@ -13,12 +13,26 @@ import { tableParser } from './parser.js';
 import { parseDiagnostic } from './parse-errors.js';
 import { serialize } from './serialize.js';
 
-/** Tokens that open a new project table when the current one already has its own. */
+/** Tokens that open a new project table when the current one already has its own code. */
 const TABLE_OPENERS = new Set([T.ProjectCodeLabel, T.AgencyLine]);
 
 interface Segment {
   tokens: IToken[];
   hasCode: boolean;
+  /** The segment has its 项目名称 / 项目支出名称: a second one opens the next table. */
+  hasName: boolean;
+}
+
+/**
+ * Whether a token opens a new project table: a title; a 项目编码 or 预算单位 line after the current
+ * table's code; a 项目名称 after the current table's name (templates whose table opens with the name
+ * and have no code or unit line); the first code, unit line, name or grid of the document.
+ */
+function opensTable(type: IToken['tokenType'], current: Segment | null): boolean {
+  if (type === T.Title) return true;
+  if (current === null) return TABLE_OPENERS.has(type) || type === T.ProjectNameLabel || type === T.Level1Header;
+  if (current.hasCode && TABLE_OPENERS.has(type)) return true;
+  return current.hasName && type === T.ProjectNameLabel;
 }
 
 export function buildDocument(stream: BlockStream, filePath: string): JxDocument {
@@ -31,12 +45,8 @@ export function buildDocument(stream: BlockStream, filePath: string): JxDocument
   let current: Segment | null = null;
   for (const token of tokens) {
     const type = token.tokenType;
-    const opensTable =
-      type === T.Title ||
-      (current !== null && current.hasCode && TABLE_OPENERS.has(type)) ||
-      (current === null && (TABLE_OPENERS.has(type) || type === T.Level1Header));
-    if (opensTable) {
-      current = { tokens: [], hasCode: false };
+    if (opensTable(type, current)) {
+      current = { tokens: [], hasCode: false, hasName: false };
       segments.push(current);
     }
     if (!current) {
@@ -44,6 +54,7 @@ export function buildDocument(stream: BlockStream, filePath: string): JxDocument
       continue;
     }
     if (type === T.ProjectCodeLabel) current.hasCode = true;
+    if (type === T.ProjectNameLabel) current.hasName = true;
     current.tokens.push(token);
   }
 

@@ -45,12 +45,16 @@ export class TableParser extends CstParser {
         { ALT: () => this.SUBRULE(this.codeField) },
         { ALT: () => this.SUBRULE(this.nameField) },
         { ALT: () => this.SUBRULE(this.agencyField) },
+        { ALT: () => this.SUBRULE(this.periodField) },
         { ALT: () => this.SUBRULE(this.budgetBlock) },
         { ALT: () => this.SUBRULE(this.budgetField) },
         { ALT: () => this.SUBRULE(this.purposeField) },
         { ALT: () => this.SUBRULE(this.spendPlan) },
+        { ALT: () => this.SUBRULE(this.costBreakdown) },
         { ALT: () => this.SUBRULE(this.goals) },
+        { ALT: () => this.SUBRULE(this.longTermGoals) },
         { ALT: () => this.SUBRULE(this.indicatorGrid) },
+        { ALT: () => this.SUBRULE(this.trailingField) },
         { ALT: () => this.SUBRULE(this.stray) },
       ]);
     });
@@ -68,10 +72,20 @@ export class TableParser extends CstParser {
     this.SUBRULE(this.valueCell);
   });
 
-  /** 预算单位 <agency> */
+  /** 预算单位 / 主管部门 / 主管部门编码 <value> */
   public agencyField = this.RULE('agencyField', () => {
-    this.CONSUME(T.AgencyLabel);
-    this.SUBRULE(this.valueCell);
+    this.OR([
+      { ALT: () => this.CONSUME(T.AgencyLabel) },
+      { ALT: () => this.CONSUME(T.DepartmentLabel) },
+      { ALT: () => this.CONSUME(T.AgencyCodeLabel) },
+    ]);
+    this.OPTION(() => this.SUBRULE(this.valueCell));
+  });
+
+  /** 项目支出实施期 <period> */
+  public periodField = this.RULE('periodField', () => {
+    this.CONSUME(T.ImplementationPeriodLabel);
+    this.OPTION(() => this.SUBRULE(this.valueCell));
   });
 
   /** 预算规模及资金用途: the amounts, then 资金用途 in the merged row below them. */
@@ -81,14 +95,18 @@ export class TableParser extends CstParser {
     this.OPTION(() => this.SUBRULE(this.purposeRow));
   });
 
-  /** 预算数 / 其中：财政资金 / 其他资金 <amount> */
+  /**
+   * 预算数 / 其中：财政资金 / 其他资金 / 上级资金 <amount>. The amount may be missing here: in a row of
+   * labels over a row of values the labels come one after another (the builder pairs them up).
+   */
   public budgetField = this.RULE('budgetField', () => {
     this.OR([
       { ALT: () => this.CONSUME(T.BudgetTotalLabel) },
       { ALT: () => this.CONSUME(T.FiscalFundsLabel) },
       { ALT: () => this.CONSUME(T.OtherFundsLabel) },
+      { ALT: () => this.CONSUME(T.SuperiorFundsLabel) },
     ]);
-    this.SUBRULE(this.valueCell);
+    this.OPTION(() => this.SUBRULE(this.valueCell));
   });
 
   /** The unlabelled 资金用途 row: merged blank label cell(s), then the text. */
@@ -110,20 +128,47 @@ export class TableParser extends CstParser {
     this.MANY(() => this.SUBRULE(this.valueCell));
   });
 
-  /** 绩效目标 <items, one or several cells / paragraphs> */
+  /** 项目预算成本构成 (湖北): its column headers, then the item rows, cell after cell. */
+  public costBreakdown = this.RULE('costBreakdown', () => {
+    this.CONSUME(T.CostBreakdownLabel);
+    this.MANY(() => this.SUBRULE(this.valueCell));
+  });
+
+  /** 绩效目标 / 年度绩效目标 <items, one or several cells / paragraphs> */
   public goals = this.RULE('goals', () => {
     this.CONSUME(T.GoalsLabel);
     this.MANY(() => this.SUBRULE(this.valueCell));
   });
 
-  /** 一级指标 二级指标 三级指标 … then the rows, cell after cell. */
+  /** 长期目标 / 实施期绩效目标 <items> */
+  public longTermGoals = this.RULE('longTermGoals', () => {
+    this.CONSUME(T.LongTermGoalsLabel);
+    this.MANY(() => this.SUBRULE(this.valueCell));
+  });
+
+  /**
+   * [绩效指标 | 年度绩效指标 | 长期绩效指标] 一级指标 二级指标 三级指标 … then the rows, cell after cell.
+   * A 长期绩效指标 label makes the block the long-term one (2016 template).
+   */
   public indicatorGrid = this.RULE('indicatorGrid', () => {
-    this.OPTION(() => this.CONSUME(T.IndicatorsLabel));
+    this.OPTION(() =>
+      this.OR([
+        { ALT: () => this.CONSUME(T.IndicatorsLabel) },
+        { ALT: () => this.CONSUME(T.AnnualIndicatorsLabel) },
+        { ALT: () => this.CONSUME(T.LongTermIndicatorsLabel) },
+      ]),
+    );
     this.CONSUME(T.Level1Header);
     this.CONSUME(T.Level2Header);
     this.CONSUME(T.Level3Header);
     this.MANY(() => this.CONSUME(T.SecondaryHeader));
     this.MANY2(() => this.SUBRULE(this.gridCell));
+  });
+
+  /** 保障绩效目标实现措施 / 主管部门审核意见 <text>: rows after the grid, neither indicators nor goals. */
+  public trailingField = this.RULE('trailingField', () => {
+    this.CONSUME(T.TrailingLabel);
+    this.MANY(() => this.SUBRULE(this.valueCell));
   });
 
   /**
@@ -141,6 +186,7 @@ export class TableParser extends CstParser {
       { ALT: () => this.CONSUME(T.FiscalFundsLabel) },
       { ALT: () => this.CONSUME(T.OtherFundsLabel) },
       { ALT: () => this.CONSUME(T.AgencyLabel) },
+      { ALT: () => this.CONSUME(T.DepartmentLabel) },
       { ALT: () => this.CONSUME(T.PartHeading) },
     ]);
   });

@@ -92,6 +92,36 @@ export interface ParseValueOptions {
   unitColumn?: string | null;
   /** The table's money unit (单位：万元): a bare number is an amount in it. Pass it only for money cells. */
   moneyUnit?: string | null;
+  /**
+   * The template's 指标性质 cell for this row (≥ ≤ = ＞ ＜, 大于等于 …, or 定性): a value written without an
+   * operator takes this one ("800" with ≤ → ≤800). An operator written in the value wins; 定性 adds none.
+   */
+  nature?: string | null;
+}
+
+/** 指标性质 cell → operator (null for 定性 / 定量 / anything else). */
+const NATURE_OPERATORS: [RegExp, Operator][] = [
+  [/^(?:≥|>=|＞＝|≧|大于等于|大于或等于|不低于|不少于)$/, '≥'],
+  [/^(?:≤|<=|＜＝|≦|小于等于|小于或等于|不高于|不超过|不大于)$/, '≤'],
+  [/^(?:=|＝|等于)$/, '='],
+  [/^(?:>|＞|大于|高于)$/, '>'],
+  [/^(?:<|＜|小于|低于)$/, '<'],
+];
+
+export function natureOperator(nature: string | null | undefined): Operator | null {
+  const text = (nature ?? '').replace(/\s/g, '');
+  for (const [re, op] of NATURE_OPERATORS) if (re.test(text)) return op;
+  return null;
+}
+
+/** The value with the 指标性质 operator applied when it has none of its own. */
+function withNature(value: Value, nature: string | null | undefined): Value {
+  if (value.op !== null || value.kind === 'text' || value.kind === 'empty') return value;
+  const op = natureOperator(nature);
+  if (op === null) return value;
+  const out: Value = { ...value, op, opFrom: 'nature' };
+  if (out.kind === 'date' && out.date && (op === '≤' || op === '<')) out.date = { ...out.date, bound: 'before' };
+  return out;
 }
 
 type DateBound = 'before' | 'end' | 'exact';
@@ -598,6 +628,11 @@ type StackLimited = { stackTraceLimit?: number };
  * See the header of this file for the decisions (bare numbers, dates, suffixes, text).
  */
 export function parseValue(raw: string | null | undefined, options?: ParseValueOptions): Value {
+  const value = parseValueCell(raw, options);
+  return options?.nature ? withNature(value, options.nature) : value;
+}
+
+function parseValueCell(raw: string | null | undefined, options?: ParseValueOptions): Value {
   const text = typeof raw === 'string' ? raw.trim() : '';
   if (text === '') return { raw: '', op: null, number: null, unit: null, kind: 'empty' };
   // Exceptions drive chevrotain's backtracking; stack traces are not needed and cost most of the time.

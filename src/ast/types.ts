@@ -87,6 +87,11 @@ export interface Value {
   wan?: number;
   /** For dates: the parts that were given. */
   date?: { year?: number; month?: number; day?: number; bound?: 'before' | 'end' | 'exact' };
+  /**
+   * Set when `op` is not written in the cell but taken from the row's 指标性质 column (2021+ template:
+   * "≤ | 800 | 万元" → op ≤, opFrom 'nature'); a fix of the sign belongs in that column.
+   */
+  opFrom?: 'nature';
 }
 
 export interface ParseDiagnostic {
