@@ -3,6 +3,7 @@
  * directory (pure string work, no node:path, so the formatters also run in a browser), and the
  * flat finding rows the csv and xlsx reports share.
  */
+import { columnLetters, type SheetOrigin } from '../ast/types.js';
 import type { Locale, LintMessage, LintResult, ProjectSummary, RuleSummary, Severity } from '../engine/types.js';
 
 export type SeverityKey = 'error' | 'warning' | 'info';
@@ -180,6 +181,16 @@ export function fileAgency(result: LintResult): string | null {
 /** The message that made a file fail (its first fatal message). */
 export function fatalMessageOf(result: LintResult): LintMessage | null {
   return result.messages.find((m) => m.fatal) ?? null;
+}
+
+/**
+ * A sheet cell as Excel writes it in a formula: `绩效目标表!E5`, or `'1、项目'!E5` when the sheet's name
+ * needs quotes (anything but letters, digits, _ and ., or a leading digit; a ' inside is doubled).
+ */
+export function sheetCellReference(origin: SheetOrigin): string {
+  const plain = /^[\p{L}_][\p{L}\p{N}_.]*$/u.test(origin.sheet) && !/^[A-Za-z]{1,3}\d+$/.test(origin.sheet);
+  const sheet = plain ? origin.sheet : `'${origin.sheet.replace(/'/g, "''")}'`;
+  return `${sheet}!${columnLetters(origin.col)}${origin.row}`;
 }
 
 /** Collapses line breaks and runs of whitespace so a message fits one line. */

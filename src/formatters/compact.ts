@@ -4,15 +4,16 @@
  *     PATH:PLACE: SEVERITY RULE MESSAGE
  *
  * PLACE is `LINE:COL` in a text file (what editors' `%f:%l:%c:` patterns read), `表T:ROW:COL` for
- * a cell of a Word/HTML table, `段落N` for a body paragraph, `项目N` for a project without a cell,
+ * a cell of a Word/HTML table, `绩效目标表!E5` for a cell of an Excel sheet (`'1、项目'!E5` when the
+ * sheet's name needs quotes, as in an Excel formula), `段落N` for a body paragraph, `项目N` for a project without a cell,
  * `文档` for the document. SEVERITY is 错误 / 警告 / 提示 (error / warning / info with `--locale
  * en`); RULE the rule id (`parse:<code>` for a parser diagnostic); MESSAGE the whole message on one
  * line. A file that could not be read is `PATH:文档: 错误 fatal MESSAGE`; a named file that an
  * ignore pattern matches is `PATH:文档: 提示 ignored …`. No header, no summary; written file by file.
  */
-import { columnLetters, isSheetOrigin, isTableOrigin, isTextOrigin } from '../ast/types.js';
+import { isSheetOrigin, isTableOrigin, isTextOrigin } from '../ast/types.js';
 import type { LintMessage, LintResult } from '../engine/types.js';
-import { oneLine, relativePath, ruleLabelOf, severityWord } from './common.js';
+import { oneLine, relativePath, ruleLabelOf, severityWord, sheetCellReference } from './common.js';
 import type { FormatOptions } from './options.js';
 import type { ReportStream } from './stream.js';
 
@@ -21,7 +22,7 @@ export function compactPlace(message: Pick<LintMessage, 'origin' | 'projectIndex
   const origin = message.origin;
   if (isTextOrigin(origin)) return `${origin.line}:${origin.column}`;
   if (isTableOrigin(origin)) return `表${origin.table}:${origin.row}:${origin.col}`;
-  if (isSheetOrigin(origin)) return `${origin.sheet}!${columnLetters(origin.col)}${origin.row}`;
+  if (isSheetOrigin(origin)) return sheetCellReference(origin);
   if (origin && 'paragraph' in origin) return `段落${origin.paragraph}`;
   if (message.projectIndex != null) return `项目${message.projectIndex}`;
   return '文档';

@@ -2,15 +2,17 @@
  * `sarif`: SARIF 2.1.0 for code-scanning dashboards and SARIF viewers.
  *
  * - tool.driver.rules: every rule of the run (id, PascalCase name, descriptions, helpUri, level).
- * - results: one per finding. Text files get a region (startLine/startColumn); Word, .doc and HTML
- *   files have no line/column a viewer could open, so their physicalLocation names the artifact
- *   only and the cell is given by the logicalLocation (`<项目编码>/<位置>`) and the location's
- *   message (`表3 第5行 第5列（指标值）`).
+ * - results: one per finding. Text files get a region (startLine/startColumn); Word, .doc, HTML and
+ *   Excel files have no line/column a viewer could open, so their physicalLocation names the
+ *   artifact only and the cell is given by the logicalLocation (`<项目编码>/<位置>`) and the
+ *   location's message (`表3 第5行 第5列（指标值）`, `工作表“…” 第5行 第E列`); an Excel cell also
+ *   gets a second logical location of kind `element` named as in a formula (`绩效目标表!E5`).
  * - Files that could not be read are tool execution notifications (not results), and make
  *   `executionSuccessful` false — the same condition that gives exit code 2.
  */
 import type { Locale, LintMessage, LintResult, RuleSummary } from '../engine/types.js';
-import { directoryFileUri, helpUriOf, pathToUriReference, relativePath, ruleDescription, ruleLabelOf } from './common.js';
+import { isSheetOrigin } from '../ast/types.js';
+import { directoryFileUri, helpUriOf, pathToUriReference, relativePath, ruleDescription, ruleLabelOf, sheetCellReference } from './common.js';
 import type { FormatOptions } from './options.js';
 
 export const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
@@ -149,6 +151,11 @@ export function formatSarif(results: LintResult[], options: FormatOptions): stri
       if (cell) {
         location.message = { text: cell };
         location.logicalLocations = [{ name: cell, fullyQualifiedName: `${projectLabel}/${cell}`, kind: 'member' }];
+      }
+      if (isSheetOrigin(message.origin)) {
+        const ref = sheetCellReference(message.origin);
+        const element = { name: ref.slice(ref.lastIndexOf('!') + 1), fullyQualifiedName: ref, kind: 'element' };
+        location.logicalLocations = [...((location.logicalLocations as object[] | undefined) ?? []), element];
       }
       const properties: Record<string, unknown> = {};
       for (const key of ['projectCode', 'projectName', 'projectIndex', 'messageId', 'found', 'suggestion', 'basis'] as const) {

@@ -209,7 +209,7 @@ export class JxlintServer {
   }
 
   private isWord(p: string): boolean {
-    return /\.(docx|doc|html?)$/i.test(p);
+    return /\.(docx|doc|html?|xlsx|xlsm)$/i.test(p);
   }
 
   // -------------------------------------------------------------------------
@@ -261,7 +261,7 @@ export class JxlintServer {
       try {
         await this.connection.client.register(DidChangeWatchedFilesNotification.type, {
           watchers: [
-            { globPattern: '**/*.{docx,doc,html,htm}' },
+            { globPattern: '**/*.{docx,doc,html,htm,xlsx,xlsm}' },
             { globPattern: '**/{jxlint.config.json,.jxlintrc.json,.jxlintignore}' },
             { globPattern: `**/${DEFAULT_BASELINE_NAME}` },
           ],

@@ -1,6 +1,7 @@
 /**
- * Word and HTML files of the workspace (.docx .doc .html .htm): an editor cannot show them as text,
- * so their findings are workspace diagnostics (messages naming 表/行/列). They are found with the
+ * Word, HTML and Excel files of the workspace (.docx .doc .html .htm .xlsx .xlsm): an editor cannot
+ * show them as text, so their findings are workspace diagnostics (messages naming 表/行/列, or
+ * 工作表/行/列). They are found with the
  * Node edge's discovery (.jxlintignore, the config's ignorePatterns), linted in the background a few
  * at a time on a worker thread (in-process, one by one, when no compiled worker exists), with
  * work-done progress, and re-linted when they change on disk.
@@ -15,7 +16,7 @@ import type { LintFileTask, LintOutcome, LintRunSettings } from '../node/worker.
 import type { WorkspaceConfig } from './config.js';
 import { fileDiagnostics } from './diagnostics.js';
 
-export const WORD_EXTENSIONS = ['docx', 'doc', 'html', 'htm'] as const;
+export const WORD_EXTENSIONS = ['docx', 'doc', 'html', 'htm', 'xlsx', 'xlsm'] as const;
 
 export function isWordFile(filePath: string): boolean {
   const dot = filePath.lastIndexOf('.');
