@@ -72,7 +72,7 @@ export async function main(argv: string[], io: CliIO = processIO()): Promise<num
     .argument('[inputs...]', '文件、目录或 glob 模式（files, folders or glob patterns）');
   outputOptions(lint, lintFlags, 'stylish | json | report-json | sarif | junit | github | csv | xlsx | html（可重复，每个 -f 后可跟 -o）');
   lint
-    .option('--ext <extensions>', '在目录中查找的扩展名，逗号分隔（default docx,doc,txt,htm,html）', collect)
+    .option('--ext <extensions>', '在目录中查找的扩展名，逗号分隔（default docx,doc,txt,htm,html,xlsx,xlsm）', collect)
     .option('--ignore-pattern <pattern>', '忽略的路径（gitignore 语法，可重复）', collect)
     .option('--no-ignore', '不使用 .jxlintignore、--ignore-pattern 和配置中的 ignorePatterns')
     .option('--no-error-on-unmatched-pattern', '某个参数没有匹配到文件时不报错')

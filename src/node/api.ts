@@ -42,7 +42,7 @@ export interface DiscoverFilesOptions {
   locale?: Locale;
   /** The preset every config extends instead of its own (`--preset`: recommended, strict, all). */
   preset?: 'recommended' | 'strict' | 'all';
-  /** Extensions searched for in folders (default docx, doc, txt, htm, html). */
+  /** Extensions searched for in folders (default docx, doc, txt, htm, html, xlsx, xlsm). */
   extensions?: readonly string[];
   /** false: no `.jxlintignore`, `ignorePatterns` or config `ignorePatterns` (`--no-ignore`). */
   ignore?: boolean;

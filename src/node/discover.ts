@@ -10,7 +10,7 @@ import ignore, { type Ignore } from 'ignore';
 import { glob, isDynamicPattern } from 'tinyglobby';
 
 /** Extensions searched for in directories when `--ext` is not given. */
-export const DEFAULT_EXTENSIONS = ['docx', 'doc', 'txt', 'htm', 'html'] as const;
+export const DEFAULT_EXTENSIONS = ['docx', 'doc', 'txt', 'htm', 'html', 'xlsx', 'xlsm'] as const;
 
 /** The ignore file read from the working directory. */
 export const IGNORE_FILE_NAME = '.jxlintignore';
