@@ -6,7 +6,7 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { printConfig, ruleIds, stringifyBaseline, type Locale } from '../index.js';
-import { configForPath, generatedAt, lintFilesToReports, parseShard, streamsToStdout, type DiscoverFilesOptions } from '../node.js';
+import { configForPath, generatedAt, lintFilesToReports, parseShard, removeUnfinishedReports, RunInterrupted, streamsToStdout, type DiscoverFilesOptions } from '../node.js';
 import { ruleOverrides } from './configs.js';
 import { fixMode, reportIO, runFixes } from './fix-command.js';
 import { pairOutputs, writesToStderr, type OutputFlag } from './outputs.js';
@@ -37,6 +37,9 @@ export interface LintCommandOptions {
   docxReader?: 'stream' | 'mammoth';
   maxFileSize?: number;
   maxInflatedSize?: number;
+  /** `--max-worker-memory` (bytes), `--time-limit` (ms): see docs/reliability.md. */
+  maxWorkerMemory?: number;
+  timeLimit?: number;
   shard?: string;
   /** `--cache`, `--cache-location` (src/node/cache.ts). */
   cache?: boolean;
@@ -141,6 +144,18 @@ export async function runLint(given: string[], options: LintCommandOptions, io: 
   };
   let outcome;
   let fixSummary: string | undefined;
+  // Ctrl-C or SIGTERM: the first stops the run cleanly (no half-written report; earlier reports stay),
+  // a second one exits at once (temporary files are still removed by the exit hook).
+  const stop = new AbortController();
+  const onSignal = (signal: NodeJS.Signals) => {
+    if (stop.signal.aborted) {
+      removeUnfinishedReports();
+      process.exit(2);
+    }
+    stop.abort(signal);
+  };
+  const signals: NodeJS.Signals[] = ['SIGINT', 'SIGTERM'];
+  for (const s of signals) process.on(s, onSignal);
   try {
     outcome = await lintFilesToReports(inputs, outputs, {
       ...selection,
@@ -154,6 +169,9 @@ export async function runLint(given: string[], options: LintCommandOptions, io: 
       docxReader: options.docxReader,
       maxFileSize: options.maxFileSize,
       maxInflatedSize: options.maxInflatedSize,
+      maxWorkerMemory: options.maxWorkerMemory,
+      timeLimit: options.timeLimit,
+      signal: stop.signal,
       quiet: options.quiet,
       color: stdoutColor(options.color, reportTo),
       stylish: { width: terminalWidth(reportTo), verbose: options.verbose, statistics: options.statistics },
@@ -169,7 +187,16 @@ export async function runLint(given: string[], options: LintCommandOptions, io: 
           }
         : undefined,
     });
+  } catch (error) {
+    if (!(error instanceof RunInterrupted)) throw error;
+    progress.bar?.clear();
+    const wrote = outputs.some((o) => o.file !== null);
+    io.stderr(
+      `jxlint：检查被中断（${error.reason}），已检查 ${error.done}/${error.total} 个文件；${wrote ? '报告文件未写入，之前的报告保持不变' : '输出不完整'}；请重新运行（interrupted by ${error.reason} after ${error.done} of ${error.total} files; ${wrote ? 'no report file was written, earlier reports are unchanged' : 'the output is incomplete'}; run again）`,
+    );
+    return 2;
   } finally {
+    for (const s of signals) process.off(s, onSignal);
     progress.bar?.clear();
   }
 

@@ -6,10 +6,19 @@
  */
 
 // `jxlint … | head`: the reader went away; stop quietly instead of printing a stack trace.
+// `jxlint … > /dev/full`: one line on stderr and exit code 2.
 for (const stream of [process.stdout, process.stderr]) {
   stream.on('error', (e: NodeJS.ErrnoException) => {
     if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-    throw e;
+    if (stream === process.stdout) {
+      const full = e.code === 'ENOSPC' || e.code === 'EDQUOT';
+      process.stderr.write(
+        full
+          ? 'jxlint: 无法写入标准输出：磁盘已满（ENOSPC）；请腾出空间或用 -o 写到别处（cannot write to standard output: the disk is full）\n'
+          : `jxlint: 无法写入标准输出（${e.code ?? 'unknown'}）（cannot write to standard output）\n`,
+      );
+    }
+    process.exit(2);
   });
 }
 

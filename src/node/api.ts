@@ -21,9 +21,10 @@ import {
 } from '../index.js';
 import { discoverFiles as expandInputs, IgnoreMatcher, InputError, loadIgnoreFile, parseShard, selectShard, type InputFile, type Shard } from './discover.js';
 import { readInputFile } from '../node.js';
+import { unreadableFolderFailure } from './read-input.js';
 import { DEFAULT_CACHE_LOCATION, LintCache, sha256 } from './cache.js';
 import { toolVersion } from './version.js';
-import { autoConcurrency, lintFiles as lintOnPool, workWeight } from './lint-files.js';
+import { autoConcurrency, lintFiles as lintOnPool, RunStopped, workWeight } from './lint-files.js';
 import { ReportWriter, type ReportOptions, type ReportOutput, type ReportTotals } from './reports.js';
 import { RunConfigs } from './run-configs.js';
 import { lintOneFile, renderOutcome, type LintFileTask, type LintOutcome, type LintRunSettings } from './worker.js';
@@ -95,6 +96,38 @@ export interface LintFilesOptions extends DiscoverFilesOptions {
   cacheLocation?: string;
   /** One-line warnings of the run (a cache file that cannot be used); default: standard error. */
   onWarning?: (line: string) => void;
+  /**
+   * Heap cap of each worker thread in bytes (`--max-worker-memory`, default 1 GiB): a file that needs
+   * more gets an `out-of-memory` result and the thread is replaced. Not enforced in-process (concurrency 1).
+   */
+  maxWorkerMemory?: number;
+  /** Time limit per file in ms on worker threads (`--time-limit`, default 120,000; 0: none): a `time-limit` result. */
+  timeLimit?: number;
+  /** Stops the run (Ctrl-C): no new file starts, the threads stop, and the call throws `RunInterrupted`. */
+  signal?: AbortSignal;
+}
+
+/**
+ * A run stopped by its signal (运行被中断) before every file was checked: `done` of `total` results
+ * had been passed on. Reports written to files are not written (earlier ones stay as they were).
+ */
+export class RunInterrupted extends Error {
+  constructor(
+    /** The abort reason: the signal's name ('SIGINT', 'SIGTERM') when the CLI stopped the run. */
+    readonly reason: string,
+    readonly done: number,
+    readonly total: number,
+  ) {
+    super(`interrupted (${reason}) after ${done} of ${total} files`);
+    this.name = 'RunInterrupted';
+  }
+}
+
+function reasonOf(signal: AbortSignal | undefined): string {
+  const reason: unknown = signal?.reason;
+  if (typeof reason === 'string') return reason;
+  if (reason instanceof Error && reason.name !== 'AbortError') return reason.message;
+  return 'abort';
 }
 
 /** A plan: the configs of the run and one task per file (what the worker pool runs). */
@@ -165,7 +198,8 @@ async function plan(patterns: readonly string[], cwd: string, shard: Shard | nul
       if (!file.explicit) continue; // found by searching a folder: leave it out, as .jxlintignore does
       skipped = true;
     }
-    all.push({ task: { filePath: file.path, configIndex, ...(skipped ? { skipped: true } : {}) }, relativePath: file.relativePath });
+    const failure = file.unreadableFolder ? { failure: unreadableFolderFailure(file.unreadableFolder) } : {};
+    all.push({ task: { filePath: file.path, configIndex, ...(skipped ? { skipped: true } : {}), ...failure }, relativePath: file.relativePath });
   }
   const chosen = selectShard(all, shard);
   const targets = chosen.map(
@@ -289,7 +323,14 @@ async function* outcomes(run: Run, options: LintFilesOptions): AsyncGenerator<Li
 
 function poolOutcomes(tasks: readonly LintFileTask[], run: Run, options: LintFilesOptions, onFileDone?: (done: number, total: number) => void): AsyncGenerator<LintOutcome> {
   const concurrency = options.concurrency === undefined || options.concurrency === 'auto' ? autoConcurrency(tasks.length, workBytes(tasks)) : options.concurrency;
-  return lintOnPool(tasks, run.settings, { concurrency, onFileDone, workerFile: options.workerFile });
+  return lintOnPool(tasks, run.settings, {
+    concurrency,
+    onFileDone,
+    workerFile: options.workerFile,
+    signal: options.signal,
+    timeLimitMs: options.timeLimit,
+    ...(options.maxWorkerMemory !== undefined ? { maxWorkerMemoryMb: Math.max(32, Math.round(options.maxWorkerMemory / 1048576)) } : {}),
+  });
 }
 
 /** What decides a file's result besides its bytes: its resolved config and the run's reader settings. */
@@ -402,6 +443,7 @@ export async function lintFilesToReports(
   options: LintFilesToReportsOptions = {},
 ): Promise<LintReportsOutcome> {
   const run = await prepare(patterns, { ...options, keepDocument: options.keepDocument ?? outputs.some((o) => o.format === 'html') }, !options.updateBaseline);
+  if (run.plan.stdinBytes === undefined) refuseReportsOverInputs(outputs, run.plan.tasks, path.resolve(options.cwd ?? process.cwd()));
   const recorder = options.updateBaseline ? new BaselineRecorder() : null;
   if (recorder) {
     run.transform = (r) => {
@@ -429,18 +471,65 @@ export async function lintFilesToReports(
   const needMessages = options.onResult !== undefined || options.cache === true;
   if (!run.transform) run.settings.render = writer.renderSettings(needMessages);
   const total = run.plan.tasks.length;
+  const signal = options.signal;
   let index = 0;
+  const interrupted = () => new RunInterrupted(reasonOf(signal), index, total);
   const add = async (outcome: LintOutcome) => {
+    if (signal?.aborted) throw interrupted();
     const result = run.transform ? run.transform(outcome.result) : outcome.result;
     await writer.add(result, run.transform ? undefined : outcome);
     await options.onResult?.(result, index++, total);
   };
-  if (options.runFiles) {
-    run.settings.render = undefined;
-    await options.runFiles(run.plan.tasks, run.settings, { add: (result) => add({ result, pieces: null }) });
-  } else {
-    for await (const outcome of outcomes(run, options)) await add(outcome);
+  let totals: ReportTotals;
+  try {
+    if (options.runFiles) {
+      run.settings.render = undefined;
+      await options.runFiles(run.plan.tasks, run.settings, { add: (result) => add({ result, pieces: null }) });
+    } else {
+      for await (const outcome of outcomes(run, options)) await add(outcome);
+    }
+    if (signal?.aborted) throw interrupted();
+    totals = await writer.finish();
+  } catch (error) {
+    // Interrupted, a full disk, anything: no half-written report is left, and earlier reports stay.
+    writer.abort();
+    if (error instanceof RunStopped) throw interrupted();
+    throw error;
   }
-  const totals = await writer.finish();
   return { totals, ...(recorder ? { baseline: recorder.baseline() } : {}) };
+}
+
+/**
+ * `-o` naming one of the files to check (报告文件与输入文件相同) would overwrite that document with
+ * the report: refused before anything is read. Paths are compared after following links, and by
+ * device and inode, so `./a.txt`, a link to it and a hard link are all caught.
+ */
+function refuseReportsOverInputs(outputs: readonly ReportOutput[], tasks: readonly LintFileTask[], cwd: string): void {
+  const files = outputs.filter((o): o is ReportOutput & { file: string } => typeof o.file === 'string');
+  if (files.length === 0 || tasks.length === 0) return;
+  const identity = (p: string): string | null => {
+    try {
+      const info = statSync(p);
+      return info.isFile() ? `${info.dev}:${info.ino}` : null;
+    } catch {
+      return null;
+    }
+  };
+  const byPath = new Map<string, string>();
+  const byIdentity = new Map<string, string>();
+  for (const output of files) {
+    const absolute = path.resolve(cwd, output.file);
+    byPath.set(absolute, output.file);
+    const id = identity(absolute);
+    if (id) byIdentity.set(id, output.file);
+  }
+  for (const task of tasks) {
+    const named = byPath.get(task.filePath) ?? (byIdentity.size > 0 ? byIdentity.get(identity(task.filePath) ?? '') : undefined);
+    if (named === undefined) continue;
+    throw new InputError(
+      'report-is-input',
+      `报告文件 ${named} 也是要检查的输入文件：写入报告会覆盖这份文档；请用 -o 另指一个文件`,
+      `the report ${named} is also one of the files to check; writing it would overwrite that document; give -o another file`,
+    );
+  }
 }

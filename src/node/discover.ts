@@ -4,10 +4,11 @@
  * (gitignore syntax, via `ignore`); a deterministic order and `--shard k/n`.
  * Node-only edge: used by the CLI, never by the browser-safe core.
  */
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, lstatSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import ignore, { type Ignore } from 'ignore';
 import { glob, isDynamicPattern } from 'tinyglobby';
+import { walkFolder } from './walk.js';
 
 /** Extensions searched for in directories when `--ext` is not given. */
 export const DEFAULT_EXTENSIONS = ['docx', 'doc', 'txt', 'htm', 'html', 'xlsx', 'xlsm'] as const;
@@ -36,7 +37,8 @@ export class InputError extends Error {
       | 'config-not-found'
       | 'bad-baseline'
       | 'bad-results'
-      | 'report-not-writable',
+      | 'report-not-writable'
+      | 'report-is-input',
     readonly messageZh: string,
     /** '' when `messageZh` already carries both languages. */
     readonly messageEn: string,
@@ -55,6 +57,8 @@ export interface InputFile {
   explicit: boolean;
   /** An explicit file that an ignore pattern matches: reported as skipped, not linted. */
   ignored: boolean;
+  /** A sub-folder of a searched folder that could not be read (the error code): reported as failed. */
+  unreadableFolder?: string;
 }
 
 export interface DiscoverOptions {
@@ -131,6 +135,21 @@ function hasExtension(file: string, extensions: Set<string>): boolean {
 }
 
 /**
+ * Whether a path that cannot be stat'ed was still given as a file: it exists as a link (dangling or
+ * looping), or stat failed for a reason other than "no such file" (permission, name too long).
+ */
+function namedButUnreadable(absolute: string, statError: string | undefined): boolean {
+  if (statError === undefined) return false;
+  if (statError !== 'ENOENT' && statError !== 'ENOTDIR') return true;
+  try {
+    lstatSync(absolute);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
  * Expands the command-line inputs into the sorted, de-duplicated list of files to lint.
  * - a file: taken as it is (whatever its extension; the reader sniffs the content);
  * - a directory: searched recursively for the extensions, skipping dot-folders, node_modules and
@@ -148,43 +167,45 @@ export async function discoverFiles(inputs: readonly string[], options: Discover
   if (useIgnore) userIgnores.add(loadIgnoreFile(cwd)).add(options.ignorePatterns ?? []);
   const found = new Map<string, InputFile>();
 
-  const add = (absolute: string, explicit: boolean, ignored: boolean) => {
+  const add = (absolute: string, explicit: boolean, ignored: boolean, unreadableFolder?: string) => {
     const existing = found.get(absolute);
     if (existing) {
       existing.explicit ||= explicit;
       existing.ignored &&= ignored;
       return;
     }
-    found.set(absolute, { path: absolute, relativePath: relativeTo(cwd, absolute), explicit, ignored });
+    found.set(absolute, { path: absolute, relativePath: relativeTo(cwd, absolute), explicit, ignored, ...(unreadableFolder ? { unreadableFolder } : {}) });
   };
 
   for (const input of inputs) {
     const absolute = path.resolve(cwd, input);
     let stats: ReturnType<typeof statSync> | undefined;
+    let statError: string | undefined;
     try {
       stats = statSync(absolute);
-    } catch {
+    } catch (e) {
       stats = undefined;
+      statError = (e as NodeJS.ErrnoException).code;
     }
-    if (stats?.isFile()) {
+    if (stats?.isFile() || (stats && !stats.isDirectory()) || namedButUnreadable(absolute, statError)) {
+      // A named pipe, device or socket, a looping or dangling link, a path too long or forbidden to
+      // stat: the user named it, so it gets its result (the reader says what is wrong with it).
       add(absolute, true, userIgnores.ignores(absolute));
       continue;
     }
     if (stats?.isDirectory()) {
-      const matches = await glob('**/*', {
-        cwd: absolute,
-        absolute: true,
-        onlyFiles: true,
-        dot: false,
-        followSymbolicLinks: true,
-        ignore: ['**/node_modules/**'],
-        expandDirectories: false,
-      });
+      const entries = await walkFolder(absolute);
       let candidates = 0;
       let kept = 0;
       const defaults = new IgnoreMatcher(absolute).add(DEFAULT_IGNORES);
-      for (const match of matches) {
-        const file = path.resolve(match);
+      for (const entry of entries) {
+        const file = entry.path;
+        if (entry.unreadableFolder) {
+          if (defaults.ignores(file, true) || userIgnores.ignores(file, true)) continue;
+          add(file, false, false, entry.unreadableFolder);
+          kept++;
+          continue;
+        }
         if (!hasExtension(file, extensions) || defaults.ignores(file)) continue;
         candidates++;
         if (userIgnores.ignores(file)) continue;

@@ -8,6 +8,7 @@ import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import type { LintResult } from '../node.js';
+import { lintFailure } from '../index.js';
 import { internalFailure, lintAndRender, renderOutcome, type LintFileTask, type LintOutcome, type LintRunSettings } from './worker.js';
 
 export type { LintFileTask, LintOutcome, LintRunSettings, RenderSettings } from './worker.js';
@@ -23,6 +24,68 @@ export interface LintFilesOptions {
   window?: number;
   /** Files per pool task (default: from the file and thread counts, at most 16). */
   chunkSize?: number;
+  /** Heap cap of each worker thread in MiB (default 1024): a file that needs more fails alone. */
+  maxWorkerMemoryMb?: number;
+  /** Time limit per file in ms on worker threads (default 120,000; 0: none): a file that takes longer fails alone. */
+  timeLimitMs?: number;
+  /** Stops the run: no new file is started, the threads are stopped, and the generator throws `RunStopped`. */
+  signal?: AbortSignal;
+}
+
+/** Heap cap of a worker thread (工作线程内存上限), MiB: far above any real document, low enough that a runaway file cannot take the machine. */
+export const DEFAULT_WORKER_MEMORY_MB = 1024;
+
+/** Time limit per file (单个文件时限) on worker threads, ms: real documents take seconds; a stuck reader is stopped. */
+export const DEFAULT_TIME_LIMIT_MS = 120_000;
+
+/** Thrown by `lintFiles` when its signal stops the run. */
+export class RunStopped extends Error {
+  constructor(readonly reason: unknown) {
+    super('the run was stopped');
+    this.name = 'RunStopped';
+  }
+}
+
+/** A file whose worker thread died or ran out of time: its one fatal result (the other files go on). */
+export function workerFailure(filePath: string, error: unknown, context: { timedOut: boolean; timeLimitMs: number; memoryMb: number; locale?: LintRunSettings['locale'] }): LintResult {
+  const { locale } = context;
+  if (context.timedOut) {
+    const seconds = context.timeLimitMs / 1000;
+    return lintFailure(
+      filePath,
+      {
+        code: 'time-limit',
+        message: `检查超时（超过 ${seconds} 秒）：已停止检查该文件，其他文件照常检查；请确认文件内容正常，或用 --time-limit 调高时限`,
+        messageEn: `checking took longer than ${seconds} s and was stopped; the other files were checked; check the file, or raise --time-limit`,
+      },
+      locale,
+    );
+  }
+  const code = (error as { code?: string } | null)?.code;
+  if (code === 'ERR_WORKER_OUT_OF_MEMORY') {
+    return lintFailure(
+      filePath,
+      {
+        code: 'out-of-memory',
+        message: `检查该文件超出了内存上限（每个线程 ${context.memoryMb} MiB），已停止：其他文件照常检查；请确认文件正常，或用 --max-worker-memory 调高上限`,
+        messageEn: `checking this file needed more than the ${context.memoryMb} MiB a thread may use and was stopped; the other files were checked; check the file, or raise --max-worker-memory`,
+      },
+      locale,
+    );
+  }
+  const exited = /worker exited with code:? *(-?\d+)/i.exec(error instanceof Error ? error.message : String(error));
+  if (exited) {
+    return lintFailure(
+      filePath,
+      {
+        code: 'worker-exited',
+        message: `检查该文件的工作线程意外退出（退出码 ${exited[1]}）：其他文件照常检查；请把该文件附在问题报告中`,
+        messageEn: `the thread checking this file exited unexpectedly (code ${exited[1]}); the other files were checked; please report it with the file`,
+      },
+      locale,
+    );
+  }
+  return internalFailure(filePath, error, locale);
 }
 
 /**
@@ -85,16 +148,24 @@ export async function* lintFiles(
     options.onFileDone?.(done, total);
     return outcome;
   };
-  // A worker that dies on a file: that file fails, rendered like any other failure.
-  const failed = async (task: LintFileTask, error: unknown) =>
-    settled(await renderOutcome(internalFailure(task.filePath, error, settings.locale), settings));
+  const signal = options.signal;
+  const stopped = () => new RunStopped(signal?.reason);
+  const memoryMb = options.maxWorkerMemoryMb ?? DEFAULT_WORKER_MEMORY_MB;
+  const timeLimitMs = options.timeLimitMs ?? DEFAULT_TIME_LIMIT_MS;
+  // A worker that dies on a file (out of memory, out of time, exited): that file fails, rendered like any other failure.
+  const failed = async (task: LintFileTask, error: unknown, timedOut: boolean) =>
+    settled(await renderOutcome(workerFailure(task.filePath, error, { timedOut, timeLimitMs, memoryMb, locale: settings.locale }), settings));
 
   const workerFile = options.workerFile ?? defaultWorkerFile();
   // From TypeScript sources (tests, tsx) there is no compiled worker: run in-process.
   const threads = workerFileExists(workerFile) ? Math.max(1, Math.min(options.concurrency, total)) : 1;
 
   if (threads <= 1) {
-    for (const task of tasks) yield settled(await lintAndRender(task, settings));
+    // In-process: no memory cap or time limit can be enforced here; a stop takes effect between files.
+    for (const task of tasks) {
+      if (signal?.aborted) throw stopped();
+      yield settled(await lintAndRender(task, settings));
+    }
     return;
   }
 
@@ -106,18 +177,46 @@ export async function* lintFiles(
     maxThreads: threads,
     idleTimeout: 60_000,
     workerData: settings,
+    // A thread that needs more heap is stopped (ERR_WORKER_OUT_OF_MEMORY) instead of taking the process.
+    resourceLimits: { maxOldGenerationSizeMb: memoryMb },
   });
+  // A thread that dies between tasks is replaced by piscina; without a listener the event would end the process.
+  pool.on('error', () => undefined);
+  let destroyed: Promise<void> | null = null;
+  const destroy = () => (destroyed ??= pool.destroy().catch(() => undefined));
+  const onStop = () => void destroy();
+  signal?.addEventListener('abort', onStop, { once: true });
+
+  // At most one chunk per thread is given to piscina, so a chunk's clock starts when a thread takes it.
+  let freeThreads = threads;
+  const waiting: (() => void)[] = [];
+  const acquire = () => (freeThreads > 0 ? (freeThreads--, Promise.resolve()) : new Promise<void>((resolve) => waiting.push(resolve)));
+  const release = () => {
+    const next = waiting.shift();
+    if (next) next();
+    else freeThreads++;
+  };
+
   // Files go to the pool in chunks (one message per chunk, not per file); results stay in task order.
   const size = options.chunkSize ?? chunkSize(total, threads);
   const run = async (chunk: readonly LintFileTask[]): Promise<LintOutcome[]> => {
+    await acquire();
+    if (signal?.aborted) {
+      release();
+      throw stopped();
+    }
+    const clock = timeLimitMs > 0 ? AbortSignal.timeout(timeLimitMs * chunk.length) : undefined;
     let outcomes: LintOutcome[];
     try {
-      outcomes = await pool.run([...chunk]);
+      outcomes = await pool.run([...chunk], clock ? { signal: clock } : {});
     } catch (error) {
-      // A worker died in this chunk: lint its files one by one so only the culprit fails.
+      release();
+      if (signal?.aborted) throw stopped();
+      // A worker died or ran out of time in this chunk: lint its files one by one so only the culprit fails.
       if (chunk.length > 1) return (await Promise.all(chunk.map((task) => run([task])))).flat();
-      return [await failed(chunk[0]!, error)];
+      return [await failed(chunk[0]!, error, clock?.aborted === true)];
     }
+    release();
     return outcomes.map(settled);
   };
 
@@ -126,16 +225,21 @@ export async function* lintFiles(
   let next = 0;
   try {
     while (next < total || inFlight.length > 0) {
+      if (signal?.aborted) throw stopped();
       while (inFlight.length < window && next < total) {
-        inFlight.push(run(tasks.slice(next, next + size)));
+        const running = run(tasks.slice(next, next + size));
+        running.catch(() => undefined); // awaited in order below; a stopped run must not leave an unhandled rejection
+        inFlight.push(running);
         next += size;
       }
       yield* await inFlight.shift()!;
     }
   } finally {
+    signal?.removeEventListener('abort', onStop);
+    if (signal?.aborted) await destroy();
     // Let the rest settle before tearing the pool down (an early `return` from the consumer).
     await Promise.allSettled(inFlight);
-    await pool.destroy();
+    await destroy();
   }
 }
 

@@ -35,6 +35,7 @@ import {
   type StreamedFormatName,
 } from '../index.js';
 import { InputError } from './discover.js';
+import { ReportFile, reportWriteError, writeReportFile } from './report-files.js';
 import { toolVersion } from './version.js';
 import type { LintOutcome, RenderSettings } from './worker.js';
 
@@ -154,14 +155,8 @@ async function writeReport(spec: OutputSpec, content: string | Uint8Array, cwd: 
     if (content.length > 0) stdout(content.endsWith('\n') ? content.slice(0, -1) : content);
     return;
   }
-  const target = path.resolve(cwd, spec.file);
-  try {
-    await mkdir(path.dirname(target), { recursive: true });
-    await writeFile(target, content);
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code ?? 'unknown';
-    throw new InputError('report-not-writable', `无法写入报告文件 ${spec.file}（${code}）：请检查路径和权限`, `cannot write the report ${spec.file} (${code}); check the path and permissions`);
-  }
+  // A temporary file beside it, renamed over it when complete (src/node/report-files.ts).
+  writeReportFile(path.resolve(cwd, spec.file), content, spec.file);
 }
 
 /**
@@ -285,6 +280,17 @@ export class ReportWriter {
     this.totals.acceptedByBaseline += n;
   }
 
+  /** The run stopped before the end (interrupted, or a report failed): half-written reports are removed, earlier ones stay. */
+  abort(): void {
+    for (const sink of this.sinks.sinks) {
+      try {
+        sink.abort?.();
+      } catch {
+        // the next sink still gets cleaned up
+      }
+    }
+  }
+
   async finish(): Promise<ReportTotals> {
     const t = this.totals;
     // The terminal report says what the run left out (stylish's summary line).
@@ -322,43 +328,40 @@ interface RunNotes {
 interface ResultSink {
   add(result: LintResult): Promise<void>;
   finish(run?: RunNotes): Promise<void>;
+  /** The run stopped before the end: remove what is half-written; earlier reports stay. */
+  abort?(): void;
 }
 
-/** Writes text or bytes to a file descriptor or to stdout, as it comes. */
+/** Writes text or bytes to a report file or to stdout, as it comes. */
 interface Target {
   write(chunk: string | Uint8Array): void;
+  /** The report is complete (a file is renamed into place). */
   close(): void;
+  /** The run did not finish: an earlier report file stays as it was. */
+  discard(): void;
 }
 
 function openTarget(spec: OutputSpec, cwd: string, writeStdout: (chunk: string | Uint8Array) => void): Target {
-  if (spec.file === null) return { write: writeStdout, close: () => undefined };
-  const target = path.resolve(cwd, spec.file);
-  let fd: number;
-  try {
-    mkdirSync(path.dirname(target), { recursive: true });
-    fd = openSync(target, 'w');
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code ?? 'unknown';
-    throw new InputError('report-not-writable', `无法写入报告文件 ${spec.file}（${code}）：请检查路径和权限`, `cannot write the report ${spec.file} (${code}); check the path and permissions`);
-  }
-  return {
-    write: (chunk) => {
-      const bytes = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk;
-      for (let off = 0; off < bytes.length; ) off += writeSync(fd, bytes, off, bytes.length - off);
-    },
-    close: () => closeSync(fd),
-  };
+  if (spec.file === null) return { write: writeStdout, close: () => undefined, discard: () => undefined };
+  const file = ReportFile.open(path.resolve(cwd, spec.file), spec.file);
+  return { write: (chunk) => file.write(chunk), close: () => file.commit(), discard: () => file.discard() };
 }
 
-function fileTarget(file: string): Target & { fd: number } {
+/** A scratch file (report-json's pieces wait there); a write that fails names the report it was for. */
+function fileTarget(file: string, label: string): Target & { fd: number } {
   const fd = openSync(file, 'w+');
   return {
     fd,
     write: (chunk) => {
       const bytes = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk;
-      for (let off = 0; off < bytes.length; ) off += writeSync(fd, bytes, off, bytes.length - off);
+      try {
+        for (let off = 0; off < bytes.length; ) off += writeSync(fd, bytes, off, bytes.length - off);
+      } catch (e) {
+        throw reportWriteError(`${label}（临时文件 ${file}）`, e);
+      }
     },
     close: () => closeSync(fd),
+    discard: () => closeSync(fd),
   };
 }
 
@@ -393,7 +396,7 @@ class StreamedSink implements ResultSink {
   ) {
     if (stream.summaryFirst) {
       const dir = temporaryDir();
-      this.parked = { dir, file: fileTarget(path.join(dir, 'pieces')), summary: new SummaryBuilder() };
+      this.parked = { dir, file: fileTarget(path.join(dir, 'pieces'), spec.file ?? spec.format), summary: new SummaryBuilder() };
     } else {
       this.parked = null;
       target.write(stream.head());
@@ -448,6 +451,20 @@ class StreamedSink implements ResultSink {
       this.target.write(this.stream.tail());
     }
     this.target.close();
+  }
+
+  abort(): void {
+    this.target.discard();
+    if (this.parked) {
+      const { dir, file } = this.parked;
+      try {
+        file.close();
+      } catch {
+        // already closed
+      }
+      rmSync(dir, { recursive: true, force: true });
+      temporaryDirs.delete(dir);
+    }
   }
 }
 
@@ -521,7 +538,7 @@ async function openSinks(
       collects = true;
       if (spec.format === 'html') keepDocuments = true;
       // Written at the end, but checked now: a long scan must not end in an unwritable path.
-      if (spec.file !== null) openTarget(spec, cwd, io.writeStdout).close();
+      if (spec.file !== null) ReportFile.probe(path.resolve(cwd, spec.file), spec.file);
       sinks.push(new CollectedSink(spec, formatOptions(spec), kept, cwd, io.stdout));
     }
   }
@@ -580,12 +597,7 @@ class HtmlReportSink implements ResultSink {
       pagesName = path.basename(indexFile).replace(/\.html?$/i, '') + '.files';
     }
     // Written at the end, but checked now: a long scan must not end in an unwritable path.
-    try {
-      mkdirSync(path.dirname(indexFile), { recursive: true });
-      closeSync(openSync(indexFile, 'a'));
-    } catch (e) {
-      throw notWritable(file, e);
-    }
+    ReportFile.probe(indexFile, file);
     const pagesDir = path.join(path.dirname(indexFile), pagesName);
     return new HtmlReportSink(spec, options, indexFile, pagesDir, pagesName, `../${path.basename(indexFile)}`);
   }
@@ -623,11 +635,7 @@ class HtmlReportSink implements ResultSink {
   async finish(): Promise<void> {
     const content = this.batch ? this.batch.index() : await formatResults(this.first ? [this.first] : [], 'html', this.options);
     this.first = null;
-    try {
-      await writeFile(this.indexFile, content);
-    } catch (e) {
-      throw notWritable(this.spec.file!, e);
-    }
+    writeReportFile(this.indexFile, content, this.spec.file!);
   }
 }
 
@@ -695,5 +703,9 @@ class SplitSink implements ResultSink {
 
   async finish(): Promise<void> {
     for (const sink of this.parts.values()) await sink.finish();
+  }
+
+  abort(): void {
+    for (const sink of this.parts.values()) sink.abort?.();
   }
 }

@@ -6,7 +6,7 @@
  */
 // piscina hands its `workerData` option to each worker thread as the thread's own workerData, so the
 // in-process path (--concurrency 1, --stdin) does not have to load piscina for it.
-import { workerData } from 'node:worker_threads';
+import { isMainThread, workerData } from 'node:worker_threads';
 import { errorsOnly, lint, lintFailure, readInputFile, SourceError, tryParse } from '../node.js';
 import type { FormatOptions, LintResult, Locale, ReportStream, ResolvedConfig, StreamedFormatName } from '../node.js';
 import { configForFile } from '../node.js';
@@ -54,6 +54,8 @@ export interface LintFileTask {
   configIndex: number;
   /** Matched by an ignore pattern: reported as skipped, not read. */
   skipped?: boolean;
+  /** Known to fail before reading (a sub-folder that cannot be searched): this is its fatal message. */
+  failure?: { code: string; message: string; messageEn: string };
 }
 
 /** The result of a file that was not linted (ignored by pattern). */
@@ -87,12 +89,42 @@ export function internalFailure(filePath: string, error: unknown, locale?: Local
   );
 }
 
+/**
+ * Test hook (测试钩子), for test/reliability-batch*.test.ts only: with JXLINT_TEST_WORKER_FAULT set to
+ * `exit:NAME`, `crash:NAME`, `hang:NAME` or `oom:NAME` (comma-separated), a worker thread given the
+ * file NAME does what a reader that dies would — calls process.exit, throws outside any promise,
+ * loops forever, or allocates until its heap cap. Never on the main thread.
+ */
+async function injectedFault(filePath: string): Promise<void> {
+  const spec = process.env.JXLINT_TEST_WORKER_FAULT;
+  if (!spec || isMainThread) return;
+  for (const one of spec.split(',')) {
+    const [kind, name] = one.split(':');
+    if (!name || (filePath !== name && !filePath.endsWith('/' + name))) continue;
+    if (kind === 'exit') process.exit(3);
+    if (kind === 'hang') for (;;);
+    if (kind === 'crash') {
+      await new Promise(() =>
+        setImmediate(() => {
+          throw new Error('injected crash');
+        }),
+      );
+    }
+    if (kind === 'oom') {
+      const hog: number[][] = [];
+      for (;;) hog.push(new Array<number>(1 << 16).fill(hog.length));
+    }
+  }
+}
+
 /** Reads, parses and lints one file. Never throws. */
 export async function lintOneFile(task: LintFileTask, settings: LintRunSettings, bytes?: Uint8Array): Promise<LintResult> {
   const runConfig = settings.configs[task.configIndex];
   const config = runConfig && configForFile(runConfig, task.filePath);
   const locale = settings.locale ?? config?.locale;
   if (task.skipped) return skippedResult(task.filePath);
+  if (task.failure) return lintFailure(task.filePath, task.failure, locale);
+  await injectedFault(task.filePath);
   try {
     const input = bytes ?? (await readInputFile(task.filePath, settings.maxFileSize));
     const parsed = await tryParse(input, {
