@@ -364,10 +364,10 @@ function buildBudget(v: AstVisitor, children: ProjectTableCstChildren, moneyUnit
     const blank = raw === null || raw.trim() === '';
     if (filled.has(key)) return;
     if (key === 'superior') {
-      if (budget.superiorOrigin !== undefined && blank) return;
+      if (budget.origin.superior !== undefined && blank) return;
       budget.superior = parseAmount(raw, unit);
       budget.superiorRaw = blank ? null : raw;
-      budget.superiorOrigin = origin;
+      budget.origin.superior = origin;
     } else {
       if (budget.origin[key] !== null && blank) return;
       budget[key] = parseAmount(raw, unit);
@@ -406,7 +406,7 @@ function buildBudget(v: AstVisitor, children: ProjectTableCstChildren, moneyUnit
   for (const item of items) {
     if (item.kind !== 'label') continue;
     const key: BudgetKey = item.key === 'sum' ? 'total' : item.key;
-    if (key === 'superior' ? budget.superiorOrigin === undefined : budget.origin[key] === null) assign(item.key, null, item.cell.origin);
+    if (key === 'superior' ? budget.origin.superior === undefined : budget.origin[key] === null) assign(item.key, null, item.cell.origin);
   }
   return budget;
 }
@@ -601,6 +601,8 @@ function buildGrid(v: AstVisitor, c: IndicatorGridCstChildren, projectIndex: num
     });
   }
 
+  /** Blank cells a text export dropped at the end of the file (they belong to the last row). */
+  let trailingBlanks = 0;
   // Rows: by the source's row structure when it has one, else by the header's width (plus the
   // label column's blank cell when the cells say the rows carry one).
   const rows: CellRef[][] = [];
@@ -620,6 +622,7 @@ function buildGrid(v: AstVisitor, c: IndicatorGridCstChildren, projectIndex: num
     // A text export drops the blank cells that end the file; a last row that has its 指标值 is whole.
     const valueAt = columns.indexOf('value') + (step - width);
     const wholeEnough = last !== undefined && valueAt >= step - width && last.length > valueAt && last[valueAt].text !== null;
+    if (wholeEnough) trailingBlanks = step - last.length;
     if (last && last.length < step && last.some((x) => x.text !== null) && !wholeEnough) {
       v.ctx.diagnostics.push({
         code: 'parse-error',
@@ -635,7 +638,8 @@ function buildGrid(v: AstVisitor, c: IndicatorGridCstChildren, projectIndex: num
   const indicators: Indicator[] = [];
   let previousLevel1: string | null = null;
   let previousLevel2: string | null = null;
-  for (let row of rows) {
+  for (const [r, sourceRow] of rows.entries()) {
+    let row = sourceRow;
     if (row.every((x) => x.text === null)) continue;
     if (leadingLabelColumn && row.length === width + 1 && row[0].text === null) row = row.slice(1);
     const byRole: Partial<Record<IndicatorColumn, CellRef>> = {};
@@ -663,7 +667,7 @@ function buildGrid(v: AstVisitor, c: IndicatorGridCstChildren, projectIndex: num
       value: parseValue(text('value'), { unitColumn: unitColumn ?? null, nature: nature ?? null }),
       basis: text('basis'),
       level1Inherited,
-      cellCount: row.length,
+      cellCount: row.length + (r === rows.length - 1 ? trailingBlanks : 0),
       origin: row[0].origin,
       cells,
     };

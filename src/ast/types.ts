@@ -127,14 +127,15 @@ export interface Budget {
   totalRaw: string | null;
   fiscalRaw: string | null;
   otherRaw: string | null;
-  origin: { total: Origin | null; fiscal: Origin | null; other: Origin | null };
+  /** Where each amount was read (its cell, or its label when the value cell is missing). */
+  origin: { total: Origin | null; fiscal: Origin | null; other: Origin | null; superior?: Origin | null };
   /**
    * 上级资金 (湖南's 该项目支出上级资金) in 万元: money from a higher level of government, reported
-   * beside the budget and never added into total/fiscal/other. Absent when the template has no such field.
+   * beside the budget and never added into total/fiscal/other. Absent (with its raw text and
+   * `origin.superior`) when the table has no such label.
    */
   superior?: number | null;
   superiorRaw?: string | null;
-  superiorOrigin?: Origin | null;
 }
 
 /**
