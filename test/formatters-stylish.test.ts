@@ -129,6 +129,53 @@ describe('stylish', () => {
     expect(wrapToWidth('a-very-long-rule-id-that-is-wider', { first: 10, rest: 10, unbreakable: ['a-very-long-rule-id-that-is-wider'] })).toEqual(['a-very-long-rule-id-that-is-wider']);
   });
 
+  // Very long messages (a pasted paragraph, a cell of 200k characters): wrapping is linear in the
+  // length, and the lines are exactly these (the speed is in bench/stylish.ts).
+  const LONG = 200_000;
+  const repeatLine = (unit: string, times: number) => unit.repeat(times).trimEnd();
+  it.each([
+    {
+      name: 'one latin word (cut at the width; every cut uses the first line’s width, as before)',
+      text: 'x'.repeat(LONG),
+      expected: () => Array.from({ length: Math.ceil(LONG / 60) }, (_, i) => 'x'.repeat(Math.min(60, LONG - i * 60))),
+    },
+    {
+      name: 'CJK characters (two columns each: 30 on the first line, 35 on the others)',
+      text: '指'.repeat(LONG),
+      expected: () => ['指'.repeat(30), ...Array.from({ length: Math.ceil((LONG - 30) / 35) }, (_, i) => '指'.repeat(Math.min(35, LONG - 30 - i * 35)))],
+    },
+    {
+      name: 'words (12 on the first line, 14 on the others)',
+      text: 'word '.repeat(LONG / 5),
+      expected: () => [repeatLine('word ', 12), ...Array.from({ length: Math.ceil((LONG / 5 - 12) / 14) }, (_, i) => repeatLine('word ', Math.min(14, LONG / 5 - 12 - i * 14)))],
+    },
+    {
+      name: 'closing punctuation only (one unbreakable run by 禁则, cut at the width)',
+      text: '，'.repeat(LONG),
+      expected: () => Array.from({ length: Math.ceil(LONG / 30) }, (_, i) => '，'.repeat(Math.min(30, LONG - i * 30))),
+    },
+  ])('wrapToWidth of $name: 200,000 characters, exact lines', ({ text, expected }) => {
+    expect(text).toHaveLength(LONG);
+    expect(wrapToWidth(text, { first: 60, rest: 70 })).toEqual(expected());
+  });
+
+  it('a 200,000-character message in the terminal report: every line fits, the message is whole', async () => {
+    const { text } = sampleResults();
+    const unit = '成本指标“项目成本”的指标值“≥98%”是百分比，不是金额；';
+    const long = unit.repeat(Math.ceil(LONG / unit.length)).slice(0, LONG);
+    const message = { ...text.messages.find((m) => m.ruleId === 'cost-value-not-amount')!, message: long };
+    const out = await stylish({ verbose: true, width: 80 }, () => [{ ...text, messages: [message] }]);
+    const lines = out.split('\n');
+    for (const line of lines) expect(displayWidth(line)).toBeLessThanOrEqual(80);
+    const start = lines.findIndex((l) => l.startsWith('    行 30:21（指标值）'));
+    const end = lines.findIndex((l) => /^ +cost-value-not-amount$/.test(l) || / cost-value-not-amount$/.test(l));
+    const column = lines[start]!.indexOf('成本');
+    const body = lines.slice(start, end + 1).map((l, i) => (i === 0 ? l.slice(column) : l.trimStart())).join('');
+    expect(body.replace(/ *cost-value-not-amount$/, '')).toBe(long);
+    // The lines are filled: short of the width only by the piece that did not fit (at most “≥98%”).
+    for (const line of lines.slice(start, end - 1)) expect(displayWidth(line)).toBeGreaterThanOrEqual(80 - 6);
+  });
+
   it('shows the fatal message of a file that could not be read', async () => {
     const out = await stylish({ width: 300 });
     expect(out).toContain(`submissions/损坏/残缺的文件.docx\n  ✖ 无法读取  ${FATAL_MESSAGE}`);

@@ -132,6 +132,70 @@ export function padStartToWidth(text: string, width: number): string {
 const NO_LINE_START = new Set([...'，。、；：？！）】》」』”’〉〕…—%％,.;:?!)]}']);
 const NO_LINE_END = new Set([...'（【《「『“‘〈〔([{']);
 
+/** A piece of text between break opportunities, with its display widths measured once. */
+interface Piece {
+  text: string;
+  /** Display width of the whole piece. */
+  width: number;
+  /** Display width without its trailing whitespace (what a line ending in it occupies). */
+  trimmedWidth: number;
+  /** Only whitespace. */
+  blank: boolean;
+}
+
+/**
+ * The pieces of `text` (see `breakPieces`), each measured once. One pass over the text and one over
+ * the pieces: linear in the length of the text, however long a word or a run of punctuation is.
+ */
+function measuredPieces(text: string): Piece[] {
+  // Raw pieces are slices of the text: a run of narrow non-space characters ending at (and keeping)
+  // a space, or one wide character.
+  const raw: string[] = [];
+  let wordStart = -1;
+  for (let i = 0; i < text.length; ) {
+    const cp = text.codePointAt(i)!;
+    const size = cp > 0xffff ? 2 : 1;
+    if (cp === 0x20) {
+      raw.push(text.slice(wordStart < 0 ? i : wordStart, i + 1));
+      wordStart = -1;
+    } else if (isWide(cp)) {
+      if (wordStart >= 0) raw.push(text.slice(wordStart, i));
+      wordStart = -1;
+      raw.push(text.slice(i, i + size));
+    } else if (wordStart < 0) {
+      wordStart = i;
+    }
+    i += size;
+  }
+  if (wordStart >= 0) raw.push(text.slice(wordStart));
+
+  // Closing punctuation joins the piece before it, opening punctuation the piece after it (禁则).
+  // The sets hold BMP characters only, so the first / last code unit decides.
+  const groups: string[][] = [];
+  let carry: string[] = [];
+  for (const piece of raw) {
+    if (groups.length > 0 && carry.length === 0 && NO_LINE_START.has(piece[0]!)) {
+      groups[groups.length - 1]!.push(piece);
+      continue;
+    }
+    const trimmed = piece.trimEnd();
+    if (trimmed.length > 0 && NO_LINE_END.has(trimmed[trimmed.length - 1]!) && displayWidth(piece) <= 2) {
+      carry.push(piece);
+      continue;
+    }
+    carry.push(piece);
+    groups.push(carry);
+    carry = [];
+  }
+  if (carry.length > 0) groups.push(carry);
+  return groups.map((parts) => {
+    const joined = parts.join('');
+    const trimmed = joined.trimEnd();
+    const trimmedWidth = displayWidth(trimmed);
+    return { text: joined, width: trimmedWidth + displayWidth(joined.slice(trimmed.length)), trimmedWidth, blank: joined.trim().length === 0 };
+  });
+}
+
 /**
  * Splits text into the pieces a line may break between: a run of narrow non-space characters
  * (a word, a number such as `≥98%`, a rule id) stays whole; a wide (CJK) character is a piece of
@@ -139,58 +203,27 @@ const NO_LINE_END = new Set([...'（【《「『“‘〈〔([{']);
  * it and opening punctuation to what follows (禁则), so no line starts with `，` or ends with `“`.
  */
 export function breakPieces(text: string): string[] {
-  const raw: string[] = [];
-  let word = '';
-  const flush = () => {
-    if (word) raw.push(word);
-    word = '';
-  };
-  for (const ch of text) {
-    const cp = ch.codePointAt(0)!;
-    if (ch === ' ') {
-      word += ch;
-      flush();
-    } else if (isWide(cp)) {
-      flush();
-      raw.push(ch);
-    } else {
-      if (word.endsWith(' ')) flush();
-      word += ch;
-    }
-  }
-  flush();
-  const pieces: string[] = [];
-  let carry = '';
-  for (const piece of raw) {
-    const first = [...piece][0]!;
-    if (pieces.length > 0 && !carry && NO_LINE_START.has(first)) {
-      pieces[pieces.length - 1] += piece;
-      continue;
-    }
-    const last = [...piece.trimEnd()].at(-1);
-    if (last !== undefined && NO_LINE_END.has(last) && displayWidth(piece) <= 2) {
-      carry += piece;
-      continue;
-    }
-    pieces.push(carry + piece);
-    carry = '';
-  }
-  if (carry) pieces.push(carry);
-  return pieces;
+  return measuredPieces(text).map((p) => p.text);
 }
 
 /** Cuts a piece wider than `width` into chunks of at most `width` columns (a very long word or URL). */
 function hardSplit(piece: string, width: number): string[] {
   const out: string[] = [];
-  let current = '';
-  for (const ch of piece) {
-    if (current && displayWidth(current + ch) > width) {
-      out.push(current);
-      current = '';
+  let start = 0;
+  let columns = 0;
+  for (let i = 0; i < piece.length; ) {
+    const cp = piece.codePointAt(i)!;
+    const size = cp > 0xffff ? 2 : 1;
+    const w = isZeroWidth(cp) ? 0 : isWide(cp) ? 2 : 1;
+    if (i > start && columns + w > width) {
+      out.push(piece.slice(start, i));
+      start = i;
+      columns = 0;
     }
-    current += ch;
+    columns += w;
+    i += size;
   }
-  if (current) out.push(current);
+  if (start < piece.length) out.push(piece.slice(start));
   return out;
 }
 
@@ -206,46 +239,60 @@ export interface WrapOptions {
 /**
  * Wraps plain text (no ANSI codes) into lines of at most `first`, then `rest`, display columns,
  * breaking between pieces (see `breakPieces`); a piece wider than a whole line is cut, unless it is
- * one of `unbreakable`. Trailing spaces are dropped from every line.
+ * one of `unbreakable`. Trailing spaces are dropped from every line. Linear in the length of the
+ * text: each piece is measured once and the line's width is kept as a number.
  */
 export function wrapToWidth(text: string, options: WrapOptions): string[] {
   const keep = new Set(options.unbreakable ?? []);
   const lines: string[] = [];
-  let current = '';
+  let current: string[] = [];
+  let currentWidth = 0;
+  let currentHasText = false;
   const limit = () => Math.max(1, lines.length === 0 ? options.first : options.rest);
-  const push = () => {
-    lines.push(current.trimEnd());
-    current = '';
+  const start = (piece: string, width: number, hasText: boolean) => {
+    current = [piece];
+    currentWidth = width;
+    currentHasText = hasText;
   };
-  for (const piece of breakPieces(text)) {
-    if (displayWidth(current + piece.trimEnd()) <= limit()) {
-      current += piece;
+  const push = () => {
+    lines.push(current.join('').trimEnd());
+    start('', 0, false);
+  };
+  for (const piece of measuredPieces(text)) {
+    if (currentWidth + piece.trimmedWidth <= limit()) {
+      current.push(piece.text);
+      currentWidth += piece.width;
+      currentHasText ||= !piece.blank;
       continue;
     }
-    if (current.trim()) push();
-    else current = '';
-    if (displayWidth(piece.trimEnd()) <= limit() || keep.has(piece.trim())) {
-      current = piece;
+    if (currentHasText) push();
+    else start('', 0, false);
+    if (piece.trimmedWidth <= limit() || keep.has(piece.text.trim())) {
+      start(piece.text, piece.width, !piece.blank);
       continue;
     }
-    const chunks = hardSplit(piece, limit());
+    const chunks = hardSplit(piece.text, limit());
     for (const chunk of chunks.slice(0, -1)) {
-      current = chunk;
+      start(chunk, 0, true);
       push();
     }
-    current = chunks.at(-1) ?? '';
+    const last = chunks.at(-1) ?? '';
+    start(last, displayWidth(last), last.trim().length > 0);
   }
-  if (current.trim() || lines.length === 0) push();
+  if (currentHasText || lines.length === 0) push();
   return lines;
 }
 
 /** `text` cut to at most `width` display columns, ending in `…` when cut. */
 export function truncateToWidth(text: string, width: number): string {
   if (displayWidth(text) <= width) return text;
-  let out = '';
+  let columns = 0;
+  let end = 0;
   for (const ch of text) {
-    if (displayWidth(out + ch) > width - 1) break;
-    out += ch;
+    const cp = ch.codePointAt(0)!;
+    columns += isZeroWidth(cp) ? 0 : isWide(cp) ? 2 : 1;
+    if (columns > width - 1) break;
+    end += ch.length;
   }
-  return out + '…';
+  return text.slice(0, end) + '…';
 }
