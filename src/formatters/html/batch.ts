@@ -12,7 +12,7 @@ import { SummaryBuilder, summaryInput, type Summary } from '../summary.js';
 import { barChart, CHART_STYLE, type Bar } from './chart.js';
 import { escapeHtml, safeHref } from './escape.js';
 import type { Context } from './findings.js';
-import { contextOf, documentPage, pageOpening } from './page.js';
+import { contextOf, documentPageChunks, pageOpening } from './page.js';
 import { STYLE } from './style.js';
 
 /** What the index keeps of one file. */
@@ -49,12 +49,17 @@ export function hrefOf(relative: string): string {
 export interface DocumentPage {
   /** File name inside the pages folder. */
   name: string;
-  html: string;
+  /**
+   * The page as text chunks to write in order (its head, then one chunk per project; joined they
+   * are `documentPage`'s text). Iterable more than once; `fs.promises.writeFile` takes it as it is,
+   * so a page is rendered while it is written and never held as one large string.
+   */
+  html: Iterable<string>;
 }
 
 /**
  * Builds a batch report one result at a time: `add` returns the document page to write (or null),
- * `index` the index page at the end.
+ * rendered chunk by chunk as it is written; `index` the index page at the end.
  */
 export class HtmlBatchReport {
   private readonly summary = new SummaryBuilder();
@@ -81,9 +86,11 @@ export class HtmlBatchReport {
     const fileIndex = this.entries.length;
     this.summary.add(summaryInput(result));
     const fatal = fatalMessageOf(result);
-    const page =
+    const options = this.options;
+    const indexHref = hrefOf(this.indexFromPage);
+    const page: DocumentPage | null =
       result.status === 'ok'
-        ? { name: documentPageName(result.filePath, fileIndex), html: documentPage(result, fileIndex, this.options, hrefOf(this.indexFromPage)) }
+        ? { name: documentPageName(result.filePath, fileIndex), html: { [Symbol.iterator]: () => documentPageChunks(result, fileIndex, options, indexHref) } }
         : null;
     this.entries.push({
       path: relativePath(result.filePath, this.options.cwd),

@@ -40,21 +40,24 @@ function countsBadges(findings: Finding[], ctx: Context): string {
     .join('');
 }
 
-function renderFile(result: LintResult, fileIndex: number, drawCleanTables: boolean, ctx: Context): string {
+/**
+ * The section of one file, part by part (its heading, then one part per project): joined with
+ * newlines they are the section. A page is written part by part, so it is never one large string.
+ */
+function* fileParts(result: LintResult, fileIndex: number, drawCleanTables: boolean, ctx: Context): Generator<string> {
   const { t } = ctx;
   const prefix = `f${fileIndex + 1}`;
   const path = relativePath(result.filePath, ctx.options.cwd);
   const statusWord = WORDS[ctx.locale].status[result.status];
-  const parts: string[] = [];
-  parts.push(
+  yield (
     `<section class="file status-${result.status}" id="${prefix}"><h2><span class="path">${escapeHtml(path)}</span>` +
       `<span class="badge status-${result.status}">${escapeHtml(statusWord)}</span>` +
       (result.format ? `<span class="format">${escapeHtml(result.format)}${result.encoding ? ` · ${escapeHtml(result.encoding)}` : ''}</span>` : '') +
-      `</h2>`,
+      `</h2>`
   );
 
   for (const fatal of result.messages.filter((m) => m.fatal)) {
-    parts.push(`<div class="fatal"><strong>${escapeHtml(t.cannotRead)}</strong> ${escapeHtml(fatal.message)}</div>`);
+    yield `<div class="fatal"><strong>${escapeHtml(t.cannotRead)}</strong> ${escapeHtml(fatal.message)}</div>`;
   }
 
   let counter = 0;
@@ -78,7 +81,7 @@ function renderFile(result: LintResult, fileIndex: number, drawCleanTables: bool
 
   if (documentMessages.length > 0) {
     const findings = documentMessages.map((m) => makeFinding(m, `${prefix}-d`));
-    parts.push(`<div class="doc-level project" data-project><h3>${escapeHtml(t.documentLevel)}</h3>${findingList(findings, ctx)}</div>`);
+    yield `<div class="doc-level project" data-project><h3>${escapeHtml(t.documentLevel)}</h3>${findingList(findings, ctx)}</div>`;
   }
 
   const document: JxDocument | undefined = result.document;
@@ -100,10 +103,10 @@ function renderFile(result: LintResult, fileIndex: number, drawCleanTables: bool
       const findings = messages.map((m) => makeFinding(m, scope));
       for (const finding of findings) builder.assign(finding);
       const open = messages.length > 0 ? ' open' : '';
-      parts.push(
+      yield (
         `<details class="project" id="${scope}" data-project${open}><summary><h3>${projectHeading(project.code, project.name, project.index, ctx)}</h3>` +
           `<span class="counts">${messages.length ? countsBadges(findings, ctx) : `<span class="ok">✔ ${escapeHtml(t.noFindings)}</span>`}</span></summary>` +
-          `<div class="project-body">${builder.render(columns)}<div class="side">${messages.length ? findingList(findings, ctx) : ''}</div></div></details>`,
+          `<div class="project-body">${builder.render(columns)}<div class="side">${messages.length ? findingList(findings, ctx) : ''}</div></div></details>`
       );
     }
   }
@@ -114,7 +117,7 @@ function renderFile(result: LintResult, fileIndex: number, drawCleanTables: bool
     const findings = messages.map((m) => makeFinding(m, scope));
     const first = messages[0];
     const summary = projectOf(result, first);
-    parts.push(
+    yield (
       `<details class="project no-table" id="${scope}" data-project open><summary><h3>${projectHeading(
         first.projectCode ?? summary?.code ?? null,
         first.projectName ?? summary?.name ?? null,
@@ -122,15 +125,18 @@ function renderFile(result: LintResult, fileIndex: number, drawCleanTables: bool
         ctx,
       )}</h3><span class="counts">${countsBadges(findings, ctx)}</span></summary>` +
         (document ? `<p class="note">${escapeHtml(t.noTable)}</p>` : '') +
-        `${findingList(findings, ctx)}</details>`,
+        `${findingList(findings, ctx)}</details>`
     );
   }
-  if (cleanHidden > 0) parts.push(`<p class="note ok">✔ ${escapeHtml(t.cleanProjects(cleanHidden))}</p>`);
+  if (cleanHidden > 0) yield `<p class="note ok">✔ ${escapeHtml(t.cleanProjects(cleanHidden))}</p>`;
   if (result.status === 'ok' && nonFatal.length === 0 && !document) {
-    parts.push(`<p class="note ok">✔ ${escapeHtml(t.noFindings)}</p>`);
+    yield `<p class="note ok">✔ ${escapeHtml(t.noFindings)}</p>`;
   }
-  parts.push('</section>');
-  return parts.join('\n');
+  yield '</section>';
+}
+
+function renderFile(result: LintResult, fileIndex: number, drawCleanTables: boolean, ctx: Context): string {
+  return [...fileParts(result, fileIndex, drawCleanTables, ctx)].join('\n');
 }
 
 function renderSummary(summary: Summary, results: LintResult[], ctx: Context): string {
@@ -272,19 +278,24 @@ export function formatHtml(results: LintResult[], options: FormatOptions): strin
  * with the findings beside them, the filters, and a link back to the index.
  */
 export function documentPage(result: LintResult, fileIndex: number, options: FormatOptions, indexHref: string): string {
+  return [...documentPageChunks(result, fileIndex, options, indexHref)].join('');
+}
+
+/**
+ * The same page as `documentPage`, in chunks to write one after another (its head, then a chunk per
+ * project): a batch writes each page without ever holding it as one string, so a large document
+ * does not put a megabyte-sized string on the heap.
+ */
+export function* documentPageChunks(result: LintResult, fileIndex: number, options: FormatOptions, indexHref: string): Generator<string> {
   const ctx = contextOf(options);
   const summary = summarize([result]);
   const path = relativePath(result.filePath, options.cwd);
   const back = `<a class="back" href="${escapeHtml(indexHref)}">← ${escapeHtml(ctx.t.backToIndex)}</a>`;
-  return [
-    pageOpening(`${path} — ${ctx.t.title}`, ctx, { script: true, nav: back }),
-    renderFilters([result], summary, ctx),
-    '<main>',
-    renderFile(result, fileIndex, true, ctx),
-    '</main>',
-    `<script>${REPORT_SCRIPT}</script>`,
-    '</body>',
-    '</html>',
-    '',
-  ].join('\n');
+  yield [pageOpening(`${path} — ${ctx.t.title}`, ctx, { script: true, nav: back }), renderFilters([result], summary, ctx), '<main>', ''].join('\n');
+  let first = true;
+  for (const part of fileParts(result, fileIndex, true, ctx)) {
+    yield first ? part : `\n${part}`;
+    first = false;
+  }
+  yield ['', '</main>', `<script>${REPORT_SCRIPT}</script>`, '</body>', '</html>', ''].join('\n');
 }
