@@ -148,6 +148,65 @@ describe('POST /api/lint', () => {
   }, 120_000);
 });
 
+describe('POST /api/report (a report from results already linted: nothing linted or recorded again)', () => {
+  const report = (service: Service, body: unknown, query = '?format=xlsx', headers: Record<string, string> = auth) =>
+    call(service, { method: 'POST', url: `/api/report${query}`, payload: typeof body === 'string' ? body : JSON.stringify(body), headers: { ...headers, 'content-type': 'application/json' } });
+  const total = async () => (await call(main, { url: '/api/submissions', headers: auth })).json().total as number;
+
+  it('renders the xlsx from the answer of POST /api/lint; the submission stays recorded once', async () => {
+    const linted = await lint(main, [['file', 'seed.docx', seed]]);
+    const answer = linted.json() as FileResult[];
+    const before = await total();
+    const r = await report(main, answer);
+    expect(r.statusCode).toBe(200);
+    expect(r.headers['content-type']).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+    expect(r.headers['content-disposition']).toBe('attachment; filename="jxlint-report.xlsx"');
+    expect(r.rawPayload.subarray(0, 2).toString('latin1')).toBe('PK');
+    expect(r.rawPayload.length).toBeGreaterThan(10_000);
+    expect(await total()).toBe(before); // the report recorded nothing
+    // (the lint route's own ?format= is a submission, and is recorded)
+    expect((await lint(main, [['file', 'seed.docx', seed]], '?format=csv')).statusCode).toBe(200);
+    expect(await total()).toBe(before + 1);
+  }, 120_000);
+
+  it.each([
+    ['csv', 'text/csv; charset=utf-8'],
+    ['sarif', 'application/sarif+json'],
+    ['junit', 'application/xml; charset=utf-8'],
+    ['html', 'text/html; charset=utf-8'],
+  ])('renders %s from results, the same findings as the lint route', async (format, type) => {
+    const answer = (await lint(bare, [['file', 'seed.txt', fixture('seed/seed.txt')]], '', {})).json() as FileResult[];
+    const r = await report(bare, answer, `?format=${format}`, {});
+    expect(r.statusCode).toBe(200);
+    expect(r.headers['content-type']).toContain(type);
+    expect(r.body.split('cost-value-not-amount').length - 1).toBeGreaterThanOrEqual(answer[0]!.messages.filter((m) => m.ruleId === 'cost-value-not-amount').length);
+  }, 120_000);
+
+  it('takes the page\'s own results too (-f json statuses ok | failed, the document left out)', async () => {
+    const answer = (await lint(bare, [['file', 'seed.txt', fixture('seed/seed.txt')], ['file', 'garbage.docx', fixture('bad/garbage.docx')]], '', {})).json() as FileResult[];
+    const pageResults = answer.map(({ sha256: _s, size: _z, submissionId: _i, status, ...r }) => ({ ...r, status: status === 'unreadable' ? 'failed' : 'ok' }));
+    const r = await report(bare, pageResults, '?format=csv', {});
+    expect(r.statusCode).toBe(200);
+    expect(r.body).toContain('garbage.docx');
+  }, 120_000);
+
+  it.each([
+    ['an object instead of a list', { results: [] }, '?format=xlsx', 400, 'bad-parameter'],
+    ['an empty list', [], '?format=xlsx', 400, 'bad-parameter'],
+    ['a result without messages', [{ filePath: 'a.docx', status: 'ok', projects: [] }], '?format=xlsx', 400, 'bad-parameter'],
+    ['json as the format', [], '?format=json', 400, 'bad-parameter'],
+    ['broken JSON', '[{"filePath":', '?format=xlsx', 400, 'bad-request'],
+  ])('refuses %s', async (_name, body, query, status, code) => {
+    const r = await report(main, body, query);
+    expect(r.statusCode).toBe(status);
+    expect(r.json()).toMatchObject({ status, code });
+  });
+
+  it('needs the token like the rest of the API', async () => {
+    expect((await report(main, [], '?format=xlsx', {})).statusCode).toBe(401);
+  });
+});
+
 describe('GET endpoints', () => {
   it.each([
     ['/healthz', 200, (b: any) => expect(b).toEqual({ status: 'ok' })],

@@ -3,7 +3,7 @@
  * browser, nothing leaves the machine) or — with "发送到服务器检查" on — sent to the service's
  * `POST /api/lint`; the results are drawn by the html report formatter (the tables as the form, faulty
  * cells highlighted, its own severity and rule filters) in a sandboxed frame, and can be downloaded as
- * HTML, SARIF, JSON, or xlsx from the service.
+ * HTML, SARIF, JSON, or xlsx (rendered by the service from the results, never by re-sending the files).
  *
  * `window.jxlintPage` is the page's small programmatic face (the tests use it): `lint(name, bytes)`
  * lints one file in the worker and resolves with its result.
@@ -77,8 +77,6 @@ async function formatInWorker(format: BrowserFormat, results: LintResult[]): Pro
 
 interface Run {
   results: ServiceResult[];
-  /** The files of the run, for the service's xlsx (it is rendered from the files, not the results). */
-  files: File[];
   viaServer: boolean;
 }
 
@@ -155,7 +153,9 @@ async function draw(run: Run): Promise<void> {
   frame.hidden = false;
   await loaded;
   $('downloads').hidden = false;
-  $('download-xlsx').hidden = !run.viaServer;
+  // Excel needs the service (exceljs is not in the page): offered when the files went there, or when
+  // the page came from it — then only the findings are sent, never the file.
+  $('download-xlsx').hidden = !(run.viaServer || location.protocol.startsWith('http'));
   setStatus(summaryLine(results), 'done');
 }
 
@@ -166,13 +166,35 @@ function serviceBase(): string {
   return typed || (location.protocol.startsWith('http') ? location.origin : '');
 }
 
-async function postToService(files: File[], query = ''): Promise<Response> {
+function authorization(): Record<string, string> {
+  const token = $<HTMLInputElement>('token').value.trim();
+  return token ? { Authorization: `Bearer ${token}` } : {};
+}
+
+function requireServiceBase(): string {
   const base = serviceBase();
   if (!base) throw new Error('请填写服务地址（enter the address of the jxlint service）');
+  return base;
+}
+
+async function postToService(files: File[]): Promise<Response> {
   const body = new FormData();
   for (const file of files) body.append('file', file, file.name);
-  const token = $<HTMLInputElement>('token').value.trim();
-  return fetch(`${base}/api/lint${query}`, { method: 'POST', body, headers: token ? { Authorization: `Bearer ${token}` } : {} });
+  return fetch(`${requireServiceBase()}/api/lint`, { method: 'POST', body, headers: authorization() });
+}
+
+/**
+ * The xlsx report, rendered by the service from the results already on the page (`POST /api/report`):
+ * the files are not sent again, so the service records a submission once.
+ */
+async function reportFromService(results: ServiceResult[]): Promise<Response> {
+  const body = JSON.stringify(
+    results.map((r) => {
+      const { document: _document, changes: _changes, ...rest } = r;
+      return rest;
+    }),
+  );
+  return fetch(`${requireServiceBase()}/api/report?format=xlsx`, { method: 'POST', body, headers: { 'Content-Type': 'application/json', ...authorization() } });
 }
 
 /** One line from the service's JSON error (code, Chinese message, English message). */
@@ -213,7 +235,7 @@ async function lintFiles(files: File[]): Promise<void> {
         results.push((await lintInWorker(file.name, await file.arrayBuffer())).result);
       }
     }
-    await draw({ results, files, viaServer });
+    await draw({ results, viaServer });
   } catch (error) {
     showErrors([error instanceof Error ? error.message : String(error)]);
     setStatus('检查未完成（the check did not finish）', 'error');
@@ -238,7 +260,7 @@ async function downloadReport(format: BrowserFormat | 'xlsx'): Promise<void> {
   if (!run) return;
   try {
     if (format === 'xlsx') {
-      const response = await postToService(run.files, '?format=xlsx');
+      const response = await reportFromService(run.results);
       if (!response.ok) throw new Error(await serviceError(response));
       download('绩效目标表检查报告.xlsx', await response.blob(), 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
       return;

@@ -15,7 +15,7 @@ import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest }
 import { explainRule, format, getRule, ruleSummaries, toolVersion, type LintResult, type Locale, type ResolvedConfig } from '../node.js';
 import { notFound, ServiceError, toServiceError } from './errors.js';
 import { LintPool, QueueFullError } from './pool.js';
-import { apiRoutes, openApiDocument, REPORT_MEDIA_TYPES, type ApiRoute, type ReportFormat } from './schemas.js';
+import { apiRoutes, openApiDocument, REPORT_MEDIA_TYPES, type ApiRoute, type RenderedFormat, type ReportFormat } from './schemas.js';
 import { agencyOf, findingsOf, projectsOf, type Changes, type SubmissionStore } from './store/types.js';
 import type { UploadLintTask } from './worker.js';
 
@@ -48,6 +48,9 @@ export interface ServiceOptions {
   keepAliveTimeoutMs: number;
   requestTimeoutMs: number;
 }
+
+/** `POST /api/report`: results are several times larger than the files they come from. */
+export const REPORT_BODY_LIMIT = 64 * 1048576;
 
 export const DEFAULT_LIMITS = {
   maxQueue: 64,
@@ -87,6 +90,15 @@ export function uploadName(raw: string | undefined): string {
   // eslint-disable-next-line no-control-regex
   const clean = base.replace(/[\u0000-\u001f\u007f]/g, '').trim().slice(0, 255);
   return clean || 'upload';
+}
+
+/** A result as `POST /api/report` receives it: the service's answer or a `-f json` result. */
+type ReportInput = Omit<LintResult, 'status'> & { status: LintResult['status'] | 'problems' | 'unreadable'; sha256?: unknown; size?: unknown; submissionId?: unknown; changes?: unknown };
+
+/** Back to the result model the formatters know (the document, if sent, is not used). */
+export function reportInputToResult(input: ReportInput): LintResult {
+  const { sha256: _sha256, size: _size, submissionId: _id, changes: _changes, document: _document, status, ...rest } = input;
+  return { ...rest, format: rest.format ?? null, encoding: rest.encoding ?? null, status: status === 'unreadable' ? 'failed' : status === 'problems' ? 'ok' : status };
 }
 
 function serviceStatus(r: LintResult): FileResult['status'] {
@@ -156,7 +168,9 @@ export async function buildService(options: ServiceOptions): Promise<Service> {
   const version = toolVersion();
   const openapi = openApiDocument(version, options.token !== null);
 
-  await app.register(helmet, { contentSecurityPolicy: { directives: pageCsp(options.pageDir) }, crossOriginEmbedderPolicy: false });
+  // helmet's default upgrade-insecure-requests would turn the page's calls to its own http:// origin
+  // (a service on a LAN address, no TLS) into https:// requests that fail.
+  await app.register(helmet, { contentSecurityPolicy: { directives: { ...pageCsp(options.pageDir), upgradeInsecureRequests: null } }, crossOriginEmbedderPolicy: false });
   if (options.corsOrigin) await app.register(cors, { origin: (origin, done) => done(null, origin === options.corsOrigin), methods: ['GET', 'POST'], allowedHeaders: ['Authorization', 'Content-Type'], exposedHeaders: ['Retry-After', 'Content-Disposition'] });
   await app.register(multipart, {
     limits: { fileSize: options.maxUploadSize, files: options.maxFiles, parts: options.maxFiles + 20, fields: 20, fieldSize: 4096, headerPairs: 100 },
@@ -166,7 +180,15 @@ export async function buildService(options: ServiceOptions): Promise<Service> {
   // Raw bodies (the W3C Nu checker's way): the bytes as they are. JSON is not a document.
   app.removeContentTypeParser('text/plain');
   app.addContentTypeParser(
-    ['application/octet-stream', 'text/plain', 'text/html', 'application/msword', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'],
+    [
+      'application/octet-stream',
+      'text/plain',
+      'text/html',
+      'application/msword',
+      'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+      'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      'application/vnd.ms-excel.sheet.macroEnabled.12',
+    ],
     { parseAs: 'buffer', bodyLimit: options.maxUploadSize },
     (_request, body, done) => done(null, body),
   );
@@ -216,12 +238,13 @@ export async function buildService(options: ServiceOptions): Promise<Service> {
     return reply.code(404).type('application/json; charset=utf-8').send(e.body());
   });
 
-  const route = (r: ApiRoute, handler: (request: FastifyRequest, reply: FastifyReply) => Promise<unknown>) =>
+  const route = (r: ApiRoute, handler: (request: FastifyRequest, reply: FastifyReply) => Promise<unknown>, bodyLimit?: number) =>
     app.route({
       method: r.method,
       url: r.url,
-      schema: { ...(r.querystring ? { querystring: r.querystring } : {}), ...(r.params ? { params: r.params } : {}) },
-      ...(r.auth ? { preHandler: authorize } : {}),
+      ...(bodyLimit ? { bodyLimit } : {}),
+      schema: { ...(r.querystring ? { querystring: r.querystring } : {}), ...(r.params ? { params: r.params } : {}), ...(r.body ? { body: r.body } : {}) },
+      ...(r.auth ? { preValidation: authorize } : {}),
       handler,
     });
   const byId = (id: string) => apiRoutes.find((r) => r.operationId === id)!;
@@ -252,12 +275,30 @@ export async function buildService(options: ServiceOptions): Promise<Service> {
     const status = answers.some((a) => a.status !== 'unreadable') ? 200 : 422;
     reply.code(status);
     if (query.format === 'json') return answers;
-    const locale = query.locale ?? options.config.locale;
-    const report = await format(results, query.format, { rules: ruleSummaries(locale), locale, color: false, toolVersion: version, generatedAt: receivedAt });
-    const ext = { sarif: 'sarif', html: 'html', xlsx: 'xlsx', csv: 'csv', junit: 'xml' }[query.format];
-    reply.type(REPORT_MEDIA_TYPES[query.format]).header('Content-Disposition', `attachment; filename="jxlint-report.${ext}"`);
-    return typeof report === 'string' ? report : Buffer.from(report);
+    return sendReport(reply, results, query.format, query.locale, receivedAt);
   });
+
+  /** A report rendered from results (`?format=` of the lint route, and the report route). */
+  async function sendReport(reply: FastifyReply, results: LintResult[], reportFormat: RenderedFormat, locale: Locale | undefined, generatedAt: string): Promise<Buffer | string> {
+    const reportLocale = locale ?? options.config.locale;
+    const report = await format(results, reportFormat, { rules: ruleSummaries(reportLocale), locale: reportLocale, color: false, toolVersion: version, generatedAt });
+    const ext = { sarif: 'sarif', html: 'html', xlsx: 'xlsx', csv: 'csv', junit: 'xml' }[reportFormat];
+    reply.type(REPORT_MEDIA_TYPES[reportFormat]).header('Content-Disposition', `attachment; filename="jxlint-report.${ext}"`);
+    return typeof report === 'string' ? report : Buffer.from(report);
+  }
+
+  // A report from results the caller already has (the page's Excel download): nothing is linted or
+  // recorded again, so one submission is stored once.
+  route(byId('report'), async (request, reply) => {
+    const query = request.query as { format: RenderedFormat; locale?: Locale };
+    const results = (request.body as ReportInput[]).map(reportInputToResult);
+    try {
+      return await sendReport(reply, results, query.format, query.locale, new Date().toISOString());
+    } catch (error) {
+      const detail = error instanceof Error ? error.message : String(error);
+      throw new ServiceError(400, 'bad-results', `无法从提交的检查结果生成报告（${detail}）：请提交 POST /api/lint 返回的结果`, `cannot render a report from these results (${detail}); send what POST /api/lint answered`);
+    }
+  }, REPORT_BODY_LIMIT);
 
   /** Records one file's submission (unless --no-store) and returns its answer. */
   async function recordOne(upload: Upload, result: LintResult, receivedAt: string): Promise<FileResult> {

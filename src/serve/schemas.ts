@@ -126,6 +126,40 @@ export const lintQuerySchema = {
   },
 };
 
+/** Formats `POST /api/report` renders (the JSON results are what it is given). */
+export const RENDERED_FORMATS = ['xlsx', 'sarif', 'html', 'csv', 'junit'] as const;
+export type RenderedFormat = (typeof RENDERED_FORMATS)[number];
+
+export const reportQuerySchema = {
+  type: 'object',
+  additionalProperties: false,
+  properties: {
+    format: { type: 'string', enum: [...RENDERED_FORMATS], default: 'xlsx', description: 'the report to render' },
+    locale: { type: 'string', enum: ['zh-CN', 'en'] },
+  },
+};
+
+/**
+ * The results a report is rendered from: what `POST /api/lint` answered (statuses ok | problems |
+ * unreadable), or the `-f json` results of the CLI and the upload page (ok | failed). Nothing is
+ * linted and nothing is recorded.
+ */
+export const reportBodySchema = {
+  type: 'array',
+  minItems: 1,
+  maxItems: 1000,
+  items: {
+    type: 'object',
+    required: ['filePath', 'status', 'projects', 'messages', 'errorCount', 'warningCount', 'infoCount', 'fatalErrorCount', 'fixableCount'],
+    properties: {
+      ...fileResultSchema.properties,
+      status: { type: 'string', enum: ['ok', 'problems', 'unreadable', 'failed', 'skipped'] },
+      format: nullable('string'),
+      encoding: nullable('string'),
+    },
+  },
+};
+
 export const localeQuerySchema = {
   type: 'object',
   additionalProperties: false,
@@ -282,6 +316,8 @@ export interface ApiRoute {
   summary: string;
   querystring?: JsonSchema;
   params?: JsonSchema;
+  /** A JSON body fastify validates (also documented as the requestBody). */
+  body?: JsonSchema;
   requestBody?: JsonSchema;
   /** status → media type → schema (null: not JSON, no schema). */
   responses: Record<number, { description: string; content: Record<string, JsonSchema | null>; headers?: Record<string, JsonSchema> }>;
@@ -328,6 +364,26 @@ export const apiRoutes: ApiRoute[] = [
       415: error('unsupported media type'),
       422: lintResponse('no file could be read (the same body as 200)'),
       503: { ...error('the lint queue is full, or the service is shutting down; retry later'), headers: { 'Retry-After': { type: 'integer' } } },
+    },
+    auth: true,
+  },
+  {
+    method: 'POST',
+    url: '/api/report',
+    operationId: 'report',
+    summary: 'Render a report (xlsx, SARIF, HTML, CSV, JUnit) from results already linted — the JSON answer of POST /api/lint or the page\'s own; nothing is linted or recorded again',
+    querystring: reportQuerySchema,
+    body: reportBodySchema,
+    requestBody: { 'application/json': reportBodySchema },
+    responses: {
+      200: {
+        description: 'the report, as an attachment',
+        content: Object.fromEntries(Object.values(REPORT_MEDIA_TYPES).map((t) => [t.split(';')[0]!, null])),
+      },
+      400: error('the body is not a list of results, or a bad query'),
+      ...authErrors,
+      413: error('the body is larger than the upload limit'),
+      415: error('the body is not JSON'),
     },
     auth: true,
   },
