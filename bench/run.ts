@@ -13,6 +13,7 @@ import { benchLsp } from './lsp.js';
 import { benchParse } from './parse.js';
 import { benchScale } from './scale.js';
 import { benchServe } from './serve.js';
+import { benchTemplates } from './templates.js';
 import { type BenchRow, printRows } from './util.js';
 
 const groups: [string, string, () => Promise<BenchRow[]>][] = [
@@ -26,6 +27,7 @@ const groups: [string, string, () => Promise<BenchRow[]>][] = [
   ['lsp', 'Language server (jxlint lsp --stdio)', benchLsp],
   ['scale', 'Scale and hostile inputs: one result each, linear time, bounded memory', benchScale],
   ['serve', 'Intake service (jxlint serve): seed .docx uploads on loopback', benchServe],
+  ['templates', 'Templates and Excel (issue 11): parse fidelity and exact rules on a fresh corpus (JXLINT_TEMPLATES_SEED=N repeats one)', benchTemplates],
 ];
 
 const wanted = process.argv.slice(2);

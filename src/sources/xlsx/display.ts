@@ -64,6 +64,8 @@ interface StyleFormat {
 /** Formats cell values for one workbook (its styles and date system), caching each style's format. */
 export class CellDisplay {
   private readonly byStyle: (StyleFormat | undefined)[] = [];
+  /** Numbers already formatted, by style and stored value (exports repeat 100%, 0.00 …). */
+  private readonly shown = new Map<string, string>();
 
   constructor(
     private readonly styles: Styles,
@@ -89,11 +91,15 @@ export class CellDisplay {
 
   /** A number cell (`t="n"` or none) as displayed. */
   number(raw: string, style: number): string {
+    const key = `${style}|${raw}`;
+    const known = this.shown.get(key);
+    if (known !== undefined) return known;
     const value = Number(raw);
     if (raw.trim() === '' || !Number.isFinite(value)) return raw;
     const f = this.styleFormat(style);
-    const shown = this.date1904 && f.isDate ? value + DAYS_1904 : value;
-    return format(f.code, shown, OPTIONS).trim();
+    const text = format(f.code, this.date1904 && f.isDate ? value + DAYS_1904 : value, OPTIONS).trim();
+    if (this.shown.size < 65_536) this.shown.set(key, text);
+    return text;
   }
 
   /** An ISO 8601 date cell (`t="d"`), displayed through its date format. */

@@ -36,13 +36,28 @@ export interface SheetCells {
   missingStrings: number;
 }
 
-/** `AB12` → {row 12, col 28}; null when it is not a cell reference. */
+/** `AB12` (or `$AB$12`) → {row 12, col 28}; null when it is not a cell reference. One pass, no regex: it runs once per cell. */
 export function parseCellRef(ref: string): { row: number; col: number } | null {
-  const m = /^\$?([A-Za-z]{1,3})\$?(\d{1,7})$/.exec(ref.trim());
-  if (!m) return null;
+  let i = 0;
+  const n = ref.length;
+  if (ref.charCodeAt(i) === 0x24) i++;
   let col = 0;
-  for (const ch of m[1].toUpperCase()) col = col * 26 + (ch.charCodeAt(0) - 64);
-  const row = Number(m[2]);
+  const colStart = i;
+  for (; i < n; i++) {
+    const c = ref.charCodeAt(i) | 0x20; // lower case
+    if (c < 0x61 || c > 0x7a) break;
+    col = col * 26 + (c - 0x60);
+  }
+  if (i === colStart || i - colStart > 3) return null;
+  if (ref.charCodeAt(i) === 0x24) i++;
+  let row = 0;
+  const rowStart = i;
+  for (; i < n; i++) {
+    const c = ref.charCodeAt(i);
+    if (c < 0x30 || c > 0x39) break;
+    row = row * 10 + (c - 0x30);
+  }
+  if (i !== n || i === rowStart || i - rowStart > 7) return null;
   if (row < 1 || row > MAX_ROW || col < 1 || col > MAX_COL) return null;
   return { row, col };
 }
@@ -69,21 +84,31 @@ export class WorksheetReader implements XmlHandler {
   private cellType = 'n';
   private cellStyle = 0;
   private hasFormula = false;
-  private value: string[] = [];
+  private value = '';
+  private hasValue = false;
   private readonly inline = new StringItemText();
   private inlineSeen = false;
+
+  /** Local names by tag name (a sheet repeats a handful of names a million times). */
+  private readonly locals = new Map<string, string>();
 
   constructor(
     private readonly sharedStrings: readonly string[],
     private readonly display: CellDisplay,
   ) {}
 
+  private local(name: string): string {
+    let l = this.locals.get(name);
+    if (l === undefined) this.locals.set(name, (l = localName(name)));
+    return l;
+  }
+
   private get where(): Where {
     return this.path.length === 0 ? 'outside' : this.path[this.path.length - 1];
   }
 
   open(tag: XmlTag): void {
-    const local = localName(tag.name);
+    const local = this.local(tag.name);
     const at = this.where;
     let next: Where = 'other';
     if (this.path.length <= 1) {
@@ -98,7 +123,7 @@ export class WorksheetReader implements XmlHandler {
       next = 'c';
       this.startCell(tag);
     } else if (at === 'c') {
-      if (local === 'v') (next = 'v'), (this.value = []);
+      if (local === 'v') (next = 'v'), (this.value = ''), (this.hasValue = true);
       else if (local === 'f') (next = 'f'), (this.hasFormula = true);
       else if (local === 'is') (next = 'is'), (this.inlineSeen = true);
     } else if (at === 'is') {
@@ -115,7 +140,7 @@ export class WorksheetReader implements XmlHandler {
     const at = this.path.pop();
     if (at === 'c') this.endCell();
     else if (at === 'row') this.currentRow = null;
-    else if (at === 'is' && this.where === 'is') this.inline.close(localName(tag.name));
+    else if (at === 'is' && this.where === 'is') this.inline.close(this.local(tag.name));
   }
 
   wantsText(): boolean {
@@ -125,7 +150,7 @@ export class WorksheetReader implements XmlHandler {
 
   onText(text: string): void {
     const at = this.where;
-    if (at === 'v') this.value.push(text);
+    if (at === 'v') this.value += text;
     else if (at === 'is') this.inline.text(text);
   }
 
@@ -138,7 +163,7 @@ export class WorksheetReader implements XmlHandler {
 
   private startCell(tag: XmlTag): void {
     const a = tag.attributes;
-    const ref = a.r !== undefined ? parseCellRef(a.r) : null;
+    const ref = a.r !== undefined ? parseCellRef(a.r.trim()) : null;
     if (ref) {
       if (ref.row !== this.row) (this.row = ref.row), (this.currentRow = null);
       this.col = ref.col;
@@ -147,12 +172,13 @@ export class WorksheetReader implements XmlHandler {
     const s = Number(a.s ?? 0);
     this.cellStyle = Number.isInteger(s) && s >= 0 ? s : 0;
     this.hasFormula = false;
-    this.value = [];
+    this.value = '';
+    this.hasValue = false;
     this.inlineSeen = false;
   }
 
   private endCell(): void {
-    const raw = this.value.length === 1 ? this.value[0] : this.value.join('');
+    const raw = this.value;
     let text: string;
     if (this.inlineSeen) text = this.display.text(this.inline.take(), this.cellStyle);
     else switch (this.cellType) {
@@ -183,7 +209,7 @@ export class WorksheetReader implements XmlHandler {
       default:
         text = raw === '' ? '' : this.display.number(raw, this.cellStyle);
     }
-    if (this.hasFormula && this.value.length === 0 && !this.inlineSeen) this.cells.uncalculated++;
+    if (this.hasFormula && !this.hasValue && !this.inlineSeen) this.cells.uncalculated++;
     if (text === '') return;
     if (this.currentRow === null) {
       let row = this.cells.rows.get(this.row);
