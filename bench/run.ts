@@ -13,12 +13,13 @@ import { benchLsp } from './lsp.js';
 import { benchParse } from './parse.js';
 import { benchScale } from './scale.js';
 import { benchServe } from './serve.js';
-import { benchTemplates } from './templates.js';
+import { benchXlsx } from './xlsx.js';
 import { type BenchRow, printRows } from './util.js';
 
 const groups: [string, string, () => Promise<BenchRow[]>][] = [
   ['parse', 'Core: plain-text parse', benchParse],
   ['docx', 'Word documents: .docx readers', benchDocx],
+  ['xlsx', 'Excel workbooks: .xlsx reader vs exceljs and .docx (issue 11)', benchXlsx],
   ['lint', 'Rules: lint the parsed seed', benchLint],
   ['batch', 'Batch scan: 1,000 .docx files', benchBatch],
   ['batch-sizes', 'Batch sizes: --concurrency 1, 2 and auto (issue 14)', benchBatchSizes],
@@ -27,7 +28,6 @@ const groups: [string, string, () => Promise<BenchRow[]>][] = [
   ['lsp', 'Language server (jxlint lsp --stdio)', benchLsp],
   ['scale', 'Scale and hostile inputs: one result each, linear time, bounded memory', benchScale],
   ['serve', 'Intake service (jxlint serve): seed .docx uploads on loopback', benchServe],
-  ['templates', 'Templates and Excel (issue 11): parse fidelity and exact rules on a fresh corpus (JXLINT_TEMPLATES_SEED=N repeats one)', benchTemplates],
 ];
 
 const wanted = process.argv.slice(2);
