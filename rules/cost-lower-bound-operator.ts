@@ -2,8 +2,8 @@ import { defineRule } from '../src/engine/define-rule.js';
 import { table, withRows } from './shared/example-table.js';
 import { unsafeFix } from './shared/fixes.js';
 import { isCostIndicator } from './shared/taxonomy.js';
-import { natureOperator } from './shared/nature.js';
-import { isBlankValue, isPercent, operatorOf } from './shared/values.js';
+import { cellOperator, natureOperator } from './shared/nature.js';
+import { isBlankValue, isPercent } from './shared/values.js';
 
 export const costLowerBoundOperator = defineRule({
   meta: {
@@ -37,7 +37,7 @@ export const costLowerBoundOperator = defineRule({
     return {
       Indicator(indicator) {
         if (!isCostIndicator(indicator) || isBlankValue(indicator.value) || isPercent(indicator.value)) return;
-        const op = operatorOf(indicator.value);
+        const op = cellOperator(indicator);
         // 2021+ layout: the sign sits in 指标性质 (`≥ | 1970 | 元`); the fix flips that cell.
         if (op === null) {
           const natureOp = natureOperator(indicator);

@@ -1,10 +1,10 @@
 import { defineRule } from '../src/engine/define-rule.js';
 import { table, withRows } from './shared/example-table.js';
 import { unsafeFix } from './shared/fixes.js';
-import { isQualitativeNature } from './shared/nature.js';
+import { isQualitativeNature, isUnitlessNumber, rowOperator, rowValue, shownValue } from './shared/nature.js';
 import { canonicalLevel2, isCostIndicator } from './shared/taxonomy.js';
 import { stripTrailingPunctuation, squeeze } from './shared/text.js';
-import { findAmountInText, formatWan, isAmount, isBareNumber, isPercent, operatorOf, projectMoneyFactor } from './shared/values.js';
+import { findAmountInText, formatWan, isAmount, isPercent, projectMoneyFactor } from './shared/values.js';
 
 /** A 三级 that is itself a ratio (成本控制率, 成本节约率). */
 function isRatioName(level3: string | null): boolean {
@@ -54,23 +54,24 @@ export const costValueNotAmount = defineRule({
   create(context) {
     return {
       Indicator(indicator, project) {
-        if (!isCostIndicator(indicator) || isAmount(indicator.value)) return;
+        const value = rowValue(indicator);
+        if (!isCostIndicator(indicator) || isAmount(value)) return;
         // 社会成本 / 生态环境成本 may be 定性 (“无明显负面影响”): no amount to ask for.
         const level2 = canonicalLevel2(indicator.level2, indicator.level1);
-        if ((level2 === '社会成本' || level2 === '生态环境成本') && (isQualitativeNature(indicator) || indicator.value.kind === 'text')) return;
+        if ((level2 === '社会成本' || level2 === '生态环境成本') && (isQualitativeNature(indicator) || value.kind === 'text')) return;
         const budget = project.budget.total !== null ? project.budget.total * projectMoneyFactor(project) : null;
         const amount = findAmountInText(indicator.description);
         const suggestion = amount ? `≤${amount.number}${amount.unit === '万' ? '万元' : amount.unit === '亿' ? '亿元' : amount.unit}` : null;
         const example = suggestion ?? (budget !== null ? `≤${formatWan(budget)}万元` : '≤50万元');
-        const op = operatorOf(indicator.value);
+        const op = rowOperator(indicator);
         const ratio = isRatioName(indicator.level3) && (op === '≤' || op === '<');
         context.report({
           node: indicator,
           cell: 'value',
-          messageId: ratio ? 'ratio' : isPercent(indicator.value) ? 'percent' : isBareNumber(indicator.value) ? 'bareNumber' : 'notAmount',
+          messageId: ratio ? 'ratio' : isPercent(value) ? 'percent' : isUnitlessNumber(indicator) ? 'bareNumber' : 'notAmount',
           data: {
             level3: indicator.level3 ?? '',
-            found: indicator.value.raw,
+            found: shownValue(indicator),
             example,
             moved: amount ? `；金额“${amount.text}”已写在绩效指标描述里，考核只比对指标值，请把它移到指标值，描述改写为成本的构成或测算口径` : '',
             movedEn: amount ? `; the amount "${amount.text}" is already in the description, but only the value is assessed: move it to the value and use the description for what the cost covers` : '',

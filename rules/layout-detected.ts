@@ -13,6 +13,8 @@ function variantOf(project: Project): { variant: Variant; index: number } | null
     if (/^投入/.test(cellText(ind.level1))) return { variant: 'input', index };
   }
   for (const [index, ind] of project.indicators.entries()) {
+    // In a table of the 湖南 form itself this is the form's own arrangement, not a departure (docs/templates.md).
+    if (project.template === 'hunan') break;
     if (canonicalLevel1(ind.level1) === '效益' && canonicalLevel2(ind.level2, ind.level1) === '服务对象满意度') {
       return { variant: 'hunan', index };
     }
@@ -61,7 +63,7 @@ export const layoutDetected = defineRule({
       basis:
         '财预〔2021〕101号 附件1、附件2（成本指标为一级）；财预〔2015〕88号 第七条、财预〔2020〕10号 附件2（旧版）；docs/taxonomy.md §1、§2（湖南、“投入”变体）。',
       limits:
-        '版式按标签识别：有“成本指标”一级即为2021版式，有产出下的“成本指标”二级即为旧版；两者都没有（缺成本指标）时无法判断，不报告（由 missing-level1-category 报告缺项）。只识别 docs/taxonomy.md 列出的两种地方变体，其他地方模板不识别。',
+        '版式按标签识别：有“成本指标”一级即为2021版式，有产出下的“成本指标”二级即为旧版；两者都没有（缺成本指标）时无法判断，不报告（由 missing-level1-category 报告缺项）。只识别 docs/taxonomy.md 列出的两种地方变体，其他地方模板不识别。按表头标签识别为湖南申报表的表，满意度在效益下是该模板本身的写法，不报告。',
     },
   },
   create(context) {

@@ -1,6 +1,7 @@
 import { defineRule } from '../src/engine/define-rule.js';
 import { table } from './shared/example-table.js';
 import { monthEndCells } from './shared/spend-plan.js';
+import { templateHasSpendPlan } from './shared/template.js';
 
 export const missingSpendPlan = defineRule({
   meta: {
@@ -21,7 +22,7 @@ export const missingSpendPlan = defineRule({
     },
     docs: {
       description:
-        '资金支出计划（%）行缺失，或 3月底、6月底、10月底、12月底 四个时点全部为空。只在模板有支出计划栏时检查：旧版式（成本在产出下，即样例文件的模板）的表，或同一文件中别的表填有支出计划；2021版核心表等没有该栏的模板不算缺失，除非配置 requireSpendPlan: true。',
+        '资金支出计划（%）行缺失，或 3月底、6月底、10月底、12月底 四个时点全部为空。只在表的模板有支出计划栏时报告缺失：样例文件的模板（河北/唐山 2020）有；湖南申报表、2021版核心绩效指标表、湖北表、2016年申报表没有，不算缺失，除非配置 requireSpendPlan: true（见 docs/templates.md）。',
       descriptionEn: 'The spending plan (资金支出计划) is missing, or all four month-end cells are blank.',
       why: '中发〔2018〕34号要求对绩效目标实现程度和预算执行进度实行“双监控”。没有支出计划，就无法按季度监控资金是否按进度支出。',
       bad: table({ spendPlan: ['', '', '', ''] }),
@@ -29,25 +30,24 @@ export const missingSpendPlan = defineRule({
       basis: '中发〔2018〕34号《中共中央 国务院关于全面实施预算绩效管理的意见》（绩效目标实现程度和预算执行进度“双监控”）。',
       options: 'requireSpendPlan（默认 false）：为 true 时每张表都要有支出计划，不管模板有没有该栏（本地要求另附支出计划时使用）。',
       limits:
-        '只检查是否填写；填写是否完整、是否累计由 spend-plan-incomplete、spend-plan-not-cumulative 检查。模板是否有支出计划栏按版式推断：旧版式的表视为有；2021版式的表只有在同一文件的别的表填有支出计划时才视为有。',
+        '只检查是否填写；填写是否完整、是否累计由 spend-plan-incomplete、spend-plan-not-cumulative 检查。模板按表头标签识别；识别不出模板的表按版式推断：旧版式的表视为有支出计划栏，2021版式的表只有在同一文件的别的表填有支出计划时才视为有。没有该栏的模板若确实填了支出计划，照样检查四个时点是否全空。',
     },
   },
   options: {
     requireSpendPlan: {
       type: 'boolean',
       default: false,
-      description: '每张表都要求资金支出计划，即使模板没有该栏（如2021版核心表）',
-      descriptionEn: 'Require a spending plan in every table, even when the template has no such block (the 2021+ core table)',
+      description: '每张表都要求资金支出计划，即使模板没有该栏（如湖南申报表、2021版核心表）',
+      descriptionEn: 'Require a spending plan in every table, even when its template has no such block (湖南, the 2021+ core table …)',
     },
   },
   create(context) {
-    // The template has a spend-plan block when the seed's (legacy) layout is used or another table of the file has one.
     const anyPlan = context.document.projects.some((p) => p.spendPlan.present);
     return {
       Project(project) {
         const plan = project.spendPlan;
         if (!plan.present) {
-          if (!context.options.requireSpendPlan && !anyPlan && project.layout !== 'legacy') return;
+          if (!context.options.requireSpendPlan && !templateHasSpendPlan(project, anyPlan)) return;
           context.report({ node: project, cell: 'spendPlan', messageId: 'absent' });
           return;
         }

@@ -1,6 +1,7 @@
 import { defineRule } from '../src/engine/define-rule.js';
 import { table, withRows } from './shared/example-table.js';
 import { unsafeFix } from './shared/fixes.js';
+import { rowValue, shownValue } from './shared/nature.js';
 import { isPercent, numberOf } from './shared/values.js';
 
 /**
@@ -45,15 +46,16 @@ export const percentOutOfRange = defineRule({
   create(context) {
     return {
       Indicator(indicator) {
-        if (!isPercent(indicator.value)) return;
-        const n = numberOf(indicator.value);
+        const value = rowValue(indicator);
+        if (!isPercent(value)) return;
+        const n = numberOf(value);
         if (n === null || (n <= 100 && n >= 0)) return;
         const fixed = withoutExtraZero(indicator.value.raw.trim(), n);
         context.report({
           node: indicator,
           cell: 'value',
           messageId: n > 100 ? 'above' : 'below',
-          data: { level3: indicator.level3 ?? '', found: indicator.value.raw },
+          data: { level3: indicator.level3 ?? '', found: shownValue(indicator) },
           ...(fixed ? { fix: unsafeFix(`指标值改为“${fixed}”`, fixed) } : {}),
         });
       },

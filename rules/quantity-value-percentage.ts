@@ -4,6 +4,7 @@ import type { Indicator, Project } from '../src/ast/types.js';
 import { countUnitOf } from './shared/suggestions.js';
 import { countWordIn, isQuantityIndicator } from './shared/taxonomy.js';
 import { cellText } from './shared/text.js';
+import { rowValue, shownValue } from './shared/nature.js';
 import { isPercent } from './shared/values.js';
 
 /** The unit a count word is measured in (人数 → 人). */
@@ -73,7 +74,7 @@ export const quantityValuePercentage = defineRule({
   create(context) {
     return {
       Indicator(indicator, project) {
-        if (!isQuantityIndicator(indicator) || !isPercent(indicator.value)) return;
+        if (!isQuantityIndicator(indicator) || !isPercent(rowValue(indicator))) return;
         const countWord = countWordIn(indicator.level3);
         if (!countWord) return;
         const example = exampleValue(project, indicator, countWord);
@@ -81,7 +82,7 @@ export const quantityValuePercentage = defineRule({
           node: indicator,
           cell: 'value',
           messageId: 'percent',
-          data: { level3: indicator.level3 ?? '', found: indicator.value.raw, countWord, example },
+          data: { level3: indicator.level3 ?? '', found: shownValue(indicator), countWord, example },
           suggestion: example,
         });
       },

@@ -1,7 +1,8 @@
 import { defineRule } from '../src/engine/define-rule.js';
 import { table, withRows } from './shared/example-table.js';
 import { isSatisfactionIndicator } from './shared/taxonomy.js';
-import { isPercent, numberOf, operatorOf } from './shared/values.js';
+import { rowOperator, rowValue, shownValue } from './shared/nature.js';
+import { isPercent, numberOf } from './shared/values.js';
 
 export const satisfactionThresholdLow = defineRule({
   meta: {
@@ -41,16 +42,17 @@ export const satisfactionThresholdLow = defineRule({
     const { min } = context.options;
     return {
       Indicator(indicator) {
-        if (!isSatisfactionIndicator(indicator) || !isPercent(indicator.value)) return;
-        const op = operatorOf(indicator.value);
+        const value = rowValue(indicator);
+        if (!isSatisfactionIndicator(indicator) || !isPercent(value)) return;
+        const op = rowOperator(indicator);
         if (op === '≤' || op === '<') return;
-        const n = numberOf(indicator.value);
+        const n = numberOf(value);
         if (n === null || n >= min) return;
         context.report({
           node: indicator,
           cell: 'value',
           messageId: 'low',
-          data: { level3: indicator.level3 ?? '', found: indicator.value.raw, min },
+          data: { level3: indicator.level3 ?? '', found: shownValue(indicator), min },
           suggestion: `≥${min}%`,
         });
       },

@@ -1,6 +1,6 @@
 import { defineRule } from '../src/engine/define-rule.js';
 import { table, withRows } from './shared/example-table.js';
-import { natureOperator, rowOperator } from './shared/nature.js';
+import { cellOperator, natureOperator, rowOperator, shownValue } from './shared/nature.js';
 import { canonicalLevel2 } from './shared/taxonomy.js';
 import { cellText } from './shared/text.js';
 import { isPercent, numberOf } from './shared/values.js';
@@ -69,8 +69,9 @@ export const valueContradictsDescription = defineRule({
         const n = numberOf(indicator.value);
         const op = rowOperator(indicator);
         if (n === null || n >= 100 || op === '≤' || op === '<') return;
-        const fromNature = indicator.value.op === null && natureOperator(indicator) !== null && !/[≥≤<>=]/.test(indicator.value.raw);
-        const shown = fromNature ? `${(indicator.nature ?? '').trim()}${indicator.value.raw.trim()}${(indicator.unitColumn ?? '').trim()}` : indicator.value.raw;
+        // The sign is in 指标性质 (whether or not the parser folded it into the value): the fix is two cells.
+        const fromNature = natureOperator(indicator) !== null && cellOperator(indicator) === null;
+        const shown = fromNature ? shownValue(indicator) : indicator.value.raw;
         context.report({
           node: indicator,
           cell: 'value',

@@ -2,8 +2,7 @@ import { defineRule } from '../src/engine/define-rule.js';
 import { table, withRows } from './shared/example-table.js';
 import { unsafeFix } from './shared/fixes.js';
 import { namesRate } from './shared/fixes-values.js';
-import { isBlank } from './shared/text.js';
-import { isBareNumber } from './shared/values.js';
+import { isUnitlessNumber } from './shared/nature.js';
 
 export const valueMissingUnit = defineRule({
   meta: {
@@ -37,7 +36,7 @@ export const valueMissingUnit = defineRule({
   create(context) {
     return {
       Indicator(indicator) {
-        if (!isBareNumber(indicator.value) || !isBlank(indicator.unitColumn)) return;
+        if (!isUnitlessNumber(indicator)) return;
         const rate = namesRate(indicator.level3);
         const found = indicator.value.raw;
         const suggestion = rate ? `${found.trim()}%` : null;

@@ -24,6 +24,8 @@ export interface FileConfig {
   rules?: Record<string, RuleEntry>;
   layout?: LayoutPolicy;
   locale?: Locale;
+  /** IANA time zone of the times shown in reports (本地时间; xlsx, html), e.g. "Asia/Urumqi". */
+  timeZone?: string;
   ignorePatterns?: string[];
   /** Per-file settings (按文件覆盖), ESLint flat-config style; later entries win. */
   overrides?: ConfigOverride[];
@@ -75,8 +77,18 @@ function fileLabel(source: string | undefined): { zh: string; en: string } {
   return { zh: `配置文件 ${source}`, en: `config ${source}` };
 }
 
-const TOP_KEYS = ['extends', 'rules', 'layout', 'locale', 'ignorePatterns', 'overrides', '$schema'];
+const TOP_KEYS = ['extends', 'rules', 'layout', 'locale', 'timeZone', 'ignorePatterns', 'overrides', '$schema'];
 const OVERRIDE_KEYS = ['files', 'ignores', 'rules', 'layout', 'locale'];
+
+/** Whether the runtime knows the IANA time zone name (Intl is in every runtime jxlint runs in). */
+function isIanaTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 const fileSchema = z
   .object({
@@ -85,6 +97,7 @@ const fileSchema = z
     rules: z.record(z.string(), z.unknown()).optional(),
     layout: z.enum(['accept-legacy', 'require-2021']).optional(),
     locale: z.enum(['zh-CN', 'en']).optional(),
+    timeZone: z.string().refine(isIanaTimeZone).optional(),
     ignorePatterns: z.array(z.string()).optional(),
     overrides: z.array(z.unknown()).optional(),
   })
@@ -106,6 +119,7 @@ const ALLOWED_TOP: Record<string, { zh: string; en: string }> = {
   rules: { zh: '对象 { 规则编号: 级别 或 [级别, 选项] }', en: 'an object { ruleId: severity or [severity, options] }' },
   layout: { zh: '"accept-legacy" 或 "require-2021"', en: '"accept-legacy" or "require-2021"' },
   locale: { zh: '"zh-CN" 或 "en"', en: '"zh-CN" or "en"' },
+  timeZone: { zh: 'IANA 时区名称，如 "Asia/Shanghai"、"Asia/Urumqi"、"UTC"', en: 'an IANA time zone such as "Asia/Shanghai", "Asia/Urumqi" or "UTC"' },
   ignorePatterns: { zh: '字符串数组（glob 模式）', en: 'an array of glob strings' },
   overrides: { zh: '数组 [{ files: [glob…], rules: { … } }, …]', en: 'an array [{ files: [glob…], rules: { … } }, …]' },
   $schema: { zh: '字符串', en: 'a string' },
@@ -135,7 +149,9 @@ function optionAllowed(spec: RuleOptionSpec): { zh: string; en: string } {
     case 'boolean':
       return { zh: 'true 或 false', en: 'true or false' };
     case 'string[]':
-      return { zh: '字符串数组', en: 'an array of strings' };
+      return spec.enum
+        ? { zh: `由 ${spec.enum.map((e) => `"${e}"`).join('、')} 组成的数组`, en: `an array of ${spec.enum.map((e) => `"${e}"`).join(', ')}` }
+        : { zh: '字符串数组', en: 'an array of strings' };
     case 'string':
       return spec.enum
         ? { zh: spec.enum.map((e) => `"${e}"`).join('、'), en: spec.enum.map((e) => `"${e}"`).join(', ') }
@@ -156,7 +172,7 @@ function optionSchema(spec: RuleOptionSpec): z.ZodTypeAny {
     case 'boolean':
       return z.boolean();
     case 'string[]':
-      return z.array(z.string());
+      return z.array(spec.enum && spec.enum.length > 0 ? z.enum(spec.enum as [string, ...string[]]) : z.string());
     case 'string':
       return spec.enum && spec.enum.length > 0 ? z.enum(spec.enum as [string, ...string[]]) : z.string();
   }

@@ -30,10 +30,12 @@ export type OptionSpec =
   | (OptionSpecBase & { type: 'number' | 'integer'; minimum?: number; maximum?: number; default: number })
   | (OptionSpecBase & { type: 'string'; enum?: readonly string[]; default: string })
   | (OptionSpecBase & { type: 'boolean'; default: boolean })
-  | (OptionSpecBase & { type: 'string[]'; default: readonly string[] });
+  | (OptionSpecBase & { type: 'string[]'; enum?: readonly string[]; default: readonly string[] });
 
-/** The value type of one option: the enum's members, else the type the spec names. */
-type OptionValue<S> = S extends { enum: readonly (infer E extends string)[] }
+/** The value type of one option: the enum's members (a list of them for `string[]`), else the type the spec names. */
+type OptionValue<S> = S extends { type: 'string[]'; enum: readonly (infer E extends string)[] }
+  ? readonly E[]
+  : S extends { enum: readonly (infer E extends string)[] }
   ? E
   : S extends { type: 'number' | 'integer' }
     ? number
