@@ -62,6 +62,11 @@ export interface DocumentSpec {
   variant?: Partial<Variant>;
 }
 
+/** Whether the family's table shows the 项目编码 (core-2021 only with its optional row). */
+export function hasCode(family: Family, variant: Variant): boolean {
+  return family === 'seed-2020' || family === 'hubei' || (family === 'core-2021' && variant.codeRow);
+}
+
 export async function makeDocument(spec: DocumentSpec): Promise<TemplateDocument> {
   const rng = makeRng(spec.seed);
   const variant: Variant = { ...drawVariant(rng.fork('variant'), spec.family), ...spec.variant };
@@ -77,7 +82,7 @@ export async function makeDocument(spec: DocumentSpec): Promise<TemplateDocument
   }
   const adaptRng = rng.fork('adapt');
   contents = contents.map((c) => adaptContent(c, spec.family, adaptRng));
-  const planted = plantDefects(rng.fork('defects'), contents, spec.family, spec.defects);
+  const planted = plantDefects(rng.fork('defects'), contents, spec.family, hasCode(spec.family, variant), spec.defects);
   for (const c of contents) for (const ind of [...c.indicators, ...c.longTermIndicators]) checkValueSpec(ind.value, `${spec.stem} ${c.source} ${ind.level3}`);
   const rendered = contents.map((c, i) => renderProject(spec.family, c, i + 1, variant));
   const contentNote =

@@ -53,9 +53,9 @@ const RULE_OF: Record<DefectKind, string> = {
 };
 
 /** Defects that make sense in a family (a duplicated code needs codes; a spend plan needs one). */
-export function defectsFor(family: Family): DefectKind[] {
+export function defectsFor(family: Family, hasCode: boolean): DefectKind[] {
   return DEFECT_KINDS.filter((d) => {
-    if (d === 'duplicate-code') return family === 'seed-2020' || family === 'hubei' || family === 'core-2021';
+    if (d === 'duplicate-code') return hasCode;
     if (d === 'spend-plan-decreasing') return family === 'seed-2020';
     return true;
   });
@@ -71,13 +71,13 @@ function pickRow(rng: Rng, p: ProjectContent, test: (r: IndicatorContent) => boo
 }
 
 /**
- * Plants `count` defects (fewer when a project has no row to carry one) into the projects, changing
+ * Plants `count` defects (`hasCode`: the template shows the 项目编码) (fewer when a project has no row to carry one) into the projects, changing
  * them in place. Rows a defect has touched are not touched again. Returns what was planted.
  */
-export function plantDefects(rng: Rng, projects: ProjectContent[], family: Family, count: number): PlantedDefect[] {
+export function plantDefects(rng: Rng, projects: ProjectContent[], family: Family, hasCode: boolean, count: number): PlantedDefect[] {
   const planted: PlantedDefect[] = [];
   const touched = new Set<string>();
-  const kinds = defectsFor(family);
+  const kinds = defectsFor(family, hasCode);
   for (let attempt = 0; planted.length < count && attempt < count * 10; attempt++) {
     const defect = rng.pick(kinds);
     const pi = rng.int(0, projects.length - 1);
@@ -103,7 +103,7 @@ export function plantDefects(rng: Rng, projects: ProjectContent[], family: Famil
         break;
       }
       case 'blank-value': {
-        const row = pickRow(rng, p, free((r) => r.level2 === '数量指标' || r.level2 === '质量指标'));
+        const row = pickRow(rng, p, free((r) => r.level2 === '数量指标' || r.level2 === '时效指标'));
         if (row !== null) p.indicators[row] = { ...p.indicators[row], value: wholeValue('', null, null, null, 'empty') };
         at(row);
         break;
@@ -128,8 +128,12 @@ export function plantDefects(rng: Rng, projects: ProjectContent[], family: Famil
       }
       case 'budget-parts-mismatch': {
         if (p.budget.fiscal.value === null || p.budget.total.value === null || !whole()) break;
-        const total = Math.round((p.budget.total.value + rng.pick([1, 10, 0.5])) * 100) / 100;
+        const delta = rng.pick([1, 10, 0.5]);
+        const total = Math.round((p.budget.total.value + delta) * 100) / 100;
         p.budget.total = { raw: total.toFixed(2), value: total };
+        // The 项目预算成本构成 (湖北) still adds up to the total: only the parts of the budget disagree.
+        const last = p.costItems[p.costItems.length - 1];
+        if (last) last.amountRaw = (Number(last.amountRaw) + delta).toFixed(2);
         break;
       }
       case 'satisfaction-low': {
