@@ -14,6 +14,7 @@ import { benchParse } from './parse.js';
 import { benchScale } from './scale.js';
 import { benchServe } from './serve.js';
 import { benchXlsx } from './xlsx.js';
+import { benchTemplates } from './templates.js';
 import { type BenchRow, printRows } from './util.js';
 
 const groups: [string, string, () => Promise<BenchRow[]>][] = [
@@ -28,6 +29,7 @@ const groups: [string, string, () => Promise<BenchRow[]>][] = [
   ['lsp', 'Language server (jxlint lsp --stdio)', benchLsp],
   ['scale', 'Scale and hostile inputs: one result each, linear time, bounded memory', benchScale],
   ['serve', 'Intake service (jxlint serve): seed .docx uploads on loopback', benchServe],
+  ['templates', 'Templates and Excel (issue 11): parse fidelity and exact rules on a fresh corpus (JXLINT_TEMPLATES_SEED=N repeats one)', benchTemplates],
 ];
 
 const wanted = process.argv.slice(2);
