@@ -678,36 +678,38 @@ function buildGrid(v: AstVisitor, c: IndicatorGridCstChildren, projectIndex: num
   return { header: { labels, columns }, indicators };
 }
 
-/** A cell that can stand in a category column: blank (merged from above) or a category name. */
-function categoryLike(cell: CellRef | undefined): boolean {
-  if (!cell) return false;
-  if (cell.text === null) return true;
-  return /(?:指标|目标)$|^(?:产出|效益|满意度|成本|数量|质量|时效|具体指标)/.test(cell.text.replace(/\s/g, ''));
-}
+/** Category names (一级 and 二级, docs/taxonomy.md §1, §4) as they are compared here: no 指标 suffix. */
+const CATEGORY =
+  /^(?:产出|效益|满意度|成本|投入|数量|质量|时效|进度|经济效益|社会效益|生态效益|环境效益|生态文明效益|可持续影响|服务对象满意度|社会公众或服务对象满意度|经济成本|社会成本|生态环境成本|具体)(?:指标|目标)?$/;
+const isCategory = (cell: CellRef | undefined) => !!cell?.text && CATEGORY.test(cell.text.replace(/\s/g, ''));
 
 /**
  * Row width of a grid whose row ends are unknown (LibreOffice's unmarked text) and whose header
  * has a label on its left: the rows carry that label column's blank cell or they do not. The
- * width whose rows put blanks and category names where the category columns are wins.
+ * width whose rows put blanks or category names in the category columns, and a named indicator
+ * (not blank, not a category) in the 三级 column, wins.
  */
 function unmarkedRowWidth(body: CellRef[], columns: IndicatorColumn[]): number {
   const width = columns.length;
   const l1 = columns.indexOf('level1');
   const l2 = columns.indexOf('level2');
+  const l3 = columns.indexOf('level3');
   const score = (step: number) => {
     const offset = step - width;
     let points = 0;
     let rows = 0;
     for (let i = 0; i + step <= body.length; i += step) {
       rows++;
+      const at = (k: number) => (k >= 0 ? body[i + offset + k] : undefined);
       if (offset === 1 && body[i].text === null) points++;
-      if (l1 >= 0 && categoryLike(body[i + offset + l1])) points++;
-      if (l2 >= 0 && categoryLike(body[i + offset + l2])) points++;
+      if (l1 >= 0 && (at(l1)?.text === null || isCategory(at(l1)))) points++;
+      if (l2 >= 0 && (at(l2)?.text === null || isCategory(at(l2)))) points++;
+      if (l3 >= 0 && at(l3)?.text != null && !isCategory(at(l3))) points += 2;
     }
-    const perRow = (offset === 1 ? 1 : 0) + (l1 >= 0 ? 1 : 0) + (l2 >= 0 ? 1 : 0);
-    return (rows === 0 ? 0 : points / (rows * Math.max(perRow, 1))) - (body.length % step === 0 ? 0 : 0.5);
+    const perRow = offset + (l1 >= 0 ? 1 : 0) + (l2 >= 0 ? 1 : 0) + (l3 >= 0 ? 2 : 0);
+    return (rows === 0 ? 0 : points / (rows * Math.max(perRow, 1))) - (body.length % step === 0 ? 0 : 0.25);
   };
-  return score(width + 1) >= score(width) ? width + 1 : width;
+  return score(width + 1) > score(width) ? width + 1 : width;
 }
 
 const stripSuffix = (s: string | null) => (s ?? '').replace(/\s/g, '').replace(/指标$/, '');
