@@ -22,6 +22,7 @@ import {
   corruptXlsx,
   encryptedWorkbook,
   findWorkbookPart,
+  inflatePart,
   readSharedStrings,
   readStyles,
   readWorkbook,
@@ -71,6 +72,10 @@ function readWorkbookBlocks(bytes: Uint8Array, limits: ZipLimits, list: ZipEntry
   if (workbookPart === null) throw corruptXlsx('压缩包里没有 xl/workbook.xml', 'the ZIP holds no xl/workbook.xml');
   if (entries.get(workbookPart)!.flags & 1) throw encryptedWorkbook();
   const workbook = readWorkbook(bytes, entries, workbookPart, budget);
+  // Every part still needed is inflated before any is scanned (inflatePart says why).
+  for (const part of [workbook.sharedStrings, workbook.styles, ...workbook.sheets.map((s) => (s.state === 'visible' && s.kind === 'worksheet' ? s.part : null))]) {
+    if (part !== null) inflatePart(bytes, entries.get(part)!, budget);
+  }
   const sharedStrings = readSharedStrings(bytes, entries, workbook.sharedStrings, budget);
   const display = new CellDisplay(readStyles(bytes, entries, workbook.styles, budget), workbook.date1904);
 

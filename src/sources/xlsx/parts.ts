@@ -1,7 +1,7 @@
 /**
  * The package of an Excel workbook (工作簿): which parts hold what, read under the same zip-guard
- * limits as a .docx. Every part is inflated once, in small steps, and fed to the byte scanner of
- * docx/xml-scan.ts; nothing is decoded that the reader does not keep.
+ * limits as a .docx. Every part is inflated once and fed to the byte scanner of docx/xml-scan.ts;
+ * nothing is decoded that the reader does not keep.
  *
  * - workbook.xml (found through _rels/.rels): the sheets in tab order, their names and visibility,
  *   and the date system (date1904);
@@ -9,11 +9,14 @@
  * - sharedStrings.xml (共享字符串): plain and rich-text strings, phonetic runs (rPh) left out;
  * - styles.xml: the number format (数字格式) of each cell style (cellXfs).
  *
+ * Every part is inflated whole (under the limits) before it is scanned, and all the parts a workbook
+ * needs are inflated before any is scanned (see `inflatePart`).
+ *
  * Browser-safe: no Node-only imports.
  */
 import { SourceError } from '../blocks.js';
-import { type XmlHandler, type XmlTag, XmlScanner, XmlSyntaxError } from '../docx/xml-scan.js';
-import { type ZipEntry, type ZipLimits, MiB, inflateEntry } from '../zip-guard.js';
+import { type XmlHandler, type XmlTag, XmlScanner } from '../docx/xml-scan.js';
+import { type ZipEntry, type ZipLimits, MiB, inflateEntryToBuffer } from '../zip-guard.js';
 
 // ---------------------------------------------------------------------------
 // Errors, worded for Excel
@@ -61,9 +64,13 @@ function doctypeRefused(partName: string): SourceError {
 // ---------------------------------------------------------------------------
 // Reading parts
 
-/** What the inflated parts of one workbook may add up to (the zip-guard budget, shared by all parts). */
+/**
+ * What the inflated parts of one workbook may add up to (the zip-guard budget, shared by all parts),
+ * and the parts inflated ahead of scanning (see `inflatePart`).
+ */
 export class InflateBudget {
   private used = 0;
+  readonly inflated = new Map<string, Uint8Array>();
   constructor(readonly limits: ZipLimits) {}
 
   /** The most one part may inflate to now. */
@@ -83,41 +90,46 @@ export function localName(name: string): string {
 }
 
 /**
- * Inflates one part and feeds it to `handler` through the byte scanner. A DOCTYPE is refused;
- * a UTF-16 part (rare) is decoded whole first; XML that does not parse is `corrupt-xlsx`.
+ * Inflates one part under the limits and keeps it until it is scanned. The reader inflates every
+ * part it will need before scanning any: in the browser each entry is inflated asynchronously and
+ * the reader runs again from the start when it meets one not inflated yet (src/browser/inflate.ts),
+ * so asking for all of them first keeps those runs short.
+ */
+export function inflatePart(bytes: Uint8Array, entry: ZipEntry, budget: InflateBudget): Uint8Array {
+  const known = budget.inflated.get(entry.name);
+  if (known) return known;
+  let xml: Uint8Array;
+  try {
+    xml = inflateEntryToBuffer(bytes, entry, budget.next());
+  } catch (err) {
+    throw asXlsxError(err);
+  }
+  budget.spend(xml.length);
+  budget.inflated.set(entry.name, xml);
+  return xml;
+}
+
+/**
+ * Feeds one part to `handler` through the byte scanner (inflating it if it was not inflated ahead).
+ * A DOCTYPE is refused; a UTF-16 part (rare) is decoded first; XML that does not parse is `corrupt-xlsx`.
  */
 export function scanPart(bytes: Uint8Array, entry: ZipEntry, budget: InflateBudget, handler: XmlHandler): void {
+  let xml = inflatePart(bytes, entry, budget);
+  budget.inflated.delete(entry.name);
+  const isUtf16 = (xml[0] === 0xff && xml[1] === 0xfe) || (xml[0] === 0xfe && xml[1] === 0xff);
+  const head = new TextDecoder(isUtf16 ? (xml[0] === 0xff ? 'utf-16le' : 'utf-16be') : 'utf-8').decode(xml.subarray(0, 4096));
+  const firstElement = head.search(/<[A-Za-z_]/);
+  if (/<!DOCTYPE|<!ENTITY/i.test(firstElement < 0 ? head : head.slice(0, firstElement))) throw doctypeRefused(entry.name);
+  if (isUtf16) xml = new TextEncoder().encode(new TextDecoder(xml[0] === 0xff ? 'utf-16le' : 'utf-16be').decode(xml));
   const scanner = new XmlScanner(handler, () => {
     throw doctypeRefused(entry.name);
   });
-  let headChecked = false;
-  let utf16: Uint8Array[] | null = null;
   try {
-    const produced = inflateEntry(bytes, entry, budget.next(), (chunk) => {
-      if (!headChecked) {
-        headChecked = true;
-        const isUtf16 = (chunk[0] === 0xff && chunk[1] === 0xfe) || (chunk[0] === 0xfe && chunk[1] === 0xff);
-        const head = new TextDecoder(isUtf16 ? (chunk[0] === 0xff ? 'utf-16le' : 'utf-16be') : 'utf-8').decode(chunk.subarray(0, 4096));
-        const firstElement = head.search(/<[A-Za-z_]/);
-        if (/<!DOCTYPE|<!ENTITY/i.test(firstElement < 0 ? head : head.slice(0, firstElement))) throw doctypeRefused(entry.name);
-        if (isUtf16) utf16 = [];
-      }
-      if (utf16) utf16.push(chunk.slice());
-      else scanner.write(chunk);
-    });
-    budget.spend(produced);
-    if (utf16) {
-      const parts: Uint8Array[] = utf16;
-      const all = new Uint8Array(parts.reduce((n, c) => n + c.length, 0));
-      let o = 0;
-      for (const c of parts) all.set(c, (o += c.length) - c.length);
-      scanner.write(new TextEncoder().encode(new TextDecoder(all[0] === 0xff ? 'utf-16le' : 'utf-16be').decode(all)));
-    }
+    scanner.write(xml);
     scanner.close();
   } catch (err) {
     if (err instanceof SourceError) throw asXlsxError(err);
-    if (err instanceof XmlSyntaxError || err instanceof Error) throw corruptXlsx(`${entry.name} 不是有效的 XML`, `${entry.name} is not well-formed XML`);
-    throw err;
+    throw corruptXlsx(`${entry.name} 不是有效的 XML`, `${entry.name} is not well-formed XML`);
   }
 }
 
