@@ -14,6 +14,8 @@ export interface ParsedValueJson {
 
 export interface ParsedProjectJson {
   index: number;
+  /** The template family the table's labels belong to (docs/templates.md). */
+  template: Project['template'];
   code: string | null;
   name: string | null;
   agency: string | null;
@@ -59,6 +61,7 @@ export function toParseJson(doc: JxDocument): ParsedDocumentJson {
     department: doc.department,
     projects: doc.projects.map((p) => ({
       index: p.index,
+      template: p.template,
       code: p.code,
       name: p.name,
       agency: p.agency,

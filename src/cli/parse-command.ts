@@ -72,14 +72,14 @@ export function pretty(doc: JxDocument, c: ChalkInstance): string {
   }
   for (const p of doc.projects) {
     lines.push('');
-    lines.push(c.bold(`${p.index}、${p.name ?? p.title ?? '（无项目名称）'}`) + c.dim(`  ${p.code ?? '（无项目编码）'}`));
+    lines.push(c.bold(`${p.index}、${p.name ?? p.title ?? '（无项目名称）'}`) + c.dim(`  ${p.code ?? '（无项目编码）'} · 模板 ${p.template}`));
     if (p.agency) lines.push(`  预算单位  ${p.agency}`);
     const b = p.budget;
     const amount = (n: number | null) => (n === null ? '（空）' : `${n} 万元`);
     lines.push(`  预算数    ${amount(b.total)}（财政资金 ${amount(b.fiscal)}，其他资金 ${amount(b.other)}）`);
     if (p.purpose) lines.push(`  资金用途  ${p.purpose}`);
     lines.push(
-      `  支出计划  ${p.spendPlan.present ? p.spendPlan.labels.map((l, i) => `${l} ${valueText(p.spendPlan.values[i])}`).join(' · ') : c.yellow('（缺）')}`,
+      `  支出计划  ${p.spendPlan.present ? p.spendPlan.labels.map((l, i) => `${l} ${valueText(p.spendPlan.values[i])}`).join(' · ') : p.template === 'seed-2020' || p.template === 'unknown' ? c.yellow('（缺）') : c.dim('（本模板无此栏）')}`,
     );
     lines.push(`  绩效目标  ${p.goals.length ? p.goals.map((g) => g.text).join(' ') : c.yellow('（缺）')}`);
     lines.push(c.dim(`  指标 ${p.indicators.length} 项 · ${p.layout === 'legacy' ? '旧版（成本指标在产出指标下）' : p.layout === 'v2021' ? '2021版（成本指标为一级指标）' : p.layout}`));
