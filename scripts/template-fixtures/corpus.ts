@@ -165,7 +165,7 @@ export function committedSpecs(): DocumentSpec[] {
         source: { kind: 'seed', projects: seedPicks },
         seed: 1100 + f,
         defects: 0,
-        variant: { xlsx: 'stacked', budget: 'pairs', blockHeads: 'row', labelColumn: own && family !== 'national-2016', ...labels(0) },
+        variant: { xlsx: 'stacked', budget: 'pairs', blockHeads: 'row', labelColumn: own && family !== 'national-2016', seedUnitLine: 'cells', goals: 'lines', ...labels(0) },
       },
       {
         stem: `${family}-synthetic-a`,
@@ -173,7 +173,7 @@ export function committedSpecs(): DocumentSpec[] {
         source: { kind: 'synthetic', count: 3 },
         seed: 2100 + f,
         defects: 4,
-        variant: { xlsx: 'per-sheet', budget: twoBudgets ? 'stacked' : 'pairs', blockHeads: 'paragraph', labelColumn: false, ...labels(1) },
+        variant: { xlsx: 'per-sheet', budget: twoBudgets ? 'stacked' : 'pairs', blockHeads: 'paragraph', labelColumn: false, seedUnitLine: 'paragraph', goals: own ? 'inline' : 'lines', ...labels(1) },
       },
       { stem: `${family}-synthetic-b`, family, source: { kind: 'synthetic', count: 2 }, seed: 3100 + f, defects: 3, variant: labels(2) },
     );

@@ -70,8 +70,12 @@ export interface Variant {
   blockHeads: 'row' | 'paragraph';
   /** national-2016: satisfaction as 满意度指标 | 服务对象满意度指标 | 具体指标：…, or 服务对象满意度指标 | 具体指标 | …. */
   satisfaction2016: 'level2' | 'specific';
-  /** hunan / seed: the unit line as one paragraph or as separate ones. */
+  /** hunan: 填报单位 and 单位：万元 as one paragraph or as two. */
   unitLine: 'one' | 'two';
+  /** seed-2020: the unit line (<code><预算单位> 单位：万元) as the table's first row of cells, or as a paragraph. */
+  seedUnitLine: 'cells' | 'paragraph';
+  /** Goal items one paragraph each, or in one paragraph separated by ；(the seed's form is one a paragraph). */
+  goals: 'lines' | 'inline';
   /** .xlsx: all projects stacked on one sheet, or one project per sheet. */
   xlsx: 'stacked' | 'per-sheet';
 }
@@ -87,6 +91,8 @@ export function drawVariant(rng: Rng, family: Family): Variant {
     satisfaction2016: rng.pick(['level2', 'specific'] as const),
     unitLine: rng.pick(['one', 'two'] as const),
     xlsx: rng.pick(['stacked', 'per-sheet'] as const),
+    seedUnitLine: rng.pick(['cells', 'paragraph'] as const),
+    goals: family === 'seed-2020' ? 'lines' : rng.pick(['lines', 'inline'] as const),
   };
 }
 
@@ -193,7 +199,7 @@ function grid(header: string[], rows: string[][], mergeCols: number, labelColumn
   return out.map((row, r) => [r === 0 ? restart('绩效指标') : cont(), ...row]);
 }
 
-const goalsText = (goals: string[]): string => goals.join('\n');
+const goalsText = (goals: string[], v: Variant): string => goals.join(v.goals === 'inline' ? '；' : '\n');
 
 /** core-2021's three cells for a value: 指标性质, 指标值, 度量单位. */
 function coreValueCells(ind: IndicatorContent): { nature: string; value: string; unit: string } {
@@ -249,13 +255,13 @@ function renderSeed(c: ProjectContent, n: number, v: Variant): RenderedProject {
   const W = 7;
   const unit = `${c.agencyCode}${c.agency}`;
   const rows: CellSpec[][] = [
-    [t(unit, 4), t('单位：万元', 3)],
+    ...(v.seedUnitLine === 'cells' ? [[t(unit, 4), t('单位：万元', 3)]] : []),
     [t('项目编码'), t(c.code), t('项目名称'), t(c.name)],
     [restart('预算规模及资金用途'), t('预算数'), numCell(c.budget.total.raw), t('其中：财政资金'), numCell(c.budget.fiscal.raw), t('其他资金'), numCell(c.budget.other.raw)],
     [cont(), t(c.purpose)],
     [restart('资金支出计划（%）'), t('3月底'), t('6月底'), t('10月底'), t('12月底')],
     [cont(), ...c.spendPlan.map(numCell)],
-    [t('绩效目标'), t(goalsText(c.goals))],
+    [t('绩效目标'), t(goalsText(c.goals, v))],
     ...grid(
       ['一级指标', '二级指标', '三级指标', '绩效指标描述', '指标值', '指标值确定依据'],
       c.indicators.map((r) => [r.level1, r.level2, r.level3, r.description, r.value.raw, r.basis]),
@@ -267,6 +273,7 @@ function renderSeed(c: ProjectContent, n: number, v: Variant): RenderedProject {
   return {
     blocks: [
       { kind: 'para', text: `${n}、${c.name}绩效目标表` },
+      ...(v.seedUnitLine === 'paragraph' ? [{ kind: 'para' as const, text: `${unit}　　　　　　　　单位：万元` }] : []),
       { kind: 'table', width: W, rows: fill(W, rows) },
     ],
     truth: {
@@ -301,8 +308,8 @@ function renderHunan(c: ProjectContent, n: number, v: Variant): RenderedProject 
     [t(L('预算部门')), t(c.agency), t(L('项目支出实施期')), t(c.period)],
     ...budget,
     [t(L('该项目支出上级资金')), numCell(c.budget.superior.raw)],
-    [t(L('实施期绩效目标')), t(goalsText(c.longTermGoals))],
-    [t(L('本年度绩效目标')), t(goalsText(c.goals))],
+    [t(L('实施期绩效目标')), t(goalsText(c.longTermGoals, v))],
+    [t(L('本年度绩效目标')), t(goalsText(c.goals, v))],
     ...grid(
       ['一级指标', '二级指标', '三级指标', '指标值及单位', '绩效标准'],
       c.indicators.map((r) => [...hunanCategories(r), r.level3, r.value.raw, r.basis]),
@@ -351,7 +358,7 @@ function renderCore(c: ProjectContent, n: number, v: Variant): RenderedProject {
     [t(L('项目名称')), t(c.name)],
     [t(L('主管部门')), t(c.dept, 3), t(L('实施单位')), t(c.agency)],
     ...budget,
-    [t(L('年度绩效目标')), t(goalsText(c.goals))],
+    [t(L('年度绩效目标')), t(goalsText(c.goals, v))],
     ...grid(
       ['一级指标', '二级指标', '三级指标', '指标性质', '指标值', '度量单位', '指标值设定依据及数据来源'],
       c.indicators.map((r, i) => [r.level1, r.level2, r.level3, cells[i].nature, cells[i].value, cells[i].unit, r.basis]),
@@ -397,7 +404,7 @@ function renderHubei(c: ProjectContent, n: number, v: Variant): RenderedProject 
     [t(L('主管部门')), t(c.dept, 3), t(L('实施单位')), t(c.agency)],
     ...budget,
     ...cost,
-    [t(L('年度绩效目标')), t(goalsText(c.goals))],
+    [t(L('年度绩效目标')), t(goalsText(c.goals, v))],
     ...grid(
       ['一级指标', '二级指标', '三级指标', '绩效标准', '当年预期实现值'],
       c.indicators.map((r) => [r.level1, r.level2, r.level3, r.description, r.value.raw]),
@@ -443,8 +450,8 @@ function render2016(c: ProjectContent, n: number, v: Variant): RenderedProject {
     [t(L('项目名称')), t(c.name)],
     [t(L('主管部门编码')), t(c.agencyCode), t(L('主管部门')), t(c.dept)],
     [t(L('项目资金（万元）')), money('资金总额', c.budget.total), money('其中：财政拨款', c.budget.fiscal), money('其他资金', c.budget.other)],
-    [t(L('长期目标')), t(goalsText(c.longTermGoals))],
-    [t(L('年度目标')), t(goalsText(c.goals))],
+    [t(L('长期目标')), t(goalsText(c.longTermGoals, v))],
+    [t(L('年度目标')), t(goalsText(c.goals, v))],
   ];
   const longGrid = grid(header, rowsOf(c.longTermIndicators), v.mergeLevel2 ? 2 : 1, false, [3]);
   const annualGrid = grid(header, rowsOf(c.indicators), v.mergeLevel2 ? 2 : 1, false, [3]);
@@ -498,4 +505,6 @@ export const SEED_VARIANT: Variant = {
   satisfaction2016: 'level2',
   unitLine: 'one',
   xlsx: 'stacked',
+  seedUnitLine: 'cells',
+  goals: 'lines',
 };
