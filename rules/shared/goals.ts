@@ -33,11 +33,41 @@ export function stripNumbering(item: string): string {
 /** A numbered item (the engine's `Goal` visitor passes these). */
 export type { GoalItem };
 
-/** The numbered items of a project's goals, one per line that starts a new number. */
+/** The leading number of an item ("2、…" → 2), or null. */
+function itemNumber(text: string): number | null {
+  const m = /^\s*(\d+)\s*(?:[、,，)）]|[.．](?!\d))/.exec(text);
+  return m ? Number(m[1]) : null;
+}
+
+/** A place inside a line where an inline item may start: after ；/;/。 (and spaces), before "N、". */
+const INLINE_ITEM_START = /[；;。]\s*(?=\d+\s*[、.．](?!\d))/g;
+
+/**
+ * A line holding several numbered items written inline ("1、…；2、…", the cell of a form filled
+ * without line breaks), cut where the next number follows its predecessor (1 → 2 → 3), so a ； inside
+ * an item before some other number never cuts it.
+ */
+function splitInlineItems(line: string): string[] {
+  let expected = itemNumber(line);
+  if (expected === null) return [line];
+  const parts: string[] = [];
+  let start = 0;
+  for (const m of line.matchAll(INLINE_ITEM_START)) {
+    const at = m.index + m[0].length;
+    if (itemNumber(line.slice(at)) !== expected + 1) continue;
+    parts.push(line.slice(start, m.index));
+    start = at;
+    expected++;
+  }
+  parts.push(line.slice(start));
+  return parts;
+}
+
+/** The numbered items of a project's goals, one per line that starts a new number (or per inline item). */
 export function goalItems(goals: readonly Goal[]): GoalItem[] {
   const items: GoalItem[] = [];
   for (const goal of goals) {
-    const lines = goal.text.split(/\r?\n/);
+    const lines = goal.text.split(/\r?\n/).flatMap(splitInlineItems);
     let current: string[] = [];
     const flush = () => {
       if (current.length === 0) return;

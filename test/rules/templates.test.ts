@@ -522,8 +522,24 @@ ruleTester(duplicateIndicator, {
 });
 
 ruleTester(placeholderGoal, {
-  valid: [{ name: '湖南: 实施期绩效目标 is not the annual goal', text: hunanTable({ longTermGoals: '1、完成率' }) }],
+  valid: [
+    { name: '湖南: 实施期绩效目标 is not the annual goal', text: hunanTable({ longTermGoals: '1、完成率' }) },
+    { name: '湖北: a ； before a number that does not follow on does not cut the item', text: hubeiTable({ goals: '1、提高补贴准确率；3、4季度完成全部发放' }) },
+  ],
   invalid: [
+    {
+      name: '2021+ core: items written inline, “1、…；2、详见附件”',
+      text: coreTable({ goals: '1、为12000名参保居民按季度发放补贴；2、详见附件' }),
+      errors: [{ messageId: 'placeholder', projectCode: null, role: 'goals', found: '2、详见附件' }],
+    },
+    {
+      name: '湖北: inline items “1、完成率；2、同上”',
+      text: hubeiTable({ goals: '1、完成率；2、同上' }),
+      errors: [
+        { messageId: 'placeholder', projectCode: HUBEI_CODE, role: 'goals', found: '1、完成率' },
+        { messageId: 'placeholder', projectCode: HUBEI_CODE, role: 'goals', found: '2、同上' },
+      ],
+    },
     {
       name: '湖南: 本年度绩效目标 “1、完成率”',
       text: hunanTable({ goals: '1、完成率' }),
