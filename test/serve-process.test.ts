@@ -4,8 +4,10 @@
  */
 import { spawn } from 'node:child_process';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import type { FileResult } from '../src/serve/index.js';
+import { serviceWorkerFile } from '../src/serve/pool.js';
 import { fixture, makeService, root } from './serve-support.js';
 
 const seed = fixture('seed/seed.docx');
@@ -15,6 +17,16 @@ function upload(base: string): Promise<Response> {
   form.append('file', new Blob([seed]), 'seed.docx');
   return fetch(`${base}/api/lint`, { method: 'POST', body: form });
 }
+
+describe('the pool\'s worker', () => {
+  it.each([
+    ['the compiled library (dist/src/serve/pool.js)', 'dist/src/serve/pool.js'],
+    ['the bundled command line, where ./worker.js is the CLI\'s own worker (dist/bin/chunk-….js)', 'dist/bin/chunk-ABCDEF12.js'],
+    ['the TypeScript sources', 'src/serve/pool.ts'],
+  ])('is the service worker from %s', (_name, from) => {
+    expect(serviceWorkerFile(pathToFileURL(path.join(root, from)).href)).toBe(path.join(root, 'dist/src/serve/worker.js'));
+  });
+});
 
 describe('on a real socket', () => {
   it('100 parallel uploads past the queue bound: only 200 and 503, none lost', async () => {

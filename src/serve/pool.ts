@@ -5,7 +5,8 @@
  * the process lives on.
  */
 import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Piscina } from 'piscina';
 import { lintFailure, type LintResult } from '../index.js';
 import type { UploadLintSettings, UploadLintTask } from './worker.js';
@@ -21,12 +22,22 @@ export interface LintPoolOptions {
   workerFile?: string;
 }
 
-/** The compiled worker beside this module (from TypeScript sources, tests pass their own). */
+/**
+ * The compiled service worker, dist/src/serve/worker.js of the package. Found from the package root,
+ * not beside this module: in the bundled command line (dist/bin/) `./worker.js` is the CLI's own
+ * worker, which knows nothing of uploads. From TypeScript sources, tests pass their own.
+ */
+export function serviceWorkerFile(from: string = import.meta.url): string {
+  let dir = path.dirname(fileURLToPath(from));
+  while (!existsSync(path.join(dir, 'package.json')) && path.dirname(dir) !== dir) dir = path.dirname(dir);
+  return path.join(dir, 'dist', 'src', 'serve', 'worker.js');
+}
+
 function workerModule(workerFile: string | undefined): string {
   if (workerFile) return workerFile;
-  const compiled = new URL('./worker.js', import.meta.url);
-  if (!existsSync(fileURLToPath(compiled))) throw new Error('jxlint serve: the compiled worker (worker.js) is missing; run npm run build');
-  return compiled.href;
+  const compiled = serviceWorkerFile();
+  if (!existsSync(compiled)) throw new Error(`jxlint serve: the compiled worker (${compiled}) is missing; run npm run build`);
+  return pathToFileURL(compiled).href;
 }
 
 /** Thrown when the queue cannot take the files of a request. */
