@@ -54,6 +54,13 @@ export function configJsonSchema(): JsonSchema {
   const rulesObject = { type: 'object', description: '规则级别与选项（rule severities and options）', properties: rules, additionalProperties: false };
   const layout = { enum: ['accept-legacy', 'require-2021'], description: '版式要求：accept-legacy 接受旧版式，require-2021 只接受 2021 年起的版式（layout policy）' };
   const locale = { enum: ['zh-CN', 'en'], description: '消息语言（language of the messages）' };
+  // The JSON Schema checks the shape; jxlint checks the name against the runtime's time zone database.
+  const timeZone = {
+    type: 'string',
+    pattern: '^[A-Za-z][A-Za-z0-9_+-]*(/[A-Za-z0-9_+-]+)*$',
+    examples: ['Asia/Shanghai', 'Asia/Urumqi', 'UTC'],
+    description: '报告（xlsx、html）中时间所用的时区，IANA 名称；默认 Asia/Shanghai，--time-zone 优先（time zone of the times in reports）',
+  };
   const globs = { type: 'array', items: { type: 'string', minLength: 1 } };
   return {
     $schema: 'http://json-schema.org/draft-07/schema#',
@@ -66,6 +73,7 @@ export function configJsonSchema(): JsonSchema {
       rules: rulesObject,
       layout,
       locale,
+      timeZone,
       ignorePatterns: { ...globs, description: '不检查的文件（gitignore 语法，相对于本文件所在目录）（files to ignore）' },
       overrides: {
         type: 'array',
@@ -96,6 +104,7 @@ const EXPLANATION = [
   '# 各项的含义（JSON 不能写注释；编辑器会根据 $schema 补全并在悬停时显示说明）',
   '#   extends         预设：recommended（默认，精确规则）、strict、all',
   '#   locale          消息语言 zh-CN | en',
+  '#   timeZone        报告中时间的时区（可选），如 "Asia/Urumqi"；默认 Asia/Shanghai（或环境变量 TZ）',
   '#   ignorePatterns  不检查的文件，gitignore 语法，如 ["草稿/**"]',
   '#   rules           规则级别，如 { "value-missing-unit": "off", "satisfaction-threshold-low": ["warn", { "min": 90 }] }',
   '#   overrides       对部分文件另设规则，如 [{ "files": ["社保局/**"], "rules": { … } }]',

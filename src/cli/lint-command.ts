@@ -7,6 +7,7 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { printConfig, ruleIds, stringifyBaseline, type Locale } from '../index.js';
 import { configForPath, generatedAt, lintFilesToReports, parseShard, removeUnfinishedReports, RunInterrupted, streamsToStdout, type DiscoverFilesOptions } from '../node.js';
+import { reportTimeZone } from '../formatters/local-time.js';
 import { ruleOverrides } from './configs.js';
 import { fixMode, reportIO, runFixes } from './fix-command.js';
 import { pairOutputs, writesToStderr, type OutputFlag } from './outputs.js';
@@ -177,7 +178,8 @@ export async function runLint(given: string[], options: LintCommandOptions, io: 
       stylish: { width: terminalWidth(reportTo), verbose: options.verbose, statistics: options.statistics },
       generatedAt: generatedAt(io.env),
       splitBy: options.splitBy,
-      timeZone: options.timeZone,
+      // --time-zone, else the working directory's config (or --config), else TZ, else Asia/Shanghai.
+      timeZone: reportTimeZone({ option: options.timeZone, config: configForPath('.', selection).timeZone, env: io.env.TZ }),
       rulesDocsBaseUrl: options.rulesDocsUrl,
       stdout: { line: reportTo.stdout, write: reportTo.writeStdout },
       onProgress,

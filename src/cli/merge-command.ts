@@ -4,7 +4,8 @@
  * `--shard k/n`, and writes any report from them, as if one run had linted every file.
  */
 import type { Locale } from '../index.js';
-import { generatedAt, mergeResultFiles, writeReports } from '../node.js';
+import { configForPath, generatedAt, mergeResultFiles, writeReports } from '../node.js';
+import { reportTimeZone } from '../formatters/local-time.js';
 import { stdoutColor, terminalWidth, type CliIO } from './io.js';
 import { pairOutputs, type OutputFlag } from './outputs.js';
 import { exitCode } from './report.js';
@@ -17,6 +18,10 @@ export interface MergeCommandOptions {
   maxWarnings?: number;
   verbose?: boolean;
   statistics?: boolean;
+  /** `--split-by agency`, `--time-zone`, `--rules-docs-url`: as for lint (docs/formats.md). */
+  splitBy?: 'agency';
+  timeZone?: string;
+  rulesDocsUrl?: string;
 }
 
 export async function runMerge(files: string[], options: MergeCommandOptions, io: CliIO): Promise<number> {
@@ -32,6 +37,10 @@ export async function runMerge(files: string[], options: MergeCommandOptions, io
     quiet: options.quiet,
     stylish: { width: terminalWidth(io), verbose: options.verbose, statistics: options.statistics },
     generatedAt: generatedAt(io.env),
+    splitBy: options.splitBy,
+    // --time-zone, else the working directory's config, else TZ, else Asia/Shanghai.
+    timeZone: reportTimeZone({ option: options.timeZone, config: configForPath('.', { cwd: io.cwd }).timeZone, env: io.env.TZ }),
+    rulesDocsBaseUrl: options.rulesDocsUrl,
     stdout: { line: io.stdout, write: io.writeStdout },
   });
   for (const { file } of outputs) if (file !== null) io.stderr(`已写入 ${file}（wrote ${file}）`);

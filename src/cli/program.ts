@@ -16,6 +16,18 @@ const LOCALES = ['zh-CN', 'en'] as const;
 const DOCX_READERS = ['stream', 'mammoth'] as const;
 const PRESETS = ['recommended', 'strict', 'all'] as const;
 
+/** `--time-zone`: an IANA name the runtime knows. */
+function parseTimeZone(value: string): string {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: value });
+    return value;
+  } catch {
+    // not a zone the runtime knows
+  }
+  throw new InvalidArgumentError(`不是有效的时区名称，例如 Asia/Shanghai（not an IANA time zone: "${value}"）`);
+}
+const TIME_ZONE_HELP = '报告中时间所用的时区（IANA 名称；默认：配置的 timeZone，或环境变量 TZ，或 Asia/Shanghai）（time zone of report times）';
+
 /** `-f` and `-o` in command-line order (several pairs write several reports). */
 function outputOptions(command: Command, flags: OutputFlag[], formatsHelp: string): Command {
   return command
@@ -70,7 +82,7 @@ export async function main(argv: string[], io: CliIO = processIO()): Promise<num
     .command('lint', { isDefault: true })
     .description('检查文件、目录或 glob 匹配的文件（lint files, folders or globs; the default command）')
     .argument('[inputs...]', '文件、目录或 glob 模式（files, folders or glob patterns）');
-  outputOptions(lint, lintFlags, 'stylish | json | report-json | sarif | junit | github | csv | xlsx | html（可重复，每个 -f 后可跟 -o）');
+  outputOptions(lint, lintFlags, 'stylish | compact | json | report-json | sarif | junit | github | csv | xlsx | html（可重复，每个 -f 后可跟 -o）');
   lint
     .option('--ext <extensions>', '在目录中查找的扩展名，逗号分隔（default docx,doc,txt,htm,html,xlsx,xlsm）', collect)
     .option('--ignore-pattern <pattern>', '忽略的路径（gitignore 语法，可重复）', collect)
@@ -99,15 +111,7 @@ export async function main(argv: string[], io: CliIO = processIO()): Promise<num
     .option('--shard <k/n>', '只检查第 k 份（共 n 份，按路径排序后轮流分配）；auto 或 auto/n：从调度器的环境变量读取（JOB_COMPLETION_INDEX、CI_NODE_INDEX/CI_NODE_TOTAL）')
     .option('--no-progress', '不显示进度条')
     .addOption(new Option('--split-by <key>', 'html、xlsx、csv 报告按预算单位分开写，每个单位一份（one report per agency）').argParser(oneOf(['agency'] as const)))
-    .option('--time-zone <zone>', '报告中时间所用的时区（IANA 名称，默认 Asia/Shanghai）', (value: string) => {
-      try {
-        new Intl.DateTimeFormat('en-US', { timeZone: value });
-        return value;
-      } catch {
-        // not a zone the runtime knows
-      }
-      throw new InvalidArgumentError(`不是有效的时区名称，例如 Asia/Shanghai（not an IANA time zone: "${value}"）`);
-    })
+    .option('--time-zone <zone>', TIME_ZONE_HELP, parseTimeZone)
     .option('--rules-docs-url <url>', '报告中规则说明页的链接前缀（默认：安装目录的 docs/rules/）（base URL of the rule pages linked from reports）')
     .option('--fix', '就地应用安全修复（仅文本导出；Word 文件不改写）（apply safe fixes to text exports in place）')
     .option('--unsafe-fixes', '同时应用需人工确认的修复，与 --fix 或 --fix-dry-run 一起用（also apply unsafe fixes）')
@@ -183,6 +187,9 @@ export async function main(argv: string[], io: CliIO = processIO()): Promise<num
     .addOption(new Option('--locale <locale>', '报告语言 zh-CN | en').argParser(oneOf(LOCALES)))
     .option('--color', '强制使用颜色')
     .option('--no-color', '不使用颜色')
+    .addOption(new Option('--split-by <key>', 'html、xlsx、csv 报告按预算单位分开写，每个单位一份（one report per agency）').argParser(oneOf(['agency'] as const)))
+    .option('--time-zone <zone>', TIME_ZONE_HELP, parseTimeZone)
+    .option('--rules-docs-url <url>', '报告中规则说明页的链接前缀（base URL of the rule pages linked from reports）')
     .action(async (files: string[], opts) => {
       const { runMerge } = await import('./merge-command.js');
       exitCode = await runMerge(files, { ...opts, outputFlags: mergeFlags }, io);

@@ -14,6 +14,8 @@ export interface ResolvedConfig {
   rules: Record<string, RuleSetting>;
   layout: LayoutPolicy;
   locale: Locale;
+  /** IANA time zone of the report times, when a config sets it (`timeZone`; reports default to Asia/Shanghai). */
+  timeZone?: string;
   ignorePatterns: string[];
   /** Where the settings came from (config file path, `命令行`), in the order applied. */
   sources: string[];
@@ -73,6 +75,7 @@ export function resolveConfig(
     rules: presetRules(preset, rules),
     layout: cli.layout ?? file.layout ?? 'accept-legacy',
     locale: cli.locale ?? file.locale ?? DEFAULT_LOCALE,
+    ...((cli.timeZone ?? file.timeZone) ? { timeZone: cli.timeZone ?? file.timeZone } : {}),
     ignorePatterns: [...(file.ignorePatterns ?? []), ...(cli.ignorePatterns ?? [])],
     sources: [],
     overrides: [...(file.overrides ?? []), ...(cli.overrides ?? [])],
@@ -109,6 +112,7 @@ export function printConfig(config: ResolvedConfig): string {
         extends: config.extends,
         layout: config.layout,
         locale: config.locale,
+        ...(config.timeZone ? { timeZone: config.timeZone } : {}),
         ignorePatterns: config.ignorePatterns,
         sources: config.sources,
         rules,

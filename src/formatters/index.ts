@@ -19,7 +19,7 @@ export { summarize, summaryInput, SummaryBuilder, type Summary, type AgencySumma
 export { isStreamedFormat, renderWhole, STREAMED_FORMATS, type ReportStream, type StreamedFormatName } from './stream.js';
 export type { JsonReport } from './json.js';
 export { splitByAgency, agencyFileStem, type AgencyPart } from './split.js';
-export { DEFAULT_TIME_ZONE, isTimeZone, localTime } from './local-time.js';
+export { DEFAULT_TIME_ZONE, isTimeZone, localTime, reportTimeZone, type TimeZoneSources } from './local-time.js';
 export type { HtmlBatchReport, DocumentPage } from './html/index.js';
 
 /** The html report of a batch (index page + one page per document), loaded only when asked for. */

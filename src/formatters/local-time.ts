@@ -1,6 +1,7 @@
 /**
  * Report time stamps in local time (本地时间): reports are read by people, who count in their own
- * time zone, not UTC. The zone is `FormatOptions.timeZone` (an IANA name), Asia/Shanghai by default.
+ * time zone, not UTC. The zone is `FormatOptions.timeZone` (an IANA name), Asia/Shanghai by default;
+ * `reportTimeZone` picks it from the command line, the config and the environment.
  */
 
 export const DEFAULT_TIME_ZONE = 'Asia/Shanghai';
@@ -35,4 +36,21 @@ export function localTime(iso: string, timeZone: string = DEFAULT_TIME_ZONE): st
       .map((p) => [p.type, p.value]),
   );
   return `${parts.year}-${parts.month}-${parts.day} ${parts.hour}:${parts.minute}:${parts.second} (${zone})`;
+}
+
+/** The settings a report's time zone can come from, strongest first. */
+export interface TimeZoneSources {
+  /** `--time-zone` (checked when parsed). */
+  option?: string;
+  /** `timeZone` of the config file (checked by the config schema). */
+  config?: string;
+  /** The `TZ` environment variable: used when it names an IANA zone (`Asia/Urumqi`, `:UTC`), else ignored. */
+  env?: string;
+}
+
+/** The time zone of the reports: `--time-zone`, else the config's `timeZone`, else `TZ`, else Asia/Shanghai. */
+export function reportTimeZone(sources: TimeZoneSources): string {
+  const candidates = [sources.option, sources.config, sources.env?.replace(/^:/, '')];
+  for (const zone of candidates) if (zone && isTimeZone(zone)) return zone;
+  return DEFAULT_TIME_ZONE;
 }
