@@ -11,6 +11,8 @@ import type { JxDocument, SheetOrigin } from '../src/ast/types.js';
 import { sheetCellReference } from '../src/formatters/common.js';
 import { formatResults, formatNames } from '../src/formatters/index.js';
 import { lint, parse, ruleSummaries, type LintMessage, type LintResult } from '../src/index.js';
+import { fileDiagnostics } from '../src/lsp/diagnostics.js';
+import { isWordFile } from '../src/lsp/word-files.js';
 import { sampleOptions } from './helpers/sample-results.js';
 
 const root = join(import.meta.dirname, '..');
@@ -78,6 +80,13 @@ describe('formats name sheet cells', () => {
   it.each(Object.entries(text))('%s', async (name, check) => {
     const out = await formatResults(results, name as never, options());
     check(String(out));
+  });
+
+  it('LSP: workbooks are workspace files, their diagnostics name the sheet cell', () => {
+    expect(['预算.xlsx', 'a/B.XLSM', 'x.docx'].map(isWordFile)).toEqual([true, true, true]);
+    expect(isWordFile('x.xls')).toBe(false);
+    const diagnostics = fileDiagnostics(results[0].messages, 'zh-CN');
+    expect(diagnostics.some((d) => d.message.startsWith(`${ZH}（指标值）：`) && d.code === RULE)).toBe(true);
   });
 
   it('xlsx: the 问题清单 row names the sheet cell', async () => {
