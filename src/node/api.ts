@@ -327,6 +327,8 @@ function poolOutcomes(tasks: readonly LintFileTask[], run: Run, options: LintFil
     concurrency,
     onFileDone,
     workerFile: options.workerFile,
+    // Parsed documents (kept for the html report) are ~0.5 MiB each: two per message keeps ~16 in flight, not 128.
+    ...(run.settings.keepDocument ? { chunkSize: 2 } : {}),
     signal: options.signal,
     timeLimitMs: options.timeLimit,
     ...(options.maxWorkerMemory !== undefined ? { maxWorkerMemoryMb: Math.max(32, Math.round(options.maxWorkerMemory / 1048576)) } : {}),
