@@ -87,13 +87,13 @@ export function fidelity(results: FactResult[], groups: readonly FactGroup[] = T
   return { ok, total: counted.length, ratio: counted.length === 0 ? 1 : ok / counted.length };
 }
 
-/** The AST without origins (and the per-cell origin maps), as test/sources-parse-equivalence.test.ts compares. */
+/** The AST without origins (`origin`, `…Origin(s)` and the per-cell origin maps), as test/sources-parse-equivalence.test.ts compares. */
 export function withoutOrigins(x: unknown): unknown {
   if (Array.isArray(x)) return x.map(withoutOrigins);
   if (x && typeof x === 'object')
     return Object.fromEntries(
       Object.entries(x)
-        .filter(([k]) => !/^(origin|cellOrigins|cells|superiorOrigin)$/.test(k))
+        .filter(([k]) => !/^(origin|cells)$|Origins?$/.test(k))
         .map(([k, v]) => [k, withoutOrigins(v)]),
     );
   return x;
