@@ -96,9 +96,9 @@ export function layoutSheet(cells: SheetCells, sheet: SheetPlace, budget: CellBu
   const filled = [...rows.keys()].sort((a, b) => a - b);
   for (const m of merges) {
     for (let i = lowerBound(filled, m.r0); i < filled.length && filled[i] <= m.r1; i++) {
-      budget.spend(1, sheet.name);
       const r = filled[i];
       const row = rows.get(r)!;
+      budget.spend(row.size, sheet.name);
       for (const c of [...row.keys()]) {
         if (c < m.c0 || c > m.c1 || (r === m.r0 && c === m.c0)) continue;
         if (hasContent(row.get(c))) hiddenUnderMerges++;
