@@ -1,4 +1,5 @@
 import { defineRule } from '../src/engine/define-rule.js';
+import { shownValue } from './shared/nature.js';
 import { table, withRows } from './shared/example-table.js';
 import { rewriteFor } from './shared/suggestions.js';
 import { isTimelinessIndicator } from './shared/taxonomy.js';
@@ -42,7 +43,7 @@ export const nonTimeMetricUnderTimeliness = defineRule({
           node: indicator,
           cell: 'level3',
           messageId: 'noTime',
-          data: { level3: indicator.level3 ?? '', value: indicator.value.raw, example: rewrite.zh, exampleEn: rewrite.en },
+          data: { level3: indicator.level3 ?? '', value: shownValue(indicator), example: rewrite.zh, exampleEn: rewrite.en },
           suggestion: rewrite.example,
         });
       },

@@ -1,4 +1,5 @@
 import { defineRule } from '../src/engine/define-rule.js';
+import { shownValue } from './shared/nature.js';
 import { table, withRows } from './shared/example-table.js';
 import { rewriteFor } from './shared/suggestions.js';
 import { countWordIn, isQuantityIndicator } from './shared/taxonomy.js';
@@ -48,7 +49,7 @@ export const quantityNotACount = defineRule({
           node: indicator,
           cell: 'level3',
           messageId: 'notCount',
-          data: { level3: indicator.level3 ?? '', found: indicator.value.raw, example: rewrite.zh, exampleEn: rewrite.en },
+          data: { level3: indicator.level3 ?? '', found: shownValue(indicator), example: rewrite.zh, exampleEn: rewrite.en },
           suggestion: rewrite.example,
         });
       },

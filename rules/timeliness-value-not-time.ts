@@ -1,4 +1,5 @@
 import { defineRule } from '../src/engine/define-rule.js';
+import { shownValue } from './shared/nature.js';
 import { table, withRows } from './shared/example-table.js';
 import { isTimelinessIndicator } from './shared/taxonomy.js';
 import { hasStatedDeadline, hasTimeSense } from './shared/time-words.js';
@@ -37,7 +38,7 @@ export const timelinessValueNotTime = defineRule({
         if (!isTimelinessIndicator(indicator) || !isPercent(indicator.value)) return;
         if (!hasTimeSense(indicator.level3) && !hasTimeSense(indicator.value.raw)) return;
         if (hasStatedDeadline(indicator.level3) || hasStatedDeadline(indicator.description)) return;
-        context.report({ node: indicator, cell: 'value', messageId: 'percentWithoutDeadline', data: { level3: indicator.level3 ?? '', found: indicator.value.raw } });
+        context.report({ node: indicator, cell: 'value', messageId: 'percentWithoutDeadline', data: { level3: indicator.level3 ?? '', found: shownValue(indicator) } });
       },
     };
   },
