@@ -34,33 +34,27 @@ async function measure(fn: () => unknown, runs: number, warmup: number): Promise
 }
 
 /**
- * Medians (ms) of several functions timed in turn, run after run, so that a shared machine's load
- * weighs on each alike (timing one after the other lets a change of load decide the ratio).
+ * Medians of several functions timed in turn, run after run, so that a shared machine's load weighs
+ * on each alike (timing one after the other lets a change of load decide the ratio): wall ms and
+ * CPU ms (process.cpuUsage, user + system, which load inflates less than wall time).
  */
-async function interleavedMedians(fns: (() => unknown)[], runs: number, warmup: number): Promise<number[]> {
+async function interleavedMedians(fns: (() => unknown)[], runs: number, warmup: number): Promise<{ wall: number; cpu: number }[]> {
   for (let i = 0; i < warmup; i++) for (const fn of fns) await fn();
   gc?.();
-  const times = fns.map((): number[] => []);
+  const wall = fns.map((): number[] => []);
+  const cpu = fns.map((): number[] => []);
   for (let i = 0; i < runs; i++) {
     for (let k = 0; k < fns.length; k++) {
+      const c0 = process.cpuUsage();
       const t0 = performance.now();
       await fns[k]();
-      times[k].push(performance.now() - t0);
+      wall[k].push(performance.now() - t0);
+      const c = process.cpuUsage(c0);
+      cpu[k].push((c.user + c.system) / 1000);
     }
   }
-  return times.map((t) => t.sort((a, b) => a - b)[Math.floor(t.length / 2)]);
-}
-
-/** The 200-project document as one stacked sheet (exceljs writes it once, then it is cached). */
-async function ensureProjects200Xlsx(root: string): Promise<string> {
-  const file = path.join(root, '.bench-cache/xlsx/projects-200-stacked.xlsx');
-  if (!existsSync(file)) {
-    const docx = await ensureProjects200Docx();
-    const blocks = (await readSource(new Uint8Array(readFileSync(docx)), { filePath: docx })).blocks;
-    mkdirSync(path.dirname(file), { recursive: true });
-    writeFileSync(file, await makeSeedStacked(blocks));
-  }
-  return file;
+  const median = (t: number[]): number => t.sort((a, b) => a - b)[Math.floor(t.length / 2)];
+  return fns.map((_, k) => ({ wall: median(wall[k]), cpu: median(cpu[k]) }));
 }
 
 export async function benchXlsx(): Promise<BenchRow[]> {
@@ -75,7 +69,9 @@ export async function benchXlsx(): Promise<BenchRow[]> {
   for (const [label, xlsxFile, docxFile, runs, exceljsRuns] of pairs) {
     const xlsx = new Uint8Array(readFileSync(xlsxFile));
     const docx = new Uint8Array(readFileSync(docxFile));
-    const [xlsxBlocks, docxBlocks] = await interleavedMedians([() => readSource(xlsx, { filePath: xlsxFile }), () => readSource(docx, { filePath: docxFile })], runs, 5);
+    const [xlsxRead, docxRead] = await interleavedMedians([() => readSource(xlsx, { filePath: xlsxFile }), () => readSource(docx, { filePath: docxFile })], runs, 5);
+    const xlsxBlocks = xlsxRead.wall;
+    const docxBlocks = docxRead.wall;
     const xlsxAst = await measure(() => parse(xlsx, { filePath: xlsxFile }), runs, 3);
     const docxAst = await measure(() => parse(docx, { filePath: docxFile }), runs, 3);
     const exceljs = await measure(() => new ExcelJS.Workbook().xlsx.load(Buffer.from(xlsx) as unknown as ArrayBuffer), exceljsRuns, 1);
@@ -91,6 +87,7 @@ export async function benchXlsx(): Promise<BenchRow[]> {
         target: '≤ 1',
         ok: xlsxBlocks <= docxBlocks,
       },
+      { name: `${label}: .xlsx ÷ .docx read (Blocks), CPU time (${xlsxRead.cpu.toFixed(1)} ÷ ${docxRead.cpu.toFixed(1)} ms)`, value: xlsxRead.cpu / docxRead.cpu, unit: '×', target: '≤ 1', ok: xlsxRead.cpu <= docxRead.cpu },
       { name: `${label}: exceljs load ÷ jxlint reader`, value: exceljs / xlsxBlocks, unit: '×' },
       { name: `${label}: .xlsx → AST`, value: xlsxAst, unit: 'ms' },
       { name: `${label}: .docx → AST`, value: docxAst, unit: 'ms' },
