@@ -13,6 +13,7 @@ import { benchLsp } from './lsp.js';
 import { benchParse } from './parse.js';
 import { benchScale } from './scale.js';
 import { benchServe } from './serve.js';
+import { benchStylish } from './stylish.js';
 import { benchXlsx } from './xlsx.js';
 import { benchTemplates } from './templates.js';
 import { type BenchRow, printRows } from './util.js';
@@ -26,6 +27,7 @@ const groups: [string, string, () => Promise<BenchRow[]>][] = [
   ['batch-sizes', 'Batch sizes: --concurrency 1, 2 and auto (issue 14)', benchBatchSizes],
   ['cache', 'Re-scan with --cache (1,000 .docx)', benchCache],
   ['reports', 'Batch reports: html (index + document pages) and xlsx at 1,000 files', benchHtmlBatch],
+  ['stylish', 'Terminal report: very long messages (wrapToWidth is linear)', benchStylish],
   ['lsp', 'Language server (jxlint lsp --stdio)', benchLsp],
   ['scale', 'Scale and hostile inputs: one result each, linear time, bounded memory', benchScale],
   ['serve', 'Intake service (jxlint serve): seed .docx uploads on loopback', benchServe],

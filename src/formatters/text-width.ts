@@ -107,9 +107,11 @@ function isZeroWidth(codePoint: number): boolean {
 
 /** Number of terminal columns `text` occupies (ANSI colour codes ignored). */
 export function displayWidth(text: string): number {
+  const plain = text.includes('\u001b') ? stripAnsi(text) : text;
   let width = 0;
-  for (const ch of stripAnsi(text)) {
-    const codePoint = ch.codePointAt(0)!;
+  for (let i = 0; i < plain.length; ) {
+    const codePoint = plain.codePointAt(i)!;
+    i += codePoint > 0xffff ? 2 : 1;
     if (isZeroWidth(codePoint)) continue;
     width += isWide(codePoint) ? 2 : 1;
   }
