@@ -234,8 +234,29 @@ const COUNT_UNITS: [string, string][] = [
   ['发放资料份数', '份'],
 ];
 
-/** A synthetic indicator of a canonical 一级/二级, with a value of the form that 二级 takes. */
+/**
+ * The same value spelled another way departments write it: ASCII or full-width operators (>=, <=, ＝),
+ * a full-width ％, or the operator as words (不低于 …, … 以上, 不高于 …, … 以内). The typed reading
+ * does not change; the words do not split into 指标性质 | 指标值 | 度量单位.
+ */
+function respell(rng: Rng, v: ValueSpec): ValueSpec {
+  if (!v.split || v.split.num === '') return v;
+  const { op, num, unit } = v.split;
+  const r = rng.next();
+  if (r < 0.06 && (op === '≥' || op === '≤')) return { ...v, raw: `${op === '≥' ? '不低于' : '不高于'}${num}${unit}`, split: null };
+  if (r < 0.12 && (op === '≥' || op === '≤')) return { ...v, raw: `${num}${unit}${op === '≥' ? '以上' : '以内'}`, split: null };
+  const spelledOp = r < 0.3 ? ({ '≥': '>=', '≤': '<=', '=': '＝' } as Record<string, string>)[op] ?? op : op;
+  const spelledUnit = unit === '%' && rng.chance(0.15) ? '％' : unit;
+  return { ...v, raw: `${spelledOp}${num}${spelledUnit}`, split: { op: spelledOp, num, unit: spelledUnit } };
+}
+
+/** A synthetic indicator of a canonical 一级/二级, with a value of the form that 二级 takes, sometimes spelled another way. */
 function syntheticIndicator(rng: Rng, level1: string, level2: string, year: number, budget: number): IndicatorContent {
+  const ind = plainIndicator(rng, level1, level2, year, budget);
+  return { ...ind, value: respell(rng, ind.value) };
+}
+
+function plainIndicator(rng: Rng, level1: string, level2: string, year: number, budget: number): IndicatorContent {
   const basis = rng.pick(BASES);
   const op = (choices: string[]) => rng.pick(choices);
   switch (level2) {
