@@ -71,7 +71,8 @@ export function goalItems(goals: readonly Goal[]): GoalItem[] {
     let current: string[] = [];
     const flush = () => {
       if (current.length === 0) return;
-      const text = current.join('\n').trim();
+      // The separator that ended an inline item ("1、完成率；") is not part of it.
+      const text = current.join('\n').trim().replace(/[；;]$/, '');
       items.push({ text, content: stripNumbering(text), origin: goal.origin });
       current = [];
     };

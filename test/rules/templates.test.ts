@@ -547,3 +547,16 @@ ruleTester(placeholderGoal, {
     },
   ],
 });
+
+describe('requiredFields is checked against the fields a table can have', () => {
+  const config = (requiredFields: unknown) => () => resolveConfig({ rules: { 'missing-required-field': ['error', { requiredFields }] } });
+  it('accepts a list of known fields', () => {
+    expect(config(['code', 'purpose', 'implementationPeriod'])).not.toThrow();
+  });
+  it('refuses an unknown field in one line naming the allowed ones', () => {
+    expect(config(['kode'])).toThrow(/requiredFields.*"code"、"name"/);
+  });
+  it('refuses a string where a list is expected', () => {
+    expect(config('code')).toThrow(/requiredFields/);
+  });
+});
