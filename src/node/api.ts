@@ -401,10 +401,15 @@ export async function* iterateLintFiles(patterns: readonly string[], options: Li
   const run = await prepare(patterns, options, true);
   const total = run.plan.tasks.length;
   let index = 0;
-  for await (const outcome of outcomes(run, options)) {
-    const result = run.transform ? run.transform(outcome.result) : outcome.result;
-    await options.onResult?.(result, index++, total);
-    yield result;
+  try {
+    for await (const outcome of outcomes(run, options)) {
+      const result = run.transform ? run.transform(outcome.result) : outcome.result;
+      await options.onResult?.(result, index++, total);
+      yield result;
+    }
+  } catch (error) {
+    if (error instanceof RunStopped) throw new RunInterrupted(reasonOf(options.signal), index, total);
+    throw error;
   }
 }
 

@@ -11,7 +11,7 @@
  * the html report asks, and with their repeated strings shared.
  */
 import { closeSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, readSync, rmSync, statSync, writeSync } from 'node:fs';
-import { mkdir, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -310,8 +310,14 @@ export async function writeReports(
   options: ReportOptions = {},
 ): Promise<ReportTotals> {
   const writer = await ReportWriter.open(outputs, options);
-  for await (const result of results) await writer.add(result);
-  return writer.finish();
+  try {
+    for await (const result of results) await writer.add(result);
+    return await writer.finish();
+  } catch (error) {
+    // Interrupted or failed: no half-written report is left, earlier ones stay as they were.
+    writer.abort();
+    throw error;
+  }
 }
 
 /** Whether a report streams to stdout while the run goes on (then no progress bar on a shared terminal). */
@@ -518,29 +524,35 @@ async function openSinks(
   const whole: ResultSink[] = [];
   let collects = false;
   let keepDocuments = false;
-  for (const spec of outputs) {
-    if (splitBy && SPLIT_FORMATS.has(spec.format)) {
-      if (spec.file === null) {
-        throw new InputError('report-not-writable', `--split-by 需要 -o 为 ${spec.format} 报告指定文件或目录`, `--split-by needs -o FILE or -o FOLDER/ for the ${spec.format} report`);
+  try {
+    for (const spec of outputs) {
+      if (splitBy && SPLIT_FORMATS.has(spec.format)) {
+        if (spec.file === null) {
+          throw new InputError('report-not-writable', `--split-by 需要 -o 为 ${spec.format} 报告指定文件或目录`, `--split-by needs -o FILE or -o FOLDER/ for the ${spec.format} report`);
+        }
+        const sink = new SplitSink(spec, formatOptions(spec), cwd);
+        sinks.push(sink);
+        whole.push(sink);
+      } else if (spec.format === 'html' && spec.file !== null) {
+        const sink = HtmlReportSink.open(spec, formatOptions(spec), cwd);
+        sinks.push(sink);
+        whole.push(sink);
+      } else if (isStreamedFormat(spec.format)) {
+        const sink = await StreamedSink.open(spec, formatOptions(spec), cwd, io.writeStdout);
+        sinks.push(sink);
+        streamed.push(sink);
+      } else {
+        collects = true;
+        if (spec.format === 'html') keepDocuments = true;
+        // Written at the end, but checked now: a long scan must not end in an unwritable path.
+        if (spec.file !== null) ReportFile.probe(path.resolve(cwd, spec.file), spec.file);
+        sinks.push(new CollectedSink(spec, formatOptions(spec), kept, cwd, io.stdout));
       }
-      const sink = new SplitSink(spec, formatOptions(spec), cwd);
-      sinks.push(sink);
-      whole.push(sink);
-    } else if (spec.format === 'html' && spec.file !== null) {
-      const sink = HtmlReportSink.open(spec, formatOptions(spec), cwd);
-      sinks.push(sink);
-      whole.push(sink);
-    } else if (isStreamedFormat(spec.format)) {
-      const sink = await StreamedSink.open(spec, formatOptions(spec), cwd, io.writeStdout);
-      sinks.push(sink);
-      streamed.push(sink);
-    } else {
-      collects = true;
-      if (spec.format === 'html') keepDocuments = true;
-      // Written at the end, but checked now: a long scan must not end in an unwritable path.
-      if (spec.file !== null) ReportFile.probe(path.resolve(cwd, spec.file), spec.file);
-      sinks.push(new CollectedSink(spec, formatOptions(spec), kept, cwd, io.stdout));
     }
+  } catch (error) {
+    // One report cannot be written: the ones already opened leave no temporary file behind.
+    for (const sink of sinks) sink.abort?.();
+    throw error;
   }
   return { sinks, streamed, whole, collects, keepDocuments, kept };
 }

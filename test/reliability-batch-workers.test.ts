@@ -1,0 +1,149 @@
+/**
+ * Issue 15, the batch under faults of its own: a worker thread that exits, crashes, loops or runs out
+ * of memory on one file fails that file only (one line naming what to do) while the batch goes on;
+ * SIGINT and SIGTERM stop a batch cleanly — earlier reports survive, nothing half-written or
+ * temporary is left, one line says so, exit code 2.
+ *
+ * Worker deaths are forced through the worker's test hook (JXLINT_TEST_WORKER_FAULT, worker threads
+ * only) and, for memory, also for real: a large export under a small --max-worker-memory.
+ */
+import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { lintFilesToReports, RunInterrupted } from '../src/node.js';
+import { BIN, cleanup, copySeed, ensureBuilt, parseJsonResults, runCli, SEED, tempDir, type JsonResult } from './cli-support.js';
+
+let dir: string;
+
+beforeAll(async () => {
+  await ensureBuilt();
+  dir = tempDir('jxlint-workers-');
+}, 900_000);
+
+afterAll(() => {
+  if (dir) cleanup(dir);
+});
+
+function fatalCode(result: JsonResult | undefined): string | undefined {
+  return (result?.messages.find((m) => m.fatal) as { messageId?: string } | undefined)?.messageId;
+}
+
+describe('a worker that dies takes only its own file', () => {
+  it('exit, crash, endless loop and heap exhaustion on four files: four fatal results, the five others checked', async () => {
+    const work = path.join(dir, 'faults');
+    for (let i = 1; i <= 9; i++) copySeed('seed.txt', work, `scan/f${i}.txt`);
+    const r = await runCli(['scan', '--concurrency', '2', '--time-limit', '15000', '--max-worker-memory', '256MiB', '-f', 'json', '-o', 'out.json'], {
+      cwd: work,
+      env: { JXLINT_TEST_WORKER_FAULT: 'exit:f2.txt,crash:f4.txt,oom:f6.txt,hang:f8.txt' },
+    });
+    expect(r.code).toBe(2);
+    expect(r.stderr).not.toMatch(/^\s+at /m);
+    const results = parseJsonResults(readFileSync(path.join(work, 'out.json'), 'utf8'));
+    const byName = new Map(results.map((res) => [path.basename(res.filePath), res]));
+    const expected: [string, string | undefined, RegExp | null][] = [
+      ['f1.txt', undefined, null],
+      ['f2.txt', 'worker-exited', /工作线程意外退出（退出码 3）/],
+      ['f3.txt', undefined, null],
+      ['f4.txt', 'internal-error', /injected crash/],
+      ['f5.txt', undefined, null],
+      ['f6.txt', 'out-of-memory', /超出了内存上限（每个线程 256 MiB）.*--max-worker-memory/],
+      ['f7.txt', undefined, null],
+      ['f8.txt', 'time-limit', /检查超时（超过 15 秒）.*--time-limit/],
+      ['f9.txt', undefined, null],
+    ];
+    expect(results).toHaveLength(expected.length);
+    for (const [name, code, message] of expected) {
+      const result = byName.get(name);
+      expect(result?.status, name).toBe(code ? 'failed' : 'ok');
+      expect(fatalCode(result), name).toBe(code);
+      if (message) expect(result!.messages[0]!.message, name).toMatch(message);
+    }
+  }, 600_000);
+
+  it('a real heap exhaustion: a 4.6 MB export under --max-worker-memory 64MiB fails alone; small files beside it are checked', async () => {
+    const work = path.join(dir, 'real-oom');
+    const seed = readFileSync(path.join(SEED, 'seed.txt'), 'utf8');
+    mkdirSync(path.join(work, 'scan'), { recursive: true });
+    writeFileSync(path.join(work, 'scan/big.txt'), seed.repeat(150));
+    for (let i = 1; i <= 3; i++) copySeed('seed.txt', work, `scan/small-${i}.txt`);
+    const r = await runCli(['scan', '--concurrency', '2', '--max-worker-memory', '64MiB', '--max-file-size', '100MiB', '-f', 'json', '-o', 'out.json'], { cwd: work });
+    expect(r.code).toBe(2);
+    const results = parseJsonResults(readFileSync(path.join(work, 'out.json'), 'utf8'));
+    expect(results.map((res) => [path.basename(res.filePath), res.status, fatalCode(res)])).toEqual([
+      ['big.txt', 'failed', 'out-of-memory'],
+      ['small-1.txt', 'ok', undefined],
+      ['small-2.txt', 'ok', undefined],
+      ['small-3.txt', 'ok', undefined],
+    ]);
+  }, 600_000);
+});
+
+/** Spawns the CLI; resolves with its exit code and stderr. `whenStarted` runs once the run has opened its report files. */
+function runAndSignal(args: string[], cwd: string, env: Record<string, string>, signal: NodeJS.Signals, reportDir: string): Promise<{ code: number | null; stderr: string; signalled: boolean }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [BIN, ...args], { cwd, env: { ...process.env, NO_COLOR: '1', CI: '1', ...env } });
+    const err: Buffer[] = [];
+    child.stderr.on('data', (c: Buffer) => err.push(c));
+    child.stdout.resume();
+    let signalled = false;
+    // The run has started writing when its temporary report file exists: then interrupt it.
+    const poll = setInterval(() => {
+      if (signalled) return;
+      if (readdirSync(reportDir).some((n) => /\.jxlint-\d+-\w+\.tmp$/.test(n))) {
+        signalled = true;
+        child.kill(signal);
+      }
+    }, 20);
+    child.on('error', reject);
+    child.on('close', (code) => {
+      clearInterval(poll);
+      resolve({ code, stderr: Buffer.concat(err).toString('utf8'), signalled });
+    });
+  });
+}
+
+describe('SIGINT and SIGTERM during a batch', () => {
+  it.each(['SIGINT', 'SIGTERM'] as const)('%s: earlier reports survive unchanged, no temporary file is left, one line says so, exit 2', async (signal) => {
+    const work = path.join(dir, `signal-${signal}`);
+    for (let i = 0; i < 40; i++) copySeed('seed.docx', work, `scan/f${String(i).padStart(2, '0')}.docx`);
+    const reports = path.join(work, 'reports');
+    const scratch = path.join(work, 'tmp');
+    mkdirSync(reports, { recursive: true });
+    mkdirSync(scratch, { recursive: true });
+    const earlier: Record<string, string> = { 'out.json': '[]\n', 'out.csv': 'EARLIER CSV\n', 'summary.json': '{"earlier":true}\n', 'out.txt': 'EARLIER STYLISH\n' };
+    for (const [name, text] of Object.entries(earlier)) writeFileSync(path.join(reports, name), text);
+    const args = ['scan', '--concurrency', '2', '-f', 'json', '-o', 'reports/out.json', '-f', 'csv', '-o', 'reports/out.csv', '-f', 'report-json', '-o', 'reports/summary.json', '-f', 'stylish', '-o', 'reports/out.txt'];
+    const r = await runAndSignal(args, work, { TMPDIR: scratch }, signal, reports);
+    expect(r.signalled).toBe(true);
+    expect(r.code).toBe(2);
+    const stderr = r.stderr.trim().split('\n');
+    expect(stderr).toHaveLength(1);
+    expect(stderr[0]).toMatch(new RegExp(`^jxlint：检查被中断（${signal}），已检查 \\d+/40 个文件；报告文件未写入，之前的报告保持不变`));
+    for (const [name, text] of Object.entries(earlier)) expect(readFileSync(path.join(reports, name), 'utf8'), name).toBe(text);
+    expect(readdirSync(reports).sort()).toEqual(Object.keys(earlier).sort());
+    expect(readdirSync(scratch)).toEqual([]); // report-json's pieces folder removed too
+  }, 600_000);
+});
+
+describe('the Node API stops on its signal', () => {
+  it('lintFilesToReports throws RunInterrupted after the results already passed on, and writes no report file', async () => {
+    const work = path.join(dir, 'api-abort');
+    for (let i = 0; i < 4; i++) copySeed('seed.txt', work, `f${i}.txt`);
+    writeFileSync(path.join(work, 'out.json'), 'EARLIER');
+    const stop = new AbortController();
+    const error = await lintFilesToReports([work], [{ format: 'json', file: 'out.json' }], {
+      cwd: work,
+      concurrency: 1,
+      signal: stop.signal,
+      onResult: (_result, index) => {
+        if (index === 1) stop.abort('SIGINT');
+      },
+    }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(RunInterrupted);
+    expect(error).toMatchObject({ reason: 'SIGINT', done: 2, total: 4 });
+    expect(readFileSync(path.join(work, 'out.json'), 'utf8')).toBe('EARLIER');
+    expect(readdirSync(work).filter((n) => n.endsWith('.tmp'))).toEqual([]);
+    expect(existsSync(path.join(work, 'out.json'))).toBe(true);
+  }, 120_000);
+});
