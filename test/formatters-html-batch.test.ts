@@ -10,8 +10,8 @@ import * as cheerio from 'cheerio';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { splitByAgency, summarize } from '../src/index.js';
 import { writeReports } from '../src/node.js';
-import { documentPageName } from '../src/formatters/html/index.js';
-import { CWD, DOC_FILE, FAILED_FILE, TEXT_FILE, WORD_AGENCY, WORD_FILE, sampleResults } from './helpers/sample-results.js';
+import { documentPage, documentPageName, HtmlBatchReport } from '../src/formatters/html/index.js';
+import { CWD, DOC_FILE, FAILED_FILE, TEXT_FILE, WORD_AGENCY, WORD_FILE, sampleOptions, sampleResults } from './helpers/sample-results.js';
 
 let dir: string;
 beforeAll(() => {
@@ -54,6 +54,25 @@ describe('html report of a batch', () => {
     expect(wordPage('a.back').attr('href')).toBe(backHref);
     expect(wordPage('table.jx').length).toBeGreaterThan(0);
     expect(wordPage('li.finding')).toHaveLength(results.find((r) => r.filePath === WORD_FILE)!.messages.length);
+  });
+
+  it('gives each document page as chunks — its head, then a project at a time — that join to the page', () => {
+    const report = new HtmlBatchReport(sampleOptions(), 'r.files', '../r.html');
+    for (const [index, result] of sampleResults().results.entries()) {
+      const page = report.add(result);
+      if (result.status !== 'ok') {
+        expect(page).toBeNull();
+        continue;
+      }
+      const chunks = [...page!.html];
+      const whole = documentPage(result, index, sampleOptions(), '../r.html');
+      expect(chunks.join('')).toBe(whole);
+      expect([...page!.html].join('')).toBe(whole); // iterable again (a retried write)
+      // Never one string: the head, a chunk per drawn project (and per listed one), the tail.
+      const projects = result.document?.projects.length ?? 0;
+      expect(chunks.length).toBeGreaterThanOrEqual(3 + projects);
+      expect(chunks.filter((c) => c.includes('<details class="project')).every((c) => c.split('<details class="project').length === 2)).toBe(true);
+    }
   });
 
   it('a run of one file stays one self-contained page', async () => {
