@@ -57,6 +57,18 @@ async function interleavedMedians(fns: (() => unknown)[], runs: number, warmup: 
   return fns.map((_, k) => ({ wall: median(wall[k]), cpu: median(cpu[k]) }));
 }
 
+/** The 200-project document as one stacked sheet (exceljs writes it once, then it is cached). */
+async function ensureProjects200Xlsx(root: string): Promise<string> {
+  const file = path.join(root, '.bench-cache/xlsx/projects-200-stacked.xlsx');
+  if (!existsSync(file)) {
+    const docx = await ensureProjects200Docx();
+    const blocks = (await readSource(new Uint8Array(readFileSync(docx)), { filePath: docx })).blocks;
+    mkdirSync(path.dirname(file), { recursive: true });
+    writeFileSync(file, await makeSeedStacked(blocks));
+  }
+  return file;
+}
+
 export async function benchXlsx(): Promise<BenchRow[]> {
   const root = repoRoot();
   const seedDocx = path.join(root, 'fixtures/seed/seed.docx');
