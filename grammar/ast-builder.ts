@@ -546,12 +546,25 @@ function buildGoals(v: AstVisitor, nodes: (GoalsCstNode | LongTermGoalsCstNode)[
       if (field.text === null) field = { text: cell.text, origin: cell.origin };
       else field.text += '\n' + cell.text;
       for (const line of cell.text.split('\n')) {
-        const text = line.trim();
-        if (text !== '') goals.push({ text, origin: cell.origin });
+        for (const item of goalItems(line)) goals.push({ text: item, origin: cell.origin });
       }
     }
   }
   return { goals, field };
+}
+
+/** Where the next numbered item of a goals line starts: "…；2、…" (not "2.5万人"). */
+const NEXT_GOAL_ITEM = /(?<=[；;。])\s*(?=(?:\d{1,2}|[一二三四五六七八九十]{1,3})[、.．](?!\d))/;
+
+/** The goal items of one line: numbered items written in one paragraph ("1、…；2、…") are split. */
+export function goalItems(line: string): string[] {
+  const text = line.trim();
+  if (text === '') return [];
+  if (!/^(?:\d{1,2}|[一二三四五六七八九十]{1,3})[、.．](?!\d)/.test(text)) return [text];
+  return text
+    .split(NEXT_GOAL_ITEM)
+    .map((item) => item.trim())
+    .filter((item) => item !== '');
 }
 
 interface Grid {
@@ -617,7 +630,7 @@ function buildGrid(v: AstVisitor, c: IndicatorGridCstChildren, projectIndex: num
     }
   } else {
     const step = leadingLabelColumn ? unmarkedRowWidth(body, columns) : width;
-    for (let i = 0; i < body.length; i += step) rows.push(body.slice(i, i + step));
+    rows.push(...unmarkedRows(body, columns, step));
     const last = rows[rows.length - 1];
     // A text export drops the blank cells that end the file; a last row that has its 指标值 is whole.
     const valueAt = columns.indexOf('value') + (step - width);
@@ -683,6 +696,78 @@ const CATEGORY =
   /^(?:产出|效益|满意度|成本|投入|数量|质量|时效|进度|经济效益|社会效益|生态效益|环境效益|生态文明效益|可持续影响|服务对象满意度|社会公众或服务对象满意度|经济成本|社会成本|生态环境成本|具体)(?:指标|目标)?$/;
 const isCategory = (cell: CellRef | undefined) => !!cell?.text && CATEGORY.test(cell.text.replace(/\s/g, ''));
 
+/** Free-text columns, in the order a cell of several paragraphs is most likely found in them. */
+const MULTILINE_COLUMNS: IndicatorColumn[] = ['description', 'basis', 'level3', 'other', 'value'];
+
+/**
+ * The rows of a grid whose row ends are unknown (LibreOffice's unmarked text), cut every `step`
+ * cells. That export writes each paragraph of a cell on its own line, so a cell of two paragraphs
+ * pushes the rows after it by one: where the next cut would not open a row (blank or category cells
+ * in the category columns) but a cut one to three cells later would, the extra lines are joined to
+ * the free-text cell of the row they most likely belong to.
+ */
+function unmarkedRows(body: CellRef[], columns: IndicatorColumn[], step: number, stats = { joined: 0 }): CellRef[][] {
+  const offset = step - columns.length;
+  const l1 = columns.indexOf('level1');
+  const l2 = columns.indexOf('level2');
+  const l3 = columns.indexOf('level3');
+  const categoryCell = (c: CellRef | undefined) => c !== undefined && (c.text === null || isCategory(c));
+  /** Whether a row can open at `i`: the label column's blank, then category cells (or blanks). */
+  const opensRow = (i: number, strict: boolean) => {
+    if (i >= body.length || body.slice(i).every((c) => c.text === null)) return true;
+    if (offset === 1 && body[i].text !== null) return false;
+    if (l1 >= 0 && !categoryCell(body[i + offset + l1])) return false;
+    if (l2 >= 0 && !categoryCell(body[i + offset + l2])) return false;
+    if (strict && l3 >= 0) {
+      const c = body[i + offset + l3];
+      if (!c || c.text === null || isCategory(c)) return false;
+    }
+    return true;
+  };
+  const rows: CellRef[][] = [];
+  let i = 0;
+  while (i < body.length) {
+    let extra = 0;
+    if (i + step < body.length && !opensRow(i + step, false)) {
+      for (let k = 1; k <= 3; k++) {
+        if (i + step + k <= body.length && opensRow(i + step + k, true) && opensRow(i + 2 * step + k, false)) {
+          extra = k;
+          break;
+        }
+      }
+    }
+    const cells = body.slice(i, i + step + extra);
+    if (extra > 0) stats.joined++;
+    rows.push(extra === 0 ? cells : joinParagraphs(cells, columns, offset, extra));
+    i += step + extra;
+  }
+  return rows;
+}
+
+/** A row of `step + extra` lines back to `step` cells: `extra` lines joined to one free-text cell. */
+function joinParagraphs(cells: CellRef[], columns: IndicatorColumn[], offset: number, extra: number): CellRef[] {
+  const valueIndex = columns.indexOf('value');
+  let best: CellRef[] | null = null;
+  let bestScore = -Infinity;
+  for (const [rank, role] of MULTILINE_COLUMNS.entries()) {
+    const j = columns.indexOf(role);
+    if (j < 0) continue;
+    const at = offset + j;
+    const parts = cells.slice(at, at + extra + 1);
+    if (parts.some((c) => c.text === null)) continue;
+    const joined: CellRef = { ...parts[0], text: parts.map((c) => c.text).join('\n') };
+    const row = [...cells.slice(0, at), joined, ...cells.slice(at + extra + 1)];
+    const value = valueIndex >= 0 ? row[offset + valueIndex] : undefined;
+    const kind = value ? parseValue(value.text).kind : 'empty';
+    const score = (kind !== 'text' && kind !== 'empty' ? 10 : 0) - rank;
+    if (score > bestScore) {
+      best = row;
+      bestScore = score;
+    }
+  }
+  return best ?? cells.slice(0, cells.length - extra);
+}
+
 /**
  * Row width of a grid whose row ends are unknown (LibreOffice's unmarked text) and whose header
  * has a label on its left: the rows carry that label column's blank cell or they do not. The
@@ -697,17 +782,20 @@ function unmarkedRowWidth(body: CellRef[], columns: IndicatorColumn[]): number {
   const score = (step: number) => {
     const offset = step - width;
     let points = 0;
-    let rows = 0;
-    for (let i = 0; i + step <= body.length; i += step) {
-      rows++;
-      const at = (k: number) => (k >= 0 ? body[i + offset + k] : undefined);
-      if (offset === 1 && body[i].text === null) points++;
+    const stats = { joined: 0 };
+    const rows = unmarkedRows(body, columns, step, stats);
+    for (const row of rows) {
+      const at = (k: number) => (k >= 0 ? row[offset + k] : undefined);
+      if (offset === 1 && row[0].text === null) points++;
       if (l1 >= 0 && (at(l1)?.text === null || isCategory(at(l1)))) points++;
       if (l2 >= 0 && (at(l2)?.text === null || isCategory(at(l2)))) points++;
       if (l3 >= 0 && at(l3)?.text != null && !isCategory(at(l3))) points += 2;
     }
     const perRow = offset + (l1 >= 0 ? 1 : 0) + (l2 >= 0 ? 1 : 0) + (l3 >= 0 ? 2 : 0);
-    return (rows === 0 ? 0 : points / (rows * Math.max(perRow, 1))) - (body.length % step === 0 ? 0 : 0.25);
+    const complete = rows.length === 0 || rows[rows.length - 1].length === step;
+    // A cell of several paragraphs is the exception: a width that needs them often is the wrong one.
+    const joins = rows.length === 0 ? 0 : stats.joined / rows.length;
+    return (rows.length === 0 ? 0 : points / (rows.length * Math.max(perRow, 1))) - (complete ? 0 : 0.25) - joins;
   };
   return score(width + 1) > score(width) ? width + 1 : width;
 }

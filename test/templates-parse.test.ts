@@ -285,3 +285,34 @@ describe('damage stays in its table', () => {
     for (const d of doc.diagnostics) expect(d.message).not.toMatch(/\n/);
   });
 });
+
+describe('LibreOffice text: a grid cell of several paragraphs (one line each) does not shift the rows after it', () => {
+  const twoParagraphs = (parts: F.Part[], level3: string, column: number, text: string): F.Part[] =>
+    parts.map((part) => (typeof part === 'string' ? part : part.map((row) => (row.includes(level3) ? row.map((c, i) => (i === column ? text : c)) : row))));
+  const cases: [string, F.Part[]][] = [
+    ['seed-2020, 绩效指标描述', twoParagraphs(F.seedTable(1, '316-1201-JBN-AAAA', '养老补贴'), '补贴人数', 3, '缴费人员\n待遇领取人员')],
+    ['hubei, 绩效标准 (the description)', twoParagraphs(F.hubeiTable('设备购置', 'A1', '100.00', '80.00', '20.00'), '设备购置数量', 4, '按计划购置\n按时验收')],
+    ['hunan, 绩效标准 (the basis)', twoParagraphs(F.hunanTable('公交车辆更新', '300.00', '250.00', '50.00'), '配备车辆数', 5, '计划标准\n行业标准')],
+    ['core-2021, two lines of basis', twoParagraphs(F.coreTable('教师培训', '1000.00', '800.00', '200.00'), '培训人次', 7, '计划标准\n历史标准')],
+  ];
+  it.each(cases)('%s', (_name, parts) => {
+    const want = parseBlocks(F.blocks(parts)).projects[0];
+    const got = parseText(F.unmarked(parts)).projects[0];
+    expect(got.indicators.map((i) => [i.level3, i.description, i.value.raw, i.basis])).toEqual(want.indicators.map((i) => [i.level3, i.description, i.value.raw, i.basis]));
+  });
+});
+
+describe('goal items written in one paragraph', () => {
+  const cases: [string, string[]][] = [
+    ['1、完成培训500人次；2、设备购置控制在800万元内', ['1、完成培训500人次；', '2、设备购置控制在800万元内']],
+    ['1、覆盖2.5万人；2、满意度90%以上。3、按期完成', ['1、覆盖2.5万人；', '2、满意度90%以上。', '3、按期完成']],
+    ['一、保障运行；二、提升服务', ['一、保障运行；', '二、提升服务']],
+    ['完成全年任务；2、不是编号开头的一句话', ['完成全年任务；2、不是编号开头的一句话']],
+  ];
+  it.each(cases)('%s', (cell, items) => {
+    const parts = F.coreTable('教师培训', '1.00', '1.00', '0.00').map((part) =>
+      typeof part === 'string' ? part : part.map((row) => (row[0] === '年度绩效目标' ? [row[0], cell, ...row.slice(2)] : row)),
+    );
+    for (const [, read] of layouts) expect(read(parts).projects[0].goals.map((g) => g.text)).toEqual(items);
+  });
+});
