@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { displayWidth } from '../src/formatters/text-width.js';
-import { cleanup, copySeed, corruptDocx, ensureBuilt, parseJsonResults, put, runCli, SEED, tempDir } from './cli-support.js';
+import { cleanup, copySeed, corruptDocx, ensureBuilt, parseJsonResults, put, ROOT, runCli, SEED, tempDir } from './cli-support.js';
 
 // Each case runs the CLI several times; the test machine is shared.
 vi.setConfig({ testTimeout: 300_000 });
@@ -174,5 +174,42 @@ describe('CLI habits', () => {
     const run = await runCli(['seed.txt', '-f', 'json', '-o', 'out/r.json', '-f', 'csv', '-o', 'out/r.csv'], { cwd: dir });
     expect(run.stderr).toContain('已写入 out/r.json（wrote out/r.json）');
     expect(run.stderr).toContain('已写入 out/r.csv（wrote out/r.csv）');
+  });
+});
+
+/**
+ * The terminal samples in the README and docs/formats.md are the real output of
+ * `jxlint fixtures/seed/seed.docx` at 80 columns: each run of lines between `…` lines appears, whole
+ * and in order, in what the command prints (the issue: "keep the README's sample true to the output").
+ */
+describe('the documented terminal samples are the real output', () => {
+  let real: string[];
+  beforeAll(async () => {
+    const run = await runCli(['fixtures/seed/seed.docx'], { env: { COLUMNS: '80' } });
+    real = run.stdout.split('\n');
+  }, 300_000);
+
+  /** The sample block of a markdown file: the fenced block that shows the seed's report, without the `$` line. */
+  function sample(file: string): string[][] {
+    const text = readFileSync(path.join(ROOT, file), 'utf8');
+    const block = text.split('```').find((b) => /^\n(\$ npx jxlint fixtures\/seed\/seed\.docx\n)?fixtures\/seed\/seed\.docx\n/.test(b));
+    expect(block, `${file} has a sample of the seed's report`).toBeDefined();
+    const lines = block!.replace(/^\n/, '').replace(/\n$/, '').split('\n').filter((l) => !l.startsWith('$ '));
+    const runs: string[][] = [[]];
+    for (const line of lines) {
+      if (line.trim() === '…') runs.push([]);
+      else runs.at(-1)!.push(line);
+    }
+    return runs.filter((r) => r.length > 0);
+  }
+
+  it.each(['README.md', 'docs/formats.md'])('%s', (file) => {
+    let from = 0;
+    for (const run of sample(file)) {
+      let at = -1;
+      for (let i = from; i + run.length <= real.length && at < 0; i++) if (run.every((line, k) => real[i + k] === line)) at = i;
+      expect(at, `${file}: these lines are not in the real output (after line ${from}):\n${run.join('\n')}`).toBeGreaterThanOrEqual(0);
+      from = at + run.length;
+    }
   });
 });
