@@ -26,7 +26,7 @@ function parseTimeZone(value: string): string {
   }
   throw new InvalidArgumentError(`不是有效的时区名称，例如 Asia/Shanghai（not an IANA time zone: "${value}"）`);
 }
-const TIME_ZONE_HELP = '报告中时间所用的时区（IANA 名称；默认：配置的 timeZone，或环境变量 TZ，或 Asia/Shanghai）（time zone of report times）';
+const TIME_ZONE_HELP = "报告中时间所用的时区，IANA 名称；默认：配置的 timeZone、环境变量 TZ 或 Asia/Shanghai（time zone of report times, an IANA name; default: the config's timeZone, TZ, or Asia/Shanghai）";
 
 /** `-f` and `-o` in command-line order (several pairs write several reports). */
 function outputOptions(command: Command, flags: OutputFlag[], formatsHelp: string): Command {
