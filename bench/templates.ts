@@ -32,7 +32,7 @@ import { sofficeAvailable, writeDocx } from '../scripts/template-fixtures/write.
 import { type BenchRow, printRows } from './util.js';
 
 /** Documents per family and their size. */
-const DOCS_PER_FAMILY = 4;
+const DOCS_PER_FAMILY = 6;
 
 // ---------------------------------------------------------------------------------------------
 // What the seed-template truth may hold that a family cannot: fields and blocks the template does

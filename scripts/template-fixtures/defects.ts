@@ -157,7 +157,7 @@ export function plantDefects(rng: Rng, projects: ProjectContent[], family: Famil
       case 'duplicate-indicator': {
         const row = pickRow(rng, p, free((r) => r.level2 === '社会效益指标' || r.level2 === '质量指标'));
         if (row === null) break;
-        const same = p.indicators.findIndex((r, i) => i !== row && r.level2 === p.indicators[row].level2);
+        const same = p.indicators.findIndex((r, i) => i !== row && r.level2 === p.indicators[row].level2 && !touched.has(`${pi}:${i}`));
         if (same < 0) break;
         p.indicators[Math.max(row, same)] = { ...p.indicators[Math.max(row, same)], level3: p.indicators[Math.min(row, same)].level3 };
         at(Math.max(row, same));
