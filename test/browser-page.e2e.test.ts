@@ -39,6 +39,8 @@ const COMPARED = [
   'fixtures/clean/clean.txt',
   'fixtures/html/seed-gb2312.html',
   'fixtures/html/two-projects-utf8.html',
+  'fixtures/xlsx/seed-stacked.xlsx',
+  'fixtures/xlsx/seed-per-sheet.xlsx',
   'fixtures/docx/field-codes.docx',
   'fixtures/docx/merged-cells.docx',
   'fixtures/docx/numbered-lists.docx',

@@ -71,6 +71,17 @@ describe('POST /api/lint', () => {
     for (const x of results.filter((y) => y.status === 'unreadable')) expect(x.messages).toEqual([expect.objectContaining({ fatal: true, severity: 2 })]);
   }, 120_000);
 
+  it.each([
+    ['an Excel workbook (multipart)', () => lint(main, [['file', 'seed.xlsx', fixture('xlsx/seed-stacked.xlsx')]])],
+    ['an Excel workbook with its media type (raw body)', () => call(main, { method: 'POST', url: '/api/lint?filename=seed.xlsx', payload: fixture('xlsx/seed-per-sheet.xlsx'), headers: { ...auth, 'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' } })],
+  ])('reads %s: the seed\'s 18 projects', async (_name, send) => {
+    const r = await send();
+    expect(r.statusCode).toBe(200);
+    const [result] = r.json() as FileResult[];
+    expect([result!.status, result!.format, result!.projects.length]).toEqual(['problems', 'xlsx', 18]);
+    expect(result!.messages.filter((m) => m.ruleId === 'cost-value-not-amount')).toHaveLength(18);
+  }, 120_000);
+
   it('names the reader limit that refused a ZIP bomb', async () => {
     const r = await lint(main, [['file', 'bomb.docx', fixture('bad/zip-bomb-declared.docx')]]);
     expect((r.json() as FileResult[])[0]!.messages[0]!.messageId).toBe('zip-bomb');

@@ -25,6 +25,7 @@ warnIfSkipped('serve-page.e2e');
 const SEED = join(root, 'fixtures/seed/seed.docx');
 const SEED_TXT = join(root, 'fixtures/seed/seed.txt');
 const GARBAGE = join(root, 'fixtures/bad/garbage.docx');
+const SEED_XLSX = join(root, 'fixtures/xlsx/seed-stacked.xlsx');
 
 async function nodeResult(file: string): Promise<LintResult> {
   const name = basename(file);
@@ -127,8 +128,8 @@ describe.skipIf(!chromiumPath && !inCi)(chromiumPath || inCi ? 'the upload page 
 
   it('says which formats it takes', async () => {
     const accept = (await page.getAttribute('#file-input', 'accept'))!.split(',');
-    expect(accept).toEqual(expect.arrayContaining(['.docx', '.txt', '.html', '.doc']));
-    expect(await page.textContent('#drop-zone')).toMatch(/\.docx.*\.txt.*\.html/s);
+    expect(accept).toEqual(expect.arrayContaining(['.docx', '.xlsx', '.xlsm', '.txt', '.html', '.doc']));
+    expect(await page.textContent('#formats')).toMatch(/Word（\.docx）、Excel（\.xlsx）、文本（\.txt）和网页（\.html）.*Word 97–2003（\.doc）/);
   });
 
   it('lints the seed .docx in the browser: 18 projects drawn as the form, the cost findings, the filters work', async () => {
@@ -157,7 +158,19 @@ describe.skipIf(!chromiumPath && !inCi)(chromiumPath || inCi ? 'the upload page 
     expect(apiCalls).toEqual([]);
   }, 180_000);
 
+  it('lints an Excel workbook (.xlsx) in the browser: the seed\'s 18 projects and cost findings', async () => {
+    await upload(SEED_XLSX);
+    const node = await nodeResult(SEED_XLSX);
+    expect(node.projects).toHaveLength(18);
+    expect(await page.textContent('#status')).toContain('18 个项目');
+    expect(await page.locator('#errors').isHidden()).toBe(true);
+    await expect(frame().locator('li.finding').count()).resolves.toBe(node.messages.length);
+    await expect(frame().locator('li.finding[data-rule="cost-value-not-amount"]').count()).resolves.toBe(18);
+    expect(apiCalls).toEqual([]);
+  }, 180_000);
+
   it('downloads HTML, SARIF and JSON from the browser, and the xlsx rendered by the service from the findings (no file sent, nothing recorded)', async () => {
+    await upload(SEED_TXT);
     const node = await nodeResult(SEED_TXT);
     const html = await download('#download-html');
     expect(html.name).toMatch(/\.html$/);
@@ -222,6 +235,17 @@ describe.skipIf(!chromiumPath && !inCi)(chromiumPath || inCi ? 'the upload page 
     expect(lines[0]).not.toMatch(/\bat \w|Error:/);
     const list = await api<{ total: number; items: { status: string }[] }>('/api/submissions');
     expect([list.total, list.items[0]!.status]).toEqual([3, 'unreadable']);
+  }, 180_000);
+
+  it('an Excel workbook sent to the service: read, recorded, compared with the projects\' earlier submissions', async () => {
+    const answered = page.waitForResponse((r) => r.url().endsWith('/api/lint'));
+    await upload(SEED_XLSX);
+    const result = ((await (await answered).json()) as FileResult[])[0]!;
+    expect([result.status, result.format, result.projects.length]).toEqual(['problems', 'xlsx', 18]);
+    expect(await page.textContent('#status')).toContain('18 个项目');
+    expect(result.changes!.projects).toHaveLength(18);
+    expect(await page.textContent('#changes')).toBe(`自上次提交以来：已修复 ${result.changes!.fixed} 处，新增 ${result.changes!.new} 处，仍有 ${result.changes!.remaining} 处`);
+    expect(await submissionsTotal()).toBe(4);
     await page.uncheck('#use-server');
   }, 180_000);
 
