@@ -33,7 +33,7 @@ describe('a worker that dies takes only its own file', () => {
   it('exit, crash, endless loop and heap exhaustion on four files: four fatal results, the five others checked', async () => {
     const work = path.join(dir, 'faults');
     for (let i = 1; i <= 9; i++) copySeed('seed.txt', work, `scan/f${i}.txt`);
-    const r = await runCli(['scan', '--concurrency', '2', '--time-limit', '15000', '--max-worker-memory', '256MiB', '-f', 'json', '-o', 'out.json'], {
+    const r = await runCli(['scan', '--concurrency', '2', '--time-limit', '40000', '--max-worker-memory', '96MiB', '-f', 'json', '-o', 'out.json'], {
       cwd: work,
       env: { JXLINT_TEST_WORKER_FAULT: 'exit:f2.txt,crash:f4.txt,oom:f6.txt,hang:f8.txt' },
     });
@@ -47,9 +47,9 @@ describe('a worker that dies takes only its own file', () => {
       ['f3.txt', undefined, null],
       ['f4.txt', 'internal-error', /injected crash/],
       ['f5.txt', undefined, null],
-      ['f6.txt', 'out-of-memory', /超出了内存上限（每个线程 256 MiB）.*--max-worker-memory/],
+      ['f6.txt', 'out-of-memory', /超出了内存上限（每个线程 96 MiB）.*--max-worker-memory/],
       ['f7.txt', undefined, null],
-      ['f8.txt', 'time-limit', /检查超时（超过 15 秒）.*--time-limit/],
+      ['f8.txt', 'time-limit', /检查超时（超过 40 秒）.*--time-limit/],
       ['f9.txt', undefined, null],
     ];
     expect(results).toHaveLength(expected.length);
