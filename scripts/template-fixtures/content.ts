@@ -86,8 +86,6 @@ export interface ProjectContent {
 // ---------------------------------------------------------------------------------------------
 // Values
 
-const OPS = ['≥', '≤', '>', '<', '='] as const;
-
 /** Builds a value that splits (op + number + unit) from its parts. */
 export function splitValue(op: string, num: string, unit: string, kind: ValueKind): ValueSpec {
   return {
@@ -444,5 +442,3 @@ export function syntheticProject(rng: Rng, n: number, layout: 'legacy' | 'v2021'
     review: rng.pick(['同意申报。', '经审核，同意。']),
   };
 }
-
-export { OPS };

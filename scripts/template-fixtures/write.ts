@@ -4,7 +4,7 @@
  * through LibreOffice (this machine only) as .doc and LibreOffice text.
  */
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, rmSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { tmpdir } from 'node:os';
 import ExcelJS from 'exceljs';
@@ -153,8 +153,4 @@ export function sofficeConvert(docxPaths: string[], target: 'doc' | 'txt'): void
     copyFileSync(made, p.replace(/\.docx$/, `.${target}`));
   }
   rmSync(out, { recursive: true, force: true });
-}
-
-export function readBytes(path: string): Uint8Array {
-  return new Uint8Array(readFileSync(path));
 }
