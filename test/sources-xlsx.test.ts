@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import type { SheetOrigin } from '../src/ast/types.js';
 import type { Block, BlockStream } from '../src/sources/blocks.js';
 import { readSource } from '../src/sources/index.js';
+import { XmlScanner, type XmlTag } from '../src/sources/docx/xml-scan.js';
 import { formatFromExtension, sniff } from '../src/sources/sniff.js';
 import { MAIN_NS, type SheetSpec, type WorkbookSpec, buildWorkbook, inlineCell, row } from './helpers/xlsx-build.js';
 
@@ -277,5 +278,43 @@ describe('sniffed by content', () => {
     const stream = await readSource(file('fixtures/seed/seed.docx'), { filePath: '绩效目标.xlsx' });
     expect(stream.info.format).toBe('docx');
     expect(stream.notes.map((n) => n.code)).toEqual(['format-mismatch']);
+  });
+});
+
+describe('one attribute without parsing the others (xml-scan, used for every cell)', () => {
+  const attribute = (tagXml: string, name: string): [string | undefined, string | undefined] => {
+    let got: [string | undefined, string | undefined] = [undefined, undefined];
+    const scanner = new XmlScanner(
+      {
+        open: (tag: XmlTag) => {
+          got = [tag.attribute!(name), tag.attributes[name]];
+        },
+        close: () => undefined,
+        onText: () => undefined,
+        wantsText: () => false,
+      },
+      () => {
+        throw new Error('doctype');
+      },
+    );
+    scanner.write(new TextEncoder().encode(tagXml));
+    scanner.close();
+    return got;
+  };
+
+  it.each<[string, string, string | undefined]>([
+    ['<c r="B3" s="2" t="s"/>', 'r', 'B3'],
+    ['<c r="B3" s="2" t="s"/>', 't', 's'],
+    ['<c r="B3"/>', 't', undefined],
+    ["<c  r = 'A1'  t='inlineStr' />", 't', 'inlineStr'],
+    ['<c xr="X" r="A1"/>', 'r', 'A1'],
+    ['<c x:r="X" r="A1"/>', 'r', 'A1'],
+    ['<c x:r="X"/>', 'r', undefined],
+    ['<sheet name="A &amp; B &#x4E00;"/>', 'name', 'A & B 一'],
+    ['<c r="A1" s=2/>', 's', undefined],
+  ])('%s: %s', (xml, name, expected) => {
+    const [fast, full] = attribute(xml, name);
+    expect(fast).toBe(expected);
+    expect(fast).toBe(full);
   });
 });

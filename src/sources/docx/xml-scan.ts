@@ -23,6 +23,11 @@ export interface XmlTag {
   name: string;
   readonly attributes: Record<string, string>;
   isSelfClosing?: boolean;
+  /**
+   * One attribute's value, found without parsing the others (the .xlsx reader reads `r`, `s` and
+   * `t` of every cell); undefined when absent. Optional: other tokenizers may offer `attributes` only.
+   */
+  attribute?(name: string): string | undefined;
 }
 
 export interface XmlHandler {
@@ -131,6 +136,35 @@ class LazyTag implements XmlTag {
       this.parsed = parseAttributes(decodeRange(this.bytes, this.start, this.end));
     }
     return this.parsed;
+  }
+
+  attribute(name: string): string | undefined {
+    if (this.parsed !== null) return this.parsed[name];
+    const b = this.bytes;
+    const end = this.end;
+    const n = name.length;
+    // Pairs are `name = "value"` or `name = 'value'`; anything else falls back to the full parse.
+    for (let i = this.start; i < end; ) {
+      while (i < end && (isSpace(b[i]) || b[i] === 0x2f)) i++;
+      const nameStart = i;
+      while (i < end && b[i] !== 0x3d && !isSpace(b[i]) && b[i] !== 0x2f) i++;
+      const nameEnd = i;
+      while (i < end && isSpace(b[i])) i++;
+      if (b[i] !== 0x3d) return this.attributes[name];
+      i++;
+      while (i < end && isSpace(b[i])) i++;
+      const quote = b[i];
+      if (quote !== 0x22 && quote !== 0x27) return this.attributes[name];
+      const close = b.indexOf(quote, i + 1);
+      if (close < 0 || close >= end) return this.attributes[name];
+      if (nameEnd - nameStart === n) {
+        let same = true;
+        for (let k = 0; k < n; k++) if (b[nameStart + k] !== name.charCodeAt(k)) (same = false), (k = n);
+        if (same) return decodeXmlEntities(decodeRange(b, i + 1, close));
+      }
+      i = close + 1;
+    }
+    return undefined;
   }
 }
 

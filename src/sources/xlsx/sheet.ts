@@ -71,6 +71,11 @@ export function parseRange(ref: string): MergeRange | null {
   return { r0: Math.min(p.row, q.row), c0: Math.min(p.col, q.col), r1: Math.max(p.row, q.row), c1: Math.max(p.col, q.col) };
 }
 
+/** One attribute, without parsing the tag's others when the tokenizer can (xml-scan's `attribute`). */
+function attributeOf(tag: XmlTag, name: string): string | undefined {
+  return tag.attribute ? tag.attribute(name) : tag.attributes[name];
+}
+
 type Where = 'outside' | 'sheetData' | 'row' | 'c' | 'v' | 'f' | 'is' | 'mergeCells' | 'other';
 
 export class WorksheetReader implements XmlHandler {
@@ -155,21 +160,21 @@ export class WorksheetReader implements XmlHandler {
   }
 
   private startRow(tag: XmlTag): void {
-    const r = Number(tag.attributes.r);
+    const r = Number(attributeOf(tag, 'r'));
     this.row = Number.isInteger(r) && r >= 1 && r <= MAX_ROW ? r : this.row + 1;
     this.col = 0;
     this.currentRow = null;
   }
 
   private startCell(tag: XmlTag): void {
-    const a = tag.attributes;
-    const ref = a.r !== undefined ? parseCellRef(a.r.trim()) : null;
+    const r = attributeOf(tag, 'r');
+    const ref = r !== undefined ? parseCellRef(r.trim()) : null;
     if (ref) {
       if (ref.row !== this.row) (this.row = ref.row), (this.currentRow = null);
       this.col = ref.col;
     } else this.col++;
-    this.cellType = a.t ?? 'n';
-    const s = Number(a.s ?? 0);
+    this.cellType = attributeOf(tag, 't') ?? 'n';
+    const s = Number(attributeOf(tag, 's') ?? 0);
     this.cellStyle = Number.isInteger(s) && s >= 0 ? s : 0;
     this.hasFormula = false;
     this.value = '';
