@@ -42,6 +42,7 @@ const noise = (n: number): Uint8Array => Uint8Array.from({ length: n }, (_, i) =
 describe('refused with one line saying what to do', () => {
   const cases: [string, () => Uint8Array, string, string, RegExp][] = [
     ['an Excel 97–2003 workbook (Workbook stream)', () => compoundFile([{ name: 'Workbook', data: noise(4096) }]), '预算.xls', 'xls-not-supported', /^文件是 Excel 97–2003 工作簿（\.xls），暂不支持；请在 Excel 或 WPS 中另存为 \.xlsx 后再检查$/],
+    ['another compound file (a .ppt) is still not a Word document', () => compoundFile([{ name: 'PowerPoint Document', data: noise(4096) }]), '预算.doc', 'not-a-word-document', /^文件不是 Word 文档：这是其他 Office 复合文档（如 PowerPoint 97–2003 的 \.ppt）/],
     ['an Excel 5 workbook (Book stream)', () => compoundFile([{ name: 'Book', data: noise(4096) }]), '预算.xls', 'xls-not-supported', /另存为 \.xlsx/],
     ['an .xls named .docx (content decides)', () => compoundFile([{ name: 'Workbook', data: noise(4096) }]), '预算.docx', 'xls-not-supported', /Excel 97–2003/],
     ['a WPS .et (a compound file with a Workbook stream)', () => compoundFile([{ name: 'Workbook', data: noise(4096) }]), '预算.et', 'et-not-supported', /^文件是 WPS 表格（\.et）格式，暂不支持；请在 WPS 表格中另存为 \.xlsx/],

@@ -102,8 +102,8 @@ export async function readSource(bytes: Uint8Array, options: ReadSourceOptions):
       if (kind === 'other') {
         throw new SourceError(
           'not-a-word-document',
-          '文件不是 Word 文档：这是其他 Office 复合文档（如 Excel 97–2003 的 .xls），请把绩效目标表另存为 .docx 后再检查',
-          'The file is not a Word document but another Office compound file (such as an .xls); save the table as .docx and check it again',
+          '文件不是 Word 文档：这是其他 Office 复合文档（如 PowerPoint 97–2003 的 .ppt），请把绩效目标表另存为 .docx 后再检查',
+          'The file is not a Word document but another Office compound file (such as a .ppt); save the table as .docx and check it again',
         );
       }
       const { readDoc } = await import('./doc.js');
