@@ -3,6 +3,8 @@
  * Retry-After), every one answered; and SIGTERM lets a running upload finish before the exit.
  */
 import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -26,6 +28,37 @@ describe('the pool\'s worker', () => {
   ])('is the service worker from %s', (_name, from) => {
     expect(serviceWorkerFile(pathToFileURL(path.join(root, from)).href)).toBe(path.join(root, 'dist/src/serve/worker.js'));
   });
+});
+
+// The built command line (dist/bin, bundled by esbuild) as a user runs it: SQLite store and the pool's
+// compiled worker — both broke in the bundle while the sources worked. Needs `npm run build`.
+const builtCli = path.join(root, 'dist/bin/main.js');
+describe.skipIf(!existsSync(builtCli))('the built jxlint serve (dist/bin/main.js)', () => {
+  it('records an upload in SQLite and answers its findings', async () => {
+    const data = mkdtempSync(path.join(tmpdir(), 'jxlint-built-serve-'));
+    const child = spawn(process.execPath, [builtCli, 'serve', '--port', '0', '--data', data, '--threads', '1'], { cwd: data, stdio: ['ignore', 'ignore', 'pipe'] });
+    try {
+      let stderr = '';
+      const address = await new Promise<string>((resolve, reject) => {
+        child.stderr!.on('data', (d: Buffer) => {
+          stderr += d.toString();
+          const m = /"event":"listening","address":"([^"]+)"/.exec(stderr);
+          if (m) resolve(m[1]!);
+        });
+        child.once('exit', (code) => reject(new Error(`exited ${code}: ${stderr}`)));
+      });
+      const response = await upload(address);
+      expect(response.status).toBe(200);
+      const [result] = (await response.json()) as FileResult[];
+      expect([result!.status, result!.projects.length, result!.submissionId]).toEqual(['problems', 18, 1]);
+      expect(((await (await fetch(`${address}/api/submissions`)).json()) as { total: number }).total).toBe(1);
+    } finally {
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      child.kill('SIGTERM');
+      await exited;
+      rmSync(data, { recursive: true, force: true });
+    }
+  }, 300_000);
 });
 
 describe('on a real socket', () => {
