@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { JxDocument, Project } from '../src/ast/types.js';
-import { parseBlocks, parseText, withoutOrigins } from '../src/index.js';
+import { parseBlocks, parseText, toParseJson, withoutOrigins } from '../src/index.js';
 import * as F from './templates-parse-support.js';
 
 const layouts: [string, (parts: F.Part[]) => JxDocument][] = [
@@ -314,5 +314,18 @@ describe('goal items written in one paragraph', () => {
       typeof part === 'string' ? part : part.map((row) => (row[0] === '年度绩效目标' ? [row[0], cell, ...row.slice(2)] : row)),
     );
     for (const [, read] of layouts) expect(read(parts).projects[0].goals.map((g) => g.text)).toEqual(items);
+  });
+});
+
+describe('parse output', () => {
+  it.each(families)('%s: the JSON view names the template; a missing spend plan is four nulls', (_name, parts, want) => {
+    const json = toParseJson(parseBlocks(F.blocks(parts)));
+    expect(json.projects[0].template).toBe(want.template);
+    expect(json.projects[0].spendPlan).toEqual(want.spendPlan);
+  });
+
+  it('a table with none of the families\' labels is unknown, and still read', () => {
+    const doc = parseText(F.rowPerLine([[['一级指标', '二级指标', '三级指标', '指标值'], ['产出指标', '数量指标', '培训人数', '≥200人']]]));
+    expect(doc.projects.map((p) => [p.template, p.indicators.map((i) => i.value.raw)])).toEqual([['unknown', ['≥200人']]]);
   });
 });
