@@ -153,4 +153,5 @@ export function sofficeConvert(docxPaths: string[], target: 'doc' | 'txt'): void
     copyFileSync(made, p.replace(/\.docx$/, `.${target}`));
   }
   rmSync(out, { recursive: true, force: true });
+  rmSync(profile, { recursive: true, force: true });
 }
