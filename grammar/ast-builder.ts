@@ -443,13 +443,12 @@ function pairBudgetCells(
 
 /** 项目预算成本构成 (湖北): its header row, then one row per cost item; the 合计 row is not an item. */
 function buildCostBreakdown(v: AstVisitor, node: CostBreakdownCstNode, moneyUnit: string | null): CostItem[] {
-  const label = v.cell(node.children.CostBreakdownLabel[0]);
   const cells = v.valueCells(node.children.valueCell);
   let k = 0;
   while (k < cells.length && cells[k].text === null && cells[k + 1]?.token.tokenType === T.CostHeader) k++;
   const header: CellRef[] = [];
   while (k < cells.length && cells[k].token.tokenType === T.CostHeader) header.push(cells[k++]);
-  let body = cells.slice(k);
+  const body = cells.slice(k);
   const labels = header.length > 0 ? header.map((c) => normaliseLabel(c.text ?? '')) : ['成本项目', '金额', '测算依据'];
   const width = labels.length;
 
@@ -462,13 +461,36 @@ function buildCostBreakdown(v: AstVisitor, node: CostBreakdownCstNode, moneyUnit
       else rows.push([cell]);
     }
   } else {
-    // The block's label column is merged down the rows: each row opens with its blank cell.
-    const labelColumn = header.length > 0 && header[0].unit.rowKey === undefined && body.length % (width + 1) === 0 && body.every((c, i) => i % (width + 1) !== 0 || c.text === null);
-    const step = labelColumn ? width + 1 : width;
-    body = body.slice(0, body.length - (body.length % step));
-    for (let i = 0; i < body.length; i += step) rows.push(body.slice(i, i + step));
+    // The block's label column is merged down the rows: each row opens with its blank cell. A cell
+    // of several paragraphs (one line each in LibreOffice's text) is joined back into its 测算依据.
+    const lead = body[0]?.text === null ? 1 : 0;
+    const step = width + lead;
+    const amountAt = labels.findIndex((l) => /^金额/.test(l));
+    const basisAt = labels.findIndex((l) => /测算/.test(l));
+    const itemAt = Math.max(0, labels.findIndex((l) => /成本项目/.test(l)));
+    /** A row opens at `i`: the label column's blank, a named item, an amount (or a blank one). */
+    const opensRow = (i: number) => {
+      if (i >= body.length) return true;
+      if (lead === 1 && body[i].text !== null) return false;
+      const item = body[i + lead + itemAt]?.text;
+      if (!item || parseAmount(item) !== null) return false;
+      const amount = amountAt < 0 ? undefined : body[i + lead + amountAt];
+      return amount === undefined || amount.text === null || parseAmount(amount.text) !== null;
+    };
+    let i = 0;
+    while (i + step <= body.length) {
+      let extra = 0;
+      if (!opensRow(i + step) && basisAt >= 0) extra = [1, 2, 3].find((k) => i + step + k <= body.length && opensRow(i + step + k) && opensRow(i + 2 * step + k)) ?? 0;
+      let row = body.slice(i, i + step + extra);
+      if (extra > 0) {
+        const at = lead + basisAt;
+        const joined: CellRef = { ...row[at], text: row.slice(at, at + extra + 1).map((c) => c.text ?? '').join('\n') };
+        row = [...row.slice(0, at), joined, ...row.slice(at + extra + 1)];
+      }
+      rows.push(row);
+      i += step + extra;
+    }
   }
-  void label;
 
   const items: CostItem[] = [];
   for (let row of rows) {

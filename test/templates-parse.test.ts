@@ -329,3 +329,21 @@ describe('parse output', () => {
     expect(doc.projects.map((p) => [p.template, p.indicators.map((i) => i.value.raw)])).toEqual([['unknown', ['≥200人']]]);
   });
 });
+
+describe('项目预算成本构成 in LibreOffice text', () => {
+  const withCells = (changes: Record<string, Record<number, string>>): F.Part[] =>
+    F.hubeiTable('设备购置', 'A1', '100.00', '80.00', '20.00').map((part) =>
+      typeof part === 'string' ? part : part.map((row) => (changes[row[1]] ? row.map((c, i) => changes[row[1]][i] ?? c) : row)),
+    );
+  const cases: [string, F.Part[]][] = [
+    ['a 测算依据 of two paragraphs', withCells({ 设备购置费: { 3: '10台×5万元\n按市场询价' } })],
+    ['a blank 金额', withCells({ 运行维护费: { 2: '' } })],
+    ['both', withCells({ 设备购置费: { 3: '10台×5万元\n按市场询价' }, 运行维护费: { 2: '' } })],
+  ];
+  it.each(cases)('%s', (_name, parts) => {
+    const want = parseBlocks(F.blocks(parts)).projects[0].costBreakdown.map((c) => [c.item, c.amount, c.basis, c.priorYears.map((y) => y.amount)]);
+    const got = parseText(F.unmarked(parts)).projects[0].costBreakdown.map((c) => [c.item, c.amount, c.basis, c.priorYears.map((y) => y.amount)]);
+    expect(got).toEqual(want);
+    expect(want).toHaveLength(2);
+  });
+});
