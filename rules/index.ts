@@ -1,6 +1,7 @@
 /**
- * The rule registry: every rule jxlint knows, exact rules first, then the heuristics in the order
- * of docs/rule-catalogue.md. A new rule is one import and one entry here.
+ * The rule registry: every rule jxlint knows, exact rules first, then the heuristics, each kind in
+ * the order the rules were added. GENERATED from the files of rules/ by scripts/gen-rules.ts — do
+ * not edit; a new rule file is added by running `npx tsx scripts/gen-rules.ts`.
  * Look rules up through src/engine/registry.ts (`getRule`, `ruleSummaries`, `explainRule`).
  */
 import type { Rule } from '../src/engine/types.js';

@@ -1,4 +1,4 @@
-/** The committed docs/rules/*.md are what scripts/gen-rule-docs.ts generates from the rules' meta. */
+/** The committed docs/rules/*.md are what scripts/gen-rules.ts generates from the rules' meta. */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { allRules } from '../rules/index.js';
@@ -6,7 +6,7 @@ import { generateRuleDocs, renderExample, renderRuleDoc } from '../src/engine/do
 import { explainRule, UnknownRuleError } from '../src/engine/registry.js';
 
 const root = new URL('../', import.meta.url);
-const HINT = 'docs/rules is stale: run npx tsx scripts/gen-rule-docs.ts';
+const HINT = 'docs/rules is stale: run npx tsx scripts/gen-rules.ts';
 
 describe('rule docs', () => {
   const files = generateRuleDocs(allRules);

@@ -1,7 +1,8 @@
 /**
- * The registry is complete: every rule has its file (named by id, exporting the rule), its docs
- * (every field, bad and good examples), its generated page, its test file, and every message in
- * both languages with the same placeholders. Rule files import only what docs/architecture.md allows.
+ * The registry is complete and generated: rules/index.ts is what scripts/gen-rules.ts writes from the
+ * files of rules/, and every rule has its file (named by id, exporting the rule), its docs (every
+ * field, bad and good examples), its generated page, its test file, and every message in both
+ * languages with the same placeholders. Rule files import only what docs/architecture.md allows.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
@@ -9,6 +10,7 @@ import { allRules, exactRules, heuristicRules } from '../rules/index.js';
 import { placeholdersOf } from '../src/engine/messages.js';
 import { getRule, ruleIds, ruleSummaries } from '../src/engine/registry.js';
 import type { Rule, RuleCategory } from '../src/engine/types.js';
+import { REGISTRY_PATH, renderRuleRegistry, ruleModuleOf } from '../scripts/gen-rules.js';
 
 const root = new URL('../', import.meta.url);
 /** Every module in rules/, loaded by vite's glob import (a variable dynamic import cannot resolve .js → .ts). */
@@ -54,6 +56,16 @@ function allowedImport(spec: string, inShared: boolean): boolean {
 }
 
 describe('rule registry', () => {
+  it('rules/index.ts is generated from the files of rules/ (npx tsx scripts/gen-rules.ts)', () => {
+    const modules = Object.entries(ruleModules)
+      .map(([path, exports]) => [path.replace(/^\.\.\/rules\/|\.ts$/g, ''), exports] as const)
+      .filter(([id]) => id !== 'index')
+      .map(([id, exports]) => ruleModuleOf(id, exports));
+    expect(allRules.map((r) => r.meta.id).sort(), 'every rule file is registered').toEqual(modules.map((m) => m.id).sort());
+    const current = readFileSync(new URL(REGISTRY_PATH, root), 'utf8');
+    expect(current, `${REGISTRY_PATH} is stale: run npx tsx scripts/gen-rules.ts`).toBe(renderRuleRegistry(modules, current));
+  });
+
   it('has the 17 exact rules of docs/rule-catalogue.md Part A; every other rule is a heuristic', () => {
     expect(exactRules.map((r) => r.meta.id).sort()).toEqual([...PART_A_IDS].sort());
     for (const r of allRules) expect(r.meta.kind).toBe(PART_A_IDS.includes(r.meta.id) ? 'exact' : 'heuristic');
@@ -119,7 +131,7 @@ describe('rule registry', () => {
       }
       if (meta.kind === 'heuristic') expect(d.limits?.trim(), 'heuristic docs say what the heuristic cannot know (docs.limits)').toBeTruthy();
       expect(d.bad).not.toBe(d.good);
-      expect(exists(`docs/rules/${id}.md`), `docs/rules/${id}.md (npx tsx scripts/gen-rule-docs.ts)`).toBe(true);
+      expect(exists(`docs/rules/${id}.md`), `docs/rules/${id}.md (npx tsx scripts/gen-rules.ts)`).toBe(true);
     });
 
     it('has every message in zh-CN and en with the same placeholders', () => {

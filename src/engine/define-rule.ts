@@ -18,7 +18,7 @@
  * Rules may import this file at run time (it imports nothing but types); everything else of the
  * engine they import as types only.
  */
-import type { Rule, RuleContext, RuleMeta, RuleOptionSpec, RuleVisitors } from './types.js';
+import type { Rule, RuleContext, RuleKind, RuleMeta, RuleOptionSpec, RuleVisitors } from './types.js';
 
 interface OptionSpecBase {
   description: string;
@@ -52,25 +52,35 @@ export type OptionValues<S extends Record<string, OptionSpec>> = { readonly [K i
 export type RuleMessages<MessageIds extends string> = Record<MessageIds, { 'zh-CN': string; en: string }>;
 
 /** The meta a rule writes, its messages keyed by its message ids. */
-export type RuleDefinitionMeta<MessageIds extends string> = Omit<RuleMeta, 'messages'> & { messages: RuleMessages<MessageIds> };
+export type RuleDefinitionMeta<MessageIds extends string, Kind extends RuleKind = RuleKind> = Omit<RuleMeta, 'messages' | 'kind'> & {
+  messages: RuleMessages<MessageIds>;
+  kind: Kind;
+};
 
-export interface RuleDefinition<MessageIds extends string, Schema extends Record<string, OptionSpec>> {
-  meta: RuleDefinitionMeta<MessageIds>;
+export interface RuleDefinition<MessageIds extends string, Schema extends Record<string, OptionSpec>, Kind extends RuleKind = RuleKind> {
+  meta: RuleDefinitionMeta<MessageIds, Kind>;
   /** Option name → spec with its default. */
   options?: Schema;
   /** Called once per document; returns the visitors the engine calls while it walks the AST. */
   create(context: RuleContext<MessageIds, OptionValues<Schema>>): RuleVisitors;
 }
 
-/** A rule that still knows its message ids (so a RuleTester case naming a wrong one does not compile). */
-export type DefinedRule<MessageIds extends string> = Rule & { meta: { messages: RuleMessages<MessageIds> } };
+/**
+ * A rule that still knows its message ids and its kind (so a RuleTester case naming a wrong message id
+ * does not compile, and a heuristic rule's test must declare its seed counts).
+ */
+export type DefinedRule<MessageIds extends string, Kind extends RuleKind = RuleKind> = Rule & {
+  meta: { messages: RuleMessages<MessageIds>; kind: Kind };
+};
 
 /** A rule from its meta, option schema and visitors (see the file comment). */
-export function defineRule<const MessageIds extends string, const Schema extends Record<string, OptionSpec> = Record<never, never>>(
-  definition: RuleDefinition<MessageIds, Schema>,
-): DefinedRule<MessageIds> {
+export function defineRule<
+  const MessageIds extends string,
+  const Schema extends Record<string, OptionSpec> = Record<never, never>,
+  const Kind extends RuleKind = RuleKind,
+>(definition: RuleDefinition<MessageIds, Schema, Kind>): DefinedRule<MessageIds, Kind> {
   const { meta, options, create } = definition;
-  const rule: DefinedRule<MessageIds> = {
+  const rule: DefinedRule<MessageIds, Kind> = {
     meta,
     create: create as Rule['create'],
   };

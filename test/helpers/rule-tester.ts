@@ -2,7 +2,8 @@
  * RuleTester (ESLint's shape): table-driven valid / invalid cases for one rule. Inputs are small
  * text tables (row-per-line layout, built with `table({...})`), parsed with `parseText`; only the
  * rule under test runs. Every invalid case names, per expected message, the messageId, the project
- * code and the cell (role, plus the 三级 name for indicator cells).
+ * code and the cell (role, plus the 三级 name for indicator cells). A heuristic rule's cases also
+ * declare what it reports on the seed (`seed: [findings, tables]`, test/helpers/seed.ts).
  */
 import { describe, expect, it } from 'vitest';
 import { parseText } from '../../src/index.js';
@@ -10,7 +11,8 @@ import { resolveConfig } from '../../src/engine/config.js';
 import { INTERNAL_ERROR_ID, lintDocument } from '../../src/engine/lint.js';
 import type { Indicator, JxDocument, Origin, Project, Value } from '../../src/ast/types.js';
 import type { DefinedRule } from '../../src/engine/define-rule.js';
-import type { CellRole, LayoutPolicy, LintMessage, Locale, Rule, Severity } from '../../src/engine/types.js';
+import type { CellRole, LayoutPolicy, LintMessage, Locale, Rule, RuleKind, Severity } from '../../src/engine/types.js';
+import { heuristicSeedCounts, type SeedCounts } from './seed.js';
 
 export { CLEAN_INDICATORS, CLEAN_INDICATORS_2021, table, tables, withRows } from '../../rules/shared/example-table.js';
 export type { IndicatorRow, TableSpec } from '../../rules/shared/example-table.js';
@@ -75,16 +77,29 @@ function checkCommon(rule: Rule, c: ValidCase, run: ReturnType<typeof runRule>):
   expect(internal.map((m) => m.message), `${rule.meta.id} did not throw`).toEqual([]);
 }
 
+/**
+ * A heuristic rule's own test file declares its seed counts (test/rules-partb-coverage.test.ts checks
+ * that every one does); an exact rule's are pinned in test/engine-seed-counts.test.ts.
+ */
+type SeedDeclaration<Kind extends RuleKind> = 'heuristic' extends Kind ? { seed?: SeedCounts } : { seed?: never };
+
 /** Declares the vitest suite for a rule; an expected messageId the rule does not have is a compile error. */
-export function ruleTester<MessageIds extends string>(
-  rule: DefinedRule<MessageIds>,
-  cases: { valid: ValidCase[]; invalid: InvalidCase<NoInfer<MessageIds>>[] },
+export function ruleTester<MessageIds extends string, Kind extends RuleKind>(
+  rule: DefinedRule<MessageIds, Kind>,
+  cases: { valid: ValidCase[]; invalid: InvalidCase<NoInfer<MessageIds>>[] } & SeedDeclaration<Kind>,
 ): void {
   describe(rule.meta.id, () => {
     it('has at least one valid and one invalid case', () => {
       expect(cases.valid.length).toBeGreaterThan(0);
       expect(cases.invalid.length).toBeGreaterThan(0);
     });
+
+    const seed = cases.seed;
+    if (seed) {
+      it(`on the seed: ${seed[0]} findings in ${seed[1]} tables (every heuristic rule on)`, () => {
+        expect(heuristicSeedCounts(rule.meta.id), `${rule.meta.id} on fixtures/seed/seed.txt [findings, tables]`).toEqual(seed);
+      });
+    }
 
     for (const c of cases.valid) {
       it(`valid: ${c.name}`, () => {

@@ -4,6 +4,7 @@ import { ruleTester, table, withRows } from '../helpers/rule-tester.js';
 const CODE = '316-1201-JBN-WMEB';
 
 ruleTester(commonTypo, {
+  seed: [12, 8],
   valid: [
     { name: 'no typos', text: table() },
     { name: '收益 meaning income is not a typo', text: table({ indicators: withRows({ 领取待遇居民人均增收: ['效益指标', '经济效益指标', '基金投资收益率', '基金年度投资收益占基金的比例', '≥3%', '历史标准'] }) }) },

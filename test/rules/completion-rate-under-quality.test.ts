@@ -5,6 +5,7 @@ const CODE = '316-1201-JBN-WMEB';
 const quality = (level3: string) => withRows({ 补贴发放准确率: ['产出指标', '质量指标', level3, '按标准核定并发放补贴', '≥98%', '行业标准'] });
 
 ruleTester(completionRateUnderQuality, {
+  seed: [9, 9], // + 宣传资料发放率, 工资支付率 (process rates under 质量)
   valid: [
     { name: 'an accuracy rate', text: table() },
     { name: 'a pass rate', text: table({ indicators: quality('验收合格率') }) },

@@ -5,6 +5,7 @@ const CODE = '316-1201-JBN-WMEB';
 const cost = (description: string, value: string) => withRows({ 项目总成本: ['产出指标', '成本指标', '项目成本', description, value, '预算支出标准'] });
 
 ruleTester(costAmountInDescription, {
+  seed: [17, 17],
   valid: [
     { name: 'the amount is in the value', text: table() },
     { name: 'amount in both places', text: table({ indicators: cost('总成本800万元', '≤800万元') }) },

@@ -6,6 +6,7 @@ const satisfaction = (description: string) =>
   withRows({ 参保居民满意度: ['满意度指标', '服务对象满意度指标', '参保居民满意度', description, '≥90%', '计划标准'] });
 
 ruleTester(descriptionMissingDefinition, {
+  seed: [17, 17],
   valid: [
     { name: 'every row explained', text: table() },
     { name: 'a short but real definition', text: table({ indicators: satisfaction('满意和基本满意的比例') }) },

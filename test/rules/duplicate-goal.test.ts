@@ -4,6 +4,7 @@ import { ruleTester, table } from '../helpers/rule-tester.js';
 const CODE = '316-1201-JBN-WMEB';
 
 ruleTester(duplicateGoal, {
+  seed: [2, 2],
   valid: [
     { name: 'one goal', text: table() },
     { name: 'different items', text: table({ goals: ['1、按季度发放补贴', '2、年底前发放完毕'] }) },

@@ -4,6 +4,7 @@ import { ruleTester, table } from '../helpers/rule-tester.js';
 const CODE = '316-1201-JBN-WMEB';
 
 ruleTester(goalDescribesInputOrPayment, {
+  seed: [4, 4],
   valid: [
     { name: 'an output with a count', text: table() },
     { name: 'paying, but for a stated output', text: table({ goals: '1、为20名见习大学生按月支付见习补贴' }) },

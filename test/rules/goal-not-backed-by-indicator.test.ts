@@ -4,6 +4,7 @@ import { ruleTester, table } from '../helpers/rule-tester.js';
 const CODE = '316-1201-JBN-WMEB';
 
 ruleTester(goalNotBackedByIndicator, {
+  seed: [0, 0],
   valid: [
     { name: 'no quantity named', text: table() },
     { name: 'the 参保率 the goal names has its indicator', text: table({ goals: '1、城乡居民养老保险参保率达到95%以上' }) },

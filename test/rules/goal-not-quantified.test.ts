@@ -4,6 +4,7 @@ import { ruleTester, table } from '../helpers/rule-tester.js';
 const CODE = '316-1201-JBN-WMEB';
 
 ruleTester(goalNotQuantified, {
+  seed: [5, 5], // gives way to goal-describes-input-or-payment / goal-restates-project-name
   valid: [
     { name: 'a number', text: table() },
     { name: 'a Chinese numeral with a measure word', text: table({ goals: '1、每年开展两次基金专项审计' }) },

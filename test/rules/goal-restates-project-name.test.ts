@@ -4,6 +4,7 @@ import { ruleTester, table } from '../helpers/rule-tester.js';
 const CODE = '316-1201-JBN-WMEB';
 
 ruleTester(goalRestatesProjectName, {
+  seed: [1, 1],
   valid: [
     { name: 'a real goal', text: table() },
     { name: 'the name plus what it achieves', text: table({ goals: '1、城乡居民养老保险区财政补贴按季度发放到12000名参保居民' }) },

@@ -4,6 +4,7 @@ import { ruleTester, table, withRows } from '../helpers/rule-tester.js';
 const CODE = '316-1201-JBN-WMEB';
 
 ruleTester(hedgingLanguage, {
+  seed: [1, 1], // gives way to slogan-indicator rows and dept-goal-not-quantified
   valid: [
     { name: 'plain targets', text: table() },
     { name: '基本养老保险 is a proper name, not hedging', text: table({ goals: '1、为12000名居民发放城乡居民基本养老保险补贴' }) },

@@ -5,6 +5,7 @@ const CODE = '316-1201-JBN-WMEB';
 const cost = (description: string, value: string) => withRows({ 项目总成本: ['产出指标', '成本指标', '项目总成本', description, value, '预算支出标准'] });
 
 ruleTester(inconsistentMoneyUnit, {
+  seed: [1, 1],
   valid: [
     { name: '万元 throughout', text: table() },
     { name: '万 before a count unit is not money', text: table({ indicators: withRows({ 补贴发放人数: ['产出指标', '数量指标', '补贴发放人数', '全区约1.2万人参保', '≥12000人', '计划标准'] }) }) },

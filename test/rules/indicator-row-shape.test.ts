@@ -4,6 +4,7 @@ import { CLEAN_INDICATORS, ruleTester, table, withRows } from '../helpers/rule-t
 const CODE = '316-1201-JBN-WMEB';
 
 ruleTester(indicatorRowShape, {
+  seed: [0, 0],
   valid: [
     { name: 'every row as wide as the header', text: table() },
     { name: 'merged 一级 cells exported blank are not missing cells', text: table({ indicators: CLEAN_INDICATORS }) },

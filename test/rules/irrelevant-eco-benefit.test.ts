@@ -6,6 +6,7 @@ const withEco = (level3: string, description: string, value = '≥95%') =>
   [...CLEAN_INDICATORS.slice(0, 6), ['效益指标', '生态效益指标', level3, description, value, '计划标准'], ...CLEAN_INDICATORS.slice(6)];
 
 ruleTester(irrelevantEcoBenefit, {
+  seed: [7, 7], // Q23T 见习工资发放率 gives way to process-metric-as-benefit
   valid: [
     { name: 'no ecological row at all (may be omitted)', text: table() },
     { name: 'a real ecological effect', text: table({ indicators: withEco('道路扬尘浓度下降率', '作业路段扬尘浓度较上年下降的比例', '≥10%') }) },

@@ -5,6 +5,7 @@ const CODE = '316-1201-JBN-WMEB';
 const HUNAN = CLEAN_INDICATORS.map((r) => (r[0] === '满意度指标' ? ['效益指标', '社会公众或服务对象满意度指标', ...r.slice(2)] : r));
 
 ruleTester(layoutDetected, {
+  seed: [0, 0], // all legacy and accepted by default; 18 under layout require-2021
   valid: [
     { name: 'legacy layout accepted by default', text: table() },
     { name: '2021+ layout', text: table({ indicators: CLEAN_INDICATORS_2021 }) },

@@ -6,6 +6,7 @@ const row = (level2: string, level3: string, value: string, level1 = '产出指�
   withRows({ 补贴发放准确率: [level1, level2, level3, `${level3}的口径`, value, '行业标准'] });
 
 ruleTester(missingOperator, {
+  seed: [0, 0], // the seed's bare values are 100% or on rows rewritten whole (issue 10)
   valid: [
     { name: 'every value has its operator; a date carries its own bound', text: table() },
     { name: 'direction in words: 95%以上', text: table({ indicators: row('质量指标', '补贴发放准确率', '95%以上') }) },

@@ -5,6 +5,7 @@ const CODE = '316-1201-JBN-WMEB';
 const COST_2021 = ['成本指标', '经济成本指标', '项目总成本', '全年补贴支出总额', '≤800万元', '预算支出标准'] as const;
 
 ruleTester(mixedLayout, {
+  seed: [0, 0],
   valid: [
     { name: 'legacy layout', text: table() },
     { name: '2021+ layout', text: table({ indicators: CLEAN_INDICATORS_2021 }) },

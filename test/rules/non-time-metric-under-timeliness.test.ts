@@ -6,6 +6,7 @@ const timeliness = (level3: string, description: string, value: string) =>
   withRows({ 补贴发放完成时间: ['产出指标', '时效指标', level3, description, value, '计划标准'] });
 
 ruleTester(nonTimeMetricUnderTimeliness, {
+  seed: [3, 3],
   valid: [
     { name: 'a completion date', text: table() },
     { name: 'seed: 资金支付时限 (has 时限)', text: table({ indicators: timeliness('资金支付时限', '及时报销', '≥98%') }) },

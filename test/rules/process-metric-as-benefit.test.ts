@@ -5,6 +5,7 @@ const CODE = '316-1201-JBN-WMEB';
 const economic = (level3: string, value = '100%') => withRows({ 领取待遇居民人均增收: ['效益指标', '经济效益指标', level3, '资金落实到位', value, '计划标准'] });
 
 ruleTester(processMetricAsBenefit, {
+  seed: [10, 10],
   valid: [
     { name: 'real benefits', text: table() },
     { name: 'an accuracy rate under 质量 (an output) is fine', text: table({ indicators: withRows({ 补贴发放准确率: ['产出指标', '质量指标', '支付准确率', '按标准支付', '≥98%', '行业标准'] }) }) },

@@ -5,6 +5,7 @@ const CODE = '316-1201-JBN-WMEB';
 const quantity = (level3: string, value = '≥90%') => withRows({ 补贴发放人数: ['产出指标', '数量指标', level3, '加大社保政策宣传', value, '计划标准'] });
 
 ruleTester(quantityNotACount, {
+  seed: [1, 1], // 7DLP 宣传情况 ≥90%
   valid: [
     { name: 'a count with a unit', text: table() },
     { name: 'a count word with a percentage is quantity-value-percentage', text: table({ indicators: quantity('宣传资料数量') }) },

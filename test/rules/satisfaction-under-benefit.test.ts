@@ -6,6 +6,7 @@ const benefit = (level2: string, level3: string, description: string) =>
   withRows({ 补贴制度持续年限: ['效益指标', level2, level3, description, '≥95%', '计划标准'] });
 
 ruleTester(satisfactionUnderBenefit, {
+  seed: [9, 9], // 居民幸福指数 described 服务对象满意 under 可持续影响
   valid: [
     { name: 'real benefits and a satisfaction row under 满意度', text: table() },
     { name: 'a 三级 naming 满意 is indicator-category-mismatch', text: table({ indicators: benefit('生态效益指标', '服务对象满意度', '受益人群满意度') }) },

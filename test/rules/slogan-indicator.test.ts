@@ -5,6 +5,7 @@ const CODE = '316-1201-JBN-WMEB';
 const social = (level3: string) => withRows({ 城乡居民养老保险参保率: ['效益指标', '社会效益指标', level3, '服务对象满意', '≥95%', '历史标准'] });
 
 ruleTester(sloganIndicator, {
+  seed: [35, 18], // + 社会稳定和谐 (G3Q0, RG84)
   valid: [
     { name: 'measurable indicators', text: table() },
     { name: 'a slogan verb with a measurable noun', text: table({ indicators: social('促进就业人数') }) },

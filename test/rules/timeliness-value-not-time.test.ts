@@ -6,6 +6,7 @@ const timeliness = (level3: string, description: string, value: string) =>
   withRows({ 补贴发放完成时间: ['产出指标', '时效指标', level3, description, value, '计划标准'] });
 
 ruleTester(timelinessValueNotTime, {
+  seed: [15, 15],
   valid: [
     { name: 'a date', text: table() },
     { name: 'a rate whose deadline the description states', text: table({ indicators: timeliness('补贴按时发放率', '每季度末月25日前发放当季补贴', '≥98%') }) },

@@ -9,6 +9,7 @@ const ALL_98 = CLEAN_INDICATORS.map((r) => [...r.slice(0, 4), r[1] === '成本�
 const second = { code: '316-1202-JBN-B5YG', name: '城乡居民医疗保险财政补贴' };
 
 ruleTester(uniformValuesTemplate, {
+  seed: [1, 0], // once per document: 136 of 162 values
   valid: [
     { name: 'values set per indicator', text: table() },
     { name: 'too few values to judge (minValues)', text: table({ indicators: ALL_98 }), options: { minValues: 9 } },

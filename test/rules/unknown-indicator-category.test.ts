@@ -4,6 +4,7 @@ import { CLEAN_INDICATORS, CLEAN_INDICATORS_2021, ruleTester, table, withRows } 
 const CODE = '316-1201-JBN-WMEB';
 
 ruleTester(unknownIndicatorCategory, {
+  seed: [0, 0],
   valid: [
     { name: 'legacy taxonomy', text: table() },
     { name: '2021+ taxonomy', text: table({ indicators: CLEAN_INDICATORS_2021 }) },
