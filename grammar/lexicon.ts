@@ -170,7 +170,7 @@ export const RemarkHeader = label('RemarkHeader', ['备注', '评（扣）分标
 /** Rows after the grid that are neither indicators nor goals (湖北: 保障绩效目标实现措施, 主管部门审核意见). */
 export const TrailingLabel = label(
   'TrailingLabel',
-  ['保障绩效目标实现措施', '保障措施', '绩效目标实现保障措施', '主管部门审核意见', '审核意见', '财政部门审核意见', '主管部门意见', '财政部门意见'],
+  ['保障绩效目标实现措施', '绩效目标实现保障措施', '主管部门审核意见', '财政部门审核意见', '主管部门意见', '财政部门意见'],
   [Label],
 );
 
