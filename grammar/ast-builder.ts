@@ -212,6 +212,8 @@ function buildProject(v: AstVisitor, children: ProjectTableCstChildren, index: n
   for (const c of v.cells(children.stray)) {
     if (c.token.tokenType === T.AgencyLine && agency.text === null) agency = { text: c.text, origin: c.origin };
     else if (c.token.tokenType === T.MoneyUnit && moneyUnit === null) moneyUnit = /(万元|千元|亿元|元)/.exec(c.text ?? '')?.[1] ?? null;
+    // "填报单位：…    单位：元": the money unit at the end of a header line.
+    else if (moneyUnit === null) moneyUnit = /(?:^|\s)(?:金额)?单位[:：]\s*(万元|千元|亿元|元)$/.exec(c.text ?? '')?.[1] ?? null;
   }
   const labelled = labelledAgency(v, children.agencyField);
   if (agency.text === null && labelled.agency) agency = labelled.agency;
@@ -578,10 +580,16 @@ function buildGoals(v: AstVisitor, nodes: (GoalsCstNode | LongTermGoalsCstNode)[
 /** Where the next numbered item of a goals line starts: "…；2、…" (not "2.5万人"). */
 const NEXT_GOAL_ITEM = /(?<=[；;。])\s*(?=(?:\d{1,2}|[一二三四五六七八九十]{1,3})[、.．](?!\d))/;
 
-/** The goal items of one line: numbered items written in one paragraph ("1、…；2、…") are split. */
+/** The goal items of one line: numbered items written in one paragraph ("1、…；2、…", "①…②…") are split. */
 export function goalItems(line: string): string[] {
   const text = line.trim();
   if (text === '') return [];
+  if (/^[①-⑳]/.test(text)) {
+    return text
+      .split(/(?=[①-⑳])/)
+      .map((item) => item.trim())
+      .filter((item) => item !== '');
+  }
   if (!/^(?:\d{1,2}|[一二三四五六七八九十]{1,3})[、.．](?!\d)/.test(text)) return [text];
   return text
     .split(NEXT_GOAL_ITEM)

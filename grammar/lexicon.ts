@@ -142,7 +142,7 @@ export const CostHeader = createToken({
 /** The annual goals (年度 / 本年度绩效目标). */
 export const GoalsLabel = label('GoalsLabel', ['绩效目标', '年度绩效目标', '年度总体目标', '本年度绩效目标', '项目绩效目标', '年度目标', '年度项目绩效目标'], [Label]);
 /** 长期目标 / 实施期绩效目标: goals over the whole implementation period. */
-export const LongTermGoalsLabel = label('LongTermGoalsLabel', ['长期目标', '长期绩效目标', '实施期绩效目标', '实施期目标', '中长期绩效目标', '项目总体目标'], [Label]);
+export const LongTermGoalsLabel = label('LongTermGoalsLabel', ['长期目标', '长期绩效目标', '实施期绩效目标', '实施期目标', '中长期绩效目标', '中期目标', '中期绩效目标', '项目总体目标'], [Label]);
 
 // 绩效指标表头
 /** The merged label some templates put left of the grid ("绩效指标"). */
@@ -150,7 +150,7 @@ export const IndicatorsLabel = label('IndicatorsLabel', ['绩效指标', '项目
 /** 年度绩效指标: the annual block of the 2016 template (or a label column of others). */
 export const AnnualIndicatorsLabel = label('AnnualIndicatorsLabel', ['年度绩效指标', '本年度绩效指标'], [Label]);
 /** 长期绩效指标: the long-term block of the 2016 template; its rows are not the annual indicators. */
-export const LongTermIndicatorsLabel = label('LongTermIndicatorsLabel', ['长期绩效指标', '实施期绩效指标', '中长期绩效指标'], [Label]);
+export const LongTermIndicatorsLabel = label('LongTermIndicatorsLabel', ['长期绩效指标', '实施期绩效指标', '中长期绩效指标', '中期绩效指标'], [Label]);
 export const Level1Header = label('Level1Header', ['一级指标'], [Label, GridHeader]);
 export const Level2Header = label('Level2Header', ['二级指标'], [Label, GridHeader, SecondaryHeader]);
 export const Level3Header = label('Level3Header', ['三级指标', '三级指标名称', '指标名称', '指标内容', '绩效内容'], [Label, GridHeader, SecondaryHeader]);
@@ -164,7 +164,7 @@ export const BasisHeader = label(
   ['指标值确定依据', '指标值设定依据', '指标值设定依据及数据来源', '指标值确定依据及数据来源', '绩效标准', '参考标准', '指标值确定依据及说明'],
   [Label, GridHeader, SecondaryHeader],
 );
-export const WeightHeader = label('WeightHeader', ['权重', '分值', '权重（分值）', '指标权重'], [Label, GridHeader, SecondaryHeader]);
+export const WeightHeader = label('WeightHeader', ['权重', '分值', '权重（分值）', '指标权重', '权重（%）', '权重（％）', '分值（分）', '指标分值'], [Label, GridHeader, SecondaryHeader]);
 export const RemarkHeader = label('RemarkHeader', ['备注', '评（扣）分标准', '评分标准'], [Label, GridHeader, SecondaryHeader]);
 
 /** Rows after the grid that are neither indicators nor goals (湖北: 保障绩效目标实现措施, 主管部门审核意见). */
