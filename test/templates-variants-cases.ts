@@ -125,7 +125,6 @@ const hunan: VariantCase[] = [
   },
   {
     id: 'hunan-yuan-thousands',
-    pending: "单位：元 at the end of the 填报单位 paragraph is not taken as the table's money unit",
     family: 'hunan',
     arrangement: 'amounts in 元 (单位：元) with thousands separators',
     parts: [
@@ -252,7 +251,6 @@ const hunan: VariantCase[] = [
   },
   {
     id: 'hunan-goals-circled-inline',
-    pending: 'goal items numbered ①②③ inside one paragraph are one goal',
     family: 'hunan',
     arrangement: 'goal items numbered ①②③ inside one paragraph',
     parts: [
@@ -264,6 +262,46 @@ const hunan: VariantCase[] = [
         hnSuperior('30.00'),
         wide(HN_W, '实施期绩效目标', '①全县农村公路列养率100%；②路况持续改善。'),
         wide(HN_W, '本年度绩效目标', '①完成养护里程120公里；②验收合格率100%；③群众满意度90%以上。'),
+        hnGridHeader(),
+        ...hnRows,
+      ],
+    ],
+    expect: [hnTruth()],
+  },
+  {
+    id: 'hunan-labels-broken-over-lines',
+    pending: 'a label wrapped onto two lines in its cell (项目支出⏎名称, 年度本级⏎预算金额, 一级⏎指标) is not read as the label',
+    family: 'hunan',
+    arrangement: 'labels wrapped onto two lines in narrow cells (项目支出\\n名称, 年度本级\\n预算金额 …), 其他资金 written "/"',
+    parts: [
+      ...hnTitle,
+      [
+        wide(HN_W, '项目支出\n名称', hnName),
+        wide(HN_W, '预算\n部门', '湘潭县交通运输局', '←', '项目支出\n实施期', '2023年1月-2023年12月'),
+        ['年度本级\n预算金额', '250.00', '其中：\n财政拨款', '250.00', '其他\n资金', '/'],
+        wide(HN_W, '该项目支出\n上级资金', '30.00'),
+        wide(HN_W, '实施期绩效\n目标', '1、全县农村公路列养率100%\n2、路况持续改善'),
+        wide(HN_W, '本年度绩效\n目标', '1、完成养护里程120公里\n2、验收合格率100%\n3、群众满意度90%以上'),
+        ['一级\n指标', '二级\n指标', '三级\n指标', '指标值\n及单位', '绩效\n标准'],
+        ...hnRows,
+      ],
+    ],
+    expect: [hnTruth({ budget: money(250, 250, null, 30) })],
+  },
+  {
+    id: 'hunan-extra-header-rows',
+    family: 'hunan',
+    arrangement: 'extra header rows real forms carry (项目属性, 项目类别, 联系人 / 联系电话) between the labelled fields',
+    parts: [
+      ...hnTitle,
+      [
+        ...hnHead(hnName),
+        wide(HN_W, '项目属性', '延续性项目', '←', '项目类别', '其他运转类'),
+        hnAgency(),
+        wide(HN_W, '联系人', '张三', '←', '联系电话', '0731-58888888'),
+        hnBudget('250.00', '200.00', '50.00'),
+        hnSuperior('30.00'),
+        ...hnGoals(),
         hnGridHeader(),
         ...hnRows,
       ],
@@ -328,7 +366,6 @@ const core: VariantCase[] = [
   },
   {
     id: 'core-weight-remark-columns',
-    pending: '权重（%） is not a grid header: the header ends before it and the rest becomes a row',
     family: 'core-2021',
     arrangement: 'extra 权重（%） column before 指标值设定依据 and a 备注 column at the end',
     parts: [
@@ -343,7 +380,6 @@ const core: VariantCase[] = [
   },
   {
     id: 'core-nature-spellings',
-    pending: '指标性质 ＜= (full-width ＜, half-width =) gives no operator',
     family: 'core-2021',
     arrangement: '指标性质 written >=, ＜=, 大于等于, 等于, 定性 with the unit blank',
     parts: [
@@ -497,6 +533,46 @@ const core: VariantCase[] = [
     ],
     expect: [cTruth()],
     formats: ['xlsx'],
+  },
+  {
+    id: 'core-headers-broken-over-lines',
+    pending: 'grid headers and budget labels wrapped onto two lines (一级⏎指标, 年度资金⏎总额) are not read as labels',
+    family: 'core-2021',
+    arrangement: 'grid headers and budget labels wrapped onto two lines (一级\\n指标, 指标\\n性质, 年度资金\\n总额, 项目资金\\n（万元）)',
+    parts: [
+      ...cTitle,
+      [
+        cNameRow(cName),
+        ...cDept(),
+        wide(C_W, '项目资金\n（万元）', '年度资金\n总额', '←', '800.00'),
+        wide(C_W, '〃', '其中：\n财政拨款', '←', '700.00'),
+        wide(C_W, '〃', '其他\n资金', '←', '100.00'),
+        wide(C_W, '年度绩效\n目标', '1、培训教师500人次\n2、考核合格率95%以上'),
+        ['一级\n指标', '二级\n指标', '三级\n指标', '指标\n性质', '指标值', '度量\n单位', '指标值设定依据\n及数据来源'],
+        ...cRows,
+      ],
+    ],
+    expect: [cTruth()],
+  },
+  {
+    id: 'core-extra-header-rows',
+    family: 'core-2021',
+    arrangement: 'extra rows: 项目属性 / 项目期 and 项目负责人 / 联系电话 between the fields; 项目资金 of four lines with 上年结转',
+    parts: [
+      ...cTitle,
+      [
+        cNameRow(cName),
+        wide(C_W, '项目属性', '新增项目', '←', '←', '项目期', '1年'),
+        ...cDept(),
+        wide(C_W, '项目负责人', '李四', '←', '←', '联系电话', '0311-66666666'),
+        ...cBudget('800.00', '700.00', '100.00'),
+        wide(C_W, '〃', '上年结转', '←', '0.00'),
+        cGoals(),
+        cHeader,
+        ...cRows,
+      ],
+    ],
+    expect: [cTruth()],
   },
 ];
 
@@ -669,6 +745,26 @@ const hubei: VariantCase[] = [
     ],
     expect: [hbTruth({ code: null, indicators: [...hbValues, v('', null, null, null, 'empty')] })],
   },
+  {
+    id: 'hubei-extra-header-rows',
+    family: 'hubei',
+    arrangement: '项目类型 / 项目期限 and 联系人 / 联系电话 rows among the fields',
+    parts: [
+      hbTitle,
+      [
+        hbNameCode(),
+        ['项目类型', '经常性项目', '←', '项目期限', '2023年', '←'],
+        hbDept(),
+        ['联系人', '王五', '←', '联系电话', '027-60000000', '←'],
+        hbBudget('100.00', '90.00', '10.00'),
+        ...hbCost,
+        hbGoals(),
+        ...hbGrid(),
+        ...hbTrailing(),
+      ],
+    ],
+    expect: [hbTruth()],
+  },
 ];
 
 // ---------------------------------------------------------------------------------------------
@@ -716,7 +812,6 @@ const national: VariantCase[] = [
   },
   {
     id: 'national-midterm',
-    pending: '中期目标 / 中期绩效指标 are not long-term labels',
     family: 'national-2016',
     arrangement: '中期目标 / 中期绩效指标 instead of 长期目标 / 长期绩效指标',
     parts: [...nTitle, [...nTop(nName, undefined, '中期目标'), wide(N_W, '中期绩效指标'), nHeader, ...nLong, wide(N_W, '年度绩效指标'), nHeader, ...nAnnual]],
@@ -820,6 +915,29 @@ const national: VariantCase[] = [
       ],
     ],
     expect: [nTruth({ budget: money(120, 120, null) })],
+  },
+  {
+    id: 'national-labels-broken-over-lines',
+    pending: 'labels wrapped onto two lines (项目⏎名称, 年度⏎目标) are not read as labels',
+    family: 'national-2016',
+    arrangement: 'labels wrapped in narrow cells (项目\\n名称, 主管部门\\n编码, 长期\\n目标, 年度\\n目标)',
+    parts: [
+      ...nTitle,
+      [
+        wide(N_W, '项目\n名称', nName),
+        ['主管部门\n编码', '316004', '主管\n部门', '某县民政局', '←'],
+        ['项目资金\n（万元）', '资金总额：120.00', '其中：财政拨款：100.00', '其他资金：20.00', '←'],
+        wide(N_W, '长期\n目标', '1、建立长效救助机制\n2、困难群众应救尽救'),
+        wide(N_W, '年度\n目标', '1、救助困难群众100户\n2、受益群众满意度90%以上'),
+        wide(N_W, '长期绩效指标'),
+        nHeader,
+        ...nLong,
+        wide(N_W, '年度绩效指标'),
+        nHeader,
+        ...nAnnual,
+      ],
+    ],
+    expect: [nTruth()],
   },
 ];
 
