@@ -50,7 +50,6 @@ export const boilerplateIndicatorsAcrossProjects = defineRule({
     category: 'consistency',
     defaultSeverity: 'info',
     kind: 'heuristic',
-    fixable: false,
     recommended: true, // docs/rule-quality.md: precision ≥ 0.9 on the labelled corpus
     messages: {
       boilerplate: {

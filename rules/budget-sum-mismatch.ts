@@ -25,7 +25,6 @@ export const budgetSumMismatch = defineRule({
     category: 'budget',
     defaultSeverity: 'error',
     kind: 'exact',
-    fixable: false,
     messages: {
       mismatch: {
         'zh-CN': '预算数{total}不等于财政资金{fiscal}加其他资金{other}（合计{sum}）；预算数应等于各资金来源之和，请核对金额（其他资金空白按0计）',

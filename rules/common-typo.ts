@@ -52,7 +52,6 @@ export const commonTypo = defineRule({
     category: 'consistency',
     defaultSeverity: 'info',
     kind: 'heuristic',
-    fixable: true,
     recommended: true, // docs/rule-quality.md: precision ≥ 0.9 on the labelled corpus
     fix: 'both',
     messages: {

@@ -1,6 +1,6 @@
 import { defineRule } from '../src/engine/define-rule.js';
 import { table, withRows } from './shared/example-table.js';
-import { rewriteFor } from './shared/suggestions.js';
+import { rewriteFor, withRewrite } from './shared/suggestions.js';
 import { canonicalLevel2 } from './shared/taxonomy.js';
 import { cellText } from './shared/text.js';
 
@@ -17,7 +17,6 @@ export const completionRateUnderQuality = defineRule({
     category: 'category',
     defaultSeverity: 'warn',
     kind: 'heuristic',
-    fixable: false,
     recommended: true,
     messages: {
       completion: {
@@ -49,13 +48,11 @@ export const completionRateUnderQuality = defineRule({
         if (STANDARD.test(name)) return;
         const messageId = COMPLETION.test(name) ? 'completion' : PROCESS_RATE.test(name) ? 'processRate' : null;
         if (!messageId) return;
-        const rewrite = rewriteFor(project, 'quality');
         context.report({
           node: indicator,
           cell: 'level3',
           messageId,
-          data: { level3: indicator.level3 ?? '', example: rewrite.zh, exampleEn: rewrite.en },
-          suggestion: rewrite.example,
+          ...withRewrite(rewriteFor(project, 'quality'), { level3: indicator.level3 ?? '' }),
         });
       },
     };

@@ -15,7 +15,6 @@ export const costAmountInDescription = defineRule({
     category: 'value',
     defaultSeverity: 'warn',
     kind: 'heuristic',
-    fixable: true,
     fix: 'unsafe',
     recommended: true,
     // Where the value is not an amount, cost-value-not-amount already says the amount is in the description.

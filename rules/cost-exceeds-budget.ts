@@ -10,7 +10,6 @@ export const costExceedsBudget = defineRule({
     category: 'budget',
     defaultSeverity: 'error',
     kind: 'exact',
-    fixable: false,
     messages: {
       exceeds: {
         'zh-CN': '成本指标“{level3}”的金额“{found}”（{amount}万元）超过项目预算数{budget}万元；成本目标不能超出预算，请核对金额和单位（元/万元）',

@@ -11,7 +11,6 @@ export const costLowerBoundOperator = defineRule({
     category: 'value',
     defaultSeverity: 'error',
     kind: 'heuristic',
-    fixable: true,
     fix: 'unsafe',
     recommended: true,
     messages: {

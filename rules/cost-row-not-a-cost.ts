@@ -14,7 +14,6 @@ export const costRowNotACost = defineRule({
     category: 'category',
     defaultSeverity: 'error',
     kind: 'heuristic',
-    fixable: false,
     recommended: true,
     messages: {
       notCost: {

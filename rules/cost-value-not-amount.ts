@@ -17,7 +17,6 @@ export const costValueNotAmount = defineRule({
     category: 'value',
     defaultSeverity: 'error',
     kind: 'exact',
-    fixable: true,
     fix: 'unsafe',
     messages: {
       percent: {

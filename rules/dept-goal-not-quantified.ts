@@ -23,7 +23,6 @@ export const deptGoalNotQuantified = defineRule({
     category: 'goal',
     defaultSeverity: 'warn',
     kind: 'heuristic',
-    fixable: false,
     recommended: true,
     messages: {
       notQuantified: {

@@ -2,7 +2,7 @@ import type { Indicator, Project } from '../src/ast/types.js';
 import { defineRule } from '../src/engine/define-rule.js';
 import { table, withRows } from './shared/example-table.js';
 import { hasColumn } from './shared/indicator-grid.js';
-import { populationOf, recordOf, slotOf } from './shared/suggestions.js';
+import { populationOf, recordOf, slotOf, withRewrite } from './shared/suggestions.js';
 import { contentOf } from './shared/text.js';
 import { isBlank } from './shared/text.js';
 
@@ -39,7 +39,6 @@ export const descriptionMissingDefinition = defineRule({
     category: 'consistency',
     defaultSeverity: 'info',
     kind: 'heuristic',
-    fixable: false,
     recommended: true, // docs/rule-quality.md: precision ≥ 0.9 on the labelled corpus
     messages: {
       empty: {
@@ -81,13 +80,11 @@ export const descriptionMissingDefinition = defineRule({
               ? 'restates'
               : null;
         if (!messageId) return;
-        const rewrite = definitionExample(project, indicator);
         context.report({
           node: indicator,
           cell: 'description',
           messageId,
-          data: { level3: indicator.level3 ?? '', found: indicator.description ?? '', example: rewrite.zh, exampleEn: rewrite.en },
-          suggestion: rewrite.example,
+          ...withRewrite(definitionExample(project, indicator), { level3: indicator.level3 ?? '', found: indicator.description ?? '' }),
         });
       },
     };

@@ -8,7 +8,6 @@ export const duplicateGoal = defineRule({
     category: 'goal',
     defaultSeverity: 'warn',
     kind: 'heuristic',
-    fixable: false,
     recommended: true,
     // "1、完成率 2、完成率": the placeholder is the problem; placeholder-goal says so on the same item.
     yieldsTo: ['placeholder-goal'],

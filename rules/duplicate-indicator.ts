@@ -18,7 +18,6 @@ export const duplicateIndicator = defineRule({
     category: 'consistency',
     defaultSeverity: 'warn',
     kind: 'exact',
-    fixable: false,
     messages: {
       duplicate: {
         'zh-CN': '三级指标“{level3}”在本表出现了两次（第{first}条指标已有）；同一指标只应考核一次，请删除重复行，或换成该二级指标下真正要考核的内容',

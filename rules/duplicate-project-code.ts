@@ -8,7 +8,6 @@ export const duplicateProjectCode = defineRule({
     category: 'consistency',
     defaultSeverity: 'error',
     kind: 'exact',
-    fixable: false,
     messages: {
       duplicate: {
         'zh-CN': '项目编码“{code}”与第{first}张表（{firstName}）重复；每个项目的编码应唯一，请核对预算系统中的编码',

@@ -1,7 +1,7 @@
 import { defineRule } from '../src/engine/define-rule.js';
 import { table } from './shared/example-table.js';
 import { isPlaceholderGoalContent } from './shared/goals.js';
-import { goalRewrite } from './shared/suggestions.js';
+import { goalRewrite, withRewrite } from './shared/suggestions.js';
 import { cellText } from './shared/text.js';
 
 /** Spending or paying money (docs/rule-catalogue.md: 支付 报销 拨付 购置 购买 + 费用 资金 材料), or funds arriving (资金/补贴到位). */
@@ -17,7 +17,6 @@ export const goalDescribesInputOrPayment = defineRule({
     category: 'goal',
     defaultSeverity: 'warn',
     kind: 'heuristic',
-    fixable: false,
     recommended: true,
     messages: {
       input: {
@@ -49,8 +48,7 @@ export const goalDescribesInputOrPayment = defineRule({
         const arriving = FUNDS_ARRIVING.exec(text)?.[0];
         const term = verb && object ? `${verb}/${object}` : arriving ?? null;
         if (!term) return;
-        const rewrite = goalRewrite(project);
-        context.report({ node: item, messageId: 'input', data: { found: item.text, term, example: rewrite.zh, exampleEn: rewrite.en }, suggestion: rewrite.example });
+        context.report({ node: item, messageId: 'input', ...withRewrite(goalRewrite(project), { found: item.text, term }) });
       },
     };
   },

@@ -28,7 +28,6 @@ export const goalNotBackedByIndicator = defineRule({
     category: 'goal',
     defaultSeverity: 'warn',
     kind: 'heuristic',
-    fixable: false,
     recommended: false, // docs/rule-quality.md: 0 of 2 findings useful on the labelled corpus
     messages: {
       notBacked: {

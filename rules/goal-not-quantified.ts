@@ -10,7 +10,6 @@ export const goalNotQuantified = defineRule({
     category: 'goal',
     defaultSeverity: 'info',
     kind: 'heuristic',
-    fixable: false,
     recommended: true, // docs/rule-quality.md: precision ≥ 0.9 on the labelled corpus
     // A goal that is only a payment or only the project's name is reported there, with the fitting remedy.
     yieldsTo: ['goal-describes-input-or-payment', 'goal-restates-project-name', 'placeholder-goal'],

@@ -13,7 +13,6 @@ export const goalRestatesProjectName = defineRule({
     category: 'goal',
     defaultSeverity: 'warn',
     kind: 'heuristic',
-    fixable: false,
     recommended: true,
     messages: {
       restates: {

@@ -16,7 +16,6 @@ export const hedgingLanguage = defineRule({
     category: 'consistency',
     defaultSeverity: 'info',
     kind: 'heuristic',
-    fixable: false,
     // The whole row or goal is already reported with a rewrite: "力求节约" in a slogan row, "努力提高产量" as an unquantified goal.
     yieldsTo: [
       { rule: 'slogan-indicator', scope: 'row' },

@@ -16,7 +16,6 @@ export const inconsistentMoneyUnit = defineRule({
     category: 'value',
     defaultSeverity: 'info',
     kind: 'heuristic',
-    fixable: true,
     fix: 'both',
     messages: {
       shorthand: {

@@ -9,7 +9,6 @@ export const indicatorCategoryMismatch = defineRule({
     category: 'category',
     defaultSeverity: 'error',
     kind: 'exact',
-    fixable: false,
     messages: {
       level2: {
         'zh-CN': '二级指标“{level2}”不属于一级指标“{level1}”；按指标体系它应在“{owner}”下，请移到正确的一级指标下',

@@ -8,7 +8,6 @@ export const indicatorRowShape = defineRule({
     category: 'structure',
     defaultSeverity: 'warn',
     kind: 'heuristic',
-    fixable: false,
     recommended: true,
     messages: {
       fewer: {

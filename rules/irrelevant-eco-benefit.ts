@@ -16,7 +16,6 @@ export const irrelevantEcoBenefit = defineRule({
     category: 'category',
     defaultSeverity: 'warn',
     kind: 'heuristic',
-    fixable: false,
     recommended: true,
     // Q23T 见习工资发放率 under 生态效益: process-metric-as-benefit says the row is no benefit at all.
     yieldsTo: ['process-metric-as-benefit'],

@@ -33,7 +33,6 @@ export const layoutDetected = defineRule({
     category: 'structure',
     defaultSeverity: 'info',
     kind: 'heuristic',
-    fixable: false,
     messages: {
       notRequiredLayout: {
         'zh-CN':

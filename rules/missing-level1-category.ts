@@ -17,7 +17,6 @@ export const missingLevel1Category = defineRule({
     category: 'category',
     defaultSeverity: 'error',
     kind: 'exact',
-    fixable: false,
     messages: {
       missing: {
         'zh-CN': '绩效目标表没有{category}；绩效指标应包括产出、成本、效益和服务对象满意度，请补充{category}',

@@ -28,7 +28,6 @@ export const missingOperator = defineRule({
     category: 'value',
     defaultSeverity: 'info',
     kind: 'heuristic',
-    fixable: true,
     fix: 'unsafe',
     // A row that is rewritten as a whole, or a value another rule rewrites, needs no separate sign.
     yieldsTo: [

@@ -34,7 +34,6 @@ export const missingRequiredField = defineRule({
     category: 'required',
     defaultSeverity: 'error',
     kind: 'exact',
-    fixable: false,
     messages: {
       blank: {
         'zh-CN': '“{field}”为空；{field}是绩效目标表的必填项，表名里写了也要在该栏填写，请补上',

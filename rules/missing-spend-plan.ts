@@ -9,7 +9,6 @@ export const missingSpendPlan = defineRule({
     category: 'budget',
     defaultSeverity: 'error',
     kind: 'exact',
-    fixable: false,
     messages: {
       absent: {
         'zh-CN': '项目没有“资金支出计划”；预算执行进度要与绩效目标一起监控，请按3月底、6月底、10月底、12月底填写累计支出百分比，如 25%、50%、75%、100%',

@@ -8,7 +8,6 @@ export const mixedLayout = defineRule({
     category: 'structure',
     defaultSeverity: 'error',
     kind: 'heuristic',
-    fixable: false,
     recommended: true,
     messages: {
       mixed: {

@@ -1,6 +1,6 @@
 import { defineRule } from '../src/engine/define-rule.js';
 import { table, withRows } from './shared/example-table.js';
-import { rewriteFor } from './shared/suggestions.js';
+import { rewriteFor, withRewrite } from './shared/suggestions.js';
 import { isQuantityIndicator } from './shared/taxonomy.js';
 import { cellText } from './shared/text.js';
 import { isAmount } from './shared/values.js';
@@ -16,7 +16,6 @@ export const moneyAmountAsQuantity = defineRule({
     category: 'category',
     defaultSeverity: 'warn',
     kind: 'heuristic',
-    fixable: false,
     recommended: true,
     messages: {
       money: {
@@ -45,13 +44,11 @@ export const moneyAmountAsQuantity = defineRule({
         if (ENDS_IN_COUNT.test(name) && !amountValue) return;
         const term = MONEY_WORD.exec(name)?.[0] ?? (amountValue ? indicator.value.raw : null);
         if (!term) return;
-        const rewrite = rewriteFor(project, 'quantity');
         context.report({
           node: indicator,
           cell: 'level3',
           messageId: 'money',
-          data: { level3: indicator.level3 ?? '', term, example: rewrite.zh, exampleEn: rewrite.en },
-          suggestion: rewrite.example,
+          ...withRewrite(rewriteFor(project, 'quantity'), { level3: indicator.level3 ?? '', term }),
         });
       },
     };

@@ -1,7 +1,7 @@
 import { defineRule } from '../src/engine/define-rule.js';
 import { shownValue } from './shared/nature.js';
 import { table, withRows } from './shared/example-table.js';
-import { rewriteFor } from './shared/suggestions.js';
+import { rewriteFor, withRewrite } from './shared/suggestions.js';
 import { isTimelinessIndicator } from './shared/taxonomy.js';
 import { isBlank } from './shared/text.js';
 import { hasTimeSense } from './shared/time-words.js';
@@ -12,7 +12,6 @@ export const nonTimeMetricUnderTimeliness = defineRule({
     category: 'category',
     defaultSeverity: 'warn',
     kind: 'heuristic',
-    fixable: false,
     recommended: true,
     messages: {
       noTime: {
@@ -38,13 +37,11 @@ export const nonTimeMetricUnderTimeliness = defineRule({
       Indicator(indicator, project) {
         if (!isTimelinessIndicator(indicator) || isBlank(indicator.level3)) return;
         if (hasTimeSense(indicator.level3) || hasTimeSense(indicator.value.raw)) return;
-        const rewrite = rewriteFor(project, 'timeliness');
         context.report({
           node: indicator,
           cell: 'level3',
           messageId: 'noTime',
-          data: { level3: indicator.level3 ?? '', value: shownValue(indicator), example: rewrite.zh, exampleEn: rewrite.en },
-          suggestion: rewrite.example,
+          ...withRewrite(rewriteFor(project, 'timeliness'), { level3: indicator.level3 ?? '', value: shownValue(indicator) }),
         });
       },
     };

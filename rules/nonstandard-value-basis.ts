@@ -13,7 +13,6 @@ export const nonstandardValueBasis = defineRule({
     category: 'value',
     defaultSeverity: 'warn',
     kind: 'heuristic',
-    fixable: false,
     recommended: true,
     messages: {
       nonstandard: {

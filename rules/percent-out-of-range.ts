@@ -20,7 +20,6 @@ export const percentOutOfRange = defineRule({
     category: 'value',
     defaultSeverity: 'error',
     kind: 'exact',
-    fixable: true,
     fix: 'unsafe',
     messages: {
       above: {

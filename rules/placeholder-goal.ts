@@ -9,7 +9,6 @@ export const placeholderGoal = defineRule({
     category: 'goal',
     defaultSeverity: 'error',
     kind: 'exact',
-    fixable: false,
     messages: {
       empty: {
         'zh-CN': '绩效目标“{found}”只有编号没有内容；请写明本年度要完成的产出和达到的效果，如“为12000名参保居民按季度足额发放补贴”',

@@ -16,7 +16,6 @@ export const processMetricAsBenefit = defineRule({
     category: 'category',
     defaultSeverity: 'warn',
     kind: 'heuristic',
-    fixable: false,
     recommended: true,
     messages: {
       process: {

@@ -44,7 +44,6 @@ export const projectCodeInconsistent = defineRule({
     category: 'structure',
     defaultSeverity: 'warn',
     kind: 'heuristic',
-    fixable: false,
     recommended: true,
     messages: {
       shape: {

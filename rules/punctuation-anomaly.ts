@@ -24,7 +24,6 @@ export const punctuationAnomaly = defineRule({
     category: 'consistency',
     defaultSeverity: 'info',
     kind: 'heuristic',
-    fixable: true,
     recommended: true, // docs/rule-quality.md: precision ≥ 0.9 on the labelled corpus
     fix: 'safe',
     messages: {

@@ -1,7 +1,7 @@
 import { defineRule } from '../src/engine/define-rule.js';
 import { shownValue } from './shared/nature.js';
 import { table, withRows } from './shared/example-table.js';
-import { rewriteFor } from './shared/suggestions.js';
+import { rewriteFor, withRewrite } from './shared/suggestions.js';
 import { countWordIn, isQuantityIndicator } from './shared/taxonomy.js';
 import { cellText } from './shared/text.js';
 import { isPercent } from './shared/values.js';
@@ -19,7 +19,6 @@ export const quantityNotACount = defineRule({
     category: 'value',
     defaultSeverity: 'warn',
     kind: 'heuristic',
-    fixable: false,
     messages: {
       notCount: {
         'zh-CN':
@@ -44,13 +43,11 @@ export const quantityNotACount = defineRule({
         if (!isQuantityIndicator(indicator) || !isPercent(indicator.value)) return;
         const name = cellText(indicator.level3);
         if (name === '' || countWordIn(name) || MEASURE.test(name)) return;
-        const rewrite = rewriteFor(project, 'quantity');
         context.report({
           node: indicator,
           cell: 'level3',
           messageId: 'notCount',
-          data: { level3: indicator.level3 ?? '', found: shownValue(indicator), example: rewrite.zh, exampleEn: rewrite.en },
-          suggestion: rewrite.example,
+          ...withRewrite(rewriteFor(project, 'quantity'), { level3: indicator.level3 ?? '', found: shownValue(indicator) }),
         });
       },
     };

@@ -53,7 +53,6 @@ export const quantityValuePercentage = defineRule({
     category: 'value',
     defaultSeverity: 'error',
     kind: 'exact',
-    fixable: false,
     messages: {
       percent: {
         'zh-CN': '数量指标“{level3}”统计的是{countWord}，指标值却是百分比“{found}”；数量指标应写计划完成的实际数量和单位，如“{example}”（比例请放到质量或效益指标）',

@@ -1,7 +1,7 @@
 import { defineRule } from '../src/engine/define-rule.js';
 import { table, withRows } from './shared/example-table.js';
 import { satisfactionPopulation } from './shared/satisfaction.js';
-import { rewriteFor } from './shared/suggestions.js';
+import { rewriteFor, withRewrite } from './shared/suggestions.js';
 import { isSatisfactionIndicator } from './shared/taxonomy.js';
 import { isBlank } from './shared/text.js';
 
@@ -11,7 +11,6 @@ export const satisfactionObjectUnspecified = defineRule({
     category: 'consistency',
     defaultSeverity: 'info',
     kind: 'heuristic',
-    fixable: false,
     recommended: true, // docs/rule-quality.md: precision ≥ 0.9 on the labelled corpus
     messages: {
       unspecified: {
@@ -35,13 +34,11 @@ export const satisfactionObjectUnspecified = defineRule({
       Indicator(indicator, project) {
         if (!isSatisfactionIndicator(indicator) || isBlank(indicator.level3)) return;
         if (satisfactionPopulation(indicator.level3) === null) {
-          const rewrite = rewriteFor(project, 'satisfaction');
           context.report({
             node: indicator,
             cell: 'level3',
             messageId: 'unspecified',
-            data: { level3: indicator.level3 ?? '', example: rewrite.zh, exampleEn: rewrite.en },
-            suggestion: rewrite.example,
+            ...withRewrite(rewriteFor(project, 'satisfaction'), { level3: indicator.level3 ?? '' }),
           });
         }
       },

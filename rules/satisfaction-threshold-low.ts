@@ -10,7 +10,6 @@ export const satisfactionThresholdLow = defineRule({
     category: 'value',
     defaultSeverity: 'warn',
     kind: 'exact',
-    fixable: false,
     messages: {
       low: {
         'zh-CN': '满意度指标“{level3}”的目标值“{found}”低于{min}%；目标定得过低起不到考核作用，一般不低于{min}%，如“≥{min}%”',

@@ -1,7 +1,7 @@
 import { defineRule } from '../src/engine/define-rule.js';
 import { table, withRows } from './shared/example-table.js';
 import { sloganWordsIn } from './shared/slogan-words.js';
-import { rewriteForIndicator } from './shared/suggestions.js';
+import { rewriteForIndicator, withRewrite } from './shared/suggestions.js';
 import { canonicalLevel2, isBenefitIndicator, isSatisfactionIndicator } from './shared/taxonomy.js';
 import { cellText } from './shared/text.js';
 
@@ -16,7 +16,6 @@ export const satisfactionUnderBenefit = defineRule({
     category: 'category',
     defaultSeverity: 'warn',
     kind: 'heuristic',
-    fixable: false,
     messages: {
       satisfaction: {
         'zh-CN':
@@ -43,13 +42,11 @@ export const satisfactionUnderBenefit = defineRule({
         if (name === '' || /满意/.test(name) || sloganWordsIn(indicator.level3).length > 0) return;
         if (!SUBJECTIVE_NAME.test(name) && !SATISFACTION_DESCRIPTION.test(cellText(indicator.description))) return;
         const level2 = canonicalLevel2(indicator.level2, indicator.level1);
-        const rewrite = rewriteForIndicator(project, indicator);
         context.report({
           node: indicator,
           cell: 'level3',
           messageId: 'satisfaction',
-          data: { level2: level2 ?? '效益', level3: indicator.level3 ?? '', description: indicator.description ?? '', example: rewrite.zh, exampleEn: rewrite.en },
-          suggestion: rewrite.example,
+          ...withRewrite(rewriteForIndicator(project, indicator), { level2: level2 ?? '效益', level3: indicator.level3 ?? '', description: indicator.description ?? '' }),
         });
       },
     };

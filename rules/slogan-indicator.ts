@@ -3,7 +3,7 @@ import { table, withRows } from './shared/example-table.js';
 import { sloganWordsIn } from './shared/slogan-words.js';
 import { isBenefitIndicator } from './shared/taxonomy.js';
 import { cellText } from './shared/text.js';
-import { rewriteForIndicator } from './shared/suggestions.js';
+import { rewriteForIndicator, withRewrite } from './shared/suggestions.js';
 
 /**
  * Abstract aims (空泛目标) that make a short 效益 三级 a slogan even without a slogan verb
@@ -28,7 +28,6 @@ export const sloganIndicator = defineRule({
     category: 'consistency',
     defaultSeverity: 'warn',
     kind: 'heuristic',
-    fixable: false,
     recommended: true,
     messages: {
       slogan: {
@@ -54,13 +53,11 @@ export const sloganIndicator = defineRule({
         let words = sloganWordsIn(indicator.level3);
         if (words.length === 0 && isBenefitIndicator(indicator)) words = abstractAimsIn(indicator.level3);
         if (words.length === 0) return;
-        const rewrite = rewriteForIndicator(project, indicator);
         context.report({
           node: indicator,
           cell: 'level3',
           messageId: 'slogan',
-          data: { level3: indicator.level3 ?? '', words: words.join('、'), example: rewrite.zh, exampleEn: rewrite.en },
-          suggestion: rewrite.example,
+          ...withRewrite(rewriteForIndicator(project, indicator), { level3: indicator.level3 ?? '', words: words.join('、') }),
         });
       },
     };

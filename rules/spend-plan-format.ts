@@ -1,6 +1,6 @@
 import { defineRule } from '../src/engine/define-rule.js';
 import { table } from './shared/example-table.js';
-import { monthEndCells } from './shared/spend-plan.js';
+import { planCellsOf } from './shared/spend-plan.js';
 import type { Value } from '../src/ast/types.js';
 import { isBareNumber } from './shared/values.js';
 import { fixWithSafety } from './shared/fixes.js';
@@ -16,7 +16,6 @@ export const spendPlanFormat = defineRule({
     category: 'budget',
     defaultSeverity: 'info',
     kind: 'heuristic',
-    fixable: true,
     fix: 'both',
     messages: {
       notPercent: {
@@ -45,8 +44,7 @@ export const spendPlanFormat = defineRule({
     return {
       Document(document) {
         for (const p of document.projects) {
-          if (!p.spendPlan.present) continue;
-          for (const c of monthEndCells(p.spendPlan)) {
+          for (const c of planCellsOf(p)) {
             if (c.blank) continue;
             if (writtenAsPercent(c.value)) withSign++;
             else without++;
@@ -54,8 +52,7 @@ export const spendPlanFormat = defineRule({
         }
       },
       Project(project) {
-        if (!project.spendPlan.present) return;
-        const filled = monthEndCells(project.spendPlan).filter((c) => !c.blank);
+        const filled = planCellsOf(project).filter((c) => !c.blank);
         const tableHasPercent = filled.some((c) => writtenAsPercent(c.value));
         if (!tableHasPercent && withSign <= without) return;
         for (const cell of filled) {

@@ -1,6 +1,6 @@
 import { defineRule } from '../src/engine/define-rule.js';
 import { table } from './shared/example-table.js';
-import { monthEndCells } from './shared/spend-plan.js';
+import { planCellsOf } from './shared/spend-plan.js';
 
 export const spendPlanIncomplete = defineRule({
   meta: {
@@ -8,7 +8,6 @@ export const spendPlanIncomplete = defineRule({
     category: 'budget',
     defaultSeverity: 'warn',
     kind: 'exact',
-    fixable: false,
     messages: {
       incomplete: {
         'zh-CN': '资金支出计划只填了{filled}，{blank}为空；空白不等于0%，请填写每个时点的累计支出百分比（当期不支出的写0%）',
@@ -29,8 +28,7 @@ export const spendPlanIncomplete = defineRule({
     const sep = context.settings.locale === 'en' ? ', ' : '、';
     return {
       Project(project) {
-        if (!project.spendPlan.present) return;
-        const cells = monthEndCells(project.spendPlan);
+        const cells = planCellsOf(project);
         const blank = cells.filter((c) => c.blank);
         if (blank.length === 0 || blank.length === cells.length) return;
         const filled = cells.filter((c) => !c.blank);

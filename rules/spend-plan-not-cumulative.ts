@@ -1,6 +1,6 @@
 import { defineRule } from '../src/engine/define-rule.js';
 import { table } from './shared/example-table.js';
-import { isYearEnd, monthEndCells } from './shared/spend-plan.js';
+import { isYearEnd, planCellsOf } from './shared/spend-plan.js';
 
 export const spendPlanNotCumulative = defineRule({
   meta: {
@@ -8,7 +8,6 @@ export const spendPlanNotCumulative = defineRule({
     category: 'budget',
     defaultSeverity: 'error',
     kind: 'exact',
-    fixable: false,
     messages: {
       decreasing: {
         'zh-CN': '资金支出计划{label}为{found}，比前一时点（{previousLabel} {previous}）小；支出计划填的是累计进度，只增不减，请改为累计百分比',
@@ -36,8 +35,7 @@ export const spendPlanNotCumulative = defineRule({
   create(context) {
     return {
       Project(project) {
-        if (!project.spendPlan.present) return;
-        const cells = monthEndCells(project.spendPlan);
+        const cells = planCellsOf(project);
         let yearEnd = cells.findIndex((c) => isYearEnd(c.label));
         if (yearEnd < 0 && project.spendPlan.labels.length === 0) yearEnd = cells.length - 1;
         let previous: (typeof cells)[number] | null = null;

@@ -11,7 +11,6 @@ export const timelinessValueNotTime = defineRule({
     category: 'value',
     defaultSeverity: 'warn',
     kind: 'heuristic',
-    fixable: false,
     recommended: true,
     messages: {
       percentWithoutDeadline: {

@@ -42,7 +42,6 @@ export const uniformValuesTemplate = defineRule({
     category: 'value',
     defaultSeverity: 'info',
     kind: 'heuristic',
-    fixable: false,
     recommended: true, // docs/rule-quality.md: precision ≥ 0.9 on the labelled corpus
     messages: {
       document: {

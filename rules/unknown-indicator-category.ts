@@ -10,7 +10,6 @@ export const unknownIndicatorCategory = defineRule({
     category: 'structure',
     defaultSeverity: 'error',
     kind: 'heuristic',
-    fixable: false,
     recommended: true,
     messages: {
       level1: {

@@ -31,7 +31,6 @@ export const valueContradictsDescription = defineRule({
     category: 'value',
     defaultSeverity: 'warn',
     kind: 'heuristic',
-    fixable: false,
     recommended: true,
     // A 时效 row with a percent has no deadline and a 数量 row with a percent no count: those rules' remedies come first.
     yieldsTo: ['timeliness-value-not-time', 'quantity-value-percentage'],

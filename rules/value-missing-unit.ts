@@ -10,7 +10,6 @@ export const valueMissingUnit = defineRule({
     category: 'value',
     defaultSeverity: 'warn',
     kind: 'exact',
-    fixable: true,
     fix: 'unsafe',
     messages: {
       missingUnit: {

@@ -20,7 +20,6 @@ export const valueNotMeasurable = defineRule({
     category: 'value',
     defaultSeverity: 'error',
     kind: 'exact',
-    fixable: false,
     messages: {
       noNumber: {
         'zh-CN': '{kind}“{level3}”的指标值“{found}”没有数字，无法考核；请写出可衡量的目标值，如“{example}”（确实无法量化的，在指标性质中标为定性并给出分级标准）',

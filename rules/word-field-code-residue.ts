@@ -10,7 +10,6 @@ export const wordFieldCodeResidue = defineRule({
     category: 'structure',
     defaultSeverity: 'info',
     kind: 'heuristic',
-    fixable: true,
     recommended: true, // docs/rule-quality.md: precision ≥ 0.9 on the labelled corpus
     fix: 'safe',
     messages: {

@@ -1,24 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { applyTextFixes } from '../src/engine/fix.js';
 import type { LintMessage } from '../src/engine/types.js';
+import { makeMessage } from './helpers/messages.js';
 
 function msg(line: number, column: number, found: string, replacement: string): LintMessage {
-  return {
-    ruleId: 'r',
-    severity: 1,
-    message: 'm',
-    messageId: 'm',
-    projectCode: null,
-    projectName: null,
-    projectIndex: null,
-    line,
-    column,
-    origin: { line, column },
-    location: '',
-    role: 'indicator.value',
-    found,
-    fix: { description: 'd', replacement },
-  };
+  return makeMessage({ line, column, origin: { line, column }, role: 'indicator.value', found, fix: { description: 'd', replacement } });
 }
 
 describe('applyTextFixes', () => {

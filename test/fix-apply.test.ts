@@ -6,24 +6,11 @@
 import { describe, expect, it } from 'vitest';
 import { applyTextFixes, fixSafety, ruleFixAvailability } from '../src/engine/fix.js';
 import type { Fix, FixEdit, LintMessage } from '../src/engine/types.js';
+import { makeMessage } from './helpers/messages.js';
 
 function msg(line: number | null, column: number | null, found: string, fix: Partial<Fix> & { replacement?: string }): LintMessage {
-  return {
-    ruleId: 'r',
-    severity: 1,
-    message: 'm',
-    messageId: 'm',
-    projectCode: null,
-    projectName: null,
-    projectIndex: null,
-    line,
-    column,
-    origin: line !== null && column !== null ? { line, column } : null,
-    location: '',
-    role: 'indicator.value',
-    found,
-    fix: { description: 'd', replacement: '', ...fix },
-  };
+  const origin = line !== null && column !== null ? { line, column } : null;
+  return makeMessage({ line, column, origin, role: 'indicator.value', found, fix: { description: 'd', replacement: '', ...fix } });
 }
 const edit = (line: number, column: number, found: string, replacement: string, absorbSpaces = false): FixEdit => ({
   origin: { line, column },

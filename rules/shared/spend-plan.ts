@@ -2,7 +2,7 @@
  * 资金支出计划 cells: the month-end columns (3月底, 6月底, 10月底, 12月底) with their values, whether each
  * is blank, and its cumulative percentage (under a （%） header a bare number is a percent).
  */
-import type { Origin, SpendPlan, Value } from '../../src/ast/types.js';
+import type { Origin, Project, SpendPlan, Value } from '../../src/ast/types.js';
 import { isBareNumber, isBlankValue, isPercent, numberOf } from './values.js';
 
 export interface MonthEndCell {
@@ -38,4 +38,9 @@ export function monthEndCells(plan: SpendPlan): MonthEndCell[] {
 /** The year-end column (12月底 / 12月末 / 第四季度): the label naming December or Q4. */
 export function isYearEnd(label: string): boolean {
   return /^12月|^第?[四4]季度/.test(label.replace(/\s+/g, ''));
+}
+
+/** The month-end cells of a table's 资金支出计划, none when the table has no such row. */
+export function planCellsOf(project: Project): MonthEndCell[] {
+  return project.spendPlan.present ? monthEndCells(project.spendPlan) : [];
 }

@@ -427,6 +427,17 @@ export function rewriteFor(project: Project, slot: Slot | null): Rewrite {
   return template ? asExample(template(w)) : asGuidance(slot);
 }
 
+/**
+ * What a report proposing a rewrite carries: its own `data` plus the rewrite for the `{example}` /
+ * `{exampleEn}` placeholders, and the example as the suggestion.
+ */
+export function withRewrite<D extends Record<string, string | number>>(
+  rewrite: Rewrite,
+  data: D,
+): { data: D & { example: string; exampleEn: string }; suggestion: string | null } {
+  return { data: { ...data, example: rewrite.zh, exampleEn: rewrite.en }, suggestion: rewrite.example };
+}
+
 /** An example indicator for the row's own 二级 (see rewriteFor). */
 export function rewriteForIndicator(project: Project, indicator: Indicator): Rewrite {
   return rewriteFor(project, slotOf(indicator));

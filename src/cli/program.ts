@@ -28,8 +28,12 @@ function parseTimeZone(value: string): string {
 }
 const TIME_ZONE_HELP = "报告中时间所用的时区，IANA 名称；默认：配置的 timeZone、环境变量 TZ 或 Asia/Shanghai（time zone of report times, an IANA name; default: the config's timeZone, TZ, or Asia/Shanghai）";
 
-/** `-f` and `-o` in command-line order (several pairs write several reports). */
-function outputOptions(command: Command, flags: OutputFlag[], formatsHelp: string): Command {
+/**
+ * The report options `lint` and `merge` share: `-f` and `-o` in command-line order (several pairs
+ * write several reports), what the terminal report shows, the exit code's warning limit, language,
+ * colour, splitting by 预算单位, time zone and the rule-page links.
+ */
+function reportOptions(command: Command, flags: OutputFlag[], formatsHelp: string): Command {
   return command
     .option('-f, --format <format>', formatsHelp, (value: string) => {
       flags.push({ kind: 'format', value });
@@ -38,7 +42,17 @@ function outputOptions(command: Command, flags: OutputFlag[], formatsHelp: strin
     .option('-o, --output-file <file>', '把前一个 -f 的报告写入文件（write the report of the preceding -f to a file）', (value: string) => {
       flags.push({ kind: 'output', value });
       return value;
-    });
+    })
+    .option('--verbose', '终端报告显示完整说明和单元格名称（stylish: the whole message and the cell’s role）')
+    .option('--statistics', '终端报告只列出每条规则的问题数（stylish: counts per rule instead of the findings）')
+    .option('--max-warnings <n>', '警告超过 n 条时退出码为 1（exit 1 when there are more than n warnings）', parseCount)
+    .option('--quiet', '只报告错误（errors only）')
+    .addOption(new Option('--locale <locale>', '消息和报告的语言 zh-CN | en（language of messages and reports）').argParser(oneOf(LOCALES)))
+    .option('--color', '强制使用颜色（force colour）')
+    .option('--no-color', '不使用颜色（也可设置 NO_COLOR）')
+    .addOption(new Option('--split-by <key>', 'html、xlsx、csv 报告按预算单位分开写，每个单位一份（one report per agency）').argParser(oneOf(['agency'] as const)))
+    .option('--time-zone <zone>', TIME_ZONE_HELP, parseTimeZone)
+    .option('--rules-docs-url <url>', '报告中规则说明页的链接前缀（默认：安装目录的 docs/rules/）（base URL of the rule pages linked from reports）');
 }
 
 /** The locale the command line asks for (`--locale en` or `--locale=en`), for the help text. */
@@ -82,7 +96,7 @@ export async function main(argv: string[], io: CliIO = processIO()): Promise<num
     .command('lint', { isDefault: true })
     .description('检查文件、目录或 glob 匹配的文件（lint files, folders or globs; the default command）')
     .argument('[inputs...]', '文件、目录或 glob 模式（files, folders or glob patterns）');
-  outputOptions(lint, lintFlags, 'stylish | compact | json | report-json | sarif | junit | github | csv | xlsx | html（可重复，每个 -f 后可跟 -o）');
+  reportOptions(lint, lintFlags, 'stylish | compact | json | report-json | sarif | junit | github | csv | xlsx | html（可重复，每个 -f 后可跟 -o）');
   lint
     .option('--ext <extensions>', '在目录中查找的扩展名，逗号分隔（default docx,doc,txt,htm,html,xlsx,xlsm）', collect)
     .option('--ignore-pattern <pattern>', '忽略的路径（gitignore 语法，可重复）', collect)
@@ -90,11 +104,6 @@ export async function main(argv: string[], io: CliIO = processIO()): Promise<num
     .option('--no-error-on-unmatched-pattern', '某个参数没有匹配到文件时不报错')
     .option('--stdin', '从标准输入读取一个文件')
     .option('--stdin-filename <name>', '标准输入内容的文件名（用于查找配置和显示）')
-    .option('--max-warnings <n>', '警告超过 n 条时退出码为 1', parseCount)
-    .option('--quiet', '只报告错误（errors only）')
-    .addOption(new Option('--locale <locale>', '消息语言 zh-CN | en').argParser(oneOf(LOCALES)))
-    .option('--color', '强制使用颜色')
-    .option('--no-color', '不使用颜色（也可设置 NO_COLOR）')
     .option('--concurrency <n>', '并行线程数 auto | N（1 = 不用工作线程）', parseConcurrency)
     .option('--config <file>', '使用指定的配置文件，不再向上查找 jxlint.config.json')
     .option('--print-config <file>', '打印对该文件生效的配置并退出')
@@ -110,14 +119,9 @@ export async function main(argv: string[], io: CliIO = processIO()): Promise<num
     .option('--cache-location <file>', '缓存文件位置（default .jxlintcache）')
     .option('--shard <k/n>', '只检查第 k 份（共 n 份，按路径排序后轮流分配）；auto 或 auto/n：从调度器的环境变量读取（JOB_COMPLETION_INDEX、CI_NODE_INDEX/CI_NODE_TOTAL）')
     .option('--no-progress', '不显示进度条')
-    .addOption(new Option('--split-by <key>', 'html、xlsx、csv 报告按预算单位分开写，每个单位一份（one report per agency）').argParser(oneOf(['agency'] as const)))
-    .option('--time-zone <zone>', TIME_ZONE_HELP, parseTimeZone)
-    .option('--rules-docs-url <url>', '报告中规则说明页的链接前缀（默认：安装目录的 docs/rules/）（base URL of the rule pages linked from reports）')
     .option('--fix', '就地应用安全修复（仅文本导出；Word 文件不改写）（apply safe fixes to text exports in place）')
     .option('--unsafe-fixes', '同时应用需人工确认的修复，与 --fix 或 --fix-dry-run 一起用（also apply unsafe fixes）')
     .option('--fix-dry-run', '以统一差异格式显示修复，不写入文件（print the fixes as a unified diff; write nothing）')
-    .option('--verbose', '终端报告显示完整说明和单元格名称（stylish: the whole message and the cell’s role）')
-    .option('--statistics', '终端报告只列出每条规则的问题数（stylish: counts per rule instead of the findings）')
     .addOption(new Option('--preset <name>', '使用预设 recommended | strict | all，代替配置中的 extends（use this preset）').argParser(oneOf(PRESETS)))
     .option('--select <ids>', '只检查这些规则，逗号分隔（only these rules）', collect)
     // `--ignore ids` (rules off, as Ruff) shares its name with `--no-ignore` (file ignores off, as ESLint).
@@ -178,18 +182,7 @@ export async function main(argv: string[], io: CliIO = processIO()): Promise<num
     .command('merge')
     .description('合并多个 JSON 结果（-f json 或 report-json，如各分片的结果）并输出任意格式的报告')
     .argument('<results...>', 'JSON 结果文件');
-  outputOptions(merge, mergeFlags, '输出格式（可重复，每个 -f 后可跟 -o）');
-  merge
-    .option('--verbose', '终端报告显示完整说明（stylish: the whole message）')
-    .option('--statistics', '终端报告只列出每条规则的问题数（stylish: counts per rule）')
-    .option('--max-warnings <n>', '警告超过 n 条时退出码为 1', parseCount)
-    .option('--quiet', '只报告错误')
-    .addOption(new Option('--locale <locale>', '报告语言 zh-CN | en').argParser(oneOf(LOCALES)))
-    .option('--color', '强制使用颜色')
-    .option('--no-color', '不使用颜色')
-    .addOption(new Option('--split-by <key>', 'html、xlsx、csv 报告按预算单位分开写，每个单位一份（one report per agency）').argParser(oneOf(['agency'] as const)))
-    .option('--time-zone <zone>', TIME_ZONE_HELP, parseTimeZone)
-    .option('--rules-docs-url <url>', '报告中规则说明页的链接前缀（base URL of the rule pages linked from reports）')
+  reportOptions(merge, mergeFlags, '输出格式（可重复，每个 -f 后可跟 -o）')
     .action(async (files: string[], opts) => {
       const { runMerge } = await import('./merge-command.js');
       exitCode = await runMerge(files, { ...opts, outputFlags: mergeFlags }, io);

@@ -51,8 +51,8 @@ export type OptionValues<S extends Record<string, OptionSpec>> = { readonly [K i
 /** Messages: messageId → template with {placeholders}, in both locales. */
 export type RuleMessages<MessageIds extends string> = Record<MessageIds, { 'zh-CN': string; en: string }>;
 
-/** The meta a rule writes, its messages keyed by its message ids. */
-export type RuleDefinitionMeta<MessageIds extends string, Kind extends RuleKind = RuleKind> = Omit<RuleMeta, 'messages' | 'kind'> & {
+/** The meta a rule writes, its messages keyed by its message ids; `fixable` follows from `fix`. */
+export type RuleDefinitionMeta<MessageIds extends string, Kind extends RuleKind = RuleKind> = Omit<RuleMeta, 'messages' | 'kind' | 'fixable'> & {
   messages: RuleMessages<MessageIds>;
   kind: Kind;
 };
@@ -81,7 +81,7 @@ export function defineRule<
 >(definition: RuleDefinition<MessageIds, Schema, Kind>): DefinedRule<MessageIds, Kind> {
   const { meta, options, create } = definition;
   const rule: DefinedRule<MessageIds, Kind> = {
-    meta,
+    meta: { ...meta, fixable: meta.fix !== undefined },
     create: create as Rule['create'],
   };
   if (options && Object.keys(options).length > 0) {
