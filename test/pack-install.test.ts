@@ -34,8 +34,8 @@ const devOnly = Object.entries(lock.packages)
   .map(([key]) => nameOf(key));
 /**
  * Engine warnings known and not ours to fix here: fastify (jxlint serve) → light-my-request →
- * cookie@2, which declares Node ≥ 22 and whose API light-my-request needs (no override to cookie 1).
- * Remove the entry once that chain supports Node 20 without a warning.
+ * cookie@2, which declares Node ≥ 22. package.json's overrides pin light-my-request 6.6.0 (cookie@1)
+ * for a checkout, but an install from the tarball still resolves cookie@2 (measured 2026-12-01).
  */
 const KNOWN_ENGINE_WARNINGS = ['cookie'];
 /** Runs a command without blocking the test worker (npm pack and install take minutes). */
