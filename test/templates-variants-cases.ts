@@ -308,6 +308,26 @@ const hunan: VariantCase[] = [
     ],
     expect: [hnTruth()],
   },
+  {
+    id: 'hunan-goal-blank-lines-agency-title',
+    family: 'hunan',
+    arrangement: 'goal items separated by empty paragraphs; the title prefixed with the department (湘潭县交通运输局2023年度…申报表)',
+    parts: [
+      '湘潭县交通运输局2023年度项目支出绩效目标申报表',
+      '单位：万元',
+      [
+        ...hnHead(hnName),
+        hnAgency(),
+        hnBudget('250.00', '200.00', '50.00'),
+        hnSuperior('30.00'),
+        wide(HN_W, '实施期绩效目标', '1、全县农村公路列养率100%\n\n2、路况持续改善'),
+        wide(HN_W, '本年度绩效目标', '1、完成养护里程120公里\n\n2、验收合格率100%\n\n3、群众满意度90%以上\n'),
+        hnGridHeader(),
+        ...hnRows,
+      ],
+    ],
+    expect: [hnTruth()],
+  },
 ];
 
 // ---------------------------------------------------------------------------------------------
@@ -574,6 +594,29 @@ const core: VariantCase[] = [
     ],
     expect: [cTruth()],
   },
+  {
+    id: 'core-two-projects-one-table',
+    family: 'core-2021',
+    arrangement: 'two projects stacked in one table with no title and no blank row between them (as an Excel export pasted into Word)',
+    parts: [
+      ...cTitle,
+      [
+        cNameRow(cName),
+        ...cDept(),
+        ...cBudget('800.00', '700.00', '100.00'),
+        cGoals(),
+        cHeader,
+        ...cRows,
+        cNameRow('校园安全改造'),
+        ...cDept(),
+        ...cBudget('120.00', '120.00', '0.00'),
+        cGoals(),
+        cHeader,
+        ...cRows.slice(0, 3),
+      ],
+    ],
+    expect: [cTruth(), cTruth({ name: '校园安全改造', budget: money(120, 120, 0), indicators: cValues.slice(0, 3) })],
+  },
 ];
 
 // ---------------------------------------------------------------------------------------------
@@ -765,6 +808,30 @@ const hubei: VariantCase[] = [
     ],
     expect: [hbTruth()],
   },
+  {
+    id: 'hubei-two-projects-one-table',
+    family: 'hubei',
+    arrangement: 'two projects stacked in one table, each with its cost block, grid and trailing rows',
+    parts: [
+      hbTitle,
+      [
+        hbNameCode(),
+        hbDept(),
+        hbBudget('100.00', '90.00', '10.00'),
+        ...hbCost,
+        hbGoals(),
+        ...hbGrid(),
+        ...hbTrailing(),
+        hbNameCode('老年助餐补贴', '420700-23-0043'),
+        hbDept(),
+        hbBudget('20.00', '20.00', '0.00'),
+        hbGoals(),
+        ...hbGrid(),
+        ...hbTrailing(),
+      ],
+    ],
+    expect: [hbTruth(), hbTruth({ name: '老年助餐补贴', code: '420700-23-0043', budget: money(20, 20, 0), costItems: [] })],
+  },
 ];
 
 // ---------------------------------------------------------------------------------------------
@@ -934,6 +1001,32 @@ const national: VariantCase[] = [
         ...nLong,
         wide(N_W, '年度绩效指标'),
         nHeader,
+        ...nAnnual,
+      ],
+    ],
+    expect: [nTruth()],
+  },
+  {
+    id: 'national-annual-before-long',
+    family: 'national-2016',
+    arrangement: 'the 年度绩效指标 block before the 长期绩效指标 block',
+    parts: [...nTitle, [...nTop(), wide(N_W, '年度绩效指标'), nHeader, ...nAnnual, wide(N_W, '长期绩效指标'), nHeader, ...nLong]],
+    expect: [nTruth()],
+  },
+  {
+    id: 'national-value-header-note',
+    pending: 'a grid header with a note in brackets (指标值（包含数字及文字描述）) is not a header: the grid is not found',
+    family: 'national-2016',
+    arrangement: 'grid headers with a note in brackets: 指标值（包含数字及文字描述）, 备注（说明）',
+    parts: [
+      ...nTitle,
+      [
+        ...nTop(),
+        wide(N_W, '长期绩效指标'),
+        ['一级指标', '二级指标', '指标内容', '指标值（包含数字及文字描述）', '备注（说明）'],
+        ...nLong,
+        wide(N_W, '年度绩效指标'),
+        ['一级指标', '二级指标', '指标内容', '指标值（包含数字及文字描述）', '备注（说明）'],
         ...nAnnual,
       ],
     ],
