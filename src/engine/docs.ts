@@ -58,6 +58,12 @@ function fence(text: string, compareTo?: string): string {
   return '```text\n' + renderExample(text, compareTo) + '\n```';
 }
 
+/** A rule's description in one line: the first sentence of the Chinese one, or the English one. */
+export function ruleOneLiner(rule: Rule, locale: Locale = 'zh-CN'): string {
+  const d = rule.meta.docs;
+  return locale === 'zh-CN' ? d.description.split(/(?<=。)/)[0]! : d.descriptionEn;
+}
+
 /** The markdown page of a rule in a locale (headings and one-liners localised; body text is Chinese). */
 export function renderRuleDoc(rule: Rule, locale: Locale = 'zh-CN'): string {
   const { meta } = rule;
@@ -77,7 +83,7 @@ export function renderRuleDoc(rule: Rule, locale: Locale = 'zh-CN'): string {
   const out: string[] = [];
   out.push(`# ${meta.id}`);
   out.push('');
-  out.push(`> ${zh ? d.description.split(/(?<=。)/)[0] : d.descriptionEn}`);
+  out.push(`> ${ruleOneLiner(rule, locale)}`);
   out.push('');
   if (meta.deprecated) {
     out.push(

@@ -40,6 +40,6 @@ export {
 } from './baseline.js';
 export { explainRule, getRule, ruleIds, ruleSummaries, UnknownRuleError } from './registry.js';
 export { defineRule, type DefinedRule, type OptionSpec, type OptionValues, type RuleDefinition } from './define-rule.js';
-export { categoryName, renderExample, renderRuleDoc, ruleDocsPath } from './docs.js';
+export { categoryName, renderExample, renderRuleDoc, ruleDocsPath, ruleOneLiner } from './docs.js';
 export { applyTextFixes, fixSafety, ruleFixAvailability, type ApplyFixesOptions, type FixOutcome } from './fix.js';
-export { formatLocation, renderTemplate, roleName, severityName, SEVERITY_NUMBER, DEFAULT_LOCALE } from './messages.js';
+export { formatLocation, renderTemplate, roleName, severityName, SEVERITY_NUMBER, DEFAULT_LOCALE, valueKindName } from './messages.js';

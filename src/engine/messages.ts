@@ -2,7 +2,7 @@
  * Message rendering: templates with {placeholders}, the reviewer's wording of a place
  * (`表3 第5行 第5列（指标值）`, `行 97:2（指标值）`), and the names of cell roles in both locales.
  */
-import { columnLetters, isSheetOrigin, isTableOrigin, isTextOrigin, type Origin } from '../ast/types.js';
+import { columnLetters, isSheetOrigin, isTableOrigin, isTextOrigin, type Origin, type Value } from '../ast/types.js';
 import type { CellRole, Locale, SeverityName } from './types.js';
 
 export const DEFAULT_LOCALE: Locale = 'zh-CN';
@@ -66,6 +66,21 @@ const ROLE_NAMES: Record<CellRole, { 'zh-CN': string; en: string }> = {
 /** The name of a cell role ("指标值" / "target value"). */
 export function roleName(role: CellRole, locale: Locale = DEFAULT_LOCALE): string {
   return ROLE_NAMES[role]?.[locale] ?? role;
+}
+
+const VALUE_KIND_NAMES: Record<Value['kind'], { 'zh-CN': string; en: string }> = {
+  percent: { 'zh-CN': '百分比', en: 'percent' },
+  amount: { 'zh-CN': '金额', en: 'amount' },
+  count: { 'zh-CN': '数量', en: 'count' },
+  date: { 'zh-CN': '日期', en: 'date' },
+  duration: { 'zh-CN': '时长', en: 'duration' },
+  text: { 'zh-CN': '文本', en: 'text' },
+  empty: { 'zh-CN': '空', en: 'empty' },
+};
+
+/** The name of the kind of a parsed 指标值 ("百分比" / "percent"). */
+export function valueKindName(kind: Value['kind'], locale: Locale = DEFAULT_LOCALE): string {
+  return VALUE_KIND_NAMES[kind]?.[locale] ?? kind;
 }
 
 /** All cell roles, for validation and docs. */

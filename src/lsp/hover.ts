@@ -4,7 +4,7 @@
  */
 import type { Diagnostic, Hover, Position, Range } from 'vscode-languageserver';
 import { MarkupKind } from 'vscode-languageserver';
-import { getRule, renderExample, type JxDocument, type Locale, type Value } from '../index.js';
+import { getRule, renderExample, ruleOneLiner, valueKindName, type JxDocument, type Locale, type Value } from '../index.js';
 import type { DiagnosticData } from './diagnostics.js';
 import { ruleDocsHref } from './package-info.js';
 
@@ -23,7 +23,7 @@ export function ruleHoverMarkdown(ruleId: string, locale: Locale): string | null
   const zh = locale === 'zh-CN';
   const d = rule.meta.docs;
   const lines = [
-    `**${ruleId}** — ${zh ? d.description.split(/(?<=。)/)[0] : d.descriptionEn}`,
+    `**${ruleId}** — ${ruleOneLiner(rule, locale)}`,
     '',
     zh ? d.description : `${d.descriptionEn}\n\n${d.description}`,
     '',
@@ -40,16 +40,6 @@ export function ruleHoverMarkdown(ruleId: string, locale: Locale): string | null
   return lines.join('\n');
 }
 
-const KIND_NAMES: Record<Value['kind'], { 'zh-CN': string; en: string }> = {
-  percent: { 'zh-CN': '百分比', en: 'percent' },
-  amount: { 'zh-CN': '金额', en: 'amount' },
-  count: { 'zh-CN': '数量', en: 'count' },
-  date: { 'zh-CN': '日期', en: 'date' },
-  duration: { 'zh-CN': '时长', en: 'duration' },
-  text: { 'zh-CN': '文本', en: 'text' },
-  empty: { 'zh-CN': '空', en: 'empty' },
-};
-
 /** How jxlint read a 指标值: operator, number, unit, kind (and 万元 / date parts where known). */
 export function valueHoverMarkdown(value: Value, locale: Locale): string {
   const zh = locale === 'zh-CN';
@@ -58,7 +48,7 @@ export function valueHoverMarkdown(value: Value, locale: Locale): string {
     [zh ? '运算符' : 'operator', value.op ?? none],
     [zh ? '数字' : 'number', value.number === null ? none : String(value.number)],
     [zh ? '单位' : 'unit', value.unit ?? none],
-    [zh ? '类型' : 'kind', `${KIND_NAMES[value.kind]?.[locale] ?? value.kind} (\`${value.kind}\`)`],
+    [zh ? '类型' : 'kind', `${valueKindName(value.kind, locale)} (\`${value.kind}\`)`],
   ];
   if (value.wan !== undefined) rows.push([zh ? '折合万元' : 'in 万元', String(value.wan)]);
   if (value.date) {
