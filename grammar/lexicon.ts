@@ -29,7 +29,25 @@ export function labelPattern(text: string): string {
 function label(name: string, alternatives: string[], categories: TokenType[] = [], prefixed = false): TokenType {
   const body = alternatives.map(labelPattern).join('|');
   const prefix = prefixed ? `(?:其${GAP}中${GAP}[:：]?${GAP})?` : '';
-  return createToken({ name, pattern: new RegExp(`${prefix}(?:${body})${GAP}[:：]?(?=\\n)`), categories });
+  return createToken({
+    name,
+    pattern: new RegExp(`${prefix}(?:${body})${GAP}[:：]?(?=\\n)`),
+    categories,
+    // The first characters are known, so the lexer need not analyse the long pattern at start-up.
+    start_chars_hint: startChars(alternatives, prefixed),
+  });
+}
+
+/** The characters a label can open with: the first of each spelling, both bracket widths, 其 of 其中：. */
+function startChars(alternatives: string[], prefixed: boolean): string[] {
+  const chars = new Set<string>(prefixed ? ['其'] : []);
+  for (const alternative of alternatives) {
+    const first = alternative[0];
+    if (first === '（' || first === '(') chars.add('（').add('(');
+    else if (first === '：' || first === ':') chars.add('：').add(':');
+    else chars.add(first);
+  }
+  return [...chars];
 }
 
 /** Any label that starts or belongs to a part of the form. */
