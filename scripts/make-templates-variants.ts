@@ -72,7 +72,11 @@ async function writeCase(c: VariantCase, dir: string, formats: readonly VariantF
     writeFileSync(`${stem}.docx`, await writeDocx([blocks]));
     if (formats.includes('lo.txt')) lo.push(`${stem}.docx`);
   }
-  if (formats.includes('xlsx')) writeFileSync(`${stem}.xlsx`, await writeXlsx([{ blocks, sheetName: c.id.slice(0, 31) }], 'stacked'));
+  if (formats.includes('xlsx')) {
+    const sheets = c.sheets ?? [0];
+    const parts = sheets.map((from, k) => ({ blocks: docBlocks(c.parts.slice(from, sheets[k + 1])), sheetName: `${k + 1}${c.id}`.slice(0, 31) }));
+    writeFileSync(`${stem}.xlsx`, await writeXlsx(parts, sheets.length > 1 ? 'per-sheet' : 'stacked'));
+  }
 }
 
 async function main(): Promise<void> {

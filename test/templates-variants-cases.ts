@@ -31,6 +31,8 @@ export interface VariantCase {
   agency?: (string | null)[];
   /** Formats this case is committed and tested in (all by default). */
   formats?: VariantFormat[];
+  /** .xlsx only: one sheet per listed part index (each sheet from that part to the next). */
+  sheets?: number[];
   /** Why the parser does not read it yet: such a case is neither committed as fixtures nor tested. */
   pending?: string;
 }
@@ -328,6 +330,26 @@ const hunan: VariantCase[] = [
     ],
     expect: [hnTruth()],
   },
+  {
+    id: 'hunan-blank-cells-between',
+    pending: 'a blank cell between a label and its value: 项目支出名称, 年度本级预算金额 and 上级资金 read as blank (the goals are read)',
+    family: 'hunan',
+    arrangement: 'unmerged blank cells between each label and its value (Excel forms laid out on a fine grid)',
+    parts: [
+      ...hnTitle,
+      [
+        ['项目支出名称', '', hnName, '', '', '', ''],
+        ['预算部门', '', '湘潭县交通运输局', '', '项目支出实施期', '2023年1月-2023年12月', ''],
+        ['年度本级预算金额', '', '250.00', '其中：财政拨款', '200.00', '其他资金', '50.00'],
+        ['该项目支出上级资金', '', '30.00', '', '', '', ''],
+        ['实施期绩效目标', '', '1、全县农村公路列养率100%\n2、路况持续改善', '', '', '', ''],
+        ['本年度绩效目标', '', '1、完成养护里程120公里\n2、验收合格率100%\n3、群众满意度90%以上', '', '', '', ''],
+        hnGridHeader(),
+        ...hnRows,
+      ],
+    ],
+    expect: [hnTruth()],
+  },
 ];
 
 // ---------------------------------------------------------------------------------------------
@@ -615,6 +637,18 @@ const core: VariantCase[] = [
         ...cRows.slice(0, 3),
       ],
     ],
+    expect: [cTruth(), cTruth({ name: '校园安全改造', budget: money(120, 120, 0), indicators: cValues.slice(0, 3) })],
+  },
+  {
+    id: 'core-xlsx-sheet-per-project',
+    family: 'core-2021',
+    arrangement: 'Excel workbook, one sheet per project, each sheet titled in its first merged row',
+    parts: [
+      [wide(C_W, '项目支出绩效目标表'), cNameRow(cName), ...cDept(), ...cBudget('800.00', '700.00', '100.00'), cGoals(), cHeader, ...cRows],
+      [wide(C_W, '项目支出绩效目标表'), cNameRow('校园安全改造'), ...cDept(), ...cBudget('120.00', '120.00', '0.00'), cGoals(), cHeader, ...cRows.slice(0, 3)],
+    ],
+    sheets: [0, 1],
+    formats: ['xlsx'],
     expect: [cTruth(), cTruth({ name: '校园安全改造', budget: money(120, 120, 0), indicators: cValues.slice(0, 3) })],
   },
 ];
