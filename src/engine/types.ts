@@ -46,7 +46,7 @@ export interface RuleMeta {
   defaultSeverity: Exclude<SeverityName, 'off'>;
   /** `exact` rules are always on in `recommended`; `heuristic` ones only when they opt in (`recommended`). */
   kind: RuleKind;
-  /** Whether the rule offers any fix: always `fix !== undefined` (kept for formatters and `jxlint rules`). */
+  /** Whether the rule offers any fix: `fix !== undefined`, set by `defineRule` (kept for formatters and `jxlint rules`). */
   fixable: boolean;
   /** Which fixes the rule offers (Ruff's split, see FixSafety); undefined when it offers none. */
   fix?: FixAvailability;
