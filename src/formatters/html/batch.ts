@@ -12,7 +12,7 @@ import { SummaryBuilder, summaryInput, type Summary } from '../summary.js';
 import { barChart, CHART_STYLE, type Bar } from './chart.js';
 import { escapeHtml, safeHref } from './escape.js';
 import type { Context } from './findings.js';
-import { contextOf, documentPageChunks, pageOpening } from './page.js';
+import { contextOf, documentPageChunks, pageOpening, summaryCards } from './page.js';
 import { STYLE } from './style.js';
 
 /** What the index keeps of one file. */
@@ -111,22 +111,6 @@ export class HtmlBatchReport {
   }
 }
 
-function cards(summary: Summary, ctx: Context): string {
-  const { t } = ctx;
-  const card = (value: number, label: string, cls = '') =>
-    `<div class="card ${cls}"><div class="value">${value}</div><div class="label">${escapeHtml(label)}</div></div>`;
-  return `<div class="cards">${[
-    card(summary.files.total, t.files),
-    card(summary.files.ok, t.checked),
-    card(summary.files.failed, t.failed, summary.files.failed ? 'bad' : ''),
-    card(summary.files.skipped, t.skipped),
-    card(summary.projects, t.projects),
-    card(summary.errorCount, t.errors, 'sev-error'),
-    card(summary.warningCount, t.warnings, 'sev-warning'),
-    card(summary.infoCount, t.infos, 'sev-info'),
-  ].join('')}</div>`;
-}
-
 function legend(ctx: Context): string {
   const item = (sev: SeverityKey, label: string) => `<span><i class="sev-${sev}" style="background:var(--${sev === 'error' ? 'err' : sev === 'warning' ? 'warn' : 'info'})"></i>${escapeHtml(label)}</span>`;
   return `<div class="legend">${item('error', ctx.t.errors)}${item('warning', ctx.t.warnings)}${item('info', ctx.t.infos)}</div>`;
@@ -216,7 +200,7 @@ export function indexPage(summary: Summary, entries: readonly IndexEntry[], ctx:
   return [
     pageOpening(ctx.t.title, ctx, { script: false, style: INDEX_STYLE }),
     `<section class="summary">`,
-    cards(summary, ctx),
+    summaryCards(summary, ctx),
     charts(summary, ctx),
     tables(summary, ctx),
     fileList(entries, ctx),

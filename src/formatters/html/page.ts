@@ -139,11 +139,12 @@ function renderFile(result: LintResult, fileIndex: number, drawCleanTables: bool
   return [...fileParts(result, fileIndex, drawCleanTables, ctx)].join('\n');
 }
 
-function renderSummary(summary: Summary, results: LintResult[], ctx: Context): string {
+/** The count cards of a report's summary: files, projects and findings by severity. */
+export function summaryCards(summary: Summary, ctx: Context): string {
   const { t } = ctx;
   const card = (value: number, label: string, cls = '') =>
     `<div class="card ${cls}"><div class="value">${value}</div><div class="label">${escapeHtml(label)}</div></div>`;
-  const cards = [
+  return `<div class="cards">${[
     card(summary.files.total, t.files),
     card(summary.files.ok, t.checked),
     card(summary.files.failed, t.failed, summary.files.failed ? 'bad' : ''),
@@ -152,7 +153,11 @@ function renderSummary(summary: Summary, results: LintResult[], ctx: Context): s
     card(summary.errorCount, t.errors, 'sev-error'),
     card(summary.warningCount, t.warnings, 'sev-warning'),
     card(summary.infoCount, t.infos, 'sev-info'),
-  ].join('');
+  ].join('')}</div>`;
+}
+
+function renderSummary(summary: Summary, results: LintResult[], ctx: Context): string {
+  const { t } = ctx;
 
   const ruleRows = Object.entries(summary.findingsByRule)
     .map(([id, count]) => {
@@ -187,7 +192,7 @@ function renderSummary(summary: Summary, results: LintResult[], ctx: Context): s
     .join('');
 
   return (
-    `<section class="summary"><div class="cards">${cards}</div>` +
+    `<section class="summary">${summaryCards(summary, ctx)}` +
     `<div class="breakdown">` +
     `<div class="panel"><h2>${escapeHtml(t.byRule)}</h2><table class="list"><thead><tr><th>${escapeHtml(t.rule)}</th><th class="num">${escapeHtml(t.count)}</th></tr></thead><tbody>${ruleRows}</tbody></table></div>` +
     `<div class="panel"><h2>${escapeHtml(t.byAgency)}</h2><table class="list"><thead><tr><th>${escapeHtml(t.agency)}</th><th class="num">${escapeHtml(t.projects)}</th><th class="num">${escapeHtml(t.count)}</th><th class="num">${escapeHtml(t.errors)}</th><th class="num">${escapeHtml(t.warnings)}</th><th class="num">${escapeHtml(t.infos)}</th></tr></thead><tbody>${agencyRows}</tbody></table></div>` +

@@ -41,19 +41,9 @@ export interface NewSubmission {
   findings: RecordedFinding[];
 }
 
-export interface SubmissionSummary {
+/** A recorded submission without its findings (lists and history pages). */
+export interface SubmissionSummary extends Omit<NewSubmission, 'findings'> {
   id: number;
-  fileName: string;
-  sha256: string;
-  size: number;
-  receivedAt: string;
-  agency: string | null;
-  status: 'ok' | 'problems' | 'unreadable';
-  errorCount: number;
-  warningCount: number;
-  infoCount: number;
-  storedFile: string | null;
-  projects: RecordedProject[];
 }
 
 export interface SubmissionDetail extends SubmissionSummary {
