@@ -8,13 +8,15 @@
  *   npx tsx scripts/make-templates-variants.ts --all DIR  every format of every case into DIR, and
  *                                                         the facts that differ from the expected
  */
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from '../src/index.js';
 import { compareDocument } from './template-fixtures/compare.js';
 import type { CellSpec, DocBlock } from './template-fixtures/families.js';
 import { numCell } from './template-fixtures/families.js';
 import { sofficeAvailable, sofficeConvert, writeDocx, writeXlsx } from './template-fixtures/write.js';
+import { Paragraph, Table, TableCell, TableRow, TextRun, VerticalMergeType, WidthType } from 'docx';
+import { pack } from './docx-fixtures/wordml.js';
 import { ALL_VARIANT_CASES, type Part, type Row, VARIANT_CASES, VARIANT_FORMATS, type VariantCase, type VariantFormat } from '../test/templates-variants-cases.js';
 
 /** A cell Excel would hold as a number: plain numbers and percents (numCell), and 1,234.56 with #,##0.00. */
@@ -25,7 +27,9 @@ function excelCell(text: string): CellSpec {
 }
 
 /** A table of `〃` / `←` rows as cells with explicit spans and vertical merges; rows padded to the widest. */
-function tableBlock(rows: Row[]): DocBlock {
+type TableDocBlock = Extract<DocBlock, { kind: 'table' }>;
+
+function tableBlock(rows: Row[]): TableDocBlock {
   const width = Math.max(...rows.map((r) => r.length));
   const padded = rows.map((r) => [...r, ...Array(width - r.length).fill('←')]);
   const grid: (CellSpec & { col: number })[][] = padded.map((row) => {
@@ -64,13 +68,58 @@ export function rowPerLine(parts: Part[]): string {
     .join('');
 }
 
-async function writeCase(c: VariantCase, dir: string, formats: readonly VariantFormat[], lo: string[]): Promise<void> {
+function wordTable(block: TableDocBlock, extra: TableRow[] = []): Table {
+  const col = Math.floor(9000 / block.width);
+  const paragraphs = (text: string) => text.split('\n').map((line) => new Paragraph({ children: line === '' ? [] : [new TextRun(line)] }));
+  return new Table({
+    columnWidths: Array.from({ length: block.width }, () => col),
+    width: { size: col * block.width, type: WidthType.DXA },
+    rows: [
+      ...block.rows.map(
+        (row) =>
+          new TableRow({
+            children: row.map(
+              (c) =>
+                new TableCell({
+                  children: c.vmerge === 'continue' ? [new Paragraph({})] : paragraphs(c.text),
+                  columnSpan: c.span && c.span > 1 ? c.span : undefined,
+                  verticalMerge: c.vmerge === 'restart' ? VerticalMergeType.RESTART : c.vmerge === 'continue' ? VerticalMergeType.CONTINUE : undefined,
+                }),
+            ),
+          }),
+      ),
+      ...extra,
+    ],
+  });
+}
+
+/** A .docx whose table `nested.part` holds its rows from `nested.fromRow` on as a table nested in a 绩效指标 row. */
+async function nestedDocx(c: VariantCase): Promise<Uint8Array> {
+  const { part, fromRow } = c.nestedGrid!;
+  const children: (Paragraph | Table)[] = c.parts.map((p, k) => {
+    if (typeof p === 'string') return new Paragraph({ children: [new TextRun(p)] });
+    if (k !== part) return wordTable(tableBlock(p));
+    const outer = tableBlock(p.slice(0, fromRow));
+    const inner = tableBlock(p.slice(fromRow));
+    const row = new TableRow({
+      children: [
+        new TableCell({ children: [new Paragraph({ children: [new TextRun('绩效指标')] })] }),
+        new TableCell({ children: [wordTable(inner), new Paragraph({})], columnSpan: outer.width - 1 }),
+      ],
+    });
+    return wordTable(outer, [row]);
+  });
+  return pack(children);
+}
+
+async function writeCase(c: VariantCase, dir: string, formats: readonly VariantFormat[], lo: string[], dropDocx: string[]): Promise<void> {
   const stem = join(dir, c.id);
   if (formats.includes('rpl.txt')) writeFileSync(`${stem}.rpl.txt`, rowPerLine(c.parts));
   const blocks = docBlocks(c.parts);
   if (formats.includes('docx') || formats.includes('lo.txt')) {
-    writeFileSync(`${stem}.docx`, await writeDocx([blocks]));
+    writeFileSync(`${stem}.docx`, c.nestedGrid ? await nestedDocx(c) : await writeDocx([blocks]));
     if (formats.includes('lo.txt')) lo.push(`${stem}.docx`);
+    if (!formats.includes('docx')) dropDocx.push(`${stem}.docx`);
   }
   if (formats.includes('xlsx')) {
     const sheets = c.sheets ?? [0];
@@ -84,8 +133,9 @@ async function main(): Promise<void> {
   const dir = all >= 0 ? process.argv[all + 1] : join(import.meta.dirname, '../fixtures/templates-variants');
   mkdirSync(dir, { recursive: true });
   const lo: string[] = [];
+  const dropDocx: string[] = [];
   const cases = all >= 0 ? ALL_VARIANT_CASES : VARIANT_CASES;
-  for (const c of cases) await writeCase(c, dir, all >= 0 ? VARIANT_FORMATS : (c.formats ?? VARIANT_FORMATS), lo);
+  for (const c of cases) await writeCase(c, dir, all >= 0 ? VARIANT_FORMATS : (c.formats ?? VARIANT_FORMATS), lo, dropDocx);
   if (lo.length > 0) {
     if (!sofficeAvailable()) console.warn('soffice not found: no LibreOffice text written');
     else {
@@ -93,6 +143,7 @@ async function main(): Promise<void> {
       for (const p of lo) renameSync(p.replace(/\.docx$/, '.txt'), p.replace(/\.docx$/, '.lo.txt'));
     }
   }
+  for (const p of dropDocx) rmSync(p, { force: true });
   if (all < 0) return;
   let okCases = 0;
   for (const c of cases) {

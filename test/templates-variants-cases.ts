@@ -33,6 +33,8 @@ export interface VariantCase {
   formats?: VariantFormat[];
   /** .xlsx only: one sheet per listed part index (each sheet from that part to the next). */
   sheets?: number[];
+  /** .docx (and its LibreOffice text) only: the rows of table `part` from `fromRow` on nested in one 绩效指标 cell. */
+  nestedGrid?: { part: number; fromRow: number };
   /** Why the parser does not read it yet: such a case is neither committed as fixtures nor tested. */
   pending?: string;
 }
@@ -332,6 +334,7 @@ const hunan: VariantCase[] = [
   },
   {
     id: 'hunan-blank-cells-between',
+    formats: ['rpl.txt', 'docx', 'xlsx'],
     pending: 'a blank cell between a label and its value: 项目支出名称, 年度本级预算金额 and 上级资金 read as blank (the goals are read)',
     family: 'hunan',
     arrangement: 'unmerged blank cells between each label and its value (Excel forms laid out on a fine grid)',
@@ -650,6 +653,30 @@ const core: VariantCase[] = [
     sheets: [0, 1],
     formats: ['xlsx'],
     expect: [cTruth(), cTruth({ name: '校园安全改造', budget: money(120, 120, 0), indicators: cValues.slice(0, 3) })],
+  },
+  {
+    id: 'core-nested-grid',
+    family: 'core-2021',
+    arrangement:
+      'Word form whose indicator grid is a table nested in the 绩效指标 cell of the outer table (LibreOffice text only: the .docx reader flattens the nested table into the cell\'s text, so the .docx gives no indicator)',
+    parts: [...cTitle, [cNameRow(cName), ...cDept(), ...cBudget('800.00', '700.00', '100.00'), cGoals(), cHeader, ...cRows]],
+    nestedGrid: { part: 2, fromRow: 6 },
+    formats: ['lo.txt'],
+    expect: [cTruth()],
+  },
+  {
+    id: 'core-xlsx-instructions-sheet',
+    family: 'core-2021',
+    arrangement: 'Excel workbook whose first sheet is 填表说明 (instructions), the form on the second',
+    parts: [
+      '填表说明',
+      '1、项目名称按预算一体化系统填列。',
+      '2、指标性质填写≥、≤、=或定性，度量单位填写计量单位。',
+      [wide(C_W, '项目支出绩效目标表'), cNameRow(cName), ...cDept(), ...cBudget('800.00', '700.00', '100.00'), cGoals(), cHeader, ...cRows],
+    ],
+    sheets: [0, 3],
+    formats: ['xlsx'],
+    expect: [cTruth()],
   },
 ];
 
