@@ -14,7 +14,7 @@
  */
 import type { BlockStream } from '../sources/blocks.js';
 import { readSource, type ReadSourceOptions } from '../sources/index.js';
-import { setRawInflate, type RawInflate } from '../sources/zip-guard.js';
+import { joinChunks, setRawInflate, type RawInflate } from '../sources/zip-guard.js';
 
 /** Compressed bytes written per step: at deflate's ~1032:1 maximum, ≤ 4 MiB of output per step. */
 const INFLATE_STEP = 4 * 1024;
@@ -50,14 +50,7 @@ export async function inflateRawBounded(data: Uint8Array, maxOutput: number): Pr
     chunks.push(value);
   }
   await feeding;
-  if (chunks.length === 1) return chunks[0];
-  const out = new Uint8Array(total);
-  let o = 0;
-  for (const c of chunks) {
-    out.set(c, o);
-    o += c.length;
-  }
-  return out;
+  return joinChunks(chunks, total);
 }
 
 /** What one entry inflated to: its bytes, or `over` (passed `cap`), or the inflater's error. */

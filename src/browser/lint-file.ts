@@ -3,7 +3,7 @@
  * for .docx, see inflate.ts) → AST → rules, always one `LintResult` — exactly what the CLI's worker
  * (src/node/worker.ts `lintOneFile`) returns for the same bytes and name with the default config.
  */
-import { lint, lintFailure, parseBlocks, SourceError, type LintResult, type Locale } from '../index.js';
+import { internalFailure, lint, lintFailure, parseBlocks, SourceError, type LintResult, type Locale } from '../index.js';
 import { readSourceInBrowser } from './inflate.js';
 
 export interface BrowserLintOptions {
@@ -19,15 +19,6 @@ export async function lintBytes(bytes: Uint8Array, filePath: string, options: Br
     return lint(parseBlocks(stream, filePath), { locale: options.locale, keepDocument: options.keepDocument === true });
   } catch (error) {
     if (error instanceof SourceError) return lintFailure(filePath, error, options.locale);
-    const detail = error instanceof Error ? error.message : String(error);
-    return lintFailure(
-      filePath,
-      {
-        code: 'internal-error',
-        message: `检查该文件时 jxlint 内部出错（${detail}）：其他文件照常检查；请把该文件附在问题报告中`,
-        messageEn: `jxlint failed internally on this file (${detail}); the other files were checked; please report it with the file`,
-      },
-      options.locale,
-    );
+    return internalFailure(filePath, error, options.locale);
   }
 }

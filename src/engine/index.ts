@@ -23,7 +23,7 @@ export {
   type RuleEntry,
   type RuleSetting,
 } from './config.js';
-export { compareMessages, INTERNAL_ERROR_ID, lintDocument, lintFailure, type LintOptions } from './lint.js';
+export { compareMessages, internalFailure, INTERNAL_ERROR_ID, lintDocument, lintFailure, type LintOptions } from './lint.js';
 export { countMessages, countsOf, errorsOnly, withMessages, type MessageCounts } from './counts.js';
 export {
   acceptAll,

@@ -184,6 +184,23 @@ export function lintDocument(document: JxDocument, options: LintOptions = {}): L
   return result;
 }
 
+/**
+ * A failure that is jxlint's fault, not the file's: one fatal `internal-error` message for that file
+ * only. `batch` says the other files of the run were still checked.
+ */
+export function internalFailure(filePath: string, error: unknown, locale: Locale = DEFAULT_LOCALE, batch = true): LintResult {
+  const detail = error instanceof Error ? error.message : String(error);
+  return lintFailure(
+    filePath,
+    {
+      code: 'internal-error',
+      message: `检查该文件时 jxlint 内部出错（${detail}）：${batch ? '其他文件照常检查；' : ''}请把该文件附在问题报告中`,
+      messageEn: `jxlint failed internally on this file (${detail}); ${batch ? 'the other files were checked; ' : ''}please report it with the file`,
+    },
+    locale,
+  );
+}
+
 /** The result for a file that could not be read (status 'failed', one fatal message). */
 export function lintFailure(
   filePath: string,

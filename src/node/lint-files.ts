@@ -8,8 +8,8 @@ import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import type { LintResult } from '../node.js';
-import { lintFailure } from '../index.js';
-import { internalFailure, lintAndRender, renderOutcome, type LintFileTask, type LintOutcome, type LintRunSettings } from './worker.js';
+import { internalFailure, lintFailure } from '../index.js';
+import { lintAndRender, renderOutcome, type LintFileTask, type LintOutcome, type LintRunSettings } from './worker.js';
 
 export type { LintFileTask, LintOutcome, LintRunSettings, RenderSettings } from './worker.js';
 

@@ -7,7 +7,7 @@
 // piscina hands its `workerData` option to each worker thread as the thread's own workerData, so the
 // in-process path (--concurrency 1, --stdin) does not have to load piscina for it.
 import { isMainThread, workerData } from 'node:worker_threads';
-import { errorsOnly, lint, lintFailure, readInputFile, SourceError, tryParse } from '../node.js';
+import { errorsOnly, internalFailure, lint, lintFailure, readInputFile, SourceError, tryParse } from '../node.js';
 import type { FormatOptions, LintResult, Locale, ReportStream, ResolvedConfig, StreamedFormatName } from '../node.js';
 import { configForFile } from '../node.js';
 import { createStream, summaryInput } from '../node.js';
@@ -73,20 +73,6 @@ export function skippedResult(filePath: string): LintResult {
     fatalErrorCount: 0,
     fixableCount: 0,
   };
-}
-
-/** A failure that is jxlint's fault, not the file's: still one fatal message for that file only. */
-export function internalFailure(filePath: string, error: unknown, locale?: Locale): LintResult {
-  const detail = error instanceof Error ? error.message : String(error);
-  return lintFailure(
-    filePath,
-    {
-      code: 'internal-error',
-      message: `检查该文件时 jxlint 内部出错（${detail}）：其他文件照常检查；请把该文件附在问题报告中`,
-      messageEn: `jxlint failed internally on this file (${detail}); the other files were checked; please report it with the file`,
-    },
-    locale,
-  );
 }
 
 /**

@@ -8,7 +8,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Piscina } from 'piscina';
-import { lintFailure, type LintResult } from '../index.js';
+import { internalFailure, lintFailure, type LintResult } from '../index.js';
 import type { UploadLintSettings, UploadLintTask } from './worker.js';
 
 export interface LintPoolOptions {
@@ -108,16 +108,7 @@ export class LintPool {
         );
       }
       if (error instanceof Error && error.message === 'Task queue is at limit') throw new QueueFullError();
-      const detail = error instanceof Error ? error.message : String(error);
-      return lintFailure(
-        task.fileName,
-        {
-          code: 'internal-error',
-          message: `检查该文件时 jxlint 内部出错（${detail}）：请把该文件附在问题报告中`,
-          messageEn: `jxlint failed internally on this file (${detail}); please report it with the file`,
-        },
-        locale,
-      );
+      return internalFailure(task.fileName, error, locale, false);
     }
   }
 

@@ -3,7 +3,7 @@
  * unreadable file is a result with one fatal message. The config arrives once, as `workerData`.
  */
 import { workerData } from 'piscina';
-import { configForFile, lint, lintFailure, tryParse, type LintResult, type Locale, type ResolvedConfig } from '../index.js';
+import { configForFile, internalFailure, lint, lintFailure, tryParse, type LintResult, type Locale, type ResolvedConfig } from '../index.js';
 
 export interface UploadLintSettings {
   config: ResolvedConfig;
@@ -33,16 +33,7 @@ export async function lintUpload(task: UploadLintTask, settings: UploadLintSetti
     if (parsed.error) return lintFailure(task.fileName, parsed.error, locale);
     return lint(parsed.document, { config, locale, keepDocument: task.keepDocument });
   } catch (error) {
-    const detail = error instanceof Error ? error.message : String(error);
-    return lintFailure(
-      task.fileName,
-      {
-        code: 'internal-error',
-        message: `检查该文件时 jxlint 内部出错（${detail}）：请把该文件附在问题报告中`,
-        messageEn: `jxlint failed internally on this file (${detail}); please report it with the file`,
-      },
-      locale,
-    );
+    return internalFailure(task.fileName, error, locale, false);
   }
 }
 

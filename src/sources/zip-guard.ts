@@ -315,6 +315,11 @@ export function inflateEntry(
 export function inflateEntryToBuffer(bytes: Uint8Array, e: ZipEntry, maxBytes: number): Uint8Array {
   const chunks: Uint8Array[] = [];
   const total = inflateEntry(bytes, e, maxBytes, (c) => chunks.push(c.slice()));
+  return joinChunks(chunks, total);
+}
+
+/** The chunks of one inflated entry as one buffer (`total` is their summed length). */
+export function joinChunks(chunks: Uint8Array[], total: number): Uint8Array {
   if (chunks.length === 1) return chunks[0];
   const out = new Uint8Array(total);
   let o = 0;
