@@ -5,6 +5,9 @@
  */
 import type { Origin } from '../src/ast/types.js';
 import type { BlockStream } from '../src/sources/blocks.js';
+import { tokenMatcher, type IToken } from 'chevrotain';
+import * as T from './lexicon.js';
+import { CostHeader, GridHeader, Label, labelPattern, tableLexer } from './lexicon.js';
 
 export const BLANK = '\u2400';
 export const CELL_BREAK = '\u2029';
@@ -38,6 +41,14 @@ function lineOf(text: string): string {
   return clean.replace(/\s*\n\s*/g, CELL_BREAK);
 }
 
+/**
+ * A header label and its value in one cell ("项目名称：某项目", "实施单位：某中心"): read as the label's
+ * cell and the value's cell, as when the form gives each its own cell.
+ */
+const INLINE_FIELD = new RegExp(
+  `^((?:${['项目名称', '项目支出名称', '项目编码', '项目代码', '主管部门', '主管部门编码', '实施单位', '预算单位', '预算部门', '项目单位', '项目支出实施期', '项目实施期'].map(labelPattern).join('|')})[ \\t\\u3000]*[:：])[ \\t\\u3000]*([^\\n]*\\S)$`,
+);
+
 export function serialize(stream: BlockStream): Serialized {
   const units: Unit[] = [];
   let rowKey = 0;
@@ -45,7 +56,9 @@ export function serialize(stream: BlockStream): Serialized {
   for (const block of stream.blocks) {
     if (block.kind === 'paragraph') {
       const text = block.text.trim();
-      if (text !== '') units.push({ kind: 'paragraph', text, origin: block.origin });
+      const inline = INLINE_FIELD.exec(text);
+      if (inline) units.push({ kind: 'paragraph', text: inline[1], origin: block.origin }, { kind: 'paragraph', text: inline[2], origin: block.origin });
+      else if (text !== '') units.push({ kind: 'paragraph', text, origin: block.origin });
       continue;
     }
     tableKey++;
@@ -54,6 +67,12 @@ export function serialize(stream: BlockStream): Serialized {
       for (const cell of row) {
         // A horizontally merged continuation is not a cell of its own in any export.
         if (cell.mergedLeft) continue;
+        const inline = INLINE_FIELD.exec(cell.text.trim());
+        if (inline) {
+          const base = { kind: 'cell' as const, origin: cell.origin, rowKey: block.rowsKnown ? rowKey : undefined, tableKey, mergedAbove: cell.mergedAbove };
+          units.push({ ...base, text: inline[1] }, { ...base, text: inline[2] });
+          continue;
+        }
         units.push({
           kind: 'cell',
           text: cell.text.trim(),
@@ -65,15 +84,92 @@ export function serialize(stream: BlockStream): Serialized {
       }
     }
   }
+  if (stream.info.format === 'text') joinLabelFragments(units);
+  dropGapsAfterFieldLabels(units);
   const offsets: number[] = [];
   let offset = 0;
   const lines = units.map((u) => {
-    const line = lineOf(u.text);
+    const line = labelUnbroken(lineOf(u.text));
     offsets.push(offset);
     offset += line.length + 1;
     return line;
   });
   return { text: lines.join('\n') + '\n', units, offsets };
+}
+
+const tokenMemo = new Map<string, IToken | null>();
+
+/** The one token a line is, or null when it lexes as several. */
+function tokenOf(line: string): IToken | null {
+  let known = tokenMemo.get(line);
+  if (known === undefined) {
+    const { tokens } = tableLexer.tokenize(`${line}\n`);
+    known = tokens.length === 1 ? tokens[0] : null;
+    if (tokenMemo.size > 5000) tokenMemo.clear();
+    tokenMemo.set(line, known);
+  }
+  return known;
+}
+
+/** Whether a line is one label of the form (项目名称, 一级指标, 成本项目 …). */
+function isLabel(line: string): boolean {
+  const token = tokenOf(line);
+  return token !== null && [Label, GridHeader, CostHeader].some((t) => tokenMatcher(token, t));
+}
+
+/** Labels of a field holding one value (名称, 编码, 单位, 实施期, the amounts, 资金用途). */
+const FIELD_LABELS = new Set([
+  T.ProjectCodeLabel,
+  T.ProjectNameLabel,
+  T.AgencyLabel,
+  T.DepartmentLabel,
+  T.AgencyCodeLabel,
+  T.ImplementationPeriodLabel,
+  T.BudgetTotalLabel,
+  T.FiscalFundsLabel,
+  T.OtherFundsLabel,
+  T.SuperiorFundsLabel,
+  T.PurposeLabel,
+]);
+
+/**
+ * Forms drawn on a fine grid leave an unmerged blank cell between a label and its value
+ * ("项目支出名称 | ␀ | 某项目"): the blank is dropped when a value (not a label) follows it in the row.
+ * Only where rows are known: in LibreOffice's text the blank may be the next row's merged cell.
+ */
+function dropGapsAfterFieldLabels(units: Unit[]): void {
+  for (let i = 0; i + 2 < units.length; i++) {
+    const [label, gap, value] = [units[i], units[i + 1], units[i + 2]];
+    if (gap.text !== '' || gap.mergedAbove || value.text === '' || value.mergedAbove) continue;
+    if (label.rowKey === undefined || label.rowKey !== gap.rowKey || gap.rowKey !== value.rowKey) continue;
+    const token = tokenOf(label.text);
+    if (token === null || !FIELD_LABELS.has(token.tokenType) || isLabel(lineOf(value.text))) continue;
+    units.splice(i + 1, 1);
+  }
+}
+
+/** What a piece of a label can be: Chinese characters, brackets, a colon, spaces. */
+const LABEL_PIECE = /^[\u4e00-\u9fff（）()：:%％ \u3000]{1,12}$/;
+
+/** A label wrapped in a narrow cell ("项目支出⏎名称", "一级⏎指标") as the one label it is. */
+function labelUnbroken(line: string): string {
+  if (line.length > 24 || !line.includes(CELL_BREAK)) return line;
+  const joined = line.split(CELL_BREAK).join('');
+  return isLabel(joined) && !isLabel(line) ? joined : line;
+}
+
+/**
+ * Text exports write each paragraph of a cell on a line of its own, so a wrapped label comes as
+ * two units ("年度本级" "预算金额"): joined when together they are a label and one of them alone is not.
+ */
+function joinLabelFragments(units: Unit[]): void {
+  for (let i = 0; i + 1 < units.length; i++) {
+    const [a, b] = [units[i].text, units[i + 1].text];
+    if (!LABEL_PIECE.test(a) || !LABEL_PIECE.test(b)) continue;
+    if ((isLabel(a) && isLabel(b)) || !isLabel(a + b)) continue;
+    units[i] = { ...units[i], text: a + b };
+    units.splice(i + 1, 1);
+  }
 }
 
 /** The unit a token starting at `offset` came from. */

@@ -274,7 +274,6 @@ const hunan: VariantCase[] = [
   },
   {
     id: 'hunan-labels-broken-over-lines',
-    pending: 'a label wrapped onto two lines in its cell (项目支出⏎名称, 年度本级⏎预算金额, 一级⏎指标) is not read as the label',
     family: 'hunan',
     arrangement: 'labels wrapped onto two lines in narrow cells (项目支出\\n名称, 年度本级\\n预算金额 …), 其他资金 written "/"',
     parts: [
@@ -335,7 +334,6 @@ const hunan: VariantCase[] = [
   {
     id: 'hunan-blank-cells-between',
     formats: ['rpl.txt', 'docx', 'xlsx'],
-    pending: 'a blank cell between a label and its value: 项目支出名称, 年度本级预算金额 and 上级资金 read as blank (the goals are read)',
     family: 'hunan',
     arrangement: 'unmerged blank cells between each label and its value (Excel forms laid out on a fine grid)',
     parts: [
@@ -446,7 +444,6 @@ const core: VariantCase[] = [
   },
   {
     id: 'core-direction-words',
-    pending: '指标性质 正向 / 反向 give no operator',
     family: 'core-2021',
     arrangement: '指标性质 written 正向 / 反向 (some provincial systems): 正向 is ≥, 反向 is ≤',
     parts: [
@@ -548,7 +545,6 @@ const core: VariantCase[] = [
   },
   {
     id: 'core-label-and-value-in-one-cell',
-    pending: '项目名称：… and 实施单位：… with the value in the label cell are not read',
     family: 'core-2021',
     arrangement: '项目名称：… / 主管部门：… / 实施单位：… each label and its value in one cell',
     parts: [
@@ -581,7 +577,6 @@ const core: VariantCase[] = [
   },
   {
     id: 'core-headers-broken-over-lines',
-    pending: 'grid headers and budget labels wrapped onto two lines (一级⏎指标, 年度资金⏎总额) are not read as labels',
     family: 'core-2021',
     arrangement: 'grid headers and budget labels wrapped onto two lines (一级\\n指标, 指标\\n性质, 年度资金\\n总额, 项目资金\\n（万元）)',
     parts: [
@@ -1046,7 +1041,6 @@ const national: VariantCase[] = [
   },
   {
     id: 'national-labels-broken-over-lines',
-    pending: 'labels wrapped onto two lines (项目⏎名称, 年度⏎目标) are not read as labels',
     family: 'national-2016',
     arrangement: 'labels wrapped in narrow cells (项目\\n名称, 主管部门\\n编码, 长期\\n目标, 年度\\n目标)',
     parts: [
@@ -1076,7 +1070,6 @@ const national: VariantCase[] = [
   },
   {
     id: 'national-value-header-note',
-    pending: 'a grid header with a note in brackets (指标值（包含数字及文字描述）) is not a header: the grid is not found',
     family: 'national-2016',
     arrangement: 'grid headers with a note in brackets: 指标值（包含数字及文字描述）, 备注（说明）',
     parts: [
