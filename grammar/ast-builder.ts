@@ -394,6 +394,9 @@ function buildBudget(v: AstVisitor, children: ProjectTableCstChildren, moneyUnit
       assign(item.key, item.raw, item.cell.origin);
       labels = [];
     } else if (item.kind === 'label') {
+      // 预算金额（元）: the label gives the unit of its amount.
+      const labelUnit = /[（(](万元|元)[)）]\s*[:：]?$/.exec(item.cell.text ?? '')?.[1];
+      if (labelUnit) unit = labelUnit;
       labels.push(item);
     } else {
       const values: CellRef[] = [];

@@ -29,8 +29,8 @@ export function labelPattern(text: string): string {
 function label(name: string, alternatives: string[], categories: TokenType[] = [], prefixed = false): TokenType {
   const body = alternatives.map(labelPattern).join('|');
   const prefix = prefixed ? `(?:其${GAP}中${GAP}[:：]?${GAP})?` : '';
-  // A grid header may carry a note in brackets: 指标值（包含数字及文字描述）, 备注（说明）.
-  const note = categories.includes(GridHeader) ? `(?:${GAP}[（(][^（()）\\n]{1,20}[）)])?` : '';
+  // A grid header may carry a note in brackets: 指标值（包含数字及文字描述）, 备注（说明）; an amount its unit: 预算金额（元）.
+  const note = categories.includes(GridHeader) ? `(?:${GAP}[（(][^（()）\\n]{1,20}[）)])?` : prefixed ? `(?:${GAP}[（(](?:万元|元)[）)])?` : '';
   return createToken({
     name,
     pattern: new RegExp(`${prefix}(?:${body})${note}${GAP}[:：]?(?=\\n)`),

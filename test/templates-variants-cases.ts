@@ -351,6 +351,24 @@ const hunan: VariantCase[] = [
     ],
     expect: [hnTruth()],
   },
+  {
+    id: 'hunan-budget-labels-with-unit',
+    family: 'hunan',
+    arrangement: 'budget labels carrying their unit: 年度本级预算金额（万元）, 其中：财政拨款（万元）, 该项目支出上级资金（万元）',
+    parts: [
+      ...hnTitle,
+      [
+        ...hnHead(hnName),
+        hnAgency(),
+        ['年度本级预算金额（万元）', '250.00', '其中：财政拨款（万元）', '200.00', '其他资金（万元）', '50.00'],
+        wide(HN_W, '该项目支出上级资金（万元）', '30.00'),
+        ...hnGoals(),
+        hnGridHeader(),
+        ...hnRows,
+      ],
+    ],
+    expect: [hnTruth()],
+  },
 ];
 
 // ---------------------------------------------------------------------------------------------
@@ -887,6 +905,16 @@ const hubei: VariantCase[] = [
       ],
     ],
     expect: [hbTruth(), hbTruth({ name: '老年助餐补贴', code: '420700-23-0043', budget: money(20, 20, 0), costItems: [] })],
+  },
+  {
+    id: 'hubei-budget-labels-yuan',
+    family: 'hubei',
+    arrangement: 'budget labels in 元 (预算金额（元）, 其中：财政拨款（元）, 其他资金（元）) with thousands separators',
+    parts: [
+      hbTitle,
+      [hbNameCode(), hbDept(), ['预算金额（元）', '1,000,000.00', '其中：财政拨款（元）', '900,000.00', '其他资金（元）', '100,000.00'], ...hbCost, hbGoals(), ...hbGrid(), ...hbTrailing()],
+    ],
+    expect: [hbTruth()],
   },
 ];
 
