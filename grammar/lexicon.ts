@@ -153,7 +153,7 @@ export const CostBreakdownLabel = label('CostBreakdownLabel', ['项目预算成�
 export const CostHeader = createToken({
   name: 'CostHeader',
   pattern: new RegExp(
-    `(?:${['成本项目', '成本项目名称', '金额', '金额（万元）', '测算（公式）依据', '测算依据', '测算公式及依据', '测算（公式）依据及说明'].map(labelPattern).join('|')}|(?:\\d{4}|[上前]一?)年(?:度)?实际执行数(?:（万元）|\\(万元\\))?)(?=\\n)`,
+    `(?:${['成本项目', '成本项目名称', '金额', '金额（万元）', '测算（公式）依据', '测算依据', '测算公式及依据', '测算（公式）依据及说明', '测算依据及说明', '测算说明', '计算依据', '测算过程及依据'].map(labelPattern).join('|')}|(?:\\d{4}|[上前]一?)年(?:度)?实际执行数(?:（万元）|\\(万元\\))?)(?=\\n)`,
   ),
   categories: [AnyText],
 });
