@@ -5,8 +5,8 @@
  * half-written and never reported as written when the disk is full. The CLI runs as users run it
  * (compiled, spawned). Worker deaths and interruptions are in reliability-batch-workers.test.ts.
  */
-import { spawnSync } from 'node:child_process';
-import { chmodSync, linkSync, mkdirSync, readdirSync, readFileSync, symlinkSync, unlinkSync, writeFileSync } from 'node:fs';
+import { spawnSync, type SpawnSyncReturns } from 'node:child_process';
+import { chmodSync, linkSync, mkdirSync, readdirSync, readFileSync, statSync, symlinkSync, unlinkSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:net';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -157,6 +157,19 @@ describe('paths that cannot be read: one result each', () => {
     spawnSync('rm', ['-rf', segment], { cwd: work });
   }, 120_000);
 
+  /** Adds o+x to each folder from `dir` up that lacks it; returns the [folder, old mode] pairs to restore. */
+  function openForTraversal(dir: string): [string, number][] {
+    const changed: [string, number][] = [];
+    for (let folder = path.resolve(dir); ; folder = path.dirname(folder)) {
+      const mode = statSync(folder).mode & 0o7777;
+      if ((mode & 0o001) === 0) {
+        chmodSync(folder, mode | 0o001);
+        changed.push([folder, mode]);
+      }
+      if (path.dirname(folder) === folder) return changed;
+    }
+  }
+
   // Root reads every file: the permission cases run the CLI as `nobody` when the tests run as root.
   const asNobody = process.getuid?.() === 0;
   it('an unreadable file and an unreadable sub-folder: one result each naming the permission', async () => {
@@ -169,12 +182,20 @@ describe('paths that cannot be read: one result each', () => {
     chmodSync(work, 0o777);
     chmodSync(dir, 0o755); // mkdtemp made it private; `nobody` must reach the work folder
     const args = [BIN, 'scan', '-f', 'json', '-o', 'out.json'];
-    const r = spawnSync(process.execPath, args, {
-      cwd: work,
-      encoding: 'utf8',
-      env: { ...process.env, NO_COLOR: '1', CI: '1' },
-      ...(asNobody ? { uid: 65534, gid: 65534 } : {}),
-    });
+    // A checkout under a private folder (mktemp -d is 0700) is out of `nobody`'s reach: open the
+    // folders above the CLI for traversal (o+x) while it runs, and put their modes back after.
+    const reopened = asNobody ? openForTraversal(path.dirname(BIN)) : [];
+    let r: SpawnSyncReturns<string>;
+    try {
+      r = spawnSync(process.execPath, args, {
+        cwd: work,
+        encoding: 'utf8',
+        env: { ...process.env, NO_COLOR: '1', CI: '1' },
+        ...(asNobody ? { uid: 65534, gid: 65534 } : {}),
+      });
+    } finally {
+      for (const [folder, mode] of reopened) chmodSync(folder, mode);
+    }
     chmodSync(path.join(work, 'scan/locked'), 0o755);
     expect(r.status).toBe(2);
     noStackTrace(r.stderr);
