@@ -13,6 +13,7 @@ import { UsageError } from '../src/cli/usage.js';
 import { applyBaseline, type Baseline, type LintMessage, type LintResult } from '../src/index.js';
 import { discoverFiles, InputError, parseShard, selectShard } from '../src/node/discover.js';
 import { lintFilesToArray } from '../src/node/lint-files.js';
+import { makeMessage } from './helpers/messages.js';
 import { BUILD, cleanup, copySeed, corruptDocx, ensureBuilt, put, tempDir } from './cli-support.js';
 
 const f = (value: string): OutputFlag => ({ kind: 'format', value });
@@ -144,21 +145,7 @@ describe('discovering files', () => {
 });
 
 function message(fingerprint: string, severity: 0 | 1 | 2 = 2): LintMessage {
-  return {
-    ruleId: 'r',
-    severity,
-    message: 'm',
-    messageId: 'x',
-    projectCode: null,
-    projectName: null,
-    projectIndex: null,
-    line: null,
-    column: null,
-    origin: null,
-    location: '',
-    role: null,
-    fingerprint,
-  };
+  return makeMessage({ severity, messageId: 'x', fingerprint });
 }
 
 function result(filePath: string, messages: LintMessage[]): LintResult {

@@ -1,6 +1,6 @@
 /** `jxlint parse FILE… [--format json|pretty]`: show what jxlint read. */
 import chalk, { Chalk, type ChalkInstance } from 'chalk';
-import type { JxDocument, Value } from '../index.js';
+import { valueKindName, type JxDocument, type Value } from '../index.js';
 import { readInputFile, SourceError, toParseJson, tryParse } from '../node.js';
 
 export interface ParseCommandOptions {
@@ -52,16 +52,6 @@ function valueText(v: Value): string {
   return v.kind === 'empty' ? '（空）' : v.raw;
 }
 
-const KIND_ZH: Record<Value['kind'], string> = {
-  percent: '百分比',
-  amount: '金额',
-  count: '数量',
-  date: '日期',
-  duration: '时长',
-  text: '文字',
-  empty: '空',
-};
-
 /** A readable outline in Chinese. */
 export function pretty(doc: JxDocument, c: ChalkInstance): string {
   const lines: string[] = [];
@@ -85,7 +75,7 @@ export function pretty(doc: JxDocument, c: ChalkInstance): string {
     lines.push(c.dim(`  指标 ${p.indicators.length} 项 · ${p.layout === 'legacy' ? '旧版（成本指标在产出指标下）' : p.layout === 'v2021' ? '2021版（成本指标为一级指标）' : p.layout}`));
     for (const i of p.indicators) {
       lines.push(
-        `    ${c.dim((i.level1 ?? '') + ' / ' + (i.level2 ?? '') + ' /')} ${i.level3 ?? '（空）'}  ${c.green(valueText(i.value))} ${c.dim(KIND_ZH[i.value.kind])}`,
+        `    ${c.dim((i.level1 ?? '') + ' / ' + (i.level2 ?? '') + ' /')} ${i.level3 ?? '（空）'}  ${c.green(valueText(i.value))} ${c.dim(valueKindName(i.value.kind))}`,
       );
     }
   }
