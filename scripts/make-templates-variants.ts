@@ -14,8 +14,8 @@ import { parse } from '../src/index.js';
 import { compareDocument } from './template-fixtures/compare.js';
 import type { CellSpec, DocBlock } from './template-fixtures/families.js';
 import { numCell } from './template-fixtures/families.js';
-import { sofficeAvailable, sofficeConvert, writeDocx, writeXlsx } from './template-fixtures/write.js';
-import { Paragraph, Table, TableCell, TableRow, TextRun, VerticalMergeType, WidthType } from 'docx';
+import { sofficeAvailable, sofficeConvert, wordTable, writeDocx, writeXlsx } from './template-fixtures/write.js';
+import { Paragraph, Table, TableCell, TableRow, TextRun } from 'docx';
 import { pack } from './docx-fixtures/wordml.js';
 import { ALL_VARIANT_CASES, type Part, type Row, VARIANT_CASES, VARIANT_FORMATS, type VariantCase, type VariantFormat } from '../test/templates-variants-cases.js';
 
@@ -68,46 +68,24 @@ export function rowPerLine(parts: Part[]): string {
     .join('');
 }
 
-function wordTable(block: TableDocBlock, extra: TableRow[] = []): Table {
-  const col = Math.floor(9000 / block.width);
-  const paragraphs = (text: string) => text.split('\n').map((line) => new Paragraph({ children: line === '' ? [] : [new TextRun(line)] }));
-  return new Table({
-    columnWidths: Array.from({ length: block.width }, () => col),
-    width: { size: col * block.width, type: WidthType.DXA },
-    rows: [
-      ...block.rows.map(
-        (row) =>
-          new TableRow({
-            children: row.map(
-              (c) =>
-                new TableCell({
-                  children: c.vmerge === 'continue' ? [new Paragraph({})] : paragraphs(c.text),
-                  columnSpan: c.span && c.span > 1 ? c.span : undefined,
-                  verticalMerge: c.vmerge === 'restart' ? VerticalMergeType.RESTART : c.vmerge === 'continue' ? VerticalMergeType.CONTINUE : undefined,
-                }),
-            ),
-          }),
-      ),
-      ...extra,
-    ],
-  });
-}
-
 /** A .docx whose table `nested.part` holds its rows from `nested.fromRow` on as a table nested in a 绩效指标 row. */
 async function nestedDocx(c: VariantCase): Promise<Uint8Array> {
   const { part, fromRow } = c.nestedGrid!;
   const children: (Paragraph | Table)[] = c.parts.map((p, k) => {
     if (typeof p === 'string') return new Paragraph({ children: [new TextRun(p)] });
-    if (k !== part) return wordTable(tableBlock(p));
+    if (k !== part) {
+      const block = tableBlock(p);
+      return wordTable(block.width, block.rows);
+    }
     const outer = tableBlock(p.slice(0, fromRow));
     const inner = tableBlock(p.slice(fromRow));
     const row = new TableRow({
       children: [
         new TableCell({ children: [new Paragraph({ children: [new TextRun('绩效指标')] })] }),
-        new TableCell({ children: [wordTable(inner), new Paragraph({})], columnSpan: outer.width - 1 }),
+        new TableCell({ children: [wordTable(inner.width, inner.rows), new Paragraph({})], columnSpan: outer.width - 1 }),
       ],
     });
-    return wordTable(outer, [row]);
+    return wordTable(outer.width, outer.rows, [row]);
   });
   return pack(children);
 }

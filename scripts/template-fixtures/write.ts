@@ -19,24 +19,28 @@ function paragraphs(text: string): Paragraph[] {
   return text.split('\n').map((line) => new Paragraph({ children: line === '' ? [] : [new TextRun(line)] }));
 }
 
-function wordTable(width: number, rows: CellSpec[][]): Table {
+/** A Word table of explicit cells (spans, vertical merges), then any ready-made rows (`extra`). */
+export function wordTable(width: number, rows: CellSpec[][], extra: TableRow[] = []): Table {
   const col = Math.floor(9000 / width);
   return new Table({
     columnWidths: Array.from({ length: width }, () => col),
     width: { size: col * width, type: WidthType.DXA },
-    rows: rows.map(
-      (row) =>
-        new TableRow({
-          children: row.map(
-            (c) =>
-              new TableCell({
-                children: c.vmerge === 'continue' ? [new Paragraph({})] : paragraphs(c.text),
-                columnSpan: c.span && c.span > 1 ? c.span : undefined,
-                verticalMerge: c.vmerge === 'restart' ? VerticalMergeType.RESTART : c.vmerge === 'continue' ? VerticalMergeType.CONTINUE : undefined,
-              }),
-          ),
-        }),
-    ),
+    rows: [
+      ...rows.map(
+        (row) =>
+          new TableRow({
+            children: row.map(
+              (c) =>
+                new TableCell({
+                  children: c.vmerge === 'continue' ? [new Paragraph({})] : paragraphs(c.text),
+                  columnSpan: c.span && c.span > 1 ? c.span : undefined,
+                  verticalMerge: c.vmerge === 'restart' ? VerticalMergeType.RESTART : c.vmerge === 'continue' ? VerticalMergeType.CONTINUE : undefined,
+                }),
+            ),
+          }),
+      ),
+      ...extra,
+    ],
   });
 }
 
