@@ -1,17 +1,19 @@
 /**
- * Block stream → JxDocument: serialise, lex, cut the token stream into the department part and one
- * segment per project table, parse each segment on its own (so damage stays inside its table), and
- * build the AST from the CSTs.
+ * Block stream → JxDocument, one table at a time: serialise the stream a unit at a time, lex it a
+ * chunk of lines at a time, cut the token stream into the department part and one segment per
+ * project table, and parse and build each segment as soon as the next one opens (so damage stays
+ * inside its table, and a table's units and tokens are dropped once its project is built). Token
+ * offsets are those of the whole serialisation, so every origin is as if it had been lexed at once.
  */
 import type { IToken } from 'chevrotain';
-import type { JxDocument, ParseDiagnostic, Project } from '../src/ast/types.js';
+import type { DepartmentPart, JxDocument, ParseDiagnostic, Project } from '../src/ast/types.js';
 import type { BlockStream } from '../src/sources/blocks.js';
 import { buildDepartment, visitProjectTable, type BuildContext } from './ast-builder.js';
 import type { ProjectTableCstNode } from './cst.js';
 import * as T from './lexicon.js';
 import { tableParser } from './parser.js';
 import { parseDiagnostic } from './parse-errors.js';
-import { serialize } from './serialize.js';
+import { serialLine, serialUnits, type Serialized, type Unit } from './serialize.js';
 
 /** Tokens that open a new project table when the current one already has its own code. */
 const TABLE_OPENERS = new Set([T.ProjectCodeLabel, T.AgencyLine]);
@@ -35,41 +37,97 @@ function opensTable(type: IToken['tokenType'], current: Segment | null): boolean
   return current.hasName && type === T.ProjectNameLabel;
 }
 
-export function buildDocument(stream: BlockStream, filePath: string): JxDocument {
-  const serialized = serialize(stream);
-  const { tokens } = T.tableLexer.tokenize(serialized.text);
-  const context: BuildContext = { serialized, diagnostics: [] };
+/** Lines lexed at once: enough to keep the lexer's per-call cost small, few enough to stay small. */
+const CHUNK_LINES = 2048;
 
+/**
+ * The units (and their offsets in the whole serialisation) from the first one not yet built on:
+ * `unitAt` finds a token's unit in it as it would in the whole serialisation.
+ */
+class UnitWindow implements Serialized {
+  readonly text = '';
+  units: Unit[] = [];
+  offsets: number[] = [];
+
+  push(unit: Unit, offset: number): void {
+    this.units.push(unit);
+    this.offsets.push(offset);
+  }
+
+  /** Forgets the units before the one at `offset` (they belong to tables already built). */
+  dropBefore(offset: number): void {
+    let keep = 0;
+    while (keep + 1 < this.offsets.length && this.offsets[keep + 1] <= offset) keep++;
+    if (keep > 0) {
+      this.units.splice(0, keep);
+      this.offsets.splice(0, keep);
+    }
+  }
+}
+
+export function buildDocument(stream: BlockStream, filePath: string): JxDocument {
+  const window = new UnitWindow();
+  const context: BuildContext = { serialized: window, diagnostics: [] };
   const departmentTokens: IToken[] = [];
-  const segments: Segment[] = [];
+  let department: DepartmentPart | null = null;
+  const projects: Project[] = [];
   let current: Segment | null = null;
-  for (const token of tokens) {
+
+  const buildDepartmentPart = (): DepartmentPart => {
+    tableParser.input = departmentTokens;
+    tableParser.departmentPart();
+    return buildDepartment(departmentTokens, context);
+  };
+  const buildProject = (segment: Segment): void => {
+    tableParser.input = segment.tokens;
+    const cst = tableParser.projectTable() as ProjectTableCstNode;
+    const index = projects.length + 1;
+    for (const error of tableParser.errors) context.diagnostics.push(parseDiagnostic(error, index, window));
+    projects.push(visitProjectTable(cst, index, context));
+  };
+  const take = (token: IToken): void => {
     const type = token.tokenType;
     if (opensTable(type, current)) {
+      if (current) buildProject(current);
+      else department = buildDepartmentPart();
+      window.dropBefore(token.startOffset);
       current = { tokens: [], hasCode: false, hasName: false };
-      segments.push(current);
     }
     if (!current) {
       departmentTokens.push(token);
-      continue;
+      return;
     }
     if (type === T.ProjectCodeLabel) current.hasCode = true;
     if (type === T.ProjectNameLabel) current.hasName = true;
     current.tokens.push(token);
-  }
+  };
 
-  tableParser.input = departmentTokens;
-  tableParser.departmentPart();
-  const department = buildDepartment(departmentTokens, context);
-
-  const projects: Project[] = [];
-  for (const segment of segments) {
-    tableParser.input = segment.tokens;
-    const cst = tableParser.projectTable() as ProjectTableCstNode;
-    const index = projects.length + 1;
-    for (const error of tableParser.errors) context.diagnostics.push(parseDiagnostic(error, index, context.serialized));
-    projects.push(visitProjectTable(cst, index, context));
+  let lines: string[] = [];
+  let chunkStart = 0;
+  let offset = 0;
+  const lexChunk = (): void => {
+    if (lines.length === 0) return;
+    const { tokens } = T.tableLexer.tokenize(lines.join('\n') + '\n');
+    lines = [];
+    for (const token of tokens) {
+      token.startOffset += chunkStart;
+      token.endOffset = (token.endOffset ?? token.startOffset) + chunkStart;
+      take(token);
+    }
+    chunkStart = offset;
+  };
+  for (const unit of serialUnits(stream)) {
+    const line = serialLine(unit);
+    window.push(unit, offset);
+    lines.push(line);
+    offset += line.length + 1;
+    if (lines.length >= CHUNK_LINES) lexChunk();
   }
+  lexChunk();
+  if (current) buildProject(current);
+  department ??= buildDepartmentPart();
+  // The AST builder keeps its context between documents: leave it nothing of this one.
+  context.serialized = { text: '', units: [], offsets: [] };
 
   const diagnostics: ParseDiagnostic[] = [...context.diagnostics];
   if (projects.length === 0) {

@@ -49,16 +49,18 @@ const INLINE_FIELD = new RegExp(
   `^((?:${['项目名称', '项目支出名称', '项目编码', '项目代码', '主管部门', '主管部门编码', '实施单位', '预算单位', '预算部门', '项目单位', '项目支出实施期', '项目实施期'].map(labelPattern).join('|')})[ \\t\\u3000]*[:：])[ \\t\\u3000]*([^\\n]*\\S)$`,
 );
 
-export function serialize(stream: BlockStream): Serialized {
-  const units: Unit[] = [];
+/** The units of a Block stream before the text-export joins and the gap drops, in reading order. */
+function* rawUnits(stream: BlockStream): Generator<Unit> {
   let rowKey = 0;
   let tableKey = 0;
   for (const block of stream.blocks) {
     if (block.kind === 'paragraph') {
       const text = block.text.trim();
       const inline = INLINE_FIELD.exec(text);
-      if (inline) units.push({ kind: 'paragraph', text: inline[1], origin: block.origin }, { kind: 'paragraph', text: inline[2], origin: block.origin });
-      else if (text !== '') units.push({ kind: 'paragraph', text, origin: block.origin });
+      if (inline) {
+        yield { kind: 'paragraph', text: inline[1], origin: block.origin };
+        yield { kind: 'paragraph', text: inline[2], origin: block.origin };
+      } else if (text !== '') yield { kind: 'paragraph', text, origin: block.origin };
       continue;
     }
     tableKey++;
@@ -70,30 +72,51 @@ export function serialize(stream: BlockStream): Serialized {
         const inline = INLINE_FIELD.exec(cell.text.trim());
         if (inline) {
           const base = { kind: 'cell' as const, origin: cell.origin, rowKey: block.rowsKnown ? rowKey : undefined, tableKey, mergedAbove: cell.mergedAbove };
-          units.push({ ...base, text: inline[1] }, { ...base, text: inline[2] });
+          yield { ...base, text: inline[1] };
+          yield { ...base, text: inline[2] };
           continue;
         }
-        units.push({
+        yield {
           kind: 'cell',
           text: cell.text.trim(),
           origin: cell.origin,
           rowKey: block.rowsKnown ? rowKey : undefined,
           tableKey,
           mergedAbove: cell.mergedAbove,
-        });
+        };
       }
     }
   }
-  if (stream.info.format === 'text') joinLabelFragments(units);
-  dropGapsAfterFieldLabels(units);
+}
+
+/**
+ * The units of a Block stream in reading order, one a serialised line, produced one at a time:
+ * the passes over them look at most two units ahead, so the grammar can lex and parse one table
+ * while the rest of the stream is still to come.
+ */
+export function serialUnits(stream: BlockStream): Iterable<Unit> {
+  const raw = rawUnits(stream);
+  return withoutGapsAfterFieldLabels(stream.info.format === 'text' ? withLabelFragmentsJoined(raw) : raw);
+}
+
+/** The serialised line of a unit: what the lexer reads for it. */
+export function serialLine(unit: Unit): string {
+  return labelUnbroken(lineOf(unit.text));
+}
+
+/** The whole serialisation at once (tests and tools; the grammar streams it through `serialUnits`). */
+export function serialize(stream: BlockStream): Serialized {
+  const units: Unit[] = [];
   const offsets: number[] = [];
+  const lines: string[] = [];
   let offset = 0;
-  const lines = units.map((u) => {
-    const line = labelUnbroken(lineOf(u.text));
+  for (const unit of serialUnits(stream)) {
+    const line = serialLine(unit);
+    units.push(unit);
+    lines.push(line);
     offsets.push(offset);
     offset += line.length + 1;
-    return line;
-  });
+  }
   return { text: lines.join('\n') + '\n', units, offsets };
 }
 
@@ -136,16 +159,26 @@ const FIELD_LABELS = new Set([
  * Forms drawn on a fine grid leave an unmerged blank cell between a label and its value
  * ("项目支出名称 | ␀ | 某项目"): the blank is dropped when a value (not a label) follows it in the row.
  * Only where rows are known: in LibreOffice's text the blank may be the next row's merged cell.
+ * Left to right over (label, gap, value) windows; after a drop the next window starts at the value.
  */
-function dropGapsAfterFieldLabels(units: Unit[]): void {
-  for (let i = 0; i + 2 < units.length; i++) {
-    const [label, gap, value] = [units[i], units[i + 1], units[i + 2]];
-    if (gap.text !== '' || gap.mergedAbove || value.text === '' || value.mergedAbove) continue;
-    if (label.rowKey === undefined || label.rowKey !== gap.rowKey || gap.rowKey !== value.rowKey) continue;
-    const token = tokenOf(label.text);
-    if (token === null || !FIELD_LABELS.has(token.tokenType) || isLabel(lineOf(value.text))) continue;
-    units.splice(i + 1, 1);
+function* withoutGapsAfterFieldLabels(units: Iterable<Unit>): Generator<Unit> {
+  const window: Unit[] = [];
+  for (const unit of units) {
+    window.push(unit);
+    if (window.length < 3) continue;
+    const [label, gap, value] = window;
+    yield label;
+    if (isGapAfterFieldLabel(label, gap, value)) window.splice(0, 2);
+    else window.shift();
   }
+  yield* window;
+}
+
+function isGapAfterFieldLabel(label: Unit, gap: Unit, value: Unit): boolean {
+  if (gap.text !== '' || gap.mergedAbove || value.text === '' || value.mergedAbove) return false;
+  if (label.rowKey === undefined || label.rowKey !== gap.rowKey || gap.rowKey !== value.rowKey) return false;
+  const token = tokenOf(label.text);
+  return token !== null && FIELD_LABELS.has(token.tokenType) && !isLabel(lineOf(value.text));
 }
 
 /** What a piece of a label can be: Chinese characters, brackets, a colon, spaces. */
@@ -161,15 +194,25 @@ function labelUnbroken(line: string): string {
 /**
  * Text exports write each paragraph of a cell on a line of its own, so a wrapped label comes as
  * two units ("年度本级" "预算金额"): joined when together they are a label and one of them alone is not.
+ * Left to right over pairs; a joined unit is not joined again.
  */
-function joinLabelFragments(units: Unit[]): void {
-  for (let i = 0; i + 1 < units.length; i++) {
-    const [a, b] = [units[i].text, units[i + 1].text];
-    if (!LABEL_PIECE.test(a) || !LABEL_PIECE.test(b)) continue;
-    if ((isLabel(a) && isLabel(b)) || !isLabel(a + b)) continue;
-    units[i] = { ...units[i], text: a + b };
-    units.splice(i + 1, 1);
+function* withLabelFragmentsJoined(units: Iterable<Unit>): Generator<Unit> {
+  let pending: Unit | null = null;
+  for (const unit of units) {
+    if (pending === null) {
+      pending = unit;
+      continue;
+    }
+    const [a, b] = [pending.text, unit.text];
+    if (LABEL_PIECE.test(a) && LABEL_PIECE.test(b) && !(isLabel(a) && isLabel(b)) && isLabel(a + b)) {
+      yield { ...pending, text: a + b };
+      pending = null;
+    } else {
+      yield pending;
+      pending = unit;
+    }
   }
+  if (pending !== null) yield pending;
 }
 
 /** The unit a token starting at `offset` came from. */
