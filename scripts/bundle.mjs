@@ -1,29 +1,116 @@
 /**
- * Bundles the command line and its worker into dist/bin/ with esbuild, so that `jxlint` starts
- * fast: chevrotain's many small lodash-es modules become one file. Heavy libraries that only some
- * runs need (exceljs, mammoth, cheerio, word-extractor, piscina) stay external and load lazily.
+ * Bundles the command line into dist/bin/ with esbuild, for a fast start (启动):
+ *
+ * - dist/bin/cli-HASH.cjs: the command line (src/cli/main.ts) as ONE classic script (CommonJS
+ *   wrapped in a function), and dist/bin/cli-HASH.cache, V8's code cache of it, made here by a
+ *   representative run (`lint fixtures/seed/seed.txt`): the cache then holds the functions that
+ *   run needed, compiled, so a start neither parses nor compiles them.
+ * - dist/bin/main.js (the bin, src/cli/launcher.ts): compiles the script with that cache through
+ *   `vm.Script` (a cache V8 rejects is ignored) and answers `--version` without it.
+ * - dist/bin/worker.js (the worker threads of `lint`, resolved as `./worker.js` beside the
+ *   script), serve.js and lsp.js (`jxlint serve`, `jxlint lsp`, imported by the script when their
+ *   command runs): ES modules with shared chunks, outside the script and its cache.
+ *
+ * Heavy libraries that only some runs need (exceljs, mammoth, cheerio, word-extractor, piscina)
+ * stay external and load lazily. `JXLINT_BIN_OUT` builds elsewhere than dist/bin (benchmarks).
  */
-import { rmSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { build } from 'esbuild';
 
-rmSync('dist/bin', { recursive: true, force: true });
+const outdir = process.env.JXLINT_BIN_OUT ?? 'dist/bin';
+rmSync(outdir, { recursive: true, force: true });
+mkdirSync(outdir, { recursive: true });
 
-await build({
-  entryPoints: { main: 'src/cli/main.ts', worker: 'src/node/worker.ts' },
-  outdir: 'dist/bin',
+const common = {
   bundle: true,
-  splitting: true,
-  format: 'esm',
   platform: 'node',
   target: 'node20',
   // iconv-lite (only `--fix` writes GB18030 back) is 0.5 MB of tables bundled but loads its encodings lazily
   // from node_modules: kept external, the lint path does not compile it at every start.
   // better-sqlite3 and pg (jxlint serve's stores) load native bindings through __filename: never bundled.
   external: ['exceljs', 'mammoth', 'cheerio', 'word-extractor', 'piscina', 'playwright-core', 'iconv-lite', 'better-sqlite3', 'pg'],
-  // CommonJS dependencies (commander, iconv-lite …) call require(); give the ESM bundle one.
-  banner: { js: "import { createRequire as __jxlintRequire } from 'node:module'; const require = __jxlintRequire(import.meta.url);" },
   // Less to compile at every start; identifiers are kept for readable internal-error reports.
   minifyWhitespace: true,
   minifySyntax: true,
   logLevel: 'warning',
+};
+
+// The ES modules: worker threads, `jxlint serve`, `jxlint lsp`.
+await build({
+  ...common,
+  entryPoints: { worker: 'src/node/worker.ts', serve: 'src/serve/index.ts', lsp: 'src/lsp/index.ts' },
+  outdir,
+  splitting: true,
+  format: 'esm',
+  // CommonJS dependencies (commander, iconv-lite …) call require(); give the ESM bundle one.
+  banner: { js: "import { createRequire as __jxlintRequire } from 'node:module'; const require = __jxlintRequire(import.meta.url);" },
 });
+
+/** `import('../serve/index.js')` in program.ts loads dist/bin/serve.js at run time (likewise lsp). */
+const commandModules = {
+  name: 'command-modules',
+  setup(b) {
+    b.onResolve({ filter: /^\.\.\/(serve|lsp)\/index\.js$/ }, (args) =>
+      args.kind === 'dynamic-import' && args.importer.endsWith(path.join('src', 'cli', 'program.ts'))
+        ? { path: `./${args.path.split('/')[1]}.js`, external: true }
+        : undefined,
+    );
+  },
+};
+
+// The command line as one classic script: the launcher passes what a CommonJS module has, and the
+// script's own URL for `import.meta.url` (./worker.js, package.json are found from it).
+const cli = await build({
+  ...common,
+  entryPoints: ['src/cli/main.ts'],
+  write: false,
+  outfile: path.join(outdir, 'cli.cjs'),
+  format: 'cjs',
+  define: { 'import.meta.url': '__jxlintImportMetaUrl' },
+  banner: { js: '(function (require, module, exports, __filename, __dirname, __jxlintImportMetaUrl, __jxlintImport) {' },
+  footer: { js: '})' },
+  plugins: [commandModules],
+});
+let script = cli.outputFiles[0].text.replace(/^#!.*\n/, '');
+// A function that V8 takes from the code cache loses the script's dynamic-import callback (Node 20:
+// `import()` then fails with "A dynamic import callback was not specified"), so the script's few
+// `import("…")` (exceljs, piscina, ./serve.js, ./lsp.js) go through the launcher's own import().
+script = script.replace(/(?<![\w$.])import\((?=")/g, '__jxlintImport(');
+const leftImport = /(?<![\w$.])import\s*\(/.exec(script);
+if (leftImport) throw new Error(`bundle.mjs: an import() the launcher cannot serve: …${script.slice(leftImport.index - 60, leftImport.index + 40)}…`);
+// esbuild leaves regular-expression literals in UTF-8; escaped, the script is ASCII and the launcher
+// reads it as a one-byte string (no UTF-8 decoding of 1.5 MB at each start).
+script = script.replace(/[^\x00-\x7f]/gu, (ch) => {
+  if (ch.length > 1) throw new Error(`bundle.mjs: a character beyond the BMP (${ch}) in the command-line script`);
+  return `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`;
+});
+const hash = createHash('sha256').update(script).digest('hex').slice(0, 12);
+const scriptName = `cli-${hash}.cjs`;
+const cacheName = `cli-${hash}.cache`;
+writeFileSync(path.join(outdir, scriptName), script);
+
+await build({
+  ...common,
+  entryPoints: { main: 'src/cli/launcher.ts' },
+  outdir,
+  format: 'esm',
+  define: { JXLINT_CLI_SCRIPT: JSON.stringify(scriptName), JXLINT_CLI_CACHE: JSON.stringify(cacheName) },
+});
+
+// The code cache, from a run that lints the seed text export (the functions it compiled are in it).
+const seed = 'fixtures/seed/seed.txt';
+if (existsSync(seed)) {
+  const made = spawnSync(process.execPath, ['scripts/code-cache.mjs', path.join(outdir, scriptName), path.join(outdir, cacheName), 'lint', seed], {
+    stdio: ['ignore', 'ignore', 'inherit'],
+    env: { ...process.env, NO_COLOR: '1' },
+  });
+  if (made.status === null || !existsSync(path.join(outdir, cacheName))) console.warn(`bundle.mjs: no code cache written (${made.error?.message ?? `exit ${made.status}`}); jxlint starts without it`);
+} else {
+  console.warn(`bundle.mjs: ${seed} is missing; no code cache (jxlint starts without it)`);
+}
+// The cache must be one V8 takes for this script, or it only costs a read.
+const check = spawnSync(process.execPath, ['scripts/code-cache.mjs', '--check', path.join(outdir, scriptName), path.join(outdir, cacheName)], { encoding: 'utf8' });
+if (check.stdout.trim() !== 'accepted') console.warn(`bundle.mjs: V8 does not take the code cache (${check.stdout.trim() || check.stderr.trim()})`);

@@ -23,18 +23,20 @@ for (const stream of [process.stdout, process.stderr]) {
 }
 
 const argv = process.argv.slice(2);
+// No top-level await: the bundle is a classic script that the launcher compiles with a code cache
+// (scripts/bundle.mjs, scripts/launcher.mjs).
 if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-v')) {
-  const { toolVersion } = await import('../node/version.js');
-  process.stdout.write(toolVersion() + '\n');
+  void import('../node/version.js').then(({ toolVersion }) => process.stdout.write(toolVersion() + '\n'));
 } else {
-  const [{ processIO }, { main, reportError }] = await Promise.all([import('./io.js'), import('./program.js')]);
-  const io = processIO();
-  main(argv, io).then(
-    (code) => {
-      process.exitCode = code;
-    },
-    (e: unknown) => {
-      process.exitCode = reportError(e, io);
-    },
-  );
+  void Promise.all([import('./io.js'), import('./program.js')]).then(([{ processIO }, { main, reportError }]) => {
+    const io = processIO();
+    main(argv, io).then(
+      (code) => {
+        process.exitCode = code;
+      },
+      (e: unknown) => {
+        process.exitCode = reportError(e, io);
+      },
+    );
+  });
 }
