@@ -25,12 +25,14 @@ export function renderTemplate(template: string, data: Record<string, string | n
   if (!data) return template;
   const parts = compile(template);
   if (parts.length === 1) return template;
-  let out = parts[0]!;
+  // Joined, not concatenated: a message lives as long as its result, and one flat string is a
+  // fraction of the size of the tree of pieces that `+=` leaves behind.
+  const out: string[] = [parts[0]!];
   for (let i = 1; i < parts.length; i += 2) {
     const key = parts[i]!;
-    out += (Object.prototype.hasOwnProperty.call(data, key) ? String(data[key]) : `{${key}}`) + parts[i + 1]!;
+    out.push(Object.prototype.hasOwnProperty.call(data, key) ? String(data[key]) : `{${key}}`, parts[i + 1]!);
   }
-  return out;
+  return out.join('');
 }
 
 /** The placeholder names a template uses. */
@@ -117,7 +119,8 @@ export function formatLocation(
   }
   if (!role || role === 'document') return place;
   const name = roleName(role, locale);
-  return zh ? `${place}（${name}）` : `${place} (${name})`;
+  // Joined: one flat string (a template literal this long is a tree of its pieces).
+  return zh ? [place, '（', name, '）'].join('') : [place, ' (', name, ')'].join('');
 }
 
 /** Severity names ↔ numbers (ESLint's 2/1/0, info added). */

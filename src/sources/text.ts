@@ -77,7 +77,8 @@ export interface ReadTextOptions {
 /** Reads already-decoded text. */
 export function readTextString(input: string, options: ReadTextOptions = {}): BlockStream {
   const text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
-  const lines = text.split(/\r\n|\r|\n/);
+  // The lines are read where they lie, never all at once: a 100 MB export has millions of them.
+  const lines: Iterable<string> = { [Symbol.iterator]: () => linesOf(text) };
   const layout = options.layout ?? detectLayout(lines);
   const builder = new BlockBuilder(options.tableOrigins === true);
   if (layout === 'cell-per-line') readCellPerLine(lines, builder);
@@ -90,8 +91,19 @@ export function readTextString(input: string, options: ReadTextOptions = {}): Bl
   };
 }
 
+/** The lines of a text, as `text.split(/\r\n|\r|\n/)` gives them, one at a time. */
+function* linesOf(text: string): Generator<string> {
+  const lineEnd = /\r\n|\r|\n/g;
+  let start = 0;
+  for (let m = lineEnd.exec(text); m !== null; m = lineEnd.exec(text)) {
+    yield text.slice(start, m.index);
+    start = m.index + m[0].length;
+  }
+  yield text.slice(start);
+}
+
 /** Picks the layout whose markers dominate the file. */
-export function detectLayout(lines: string[]): Exclude<SourceLayout, 'table'> {
+export function detectLayout(lines: Iterable<string>): Exclude<SourceLayout, 'table'> {
   let tabLed = 0;
   let tabSeparated = 0;
   for (const line of lines) {
@@ -111,6 +123,8 @@ class BlockBuilder {
   private row: Cell[] | null = null;
   private tableCount = 0;
   private paragraphCount = 0;
+  /** One string for each short cell text seen before (指标 names, 计划标准, ≥95% recur in every table). */
+  private readonly texts = new Map<string, string>();
 
   constructor(private readonly tableOrigins: boolean) {}
 
@@ -135,9 +149,19 @@ class BlockBuilder {
     const origin: Origin = this.tableOrigins
       ? { table: this.tableCount, row: this.table.rows.length, col: this.row.length + 1, paragraph: 1 }
       : { line, column };
-    const cell: Cell = { text, origin };
+    const cell: Cell = { text: this.shared(text), origin };
     this.row.push(cell);
     return cell;
+  }
+
+  /** The string already held for this cell text, when it is short; each copy would cost its own bytes. */
+  private shared(text: string): string {
+    if (text.length > 40) return text;
+    const known = this.texts.get(text);
+    if (known !== undefined) return known;
+    if (this.texts.size >= 100_000) this.texts.clear();
+    this.texts.set(text, text);
+    return text;
   }
 
   /** The last cell of the row being written, which an unfinished line continues. */
@@ -165,10 +189,11 @@ class BlockBuilder {
   }
 }
 
-function readCellPerLine(lines: string[], b: BlockBuilder): void {
+function readCellPerLine(lines: Iterable<string>, b: BlockBuilder): void {
   let lastCell: Cell | null = null; // the cell a following unmarked line continues
-  lines.forEach((line, i) => {
-    const lineNo = i + 1;
+  let lineNo = 0;
+  for (const line of lines) {
+    lineNo++;
     if (line.startsWith('\t')) {
       lastCell = b.cell(line.slice(1).trim(), lineNo, 2);
     } else if (line.trim() === '') {
@@ -179,16 +204,17 @@ function readCellPerLine(lines: string[], b: BlockBuilder): void {
     } else {
       b.paragraph(line.trim(), lineNo, firstNonSpace(line));
     }
-  });
+  }
 }
 
-function readRowPerLine(lines: string[], b: BlockBuilder): void {
+function readRowPerLine(lines: Iterable<string>, b: BlockBuilder): void {
   let open: Cell | null = null; // last cell of a row that continues on the next line
-  lines.forEach((line, i) => {
-    const lineNo = i + 1;
+  let lineNo = 0;
+  for (const line of lines) {
+    lineNo++;
     if (!open && !line.includes('\t')) {
       if (line.trim() !== '') b.paragraph(line.trim(), lineNo, firstNonSpace(line));
-      return;
+      continue;
     }
     const parts = line.split('\t');
     const complete = line.endsWith('\t');
@@ -205,14 +231,23 @@ function readRowPerLine(lines: string[], b: BlockBuilder): void {
     } else {
       open = b.currentLastCell();
     }
-  });
+  }
 }
 
-function readUnmarked(lines: string[], b: BlockBuilder): void {
-  // Trailing empty lines at end of file are not cells.
-  let end = lines.length;
-  while (end > 0 && lines[end - 1].trim() === '') end--;
-  for (let i = 0; i < end; i++) b.cell(lines[i].trim(), i + 1, firstNonSpace(lines[i]));
+function readUnmarked(lines: Iterable<string>, b: BlockBuilder): void {
+  // Trailing empty lines at end of file are not cells: empty lines wait until a cell follows them.
+  let lineNo = 0;
+  let emptyRun: number[] = [];
+  for (const line of lines) {
+    lineNo++;
+    if (line.trim() === '') {
+      emptyRun.push(lineNo);
+      continue;
+    }
+    for (const n of emptyRun) b.cell('', n, 1);
+    emptyRun = [];
+    b.cell(line.trim(), lineNo, firstNonSpace(line));
+  }
   b.unmarked();
 }
 
