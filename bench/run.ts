@@ -13,6 +13,7 @@ import { benchLsp } from './lsp.js';
 import { benchParse } from './parse.js';
 import { benchScale } from './scale.js';
 import { benchServe } from './serve.js';
+import { benchStartup } from './startup.js';
 import { benchStylish } from './stylish.js';
 import { benchXlsx } from './xlsx.js';
 import { benchTemplates } from './templates.js';
@@ -27,6 +28,7 @@ const groups: [string, string, () => Promise<BenchRow[]>][] = [
   ['batch-sizes', 'Batch sizes: --concurrency 1, 2 and auto (issue 14)', benchBatchSizes],
   ['cache', 'Re-scan with --cache (1,000 .docx)', benchCache],
   ['reports', 'Batch reports: html (index + document pages) and xlsx at 1,000 files', benchHtmlBatch],
+  ['startup', 'Start-up: one text export as a whole process, beside textlint (issue 14)', benchStartup],
   ['stylish', 'Terminal report: very long messages (wrapToWidth is linear)', benchStylish],
   ['lsp', 'Language server (jxlint lsp --stdio)', benchLsp],
   ['scale', 'Scale and hostile inputs: one result each, linear time, bounded memory', benchScale],

@@ -18,6 +18,7 @@
  */
 import { CstParser, type CstNode } from 'chevrotain';
 import { CHECK_GRAMMAR_DEFINITIONS } from './definition-checks.js';
+import { LazyLookahead } from './lazy-lookahead.js';
 import * as T from './lexicon.js';
 import { tableErrorMessages } from './parse-errors.js';
 
@@ -26,6 +27,7 @@ export class TableParser extends CstParser {
     super(T.allTokens, {
       recoveryEnabled: true,
       maxLookahead: 1,
+      lookaheadStrategy: new LazyLookahead({ maxLookahead: 1 }),
       nodeLocationTracking: 'onlyOffset',
       skipValidations: !CHECK_GRAMMAR_DEFINITIONS,
       errorMessageProvider: tableErrorMessages,

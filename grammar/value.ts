@@ -42,6 +42,7 @@
  */
 import { EmbeddedActionsParser, EOF, tokenMatcher, type IToken, type TokenType } from 'chevrotain';
 import type { Operator, Value } from '../src/ast/types.js';
+import { LazyLookahead } from './lazy-lookahead.js';
 import {
   AtLeastSuffix,
   AtMostSuffix,
@@ -171,7 +172,7 @@ function numericDateParts(image: string): DateParts {
 
 class ValueParser extends EmbeddedActionsParser {
   constructor() {
-    super(valueTokens, { recoveryEnabled: false, maxLookahead: 3, skipValidations: !CHECK_GRAMMAR_DEFINITIONS });
+    super(valueTokens, { recoveryEnabled: false, maxLookahead: 3, lookaheadStrategy: new LazyLookahead({ maxLookahead: 3 }), skipValidations: !CHECK_GRAMMAR_DEFINITIONS });
     this.performSelfAnalysis();
   }
 
