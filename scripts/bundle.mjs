@@ -38,9 +38,58 @@ const common = {
   logLevel: 'warning',
 };
 
+/**
+ * fflate builds its Huffman tables when its module is evaluated (≈ 10 ms of a start); the command line
+ * needs it only for a .docx inflated in JavaScript or a .docx written by `--fix`. Bundled behind this
+ * module, fflate is evaluated at its first call. Only the names jxlint imports are forwarded: a new
+ * import of another name fails the build ("No matching export") rather than slip through eagerly.
+ */
+const lazyFflate = {
+  name: 'lazy-fflate',
+  setup(b) {
+    b.onResolve({ filter: /^fflate$/ }, (args) => (args.namespace === 'lazy-fflate' ? undefined : { path: 'fflate', namespace: 'lazy-fflate' }));
+    b.onLoad({ filter: /.*/, namespace: 'lazy-fflate' }, () => ({
+      resolveDir: process.cwd(),
+      loader: 'js',
+      contents: `let loaded;
+const fflate = () => (loaded ??= require('fflate'));
+export function inflateSync(...args) { return fflate().inflateSync(...args); }
+export function zipSync(...args) { return fflate().zipSync(...args); }
+export function Inflate(...args) { return new (fflate().Inflate)(...args); }
+`,
+    }));
+  },
+};
+
+/**
+ * Node's own modules that a lint of one file rarely touches (crypto: `--cache`; zlib: a .docx;
+ * child_process: commander's external subcommands) load at their first use: each stands for an
+ * object whose properties (the module's, listed here at build time) load the real module when read.
+ */
+const LAZY_BUILTINS = ['crypto', 'zlib', 'child_process'];
+const lazyBuiltins = {
+  name: 'lazy-builtins',
+  setup(b) {
+    b.onResolve({ filter: new RegExp(`^(node:)?(${LAZY_BUILTINS.join('|')})$`) }, (args) =>
+      args.namespace === 'lazy-builtin' ? undefined : { path: args.path.replace(/^node:/, ''), namespace: 'lazy-builtin' },
+    );
+    b.onLoad({ filter: /.*/, namespace: 'lazy-builtin' }, async (args) => {
+      const keys = Object.keys(await import(`node:${args.path}`)).filter((k) => k !== 'default');
+      return {
+        loader: 'js',
+        contents: `let loaded;
+const real = () => (loaded ??= require(${JSON.stringify(`node:${args.path}`)}));
+for (const key of ${JSON.stringify(keys)}) Object.defineProperty(exports, key, { enumerable: true, get: () => real()[key] });
+`,
+      };
+    });
+  },
+};
+
 // The ES modules: worker threads, `jxlint serve`, `jxlint lsp`.
 await build({
   ...common,
+  plugins: [lazyFflate],
   entryPoints: { worker: 'src/node/worker.ts', serve: 'src/serve/index.ts', lsp: 'src/lsp/index.ts' },
   outdir,
   splitting: true,
@@ -72,7 +121,7 @@ const cli = await build({
   define: { 'import.meta.url': '__jxlintImportMetaUrl' },
   banner: { js: '(function (require, module, exports, __filename, __dirname, __jxlintImportMetaUrl, __jxlintImport) {' },
   footer: { js: '})' },
-  plugins: [commandModules],
+  plugins: [commandModules, lazyFflate, lazyBuiltins],
 });
 let script = cli.outputFiles[0].text.replace(/^#!.*\n/, '');
 // A function that V8 takes from the code cache loses the script's dynamic-import callback (Node 20:
@@ -107,10 +156,14 @@ if (existsSync(seed)) {
     stdio: ['ignore', 'ignore', 'inherit'],
     env: { ...process.env, NO_COLOR: '1' },
   });
-  if (made.status === null || !existsSync(path.join(outdir, cacheName))) console.warn(`bundle.mjs: no code cache written (${made.error?.message ?? `exit ${made.status}`}); jxlint starts without it`);
+  // jxlint exits 1 for the seed's findings; anything else means the script itself is broken.
+  if (made.status !== 0 && made.status !== 1) throw new Error(`bundle.mjs: the command-line script failed its representative run (${made.error?.message ?? `exit ${made.status}`})`);
+  if (!existsSync(path.join(outdir, cacheName))) console.warn('bundle.mjs: no code cache written; jxlint starts without it');
 } else {
   console.warn(`bundle.mjs: ${seed} is missing; no code cache (jxlint starts without it)`);
 }
 // The cache must be one V8 takes for this script, or it only costs a read.
-const check = spawnSync(process.execPath, ['scripts/code-cache.mjs', '--check', path.join(outdir, scriptName), path.join(outdir, cacheName)], { encoding: 'utf8' });
-if (check.stdout.trim() !== 'accepted') console.warn(`bundle.mjs: V8 does not take the code cache (${check.stdout.trim() || check.stderr.trim()})`);
+if (existsSync(path.join(outdir, cacheName))) {
+  const check = spawnSync(process.execPath, ['scripts/code-cache.mjs', '--check', path.join(outdir, scriptName), path.join(outdir, cacheName)], { encoding: 'utf8' });
+  if (check.stdout.trim() !== 'accepted') console.warn(`bundle.mjs: V8 does not take the code cache (${check.stdout.trim() || check.stderr.trim()})`);
+}
