@@ -17,6 +17,8 @@
 import { createHash } from 'node:crypto';
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { build } from 'esbuild';
 
@@ -62,25 +64,52 @@ export function Inflate(...args) { return new (fflate().Inflate)(...args); }
 };
 
 /**
- * Node's own modules that a lint of one file rarely touches (crypto: `--cache`; zlib: a .docx;
- * child_process: commander's external subcommands) load at their first use: each stands for an
- * object whose properties (the module's, listed here at build time) load the real module when read.
+ * Modules that a lint of one file rarely touches load at their first use: Node's crypto (`--cache`),
+ * zlib (a .docx) and child_process (commander's external subcommands), and iconv-lite (`--fix` of a
+ * GB18030 file). Each stands for an object whose properties (the module's own, listed here at build
+ * time) load the real module when read.
  */
-const LAZY_BUILTINS = ['crypto', 'zlib', 'child_process'];
-const lazyBuiltins = {
-  name: 'lazy-builtins',
+const LAZY_MODULES = ['node:crypto', 'node:zlib', 'node:child_process', 'iconv-lite'];
+const buildRequire = createRequire(import.meta.url);
+const lazyModules = {
+  name: 'lazy-modules',
   setup(b) {
-    b.onResolve({ filter: new RegExp(`^(node:)?(${LAZY_BUILTINS.join('|')})$`) }, (args) =>
-      args.namespace === 'lazy-builtin' ? undefined : { path: args.path.replace(/^node:/, ''), namespace: 'lazy-builtin' },
+    const names = LAZY_MODULES.flatMap((m) => [m, m.replace(/^node:/, '')]);
+    b.onResolve({ filter: new RegExp(`^(${names.join('|')})$`) }, (args) =>
+      args.namespace === 'lazy-module' ? undefined : { path: LAZY_MODULES.find((m) => m.endsWith(args.path)), namespace: 'lazy-module' },
     );
-    b.onLoad({ filter: /.*/, namespace: 'lazy-builtin' }, async (args) => {
-      const keys = Object.keys(await import(`node:${args.path}`)).filter((k) => k !== 'default');
+    b.onLoad({ filter: /.*/, namespace: 'lazy-module' }, (args) => {
+      const keys = Object.keys(buildRequire(args.path)).filter((k) => k !== 'default');
       return {
         loader: 'js',
+        resolveDir: process.cwd(),
         contents: `let loaded;
-const real = () => (loaded ??= require(${JSON.stringify(`node:${args.path}`)}));
+const real = () => (loaded ??= require(${JSON.stringify(args.path)}));
 for (const key of ${JSON.stringify(keys)}) Object.defineProperty(exports, key, { enumerable: true, get: () => real()[key] });
 `,
+      };
+    });
+  },
+};
+
+/**
+ * fdir (tinyglobby's crawler) requires its own picomatch from node_modules when its module is
+ * evaluated, for a glob API tinyglobby does not use (it passes its own matchers): a second picomatch
+ * read and compiled at every start. Deferred to fdir's first glob without a glob function; when a
+ * newer fdir reads differently it is bundled as it is.
+ */
+const lazyFdirPicomatch = {
+  name: 'lazy-fdir-picomatch',
+  setup(b) {
+    b.onLoad({ filter: /[\\/]node_modules[\\/]fdir[\\/]dist[\\/]index\.mjs$/ }, async (args) => {
+      const source = await readFile(args.path, 'utf8');
+      const eager = /try \{\s*__require\.resolve\("picomatch"\);\s*pm = __require\("picomatch"\);\s*\} catch \{\}/;
+      if (!eager.test(source) || !source.includes('this.globFunction || pm')) return undefined;
+      return {
+        loader: 'js',
+        contents: source
+          .replace(eager, '')
+          .replace('this.globFunction || pm', 'this.globFunction || (pm ??= (() => { try { return __require("picomatch"); } catch { return null; } })())'),
       };
     });
   },
@@ -121,7 +150,7 @@ const cli = await build({
   define: { 'import.meta.url': '__jxlintImportMetaUrl' },
   banner: { js: '(function (require, module, exports, __filename, __dirname, __jxlintImportMetaUrl, __jxlintImport) {' },
   footer: { js: '})' },
-  plugins: [commandModules, lazyFflate, lazyBuiltins],
+  plugins: [commandModules, lazyFflate, lazyModules, lazyFdirPicomatch],
 });
 let script = cli.outputFiles[0].text.replace(/^#!.*\n/, '');
 // A function that V8 takes from the code cache loses the script's dynamic-import callback (Node 20:
