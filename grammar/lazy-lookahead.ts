@@ -4,12 +4,12 @@
  * export meets only part of the grammar, and half of the analysis at construction was lookahead.
  * The functions are chevrotain's own, built from the same grammar, so parsing is unchanged.
  */
-import { LLkLookaheadStrategy } from 'chevrotain';
+import { LLkLookaheadStrategy, type ILookaheadStrategy } from 'chevrotain';
 
-type AlternationOptions = Parameters<LLkLookaheadStrategy['buildLookaheadForAlternation']>[0];
-type OptionalOptions = Parameters<LLkLookaheadStrategy['buildLookaheadForOptional']>[0];
-type AlternationLookahead = ReturnType<LLkLookaheadStrategy['buildLookaheadForAlternation']>;
-type OptionalLookahead = ReturnType<LLkLookaheadStrategy['buildLookaheadForOptional']>;
+type AlternationOptions = Parameters<ILookaheadStrategy['buildLookaheadForAlternation']>[0];
+type OptionalOptions = Parameters<ILookaheadStrategy['buildLookaheadForOptional']>[0];
+type AlternationLookahead = ReturnType<ILookaheadStrategy['buildLookaheadForAlternation']>;
+type OptionalLookahead = ReturnType<ILookaheadStrategy['buildLookaheadForOptional']>;
 
 export class LazyLookahead extends LLkLookaheadStrategy {
   override buildLookaheadForAlternation(options: AlternationOptions): AlternationLookahead {
