@@ -4,7 +4,7 @@
  * so a token maps straight back to its cell and origin.
  */
 import type { Origin } from '../src/ast/types.js';
-import type { BlockStream } from '../src/sources/blocks.js';
+import { blocksOf, type BlockStream } from '../src/sources/blocks.js';
 import { tokenMatcher, type IToken } from 'chevrotain';
 import * as T from './lexicon.js';
 import { CostHeader, GridHeader, Label, labelPattern, tableLexer } from './lexicon.js';
@@ -53,7 +53,7 @@ const INLINE_FIELD = new RegExp(
 function* rawUnits(stream: BlockStream): Generator<Unit> {
   let rowKey = 0;
   let tableKey = 0;
-  for (const block of stream.blocks) {
+  for (const block of blocksOf(stream)) {
     if (block.kind === 'paragraph') {
       const text = block.text.trim();
       const inline = INLINE_FIELD.exec(text);

@@ -32,7 +32,23 @@ export function renderTemplate(template: string, data: Record<string, string | n
     const key = parts[i]!;
     out.push(Object.prototype.hasOwnProperty.call(data, key) ? String(data[key]) : `{${key}}`, parts[i + 1]!);
   }
-  return out.join('');
+  return sharedMessage(out.join(''));
+}
+
+/**
+ * Messages already rendered, each held once: the same finding recurs word for word in table after
+ * table of a long document (a blank spending plan, a slogan copied into every project), and every
+ * message lives as long as the result. Bounded, so a long-lived server keeps little.
+ */
+const renderedMessages = new Map<string, string>();
+const RENDERED_LIMIT = 20_000;
+
+function sharedMessage(text: string): string {
+  const known = renderedMessages.get(text);
+  if (known !== undefined) return known;
+  if (renderedMessages.size >= RENDERED_LIMIT) renderedMessages.clear();
+  renderedMessages.set(text, text);
+  return text;
 }
 
 /** The placeholder names a template uses. */

@@ -54,6 +54,45 @@ export interface BlockStream {
   notes: ReaderNote[];
 }
 
+/** Where a stream made on demand keeps the maker of its blocks (not an own enumerable key: not data). */
+const BLOCK_SOURCE = Symbol('jxlint.blockSource');
+
+interface LazyBlockStream extends BlockStream {
+  [BLOCK_SOURCE]?: { produce: () => Iterable<Block>; made: boolean };
+}
+
+/**
+ * A Block stream whose blocks are made on demand: `blocksOf` gives them one at a time without
+ * keeping them (the grammar reads a 100 MB export table by table), while reading `stream.blocks`
+ * makes the whole array once and keeps it, so the stream looks and serialises like any other.
+ */
+export function lazyBlockStream(info: SourceInfo, produce: () => Iterable<Block>): BlockStream {
+  const source = { produce, made: false };
+  let blocks: Block[] | null = null;
+  const stream = { info } as LazyBlockStream;
+  Object.defineProperty(stream, 'blocks', {
+    enumerable: true,
+    configurable: true,
+    get: () => {
+      source.made = true;
+      return (blocks ??= [...produce()]);
+    },
+    set: (value: Block[]) => {
+      source.made = true;
+      blocks = value;
+    },
+  });
+  stream.notes = [];
+  Object.defineProperty(stream, BLOCK_SOURCE, { value: source });
+  return stream;
+}
+
+/** The blocks of a stream in order: made one at a time when the stream makes them on demand. */
+export function blocksOf(stream: BlockStream): Iterable<Block> {
+  const source = (stream as LazyBlockStream)[BLOCK_SOURCE];
+  return source && !source.made ? source.produce() : stream.blocks;
+}
+
 /** Largest input file read by default (单个文件大小上限), in bytes; `maxFileSize` / `--max-file-size` change it. */
 export const DEFAULT_MAX_FILE_SIZE = 64 * 1024 * 1024;
 

@@ -9,7 +9,7 @@
  * Every cell keeps its 1-based line and column as the user sees them in the file.
  */
 import type { Origin, SourceLayout, TextEncoding } from '../ast/types.js';
-import { type Block, type BlockStream, type Cell, SourceError, type TableBlock } from './blocks.js';
+import { type Block, type BlockStream, type Cell, lazyBlockStream, SourceError, type TableBlock } from './blocks.js';
 
 export interface DecodedText {
   text: string;
@@ -80,15 +80,26 @@ export function readTextString(input: string, options: ReadTextOptions = {}): Bl
   // The lines are read where they lie, never all at once: a 100 MB export has millions of them.
   const lines: Iterable<string> = { [Symbol.iterator]: () => linesOf(text) };
   const layout = options.layout ?? detectLayout(lines);
-  const builder = new BlockBuilder(options.tableOrigins === true);
-  if (layout === 'cell-per-line') readCellPerLine(lines, builder);
-  else if (layout === 'row-per-line') readRowPerLine(lines, builder);
-  else readUnmarked(lines, builder);
-  return {
-    info: { format: 'text', encoding: 'utf-8', layout: options.tableOrigins ? 'row-per-line' : layout },
-    blocks: builder.finish(),
-    notes: [],
-  };
+  const tableOrigins = options.tableOrigins === true;
+  // The blocks are made as the grammar reads them (blocksOf), one table at a time; reading
+  // `stream.blocks` makes them all, as any reader's stream has them.
+  return lazyBlockStream(
+    { format: 'text', encoding: 'utf-8', layout: tableOrigins ? 'row-per-line' : layout },
+    () => readBlocks(lines, layout, tableOrigins),
+  );
+}
+
+/** The blocks of a text in reading order, each given out when it is complete. */
+function* readBlocks(lines: Iterable<string>, layout: Exclude<SourceLayout, 'table'>, tableOrigins: boolean): Generator<Block> {
+  const builder = new BlockBuilder(tableOrigins);
+  const read = layout === 'cell-per-line' ? cellPerLine(builder) : layout === 'row-per-line' ? rowPerLine(builder) : unmarked(builder);
+  let lineNo = 0;
+  for (const line of lines) {
+    read(line, ++lineNo);
+    if (builder.hasComplete()) yield* builder.takeComplete();
+  }
+  if (layout === 'cell-per-line-unmarked') builder.unmarked();
+  yield* builder.finish();
 }
 
 /** The lines of a text, as `text.split(/\r\n|\r|\n/)` gives them, one at a time. */
@@ -118,7 +129,8 @@ export function detectLayout(lines: Iterable<string>): Exclude<SourceLayout, 'ta
 
 /** Collects blocks, numbering tables and rows for table origins. */
 class BlockBuilder {
-  private blocks: Block[] = [];
+  /** Blocks complete and not yet given out (a table is complete when a paragraph or the end follows it). */
+  private complete: Block[] = [];
   private table: TableBlock | null = null;
   private row: Cell[] | null = null;
   private tableCount = 0;
@@ -132,7 +144,7 @@ class BlockBuilder {
     this.closeTable();
     this.paragraphCount++;
     const origin: Origin = this.tableOrigins ? { paragraph: this.paragraphCount } : { line, column };
-    this.blocks.push({ kind: 'paragraph', text, origin });
+    this.complete.push({ kind: 'paragraph', text, origin });
   }
 
   cell(text: string, line: number, column: number): Cell {
@@ -140,7 +152,6 @@ class BlockBuilder {
       this.tableCount++;
       this.table = { kind: 'table', rows: [], rowsKnown: true, origin: { line, column } };
       if (this.tableOrigins) this.table.origin = { table: this.tableCount, row: 1, col: 1, paragraph: 1 };
-      this.blocks.push(this.table);
     }
     if (!this.row) {
       this.row = [];
@@ -170,7 +181,17 @@ class BlockBuilder {
   }
 
   endRow(): void {
+    this.trimRow();
     this.row = null;
+  }
+
+  /**
+   * The finished row as an array of its own length: a row grown by push keeps room for 17 cells,
+   * and a 100 MB export has millions of rows of a few cells.
+   */
+  private trimRow(): void {
+    if (!this.table || !this.row) return;
+    this.table.rows[this.table.rows.length - 1] = this.row.slice();
   }
 
   /** Cells with no row structure at all (LibreOffice export). */
@@ -179,21 +200,36 @@ class BlockBuilder {
   }
 
   closeTable(): void {
+    this.trimRow();
+    if (this.table) {
+      this.table.rows = this.table.rows.slice();
+      this.complete.push(this.table);
+    }
     this.row = null;
     this.table = null;
   }
 
+  hasComplete(): boolean {
+    return this.complete.length > 0;
+  }
+
+  /** The blocks completed since the last call. */
+  takeComplete(): Block[] {
+    const blocks = this.complete;
+    this.complete = [];
+    return blocks;
+  }
+
   finish(): Block[] {
     this.closeTable();
-    return this.blocks;
+    return this.takeComplete();
   }
 }
 
-function readCellPerLine(lines: Iterable<string>, b: BlockBuilder): void {
+/** One line of a cell-per-line export ("\t<cell>" lines, a blank line after each row). */
+function cellPerLine(b: BlockBuilder): (line: string, lineNo: number) => void {
   let lastCell: Cell | null = null; // the cell a following unmarked line continues
-  let lineNo = 0;
-  for (const line of lines) {
-    lineNo++;
+  return (line, lineNo) => {
     if (line.startsWith('\t')) {
       lastCell = b.cell(line.slice(1).trim(), lineNo, 2);
     } else if (line.trim() === '') {
@@ -204,17 +240,16 @@ function readCellPerLine(lines: Iterable<string>, b: BlockBuilder): void {
     } else {
       b.paragraph(line.trim(), lineNo, firstNonSpace(line));
     }
-  }
+  };
 }
 
-function readRowPerLine(lines: Iterable<string>, b: BlockBuilder): void {
+/** One line of a row-per-line export ("<cell>\t<cell>\t…\t"). */
+function rowPerLine(b: BlockBuilder): (line: string, lineNo: number) => void {
   let open: Cell | null = null; // last cell of a row that continues on the next line
-  let lineNo = 0;
-  for (const line of lines) {
-    lineNo++;
+  return (line, lineNo) => {
     if (!open && !line.includes('\t')) {
       if (line.trim() !== '') b.paragraph(line.trim(), lineNo, firstNonSpace(line));
-      continue;
+      return;
     }
     const parts = line.split('\t');
     const complete = line.endsWith('\t');
@@ -231,24 +266,22 @@ function readRowPerLine(lines: Iterable<string>, b: BlockBuilder): void {
     } else {
       open = b.currentLastCell();
     }
-  }
+  };
 }
 
-function readUnmarked(lines: Iterable<string>, b: BlockBuilder): void {
+/** One line of an unmarked export (one cell a line, LibreOffice). */
+function unmarked(b: BlockBuilder): (line: string, lineNo: number) => void {
   // Trailing empty lines at end of file are not cells: empty lines wait until a cell follows them.
-  let lineNo = 0;
   let emptyRun: number[] = [];
-  for (const line of lines) {
-    lineNo++;
+  return (line, lineNo) => {
     if (line.trim() === '') {
       emptyRun.push(lineNo);
-      continue;
+      return;
     }
     for (const n of emptyRun) b.cell('', n, 1);
     emptyRun = [];
     b.cell(line.trim(), lineNo, firstNonSpace(line));
-  }
-  b.unmarked();
+  };
 }
 
 function firstNonSpace(line: string): number {
