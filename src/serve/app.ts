@@ -16,8 +16,9 @@ import { explainRule, format, getRule, ruleSummaries, toolVersion, type LintResu
 import { notFound, ServiceError, toServiceError } from './errors.js';
 import { LintPool, QueueFullError } from './pool.js';
 import { apiRoutes, openApiDocument, REPORT_MEDIA_TYPES, type ApiRoute, type RenderedFormat, type ReportFormat } from './schemas.js';
-import { agencyOf, findingsOf, projectsOf, type Changes, type SubmissionStore } from './store/types.js';
-import type { UploadLintTask } from './worker.js';
+import { answerArray, isPreparedAnswer, prepareAnswer, type AnswerStatus, type AnswerTail, type PreparedAnswer } from './answer.js';
+import type { Changes, SubmissionStore } from './store/types.js';
+import type { UploadLintOutcome, UploadLintTask } from './worker.js';
 
 export interface ServiceOptions {
   config: ResolvedConfig;
@@ -65,7 +66,7 @@ export const DEFAULT_LIMITS = {
 
 /** A file's result as the API answers it: the `-f json` result with the service's status. */
 export type FileResult = Omit<LintResult, 'status' | 'document'> & {
-  status: 'ok' | 'problems' | 'unreadable';
+  status: AnswerStatus;
   sha256: string;
   size: number;
   submissionId: number | null;
@@ -99,11 +100,6 @@ type ReportInput = Omit<LintResult, 'status'> & { status: LintResult['status'] |
 export function reportInputToResult(input: ReportInput): LintResult {
   const { sha256: _sha256, size: _size, submissionId: _id, changes: _changes, document: _document, status, ...rest } = input;
   return { ...rest, format: rest.format ?? null, encoding: rest.encoding ?? null, status: status === 'unreadable' ? 'failed' : status === 'problems' ? 'ok' : status };
-}
-
-function serviceStatus(r: LintResult): FileResult['status'] {
-  if (r.status === 'failed') return 'unreadable';
-  return r.messages.length > 0 ? 'problems' : 'ok';
 }
 
 function sameToken(given: string, expected: string): boolean {
@@ -257,10 +253,12 @@ export async function buildService(options: ServiceOptions): Promise<Service> {
     const query = request.query as { filename?: string; format: ReportFormat; locale?: Locale };
     const uploads = await readUploads(request, query.filename);
     (request as FastifyRequest & { fileCount?: number }).fileCount = uploads.length;
-    const tasks: UploadLintTask[] = uploads.map((u) => ({ fileName: u.fileName, bytes: u.bytes, keepDocument: query.format === 'html' }));
-    let results: LintResult[];
+    // The JSON answer is prepared on the pool threads; a report needs the results themselves.
+    const returns = query.format === 'json' ? 'answer' : 'result';
+    const tasks: UploadLintTask[] = uploads.map((u) => ({ fileName: u.fileName, bytes: u.bytes, keepDocument: query.format === 'html', returns, record: options.store !== null }));
+    let outcomes: UploadLintOutcome[];
     try {
-      results = await pool.lintAll(tasks);
+      outcomes = await pool.lintAll(tasks);
     } catch (error) {
       if (error instanceof QueueFullError) {
         throw new ServiceError(503, 'queue-full', `检查队列已满（${pool.capacity} 个文件）：请 ${options.retryAfterSeconds} 秒后重试`, `the lint queue is full (${pool.capacity} files); retry in ${options.retryAfterSeconds} s`, {
@@ -270,12 +268,12 @@ export async function buildService(options: ServiceOptions): Promise<Service> {
       throw error;
     }
     const receivedAt = new Date().toISOString();
-    const answers: FileResult[] = [];
-    for (const [i, result] of results.entries()) answers.push(await recordOne(uploads[i]!, result, receivedAt));
-    const status = answers.some((a) => a.status !== 'unreadable') ? 200 : 422;
-    reply.code(status);
-    if (query.format === 'json') return answers;
-    return sendReport(reply, results, query.format, query.locale, receivedAt);
+    const prepared = outcomes.map((o, i) => (isPreparedAnswer(o) ? o : prepareAnswer(o, uploads[i]!.bytes, options.store !== null)));
+    const parts: { json: Uint8Array; tail: AnswerTail }[] = [];
+    for (const [i, answer] of prepared.entries()) parts.push({ json: answer.json, tail: await recordOne(uploads[i]!, answer, receivedAt) });
+    reply.code(prepared.some((a) => a.status !== 'unreadable') ? 200 : 422);
+    if (query.format === 'json') return reply.type('application/json; charset=utf-8').send(answerArray(parts));
+    return sendReport(reply, outcomes as LintResult[], query.format, query.locale, receivedAt);
   });
 
   /** A report rendered from results (`?format=` of the lint route, and the report route). */
@@ -300,36 +298,18 @@ export async function buildService(options: ServiceOptions): Promise<Service> {
     }
   }, REPORT_BODY_LIMIT);
 
-  /** Records one file's submission (unless --no-store) and returns its answer. */
-  async function recordOne(upload: Upload, result: LintResult, receivedAt: string): Promise<FileResult> {
-    const sha256 = createHash('sha256').update(upload.bytes).digest('hex');
-    const { document: _document, ...rest } = result;
-    const answer: FileResult = { ...rest, status: serviceStatus(result), sha256, size: upload.bytes.length, submissionId: null };
-    if (!options.store) return answer;
+  /** Records one file's submission (unless --no-store): its id and, for a project seen before, the changes. */
+  async function recordOne(upload: Upload, answer: PreparedAnswer, receivedAt: string): Promise<{ submissionId: number | null; changes: Changes | null }> {
+    if (!options.store || !answer.submission) return { submissionId: null, changes: null };
     let storedFile: string | null = null;
     if (options.keepFilesDir) {
       const ext = path.extname(upload.fileName).toLowerCase().replace(/[^.a-z0-9]/g, '').slice(0, 8);
-      storedFile = `files/${sha256}${ext}`;
+      storedFile = `files/${answer.sha256}${ext}`;
       await mkdir(path.join(options.keepFilesDir, 'files'), { recursive: true, mode: 0o700 });
       await writeFile(path.join(options.keepFilesDir, storedFile), upload.bytes, { mode: 0o600 });
     }
-    const { id, changes } = await options.store.record({
-      fileName: upload.fileName,
-      sha256,
-      size: upload.bytes.length,
-      receivedAt,
-      agency: agencyOf(result),
-      status: answer.status,
-      errorCount: result.errorCount,
-      warningCount: result.warningCount,
-      infoCount: result.infoCount,
-      storedFile,
-      projects: projectsOf(result),
-      findings: findingsOf(result),
-    });
-    answer.submissionId = id;
-    if (changes) answer.changes = changes;
-    return answer;
+    const { id, changes } = await options.store.record({ ...answer.submission, fileName: upload.fileName, sha256: answer.sha256, size: answer.size, receivedAt, storedFile });
+    return { submissionId: id, changes };
   }
 
   /** The uploaded files, in memory (never written anywhere unless --keep-files). */

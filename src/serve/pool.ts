@@ -8,8 +8,8 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Piscina } from 'piscina';
-import { internalFailure, lintFailure, type LintResult } from '../index.js';
-import type { UploadLintSettings, UploadLintTask } from './worker.js';
+import { internalFailure, lintFailure } from '../index.js';
+import type { UploadLintOutcome, UploadLintSettings, UploadLintTask } from './worker.js';
 
 export interface LintPoolOptions {
   threads: number;
@@ -49,7 +49,7 @@ export class QueueFullError extends Error {
 }
 
 export class LintPool {
-  private readonly pool: Piscina<UploadLintTask, LintResult>;
+  private readonly pool: Piscina<UploadLintTask, UploadLintOutcome>;
   /** Files admitted and not yet finished (running or queued). */
   private admitted = 0;
   readonly capacity: number;
@@ -79,16 +79,17 @@ export class LintPool {
   }
 
   /**
-   * Lints the files of one request, one result per file in order. Throws QueueFullError (before
+   * Lints the files of one request, one outcome per file in order (a file stopped by the time limit
+   * or lost with its thread is a LintResult with one fatal message). Throws QueueFullError (before
    * any work starts) when they do not all fit in the queue.
    */
-  async lintAll(tasks: UploadLintTask[]): Promise<LintResult[]> {
+  async lintAll(tasks: UploadLintTask[]): Promise<UploadLintOutcome[]> {
     if (this.admitted + tasks.length > this.capacity) throw new QueueFullError();
     this.admitted += tasks.length;
     return Promise.all(tasks.map((task) => this.lintOne(task).finally(() => this.admitted--)));
   }
 
-  private async lintOne(task: UploadLintTask): Promise<LintResult> {
+  private async lintOne(task: UploadLintTask): Promise<UploadLintOutcome> {
     const limit = this.options.timeLimitMs;
     const signal = AbortSignal.timeout(limit);
     try {

@@ -1,9 +1,11 @@
 /**
  * One upload linted on a pool thread (检查一个上传文件): parse → lint, always exactly one result — an
  * unreadable file is a result with one fatal message. The config arrives once, as `workerData`.
+ * For the JSON answer the thread also serialises it (answer.ts) and hands the bytes over without a copy.
  */
-import { workerData } from 'piscina';
+import { move, transferableSymbol, valueSymbol, workerData } from 'piscina';
 import { configForFile, internalFailure, lint, lintFailure, tryParse, type LintResult, type Locale, type ResolvedConfig } from '../index.js';
+import { prepareAnswer, type PreparedAnswer } from './answer.js';
 
 export interface UploadLintSettings {
   config: ResolvedConfig;
@@ -19,7 +21,16 @@ export interface UploadLintTask {
   bytes: Uint8Array;
   /** Keep the parsed document (the html report draws tables from it). */
   keepDocument: boolean;
+  /**
+   * `answer`: the file's JSON answer, prepared here (the default answer of `POST /api/lint`);
+   * `result`: the LintResult itself, for the reports rendered from it.
+   */
+  returns: 'answer' | 'result';
+  /** With `answer`: also what the store records (recording on). */
+  record: boolean;
 }
+
+export type UploadLintOutcome = LintResult | PreparedAnswer;
 
 export async function lintUpload(task: UploadLintTask, settings: UploadLintSettings): Promise<LintResult> {
   const config = configForFile(settings.config, task.fileName);
@@ -37,7 +48,15 @@ export async function lintUpload(task: UploadLintTask, settings: UploadLintSetti
   }
 }
 
+/** A prepared answer moved to the main thread: its JSON bytes are transferred, not copied. */
+function moved(answer: PreparedAnswer): PreparedAnswer {
+  const transferable = { [transferableSymbol]: [answer.json.buffer], [valueSymbol]: answer } as unknown as Parameters<typeof move>[0];
+  return move(transferable) as unknown as PreparedAnswer;
+}
+
 /** The piscina task handler. */
-export default function lintUploadTask(task: UploadLintTask): Promise<LintResult> {
-  return lintUpload(task, workerData as UploadLintSettings);
+export default async function lintUploadTask(task: UploadLintTask): Promise<UploadLintOutcome> {
+  const result = await lintUpload(task, workerData as UploadLintSettings);
+  if (task.returns === 'result') return result;
+  return moved(prepareAnswer(result, task.bytes, task.record));
 }
