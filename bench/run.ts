@@ -32,6 +32,7 @@ const groups: [string, string, () => Promise<BenchRow[]>][] = [
   ['stylish', 'Terminal report: very long messages (wrapToWidth is linear)', benchStylish],
   ['lsp', 'Language server (jxlint lsp --stdio)', benchLsp],
   ['scale', 'Scale and hostile inputs: one result each, linear time, bounded memory', benchScale],
+  ['cells', 'Huge cells: one 指标值 cell of 10 K – 1 M characters, parse + lint linear (issue 15)', (await import('./cells.js')).benchCells],
   ['serve', 'Intake service (jxlint serve): seed .docx uploads on loopback', benchServe],
   ['templates', 'Templates and Excel (issue 11): parse fidelity and exact rules on a fresh corpus (JXLINT_TEMPLATES_SEED=N repeats one)', benchTemplates],
 ];

@@ -237,15 +237,30 @@ const TIME_UNIT_AHEAD = sticky('个?(?:工作日|自然日|月|小时|星期|季
 const CHINESE_NUMERAL = sticky('[零〇一二两三四五六七八九十百千]+');
 
 /**
+ * A run of numerals already found with no time unit after it: every offset inside it fails the same way
+ * (the run always ends at the same place), so a long run (三三三…) is scanned once, not once per character.
+ */
+const numeralRunWithoutUnit: { tokens: IToken[] | null; from: number; to: number } = { tokens: null, from: -1, to: -1 };
+
+/**
  * A Chinese numeral (三, 十二, 两, 二〇二〇) — only when a time unit follows, so words such as 一定, 统一, 十分
  * stay words.
  */
 export const ChineseNumeral = createToken({
   name: 'ChineseNumeral',
   pattern: {
-    exec: (text, offset) => {
+    // `tokens` is the array of one tokenize call: it tells this call's runs from an earlier call's.
+    exec: (text, offset, tokens) => {
+      const known = numeralRunWithoutUnit;
+      if (known.tokens === tokens && offset >= known.from && offset < known.to) return null;
       const m = CHINESE_NUMERAL(text, offset);
-      if (!m || !TIME_UNIT_AHEAD(text, offset + m.length)) return null;
+      if (!m) return null;
+      if (!TIME_UNIT_AHEAD(text, offset + m.length)) {
+        known.tokens = tokens;
+        known.from = offset;
+        known.to = offset + m.length;
+        return null;
+      }
       return [m];
     },
   },

@@ -38,7 +38,8 @@
  * - Anything else is `text`; `number` is then the first Arabic number in it (or null), op and unit null.
  *   "3-5天" (a range of plain numbers) and labels containing digits ("2020年度满意度≥90%") are text.
  *   Placeholders such as "-", "/", "无" are text, not empty.
- * - Cells of more than MAX_TOKENS (80) tokens are text without being parsed (a paragraph is not a value).
+ * - Cells of more than MAX_TOKENS (80) tokens are text without being parsed (a paragraph is not a value), and so
+ *   are cells of more than MAX_VALUE_CHARS (4,096) characters, lexed no further than that.
  */
 import { EmbeddedActionsParser, EOF, tokenMatcher, type IToken, type TokenType } from 'chevrotain';
 import type { Operator, Value } from '../src/ast/types.js';
@@ -148,6 +149,14 @@ const INVALID: Measure = { type: 'invalid' };
 
 /** Cells with more tokens than this are read as free text without parsing. */
 const MAX_TOKENS = 80;
+
+/**
+ * Cells longer than this many characters are free text, read no further than this: a value of at most
+ * MAX_TOKENS tokens is never this long, and lexing a 1 MB paragraph character by character would cost a
+ * second and hundreds of MB of tokens. Such a cell's `number` is the first number in its first
+ * MAX_VALUE_CHARS characters (docs/limits.md).
+ */
+export const MAX_VALUE_CHARS = 4096;
 
 function numberOf(image: string): number {
   return Number(asciiDigits(image).replace(/,/g, ''));
@@ -641,6 +650,7 @@ function parseValueCell(raw: string | null | undefined, options?: ParseValueOpti
   const savedLimit = errorCtor.stackTraceLimit;
   try {
     errorCtor.stackTraceLimit = 0;
+    if (text.length > MAX_VALUE_CHARS) return textValue(text, valueLexer.tokenize(text.slice(0, MAX_VALUE_CHARS)).tokens);
     const { tokens } = valueLexer.tokenize(text);
     if (tokens.length > MAX_TOKENS || !tokens.some(canHoldMeasure)) return textValue(text, tokens);
     let parsed = readSimpleShape(tokens);

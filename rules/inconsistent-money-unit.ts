@@ -6,7 +6,7 @@ import { normalizeWidth } from './shared/text.js';
 import { isAmount, normalizedRaw } from './shared/values.js';
 
 /** An amount in 万 / 亿 without 元 ("总成本350万"), where only punctuation, the end or 以内/左右 follows. */
-const SHORTHAND = /(\d+(?:\.\d+)?)\s*(万|亿)(?=$|[\s，,。；;、）)\]】]|以[内下]|之内|左右)/;
+const SHORTHAND = /(?<!\d)(\d+(?:\.\d+)?)\s*(万|亿)(?=$|[\s，,。；;、）)\]】]|以[内下]|之内|左右)/;
 /** The money unit a total-cost value is written in (unit costs such as 元/人·月 are left alone). */
 const VALUE_UNIT = /(百万元|千万元|亿元|万元|千元|元)(?![/／每])/;
 

@@ -9,7 +9,7 @@ import { isPercent, numberOf } from './shared/values.js';
  * 0 dropped, or null when the number does not look like that slip (the result must be a usual target, 60–100).
  */
 function withoutExtraZero(raw: string, n: number): string | null {
-  const m = /(\d+)0(?=\s*[%％])/.exec(raw);
+  const m = /(?<!\d)(\d+)0(?=\s*[%％])/.exec(raw); // (?<!\d): linear on a long run of digits
   if (!m || n <= 100 || n / 10 > 100 || n / 10 < 60 || Number(m[1]) !== n / 10) return null;
   return raw.slice(0, m.index) + m[1] + raw.slice(m.index + m[0].length);
 }

@@ -10,8 +10,8 @@ import { chmodSync, linkSync, mkdirSync, readdirSync, readFileSync, statSync, sy
 import { createServer, type Server } from 'node:net';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { lintFiles } from '../src/node.js';
-import { BIN, cleanup, copySeed, ensureBuilt, parseJsonResults, runCli, tempDir, type JsonResult } from './cli-support.js';
+import { lintFiles, lintFilesToReports, RunInterrupted } from '../src/node.js';
+import { BIN, BUILD, cleanup, copySeed, ensureBuilt, parseJsonResults, runCli, tempDir, type JsonResult } from './cli-support.js';
 
 const canMakeFifo = process.platform !== 'win32';
 
@@ -71,6 +71,51 @@ describe.skipIf(!canMakeFifo)('inputs that are not regular files: one fatal resu
     expect(fatal(x)?.messageId).toBe('not-a-regular-file');
     expect(fatal(x)?.message).toMatch(/命名管道/);
     expect(results.filter((res) => res.status === 'ok')).toHaveLength(10);
+  }, 300_000);
+
+  it('a glob pattern matching a FIFO, a socket, a link to /dev/zero, a dangling link and a link loop: each is one result, like a folder', async () => {
+    const work = path.join(dir, 'odd-glob');
+    for (let i = 0; i < 3; i++) copySeed('seed.txt', work, `in/good-${i}.txt`);
+    copySeed('seed.txt', work, 'in/deeper/good-3.txt');
+    copySeed('seed.txt', work, 'in/not-matched.md');
+    mkfifo(path.join(work, 'in/pipe.docx'));
+    servers.push(await unixSocket(path.join(work, 'in/socket.txt')));
+    symlinkSync('/dev/zero', path.join(work, 'in/zero.docx'));
+    symlinkSync('nowhere.txt', path.join(work, 'in/dangling.txt'));
+    symlinkSync('loop.docx', path.join(work, 'in/loop.docx'));
+    const r = await runCli(['in/**/*.{txt,docx}', '-f', 'json', '-o', 'out.json'], { cwd: work });
+    expect(r.code).toBe(2);
+    noStackTrace(r.stderr);
+    const results = byName(parseJsonResults(readFileSync(path.join(work, 'out.json'), 'utf8')));
+    expect([...results.keys()].sort()).toEqual(['dangling.txt', 'good-0.txt', 'good-1.txt', 'good-2.txt', 'good-3.txt', 'loop.docx', 'pipe.docx', 'socket.txt', 'zero.docx']);
+    for (const name of ['good-0.txt', 'good-1.txt', 'good-2.txt', 'good-3.txt']) expect(results.get(name)?.status).toBe('ok');
+    expect(fatal(results.get('pipe.docx'))?.messageId).toBe('not-a-regular-file');
+    expect(fatal(results.get('socket.txt'))?.messageId).toBe('not-a-regular-file');
+    expect(fatal(results.get('zero.docx'))?.messageId).toBe('not-a-regular-file');
+    expect(fatal(results.get('dangling.txt'))?.messageId).toBe('not-found');
+    expect(fatal(results.get('loop.docx'))?.messageId).toBe('symlink-loop');
+  }, 300_000);
+
+  it.each([
+    ['one level', '*.docx', ['x.docx', 'y.docx']],
+    ['dot-files only where the pattern spells the dot', 'sub/.*.txt', ['.hidden.txt']],
+    ['no node_modules, no dot-folders', '**/*.txt', ['a.txt', 'b.txt', 'c.txt']],
+    ['a brace group across folders', '{sub,other}/*.txt', ['b.txt', 'c.txt']],
+  ])('glob patterns match as before (%s)', async (_name, pattern, expected) => {
+    const work = path.join(dir, `glob-${pattern.length}-${expected.length}`);
+    copySeed('seed.txt', work, 'a.txt');
+    copySeed('seed.txt', work, 'y.docx');
+    copySeed('seed.txt', work, 'sub/b.txt');
+    copySeed('seed.txt', work, 'sub/.hidden.txt');
+    copySeed('seed.txt', work, 'other/c.txt');
+    copySeed('seed.txt', work, '.dot/d.txt');
+    copySeed('seed.txt', work, 'node_modules/e.txt');
+    copySeed('seed.txt', work, 'folder.docx/inside.md'); // a folder named like a document is not a match of *.docx
+    mkfifo(path.join(work, 'x.docx'));
+    const r = await runCli([pattern, '-f', 'json', '-o', 'out.json'], { cwd: work });
+    const results = parseJsonResults(readFileSync(path.join(work, 'out.json'), 'utf8'));
+    expect(results.map((res) => path.basename(res.filePath)).sort()).toEqual(expected);
+    expect(r.code).toBe(pattern === '*.docx' ? 2 : 1);
   }, 300_000);
 
   it('a scanned folder with a FIFO, a socket, a link to /dev/zero, a link loop, a dangling link and a link back up: each is one result', async () => {
@@ -172,8 +217,11 @@ describe('paths that cannot be read: one result each', () => {
 
   // Root reads every file: the permission cases run the CLI as `nobody` when the tests run as root.
   const asNobody = process.getuid?.() === 0;
-  it('an unreadable file and an unreadable sub-folder: one result each naming the permission', async () => {
-    const work = path.join(dir, 'perm');
+  it.each([
+    ['a scanned folder', 'scan'],
+    ['a glob pattern', 'scan/**/*.txt'],
+  ])('an unreadable file and an unreadable sub-folder reached by %s: one result each naming the permission', async (_name, input) => {
+    const work = path.join(dir, `perm-${input.length}`);
     copySeed('seed.txt', work, 'scan/ok.txt');
     copySeed('seed.txt', work, 'scan/secret.txt');
     copySeed('seed.txt', work, 'scan/locked/inside.txt');
@@ -181,7 +229,7 @@ describe('paths that cannot be read: one result each', () => {
     chmodSync(path.join(work, 'scan/locked'), 0o000);
     chmodSync(work, 0o777);
     chmodSync(dir, 0o755); // mkdtemp made it private; `nobody` must reach the work folder
-    const args = [BIN, 'scan', '-f', 'json', '-o', 'out.json'];
+    const args = [BIN, input, '-f', 'json', '-o', 'out.json'];
     // A checkout under a private folder (mktemp -d is 0700) is out of `nobody`'s reach: open the
     // folders above the CLI for traversal (o+x) while it runs, and put their modes back after.
     const reopened = asNobody ? openForTraversal(path.dirname(BIN)) : [];
@@ -326,6 +374,87 @@ describe('report files', () => {
     expect(readFileSync(path.join(work, 'out.json'), 'utf8')).toBe('EARLIER');
     expect(readdirSync(work).sort()).toEqual(['a.txt', 'out.json']);
   }, 120_000);
+});
+
+describe('the html batch report (index and one page per document) is complete or not there at all', () => {
+  /** Every file below `folder` with its content, paths relative to it. */
+  function snapshot(folder: string): Record<string, string> {
+    const out: Record<string, string> = {};
+    const walk = (sub: string): void => {
+      for (const entry of readdirSync(path.join(folder, sub), { withFileTypes: true })) {
+        const rel = path.join(sub, entry.name);
+        if (entry.isDirectory()) walk(rel);
+        else out[rel] = readFileSync(path.join(folder, rel), 'utf8');
+      }
+    };
+    walk('');
+    return out;
+  }
+  const temporaries = (folder: string): string[] => readdirSync(folder).filter((n) => /\.jxlint-\d+-\w+\.(?:tmp|old)$/.test(n));
+
+  it.each([
+    ['报告.html', 'an index file and 报告.files/'],
+    ['报告/', 'a report folder'],
+  ])('-o %s (%s): an interrupted run leaves the earlier report exactly as it was, and no temporary folder', async (output) => {
+    const work = path.join(dir, `html-interrupted-${output.length}`);
+    for (let i = 0; i < 3; i++) copySeed('seed.txt', work, `in/f${i}.txt`);
+    await lintFilesToReports([path.join(work, 'in')], [{ format: 'html', file: output }], { cwd: work, concurrency: 1 });
+    const earlier = snapshot(work);
+    expect(Object.keys(earlier).filter((n) => n.endsWith('.html')).length).toBe(4); // the index and three pages
+    copySeed('seed.txt', work, 'in/f3.txt');
+    const stop = new AbortController();
+    const error = await lintFilesToReports([path.join(work, 'in')], [{ format: 'html', file: output }], {
+      cwd: work,
+      concurrency: 1,
+      signal: stop.signal,
+      onResult: (_result, index) => {
+        if (index === 2) stop.abort('SIGINT'); // three pages of the new report written by now
+      },
+    }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(RunInterrupted);
+    const after = snapshot(work);
+    delete after[path.join('in', 'f3.txt')];
+    expect(after).toEqual(earlier);
+    expect(temporaries(work)).toEqual([]);
+    if (output.endsWith('/')) expect(temporaries(path.join(work, output))).toEqual([]);
+  }, 300_000);
+
+  it('a complete run replaces the whole earlier report: its stale pages go, a file of the user in the page folder stays', async () => {
+    const work = path.join(dir, 'html-replaced');
+    for (let i = 0; i < 4; i++) copySeed('seed.txt', work, `in/f${i}.txt`);
+    await lintFilesToReports([path.join(work, 'in')], [{ format: 'html', file: 'r.html' }], { cwd: work, concurrency: 1 });
+    expect(readdirSync(path.join(work, 'r.files'))).toHaveLength(4);
+    writeFileSync(path.join(work, 'r.files/notes.txt'), 'MINE');
+    unlinkSync(path.join(work, 'in/f3.txt'));
+    unlinkSync(path.join(work, 'in/f2.txt'));
+    await lintFilesToReports([path.join(work, 'in')], [{ format: 'html', file: 'r.html' }], { cwd: work, concurrency: 1 });
+    const pages = readdirSync(path.join(work, 'r.files')).sort();
+    expect(pages.filter((n) => n.endsWith('.html'))).toHaveLength(2);
+    expect(pages).toContain('notes.txt');
+    expect(readFileSync(path.join(work, 'r.files/notes.txt'), 'utf8')).toBe('MINE');
+    const index = readFileSync(path.join(work, 'r.html'), 'utf8');
+    for (const page of pages.filter((n) => n.endsWith('.html'))) expect(index).toContain(page);
+    expect(temporaries(work)).toEqual([]);
+  }, 300_000);
+
+  it('a process that exits in the middle of the run (no clean-up by the run) leaves no temporary folder and the earlier report', async () => {
+    const work = path.join(dir, 'html-exit');
+    for (let i = 0; i < 3; i++) copySeed('seed.txt', work, `in/f${i}.txt`);
+    await lintFilesToReports([path.join(work, 'in')], [{ format: 'html', file: 'r.html' }], { cwd: work, concurrency: 1 });
+    const earlier = snapshot(work);
+    // process.exit from the second result on: the exit hook alone must remove the temporary page folder.
+    const script = [
+      `import { lintFilesToReports } from ${JSON.stringify(path.join(BUILD, 'src/node.js'))};`,
+      `await lintFilesToReports([${JSON.stringify(path.join(work, 'in'))}], [{ format: 'html', file: 'r.html' }], {`,
+      `  cwd: ${JSON.stringify(work)}, concurrency: 1,`,
+      `  onResult: (_r, i) => { if (i === 1) process.exit(7); },`,
+      `});`,
+    ].join('\n');
+    const r = spawnSync(process.execPath, ['--input-type=module', '-e', script], { cwd: work, encoding: 'utf8' });
+    expect(r.status).toBe(7);
+    expect(snapshot(work)).toEqual(earlier);
+    expect(temporaries(work)).toEqual([]);
+  }, 300_000);
 });
 
 describe('the same inputs give the same result', () => {

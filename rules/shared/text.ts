@@ -72,8 +72,9 @@ export function hasDigit(text: string | null | undefined): boolean {
  * A Chinese numeral used as a quantity or date ("每年一次", "十二月底前", "两个工作日"):
  * numeral characters followed by a measure word or a time unit.
  */
+// The lookbehind starts a match only where a run of numerals starts (same matches; linear on 三三三…).
 const CHINESE_QUANTITY =
-  /[一二三四五六七八九十两〇零百千]+\s*(?:个|次|人|名|户|件|台|套|家|场|项|所|批|期|份|本|册|辆|座|处|条|篇|月|日|天|年|周|小时|工作日|季度|轮)/;
+  /(?<![一二三四五六七八九十两〇零百千])[一二三四五六七八九十两〇零百千]+\s*(?:个|次|人|名|户|件|台|套|家|场|项|所|批|期|份|本|册|辆|座|处|条|篇|月|日|天|年|周|小时|工作日|季度|轮)/;
 
 /** Whether a value states a number at all: a digit, or a Chinese numeral with a unit. */
 export function hasNumber(text: string | null | undefined): boolean {

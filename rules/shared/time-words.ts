@@ -21,7 +21,7 @@ export function hasTimeSense(text: string | null | undefined): boolean {
  * month-end or year-end, a named period (当日, 次月, 每季度), or "N个工作日内".
  */
 const STATED_DEADLINE =
-  /\d+\s*(?:个)?(?:年|月|日|号|天|工作日|小时|周|季度)|[一二三四五六七八九十两]+\s*(?:个)?(?:月|日|天|工作日|小时|周|季度)|月底|月末|年底|年末|季末|季度末|上半年|下半年|当日|当月|当年|次月|次日|每月|每季度?|每年|按月|按季|按年|\d{4}[.\-/]\d{1,2}/;
+  /(?<!\d)\d+\s*(?:个)?(?:年|月|日|号|天|工作日|小时|周|季度)|(?<![一二三四五六七八九十两])[一二三四五六七八九十两]+\s*(?:个)?(?:月|日|天|工作日|小时|周|季度)|月底|月末|年底|年末|季末|季度末|上半年|下半年|当日|当月|当年|次月|次日|每月|每季度?|每年|按月|按季|按年|\d{4}[.\-/]\d{1,2}/;
 
 /** Whether a text states a deadline or period. */
 export function hasStatedDeadline(text: string | null | undefined): boolean {

@@ -53,8 +53,11 @@ const MONEY_UNIT_FACTORS: Record<string, number> = {
   亿: 10000,
 };
 
-/** An amount inside a text: number + money unit ("总成本800万元", "300元/人·月"). */
-const AMOUNT_IN_TEXT = new RegExp(`(${NUMBER.replace('[+-]?', '')})\\s*(百万元|千万元|亿元|万元|千元|元|万|亿)(?![人次个户件台套家场吨亩册份株辆座处条篇])`);
+/**
+ * An amount inside a text: number + money unit ("总成本800万元", "300元/人·月"). `(?<!\d)`: a match starts
+ * where a run of digits starts — the same first match, but a long run of digits is not rescanned from each digit.
+ */
+const AMOUNT_IN_TEXT = new RegExp(`(?<!\\d)(${NUMBER.replace('[+-]?', '')})\\s*(百万元|千万元|亿元|万元|千元|元|万|亿)(?![人次个户件台套家场吨亩册份株辆座处条篇])`);
 
 /** Converts a number in a money unit to 万元; null when the unit is not a money unit. */
 export function toWan(n: number, unit: string | null | undefined): number | null {

@@ -1,14 +1,15 @@
 /**
  * Finding the input files of a lint run (查找待检查文件): explicit files, directories searched for the
- * linted extensions, and glob patterns (tinyglobby); `.jxlintignore` and `--ignore-pattern`
+ * linted extensions, and glob patterns (picomatch over our folder search); `.jxlintignore` and `--ignore-pattern`
  * (gitignore syntax, via `ignore`); a deterministic order and `--shard k/n`.
  * Node-only edge: used by the CLI, never by the browser-safe core.
  */
 import { existsSync, lstatSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import ignore, { type Ignore } from 'ignore';
-import { glob, isDynamicPattern } from 'tinyglobby';
-import { walkFolder } from './walk.js';
+import picomatch from 'picomatch';
+import { isDynamicPattern } from 'tinyglobby';
+import { walkFolder, type FolderEntry } from './walk.js';
 
 /** Extensions searched for in directories when `--ext` is not given. */
 export const DEFAULT_EXTENSIONS = ['docx', 'doc', 'txt', 'htm', 'html', 'xlsx', 'xlsm'] as const;
@@ -149,12 +150,67 @@ function namedButUnreadable(absolute: string, statError: string | undefined): bo
   }
 }
 
+/** Whether a path segment of a glob has a brace group cut by the split on "/" (`{a,b/c}`). */
+function cutBraces(segment: string): boolean {
+  let depth = 0;
+  for (const ch of segment) {
+    if (ch === '{') depth++;
+    else if (ch === '}') depth--;
+    if (depth < 0) return true;
+  }
+  return depth !== 0;
+}
+
+/**
+ * Whether a folder (its path below the glob's base, forward slashes) may hold a path the glob matches:
+ * each of its segments matches the glob's segment at that depth, and the glob goes deeper (or has `**`).
+ */
+function globMayEnter(globSegments: readonly string[], folder: string): boolean {
+  const parts = folder.split('/');
+  for (let i = 0; i < parts.length; i++) {
+    const segment = globSegments[i];
+    if (segment === undefined || i === globSegments.length - 1) return false;
+    if (segment.includes('**') || cutBraces(segment)) return true;
+    if (!picomatch(segment, { dot: false })(parts[i]!)) return false;
+  }
+  return true;
+}
+
+/**
+ * The paths a glob pattern matches, found by our own folder search (walk.ts) rather than a glob
+ * library: a named pipe, socket or device, a broken link (everything that is not a folder) is listed
+ * when its name matches, and a folder the pattern reaches into but that cannot be read is listed as
+ * unreadable — a glob library would skip both silently. Matching is picomatch's, as tinyglobby's:
+ * dot-files only where the pattern spells the dot, `node_modules` never, links followed.
+ */
+async function matchGlob(pattern: string, cwd: string): Promise<FolderEntry[]> {
+  const scan = picomatch.scan(pattern);
+  const base = scan.glob === '' ? '' : scan.base;
+  const globPart = scan.glob === '' ? pattern : scan.glob;
+  const root = path.resolve(cwd, base);
+  try {
+    if (!statSync(root).isDirectory()) return [];
+  } catch {
+    return [];
+  }
+  const segments = globPart.split('/');
+  const spellsDot = /(?:^|[/{,(|])\./.test(globPart);
+  const matches = picomatch(globPart, { dot: false });
+  const below = (absolute: string): string => toForwardSlashes(path.relative(root, absolute));
+  const entries = await walkFolder(root, {
+    skip: (name) => name === 'node_modules' || (!spellsDot && name.startsWith('.')),
+    descend: (folder) => globMayEnter(segments, below(folder)),
+  });
+  return entries.filter((entry) => (entry.unreadableFolder ? true : matches(below(entry.path))));
+}
+
 /**
  * Expands the command-line inputs into the sorted, de-duplicated list of files to lint.
  * - a file: taken as it is (whatever its extension; the reader sniffs the content);
  * - a directory: searched recursively for the extensions, skipping dot-folders, node_modules and
  *   ignored paths;
- * - anything else with glob syntax: matched with tinyglobby relative to `cwd`.
+ * - anything else with glob syntax: matched relative to `cwd` (picomatch over our own folder search,
+ *   so a pipe or an unreadable folder the pattern reaches gets its result instead of being skipped).
  * An explicit file that an ignore pattern matches is kept with `ignored: true` (reported as
  * skipped); a path that does not exist, or a directory/glob that yields nothing, is an InputError.
  */
@@ -225,20 +281,13 @@ export async function discoverFiles(inputs: readonly string[], options: Discover
       continue;
     }
     if (isDynamicPattern(input)) {
-      const matches = await glob(toForwardSlashes(input), {
-        cwd,
-        absolute: true,
-        onlyFiles: true,
-        dot: false,
-        followSymbolicLinks: true,
-        ignore: ['**/node_modules/**'],
-        expandDirectories: false,
-      });
+      const matches = await matchGlob(toForwardSlashes(input), cwd);
       let kept = 0;
       for (const match of matches) {
-        const file = path.resolve(match);
-        if (userIgnores.ignores(file)) continue;
-        add(file, true, false);
+        const file = path.resolve(match.path);
+        if (userIgnores.ignores(file, match.unreadableFolder !== undefined)) continue;
+        if (match.unreadableFolder) add(file, false, false, match.unreadableFolder);
+        else add(file, true, false);
         kept++;
       }
       if (errorOnUnmatched && kept === 0) {

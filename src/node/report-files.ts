@@ -6,7 +6,7 @@
  * file (`/dev/stdout`, `/dev/null`, a named pipe) is written directly: it cannot be renamed over.
  * Every failure is one `InputError` line naming the report and the cause (a full disk says so).
  */
-import { closeSync, mkdirSync, openSync, realpathSync, renameSync, rmSync, statSync, unlinkSync, writeSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readdirSync, realpathSync, renameSync, rmSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import { InputError } from './discover.js';
 
@@ -53,9 +53,9 @@ function track(file: string): void {
   process.once('exit', removeUnfinishedReports);
 }
 
-/** Removes every temporary report file still open (the exit hook; also called on Ctrl-C). */
+/** Removes every temporary report file and folder still open (the exit hook; also called on Ctrl-C). */
 export function removeUnfinishedReports(): void {
-  for (const file of unfinished) rmSync(file, { force: true });
+  for (const file of unfinished) rmSync(file, { force: true, recursive: true });
   unfinished.clear();
 }
 
@@ -78,9 +78,9 @@ function isSpecial(target: string): boolean {
   }
 }
 
-function temporaryName(target: string): string {
+function temporaryName(target: string, suffix = 'tmp'): string {
   const random = Math.random().toString(36).slice(2, 8);
-  return path.join(path.dirname(target), `.${path.basename(target)}.jxlint-${process.pid}-${random}.tmp`);
+  return path.join(path.dirname(target), `.${path.basename(target)}.jxlint-${process.pid}-${random}.${suffix}`);
 }
 
 /** A report file being written: `write` as it comes, then `commit` (renamed into place) or `discard`. */
@@ -170,4 +170,89 @@ export function writeReportFile(file: string, content: string | Uint8Array, labe
   const report = ReportFile.open(file, label);
   report.write(content);
   report.commit();
+}
+
+/**
+ * A report folder (the html report's document pages, `报告.files/`) written atomically: its files go
+ * into a temporary folder beside it (`.报告.files.jxlint-<pid>-<random>.tmp/`), which is renamed into
+ * place only by `commit`. A run that stops early removes the temporary folder (also from the exit
+ * hook) and the earlier folder stays as it was. On commit the earlier folder is moved aside, the new
+ * one renamed in, and the earlier one removed — after moving back into the new folder anything in it
+ * that `isOurs` does not claim (a user's own file there is never deleted).
+ */
+export class ReportFolder {
+  private done = false;
+
+  private constructor(
+    /** The folder to write into now (the temporary one). */
+    readonly path: string,
+    private readonly target: string,
+    private readonly label: string,
+  ) {}
+
+  /** Creates the temporary folder beside `folder`. Throws a one-line InputError when it cannot. */
+  static open(folder: string, label: string = folder): ReportFolder {
+    const target = path.resolve(folder);
+    const temporary = temporaryName(target);
+    try {
+      if (statSync(target, { throwIfNoEntry: false })?.isDirectory() === false) {
+        throw Object.assign(new Error(`${target} is not a folder`), { code: 'ENOTDIR' });
+      }
+      mkdirSync(path.dirname(target), { recursive: true });
+      mkdirSync(temporary);
+      track(temporary);
+    } catch (e) {
+      throw reportWriteError(label, e);
+    }
+    return new ReportFolder(temporary, target, label);
+  }
+
+  /**
+   * The folder is complete: put it in place of the earlier one. `isOurs(name)` says which entries of
+   * the earlier folder an earlier run wrote (they are dropped); the others are kept.
+   */
+  commit(isOurs: (name: string) => boolean): void {
+    if (this.done) return;
+    this.done = true;
+    let aside: string | null = temporaryName(this.target, 'old');
+    try {
+      try {
+        renameSync(this.target, aside);
+        track(aside);
+      } catch (e) {
+        if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
+        aside = null; // no earlier folder
+      }
+      try {
+        renameSync(this.path, this.target);
+      } catch (e) {
+        if (aside) renameSync(aside, this.target); // put the earlier folder back
+        unfinished.delete(aside ?? '');
+        throw e;
+      }
+      unfinished.delete(this.path);
+      if (aside) {
+        for (const name of readdirSync(aside)) {
+          if (isOurs(name)) continue;
+          try {
+            renameSync(path.join(aside, name), path.join(this.target, name));
+          } catch {
+            // a name the new report also uses: the report's own file wins
+          }
+        }
+        rmSync(aside, { recursive: true, force: true });
+        unfinished.delete(aside);
+      }
+    } catch (e) {
+      this.discard();
+      throw reportWriteError(this.label, e);
+    }
+  }
+
+  /** The run did not finish: remove the temporary folder; an earlier one stays as it was. */
+  discard(): void {
+    this.done = true;
+    rmSync(this.path, { recursive: true, force: true });
+    unfinished.delete(this.path);
+  }
 }

@@ -10,7 +10,7 @@
  * xlsx, html) need every result, so those results are kept — without the parsed document unless
  * the html report asks, and with their repeated strings shared.
  */
-import { closeSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, readSync, rmSync, statSync, writeSync } from 'node:fs';
+import { closeSync, mkdtempSync, openSync, readFileSync, readSync, rmSync, statSync, writeSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -35,7 +35,7 @@ import {
   type StreamedFormatName,
 } from '../index.js';
 import { InputError } from './discover.js';
-import { ReportFile, reportWriteError, writeReportFile } from './report-files.js';
+import { ReportFile, ReportFolder, reportWriteError, writeReportFile } from './report-files.js';
 import { toolVersion } from './version.js';
 import type { LintOutcome, RenderSettings } from './worker.js';
 
@@ -582,11 +582,16 @@ function notWritable(file: string, e: unknown): InputError {
  *
  * - `-o 报告.html` → `报告.html` (index) and `报告.files/0001-….html` beside it;
  * - `-o 报告/` (a folder) → `报告/index.html` and `报告/files/0001-….html`.
+ *
+ * The pages go to a temporary folder beside their folder; at the end the page folder and then the
+ * index are renamed into place, one right after the other, so the earlier report (index and pages)
+ * stays whole until the new one is complete, and an interrupted run leaves it untouched.
  */
 class HtmlReportSink implements ResultSink {
   private first: LintResult | null = null;
   private count = 0;
   private batch: HtmlBatchReport | null = null;
+  private pages: ReportFolder | null = null;
 
   private constructor(
     private readonly spec: OutputSpec,
@@ -621,13 +626,7 @@ class HtmlReportSink implements ResultSink {
     }
     if (!this.batch) {
       this.batch = await createHtmlBatchReport(this.options, this.pagesFromIndex, this.indexFromPage);
-      try {
-        mkdirSync(this.pagesDir, { recursive: true });
-        // Pages of an earlier run into the same folder would be left unlinked: remove them (ours only).
-        for (const name of readdirSync(this.pagesDir)) if (/^\d{4,}-.*\.html$/.test(name)) rmSync(path.join(this.pagesDir, name), { force: true });
-      } catch (e) {
-        throw notWritable(path.relative(process.cwd(), this.pagesDir), e);
-      }
+      this.pages = ReportFolder.open(this.pagesDir, path.relative(process.cwd(), this.pagesDir));
       await this.addPage(this.first!);
       this.first = null;
     }
@@ -638,7 +637,7 @@ class HtmlReportSink implements ResultSink {
     const page = this.batch!.add(result);
     if (!page) return;
     try {
-      await writeFile(path.join(this.pagesDir, page.name), page.html);
+      await writeFile(path.join(this.pages!.path, page.name), page.html);
     } catch (e) {
       throw notWritable(path.join(path.basename(this.pagesDir), page.name), e);
     }
@@ -647,7 +646,21 @@ class HtmlReportSink implements ResultSink {
   async finish(): Promise<void> {
     const content = this.batch ? this.batch.index() : await formatResults(this.first ? [this.first] : [], 'html', this.options);
     this.first = null;
-    writeReportFile(this.indexFile, content, this.spec.file!);
+    if (!this.pages) return writeReportFile(this.indexFile, content, this.spec.file!);
+    const index = ReportFile.open(this.indexFile, this.spec.file!);
+    try {
+      index.write(content);
+      // Pages of an earlier run would be left unlinked: dropped (ours only; other files stay).
+      this.pages.commit((name) => /^\d{4,}-.*\.html$/.test(name));
+    } catch (e) {
+      index.discard();
+      throw e;
+    }
+    index.commit();
+  }
+
+  abort(): void {
+    this.pages?.discard();
   }
 }
 

@@ -26,8 +26,17 @@ function skipped(name: string): boolean {
   return name.startsWith('.') || name === 'node_modules';
 }
 
+export interface WalkOptions {
+  /** Names never listed nor searched (default: dot-files, dot-folders and `node_modules`). */
+  skip?: (name: string) => boolean;
+  /** Whether to search a sub-folder (absolute path) at all; a glob prunes the folders it cannot match in. */
+  descend?: (folder: string) => boolean;
+}
+
 /** Every entry below `root` that is not a folder (files, pipes, devices, broken links), and the folders that could not be read. */
-export async function walkFolder(root: string): Promise<FolderEntry[]> {
+export async function walkFolder(root: string, options: WalkOptions = {}): Promise<FolderEntry[]> {
+  const isSkipped = options.skip ?? skipped;
+  const descend = options.descend ?? (() => true);
   const found: FolderEntry[] = [];
   const searched = new Set<string>([identity(await stat(root))]);
   const pending = [root];
@@ -41,7 +50,7 @@ export async function walkFolder(root: string): Promise<FolderEntry[]> {
       continue;
     }
     for (const entry of entries) {
-      if (skipped(entry.name)) continue;
+      if (isSkipped(entry.name)) continue;
       const full = path.join(folder, entry.name);
       const known = entry.isFile() || entry.isFIFO() || entry.isSocket() || entry.isCharacterDevice() || entry.isBlockDevice();
       if (known) {
@@ -59,6 +68,7 @@ export async function walkFolder(root: string): Promise<FolderEntry[]> {
         found.push({ path: full });
         continue;
       }
+      if (!descend(full)) continue;
       const id = identity(info);
       if (searched.has(id)) continue;
       searched.add(id);

@@ -149,6 +149,12 @@ export async function buildService(options: ServiceOptions): Promise<Service> {
     connectionTimeout: options.connectionTimeoutMs,
     keepAliveTimeout: options.keepAliveTimeoutMs,
     requestTimeout: options.requestTimeoutMs,
+    // Slow-loris: Node swaps the two limits when the headers' one (60 s by default) is the longer, so a
+    // request timeout under 60 s would bound the body by 60 s; and it checks them every 30 s by default.
+    http: {
+      headersTimeout: Math.min(60_000, options.requestTimeoutMs),
+      connectionsCheckingInterval: Math.min(30_000, Math.max(250, Math.floor(options.requestTimeoutMs / 4))),
+    },
     forceCloseConnections: 'idle',
     return503OnClosing: false,
     ajv: { customOptions: { coerceTypes: true, removeAdditional: false, useDefaults: true, allErrors: false } },
