@@ -19,12 +19,6 @@ function rowKeys(project: Project, ids: Map<string, number>): Map<number, number
   return keys;
 }
 
-function sharedRows(a: Map<number, number>, b: Map<number, number>): number {
-  let n = 0;
-  for (const [k, c] of a) n += Math.min(c, b.get(k) ?? 0);
-  return n;
-}
-
 /** Identity of a project: its code and its name (either equal means the same project). */
 function identity(p: Project): { code: string; name: string } {
   return { code: cellText(p.code), name: cellText(p.name) };
@@ -97,21 +91,45 @@ export const boilerplateIndicatorsAcrossProjects = defineRule({
         const interned = new Map<string, number>();
         const keys = projects.map((p) => rowKeys(p, interned));
         const ids = projects.map(identity);
+        // Which earlier tables hold each row (table, count), so a table is compared only with the
+        // tables it shares a row with, not with every earlier one (20,000 tables are not 200 million pairs).
+        const holders = new Map<number, number[]>();
+        const shared = new Int32Array(projects.length);
         projects.forEach((project, j) => {
-          for (let i = 0; i < j; i++) {
+          const touched: number[] = [];
+          for (const [key, count] of keys[j]!) {
+            const list = holders.get(key);
+            if (!list) continue;
+            for (let k = 0; k < list.length; k += 2) {
+              const i = list[k]!;
+              if (shared[i] === 0) touched.push(i);
+              shared[i] += Math.min(count, list[k + 1]!);
+            }
+          }
+          // The first earlier table (by index) of another project with enough rows in common.
+          let first = -1;
+          let firstShared = 0;
+          for (const i of touched) {
+            if (first !== -1 && i > first) continue;
             const other = projects[i]!;
-            if (sameProject(ids[j]!, ids[i]!)) continue;
             const smaller = Math.min(project.indicators.length, other.indicators.length);
             const needed = Math.max(3, Math.min(minShared, Math.ceil((smaller * minShared) / 9)));
-            const shared = sharedRows(keys[j]!, keys[i]!);
-            if (shared < needed) continue;
+            if (shared[i]! >= needed && !sameProject(ids[j]!, ids[i]!)) [first, firstShared] = [i, shared[i]!];
+          }
+          for (const i of touched) shared[i] = 0;
+          for (const [key, count] of keys[j]!) {
+            let list = holders.get(key);
+            if (!list) holders.set(key, (list = []));
+            list.push(j, count);
+          }
+          if (first !== -1) {
+            const other = projects[first]!;
             context.report({
               node: project,
               messageId: 'boilerplate',
               found: other.code ?? other.name ?? `${other.index}`,
-              data: { table: project.index, name: project.name ?? '', shared, other: other.index, otherName: other.name ?? '' },
+              data: { table: project.index, name: project.name ?? '', shared: firstShared, other: other.index, otherName: other.name ?? '' },
             });
-            break;
           }
         });
       },

@@ -33,7 +33,8 @@ export function fingerprintOf(parts: FingerprintParts): string {
     a = Math.imul(a ^ c, 0x01000193);
     b = Math.imul(b ^ c, 0x01000193);
   }
-  return (a >>> 0).toString(16).padStart(8, '0') + (b >>> 0).toString(16).padStart(8, '0');
+  // Joined: one flat 16-byte string per message instead of a pair under a concatenation node.
+  return [(a >>> 0).toString(16).padStart(8, '0'), (b >>> 0).toString(16).padStart(8, '0')].join('');
 }
 
 export interface BaselineEntry {
