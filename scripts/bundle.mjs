@@ -172,6 +172,9 @@ const cli = await build({
   write: false,
   outfile: path.join(outdir, 'cli.cjs'),
   format: 'cjs',
+  // The .xlsx number formats and the HTML parser (with its entity tables) are a sixth of the script
+  // and serve only .xlsx and .html inputs: required from node_modules when those are read.
+  external: [...common.external, 'numfmt', 'htmlparser2', 'entities'],
   define: { 'import.meta.url': '__jxlintImportMetaUrl' },
   banner: { js: '(function (require, module, exports, __filename, __dirname, __jxlintImportMetaUrl, __jxlintImport) {' },
   footer: { js: '})' },
