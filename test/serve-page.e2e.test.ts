@@ -5,7 +5,8 @@
  * the report frame run with no violation and no console error; the seed .docx and a text export are
  * linted in the browser with their findings drawn; the HTML, SARIF, JSON and xlsx reports download;
  * with "发送到服务器检查" a submission is recorded ONCE (the xlsx is rendered from the results, the
- * files are not posted again), a corrected resubmission shows its 整改 line, and a garbage file gets
+ * files are not posted again), a corrected resubmission shows its 整改 line and its per-project 整改 view
+ * (fixed findings struck through, new and remaining ones, the history of a project by keyboard), and a garbage file gets
  * one clear line. Skipped without chromium locally; fails under CI.
  */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
@@ -192,6 +193,7 @@ describe.skipIf(!chromiumPath && !inCi)(chromiumPath || inCi ? 'the upload page 
   }, 180_000);
 
   let first: FileResult;
+  let second: FileResult;
   it('发送到服务器检查: the seed .docx is linted by the service and recorded once, the xlsx download records nothing more', async () => {
     apiCalls.length = 0;
     await page.check('#use-server');
@@ -202,6 +204,7 @@ describe.skipIf(!chromiumPath && !inCi)(chromiumPath || inCi ? 'the upload page 
     expect(await page.textContent('#status')).toContain('18 个项目');
     await expect(frame().locator('li.finding[data-rule="cost-value-not-amount"]').count()).resolves.toBe(18);
     expect(await page.locator('#changes').isHidden()).toBe(true); // first submission: no history
+    expect(await page.locator('#rectification').isHidden()).toBe(true);
 
     const xlsx = await download('#download-xlsx');
     const workbook = new ExcelJS.Workbook();
@@ -219,13 +222,78 @@ describe.skipIf(!chromiumPath && !inCi)(chromiumPath || inCi ? 'the upload page 
     writeFileSync(corrected, correctedSeedText());
     const answered = page.waitForResponse((r) => r.url().endsWith('/api/lint'));
     await upload(corrected);
-    const second = ((await (await answered).json()) as FileResult[])[0]!;
+    second = ((await (await answered).json()) as FileResult[])[0]!;
     const changes = second.changes!;
     expect(changes.fixed).toBeGreaterThan(0);
     expect(changes.projects.every((p) => p.previousSubmission === first.submissionId)).toBe(true);
     expect(await page.textContent('#changes')).toBe(`自上次提交以来：已修复 ${changes.fixed} 处，新增 ${changes.new} 处，仍有 ${changes.remaining} 处`);
     expect(await submissionsTotal()).toBe(2);
   }, 180_000);
+
+  it('the 整改 view: per project, the fixed findings struck through and marked 已整改, the new and the remaining ones, with rule, cell and message', async () => {
+    const view = page.locator('#rectification');
+    expect(await view.isVisible()).toBe(true);
+    const projects = view.locator('details.rect-project');
+    expect(await projects.count()).toBe(second.changes!.projects.length);
+    expect(second.changes!.projects.length).toBe(18);
+    // Every project of the answer, in its order, with its counts in the summary and one row per finding.
+    const shown = await projects.evaluateAll((nodes) =>
+      nodes.map((d) => {
+        const rows = (kind: string) => d.querySelectorAll(`tr.rect-finding.${kind}`).length;
+        return { code: (d as HTMLElement).dataset.code, fixed: rows('fixed'), new: rows('new'), remaining: rows('remaining'), summary: d.querySelector('summary')!.textContent };
+      }),
+    );
+    expect(shown).toEqual(
+      second.changes!.projects.map((p) => ({
+        code: p.code,
+        fixed: p.fixed.length,
+        new: p.new.length,
+        remaining: p.remaining.length,
+        summary: expect.stringContaining(`已整改 ${p.fixed.length} 处，新增 ${p.new.length} 处，仍有 ${p.remaining.length} 处`),
+      })),
+    );
+    // The fixed ones: rule, cell and message struck through, the row says 已整改.
+    const withFixes = second.changes!.projects.find((p) => p.fixed.length > 0)!;
+    const block = view.locator(`details.rect-project[data-code="${withFixes.code}"]`);
+    expect(await block.getAttribute('open')).not.toBeNull(); // a project with fixes is unfolded
+    const fixedRows = await block.locator('tr.rect-finding.fixed').evaluateAll((rows) =>
+      rows.map((r) => ({ kind: r.querySelector('.kind')!.textContent, rule: r.querySelector('.rule del')?.textContent, cell: r.querySelector('.cell del')?.textContent, message: r.querySelector('.message del')?.textContent })),
+    );
+    expect(fixedRows).toEqual(withFixes.fixed.map((f) => ({ kind: '已整改', rule: f.ruleId, cell: f.location, message: f.message })));
+    const struck = await block.locator('tr.rect-finding.fixed .message del').first().evaluate((d) => getComputedStyle(d).textDecorationLine);
+    expect(struck).toContain('line-through');
+    // Remaining and new ones are not struck through.
+    expect(await view.locator('tr.rect-finding.remaining del, tr.rect-finding.new del').count()).toBe(0);
+    expect(await view.locator('tr.rect-finding.fixed').count()).toBe(second.changes!.fixed);
+    expect(await view.locator('tr.rect-finding.new').count()).toBe(second.changes!.new);
+    expect(await view.locator('tr.rect-finding.remaining').count()).toBe(second.changes!.remaining);
+  });
+
+  it('the 整改 view by keyboard: a project unfolds with Enter, and its history (earlier submissions) opens from its button', async () => {
+    const unchanged = second.changes!.projects.find((p) => p.fixed.length + p.new.length === 0);
+    if (unchanged) {
+      const summary = page.locator(`details.rect-project[data-code="${unchanged.code}"] > summary`);
+      await summary.focus();
+      await page.keyboard.press('Enter');
+      expect(await page.locator(`details.rect-project[data-code="${unchanged.code}"]`).getAttribute('open')).not.toBeNull();
+    }
+    const withFixes = second.changes!.projects.find((p) => p.fixed.length > 0)!;
+    const block = page.locator(`details.rect-project[data-code="${withFixes.code}"]`);
+    const button = block.locator('button.rect-history-button');
+    await button.focus();
+    const answered = page.waitForResponse((r) => r.url().endsWith(`/api/projects/${encodeURIComponent(withFixes.code)}/history`));
+    await page.keyboard.press('Enter');
+    expect((await answered).status()).toBe(200);
+    const rows = block.locator('tr.rect-history-entry');
+    await rows.nth(1).waitFor();
+    expect(await rows.evaluateAll((r) => r.map((x) => [Number((x as HTMLElement).dataset.submission), x.lastElementChild!.textContent]))).toEqual([
+      [first.submissionId, '上次'],
+      [second.submissionId, '本次'],
+    ]);
+    expect(await button.getAttribute('aria-expanded')).toBe('true');
+    await page.keyboard.press('Enter');
+    expect(await rows.count()).toBe(0);
+  });
 
   it('a garbage file sent to the service: one clear line, recorded as unreadable', async () => {
     await upload(GARBAGE);
@@ -235,6 +303,7 @@ describe.skipIf(!chromiumPath && !inCi)(chromiumPath || inCi ? 'the upload page 
     expect(lines[0]).not.toMatch(/\bat \w|Error:/);
     const list = await api<{ total: number; items: { status: string }[] }>('/api/submissions');
     expect([list.total, list.items[0]!.status]).toEqual([3, 'unreadable']);
+    expect(await page.locator('#rectification').isHidden()).toBe(true);
   }, 180_000);
 
   it('an Excel workbook sent to the service: read, recorded, compared with the projects\' earlier submissions', async () => {
@@ -245,6 +314,8 @@ describe.skipIf(!chromiumPath && !inCi)(chromiumPath || inCi ? 'the upload page 
     expect(await page.textContent('#status')).toContain('18 个项目');
     expect(result.changes!.projects).toHaveLength(18);
     expect(await page.textContent('#changes')).toBe(`自上次提交以来：已修复 ${result.changes!.fixed} 处，新增 ${result.changes!.new} 处，仍有 ${result.changes!.remaining} 处`);
+    expect(await page.locator('#rectification details.rect-project').count()).toBe(18);
+    expect(await page.locator('#rectification tr.rect-finding.fixed').count()).toBe(result.changes!.fixed);
     expect(await submissionsTotal()).toBe(4);
     await page.uncheck('#use-server');
   }, 180_000);

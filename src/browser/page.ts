@@ -10,11 +10,13 @@
  */
 import type { LintResult, Locale } from '../index.js';
 import type { BrowserFormat, WorkerReply, WorkerRequest } from './protocol.js';
+import { drawRectification, type Changes, type HistoryEntry } from './rectification.js';
 
-/** What the service adds to a result (issue 12): a status callers cannot misread, and 整改 changes. */
+/** What the service adds to a result (issue 12): a status callers cannot misread, its submission and 整改 changes. */
 interface ServiceResult extends Omit<LintResult, 'status'> {
   status: LintResult['status'] | 'problems' | 'unreadable';
-  changes?: { fixed: number; new: number; remaining: number; projects?: unknown[] };
+  submissionId?: number | null;
+  changes?: Changes;
 }
 
 const LOCALE: Locale = 'zh-CN';
@@ -145,6 +147,8 @@ async function draw(run: Run): Promise<void> {
   const changesEl = $('changes');
   changesEl.textContent = changes ?? '';
   changesEl.hidden = changes === null;
+  const rectification = $('rectification');
+  rectification.hidden = !drawRectification(rectification, results, run.viaServer ? projectHistory : null);
   const html = await formatInWorker('html', results.map(asLintResult));
   const frame = $<HTMLIFrameElement>('report');
   // "done" only once the report is drawn.
@@ -195,6 +199,14 @@ async function reportFromService(results: ServiceResult[]): Promise<Response> {
     }),
   );
   return fetch(`${requireServiceBase()}/api/report?format=xlsx`, { method: 'POST', body, headers: { 'Content-Type': 'application/json', ...authorization() } });
+}
+
+/** A project's earlier submissions (`GET /api/projects/:code/history`). */
+async function projectHistory(code: string): Promise<HistoryEntry[]> {
+  const response = await fetch(`${requireServiceBase()}/api/projects/${encodeURIComponent(code)}/history`, { headers: authorization() });
+  if (!response.ok) throw new Error(await serviceError(response));
+  const body = (await response.json()) as { submissions?: HistoryEntry[] };
+  return body.submissions ?? [];
 }
 
 /** One line from the service's JSON error (code, Chinese message, English message). */
