@@ -122,6 +122,9 @@ export async function benchScale(): Promise<BenchRow[]> {
     }
     const spread = Math.max(...perProject) / Math.min(...perProject);
     rows.push({ name: `seed ${kind}: CPU per project, largest / smallest of 100, 1,000, 10,000`, value: spread, unit: '×', target: '≤ 2×', ok: spread <= 2 });
+    // Whether time per project grows with the document (a small one pays more for start-up per project).
+    const growth = perProject[2]! / perProject[0]!;
+    rows.push({ name: `seed ${kind}: CPU per project at 10,000 / at 100 (growth with size)`, value: growth, unit: '×', target: '≤ 2×', ok: growth <= 2 });
   }
   const mb = Number(process.env.JXLINT_SCALE_MB ?? 0);
   if (mb > 0) rows.push(...textRows(inChild(`repeated:${mb}MB`), `seed repeated to ${mb} MB`));
