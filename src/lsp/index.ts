@@ -9,6 +9,7 @@ import type { Connection, InitializeParams } from 'vscode-languageserver';
 // The transport-neutral connection (the /node one installs its own exit watchdog on process.exit).
 import { createConnection, type WatchDog } from 'vscode-languageserver/lib/common/server.js';
 import { createProtocolConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-languageserver/node.js';
+import { FrameGuard } from './framing.js';
 import { JxlintServer, type ServerOptions } from './server.js';
 
 export { JxlintServer, LANGUAGE_ID, RENDER_DOCUMENT_METHOD, DEBOUNCE_MS, MAX_TEXT_LENGTH, looksLikeTargetTable } from './server.js';
@@ -47,10 +48,14 @@ export function startServer(input: Readable, output: Writable, options: Connecti
     },
     exit,
   };
+  // Broken frame headers and oversized messages are dropped before the JSON-RPC reader (framing.ts).
+  let warn: (message: string) => void = () => undefined;
+  const frames = input.pipe(new FrameGuard((reason) => warn(`jxlint：已忽略一条格式错误或过大的消息（${reason}）`)));
   const connection = createConnection(
-    (logger) => createProtocolConnection(new StreamMessageReader(input), new StreamMessageWriter(output), logger),
+    (logger) => createProtocolConnection(new StreamMessageReader(frames), new StreamMessageWriter(output), logger),
     watchDog,
   );
+  warn = (message) => connection.console.warn(message);
   const server = new JxlintServer(connection, options);
   input.on('end', () => exit(watchDog.shutdownReceived ? 0 : 1));
   input.on('close', () => exit(watchDog.shutdownReceived ? 0 : 1));

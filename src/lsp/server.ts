@@ -173,7 +173,7 @@ export class JxlintServer {
 
     c.languages.diagnostics.on((params) => this.pullDocument(documentUri(params), params.previousResultId));
     c.languages.diagnostics.onWorkspace((params, token, _workDone, resultProgress) =>
-      this.pullWorkspace(new Map(params.previousResultIds.map((p) => [p.uri, p.value])), token, resultProgress),
+      this.pullWorkspace(new Map((Array.isArray(params?.previousResultIds) ? params.previousResultIds : []).filter((p) => typeof p?.uri === 'string').map((p) => [p.uri, p.value])), token, resultProgress),
     );
     c.onHover((params) => {
       const doc = this.documents.get(documentUri(params));
@@ -190,7 +190,9 @@ export class JxlintServer {
     c.onExecuteCommand((params) => this.executeCommand(params.command, params.arguments ?? []));
     c.onDidChangeConfiguration((params) => void this.reloadSettings(params.settings));
     c.onDidChangeWatchedFiles((params) => {
-      const touchesConfig = params.changes.some((ch) => {
+      // Only well-formed changes (a client may send anything).
+      const changes = (Array.isArray(params?.changes) ? params.changes : []).filter((ch) => typeof ch?.uri === 'string');
+      const touchesConfig = changes.some((ch) => {
         const p = uriToPath(ch.uri);
         const base = p ? path.basename(p) : '';
         return (CONFIG_FILE_NAMES as readonly string[]).includes(base) || base === '.jxlintignore' || (p !== null && p === this.config.baselineFile());
@@ -199,7 +201,7 @@ export class JxlintServer {
         this.reloadConfig();
         return;
       }
-      for (const ch of params.changes) {
+      for (const ch of changes) {
         const p = uriToPath(ch.uri);
         if (!p || !this.isWord(p)) continue;
         void this.wordFiles().then((w) => (ch.type === FileChangeType.Deleted ? w.remove(p) : w.changed(p)));
@@ -439,6 +441,8 @@ export class JxlintServer {
       state.latest = latest;
       return latest;
     };
+    // A client that opened a document with a uri or a text that is not a string (a broken message): nothing to lint.
+    if (typeof doc.uri !== 'string' || typeof doc.getText() !== 'string') return done([], null, null);
     const zh = this.localeFor(doc.uri) === 'zh-CN';
     const text = doc.getText();
     const filePath = uriToPath(doc.uri) ?? path.join(this.config.workspaceRoots[0] ?? process.cwd(), path.basename(doc.uri));
