@@ -164,8 +164,8 @@ export async function machineScaling(): Promise<number> {
   return (2 * one) / two;
 }
 
-/** Runs measured per setting; the fastest run of each counts (other processes come and go). */
-const ROUNDS = 2;
+/** Runs measured per setting; the fastest run of each counts (other processes come and go). JXLINT_BENCH_ROUNDS=1 halves the group's time. */
+const ROUNDS = Math.max(1, Number(process.env.JXLINT_BENCH_ROUNDS ?? 2));
 
 export async function benchBatch(): Promise<BenchRow[]> {
   const root = repoRoot();
@@ -175,12 +175,13 @@ export async function benchBatch(): Promise<BenchRow[]> {
   if (made > 1) process.stderr.write(`batch corpus generated in ${made.toFixed(1)} s: ${corpus}\n`);
   const total = CORPUS.seedSized + CORPUS.larger + CORPUS.corrupt;
 
-  const runs: { one: RunStats[]; two: RunStats[]; seed: RunStats[]; scaling: number[] } = { one: [], two: [], seed: [], scaling: [] };
+  const runs: { one: RunStats[]; two: RunStats[]; seed: RunStats[]; seedOne: RunStats[]; scaling: number[] } = { one: [], two: [], seed: [], seedOne: [], scaling: [] };
   for (let round = 0; round < ROUNDS; round++) {
     runs.scaling.push(await machineScaling());
     runs.one.push(await runCli(root, [corpus], 1));
     runs.two.push(await runCli(root, [corpus], 2));
     runs.seed.push(await runCli(root, [path.join(corpus, 'seed-sized')], 2));
+    runs.seedOne.push(await runCli(root, [path.join(corpus, 'seed-sized')], 1));
   }
   runs.scaling.push(await machineScaling());
   for (const run of [...runs.one, ...runs.two]) {
@@ -196,13 +197,22 @@ export async function benchBatch(): Promise<BenchRow[]> {
   const peak = (list: RunStats[]) => Math.max(...list.map((r) => r.peakRssMiB));
   const cpuMs = (r: RunStats) => (r.cpuSeconds * 1000) / r.files;
   const scaling = runs.scaling.reduce((a, b) => a + b, 0) / runs.scaling.length;
+  const seedOneCpu = runs.seedOne.reduce((a, b) => (b.cpuSeconds < a.cpuSeconds ? b : a));
   return [
     { name: `batch ${total} .docx, --concurrency 1 (${one.failed} failed; best of ${ROUNDS})`, value: rate(one), unit: 'files/s' },
     { name: `batch ${total} .docx, --concurrency 2 (${two.failed} failed; best of ${ROUNDS})`, value: rate(two), unit: 'files/s' },
-    { name: 'speed-up, 2 threads vs 1', value: speedUp, unit: '×', target: '≥ 1.7×', ok: speedUp >= 1.7 },
+    { name: 'speed-up, 2 threads vs 1', value: speedUp, unit: '×', target: '≥ 1.8×', ok: speedUp >= 1.8 },
     { name: 'machine scaling during the bench (pure CPU loop, 2 threads vs 1; the ceiling of the speed-up)', value: scaling, unit: '×' },
     { name: 'CPU time per file, --concurrency 1 (user + sys)', value: cpuMs(one), unit: 'ms' },
     { name: 'CPU time per file, --concurrency 2 (user + sys, all threads)', value: cpuMs(two), unit: 'ms' },
+    {
+      // The least CPU of the rounds: other processes only ever add to it.
+      name: `CPU time per seed-sized .docx, --concurrency 1 (${seedOneCpu.files} files, whole process incl. start-up; least of ${ROUNDS})`,
+      value: cpuMs(seedOneCpu),
+      unit: 'ms',
+      target: '≤ 12 ms',
+      ok: cpuMs(seedOneCpu) <= 12,
+    },
     { name: 'cores the --concurrency 2 run got (CPU time / wall time; 2.0 = both)', value: two.cpuSeconds / two.seconds, unit: '' },
     {
       // wall₁ = CPU₁ / cores₁ and, on two free cores, wall₂ = CPU₂ / 2.

@@ -4,6 +4,7 @@
  * ignored with one warning line; the cache is written atomically. Whether a result came from the
  * cache is seen by planting a marker in the cached result.
  */
+import { createHash } from 'node:crypto';
 import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -28,14 +29,32 @@ const cacheFile = () => path.join(dir, '.jxlintcache');
 const run = (extra: LintFilesOptions = {}) =>
   lintFiles(['.'], { cwd: dir, cache: true, concurrency: 1, onWarning: (line) => warnings.push(line), ...extra });
 
-type Cache = { version: string; entries: Record<string, { result: { messages: { message: string }[] } }> };
-const readCache = (): Cache => JSON.parse(readFileSync(cacheFile(), 'utf8')) as Cache;
+type Result = { messages: { message: string }[] };
+type Cache = { version: string; entries: Record<string, { result: Result }> };
+type EntryHeader = { path: string; sha256: string };
+/** The cache file: a header line, then one line per entry — its header JSON, a TAB, the result's JSON. */
+const readCache = (file = cacheFile()): Cache & { lines: [EntryHeader, string][] } => {
+  const [first, ...rest] = readFileSync(file, 'utf8').split('\n').filter((line) => line !== '');
+  const lines = rest.map((line): [EntryHeader, string] => {
+    const tab = line.indexOf('\t');
+    return [JSON.parse(line.slice(0, tab)) as EntryHeader, line.slice(tab + 1)];
+  });
+  const entries = Object.fromEntries(lines.map(([header, json]) => [header.path, { result: JSON.parse(json) as Result }]));
+  return { ...(JSON.parse(first!) as { version: string }), entries, lines };
+};
+const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 
-/** Puts a marker into every cached result's first message, so a result served from the cache shows it. */
+/** Puts a marker into every cached result's first message (its checksum updated), so a result served from the cache shows it. */
 function plantMarker(): void {
-  const cache = readCache();
-  for (const entry of Object.values(cache.entries)) entry.result.messages[0]!.message = 'FROM-CACHE';
-  writeFileSync(cacheFile(), JSON.stringify(cache));
+  const [first] = readFileSync(cacheFile(), 'utf8').split('\n');
+  const out = [first];
+  for (const [header, json] of readCache().lines) {
+    const result = JSON.parse(json) as Result;
+    result.messages[0]!.message = 'FROM-CACHE';
+    const text = JSON.stringify(result);
+    out.push(`${JSON.stringify({ ...header, sha256: sha256(text) })}\t${text}`);
+  }
+  writeFileSync(cacheFile(), out.join('\n') + '\n');
 }
 const fromCache = (results: { messages: { message: string }[] }[]) => results.map((r) => r.messages[0]?.message === 'FROM-CACHE');
 
@@ -64,8 +83,8 @@ describe('--cache', () => {
   it('a cache of another jxlint version is dropped silently', async () => {
     await run();
     plantMarker();
-    const cache = readCache();
-    writeFileSync(cacheFile(), JSON.stringify({ ...cache, version: `${toolVersion()}-other` }));
+    const [first, ...rest] = readFileSync(cacheFile(), 'utf8').split('\n');
+    writeFileSync(cacheFile(), [JSON.stringify({ ...JSON.parse(first!), version: `${toolVersion()}-other` }), ...rest].join('\n'));
     expect(fromCache(await run())).toEqual([false, false]);
     expect(warnings).toEqual([]);
     expect(readCache().version).toBe(toolVersion());
@@ -74,7 +93,7 @@ describe('--cache', () => {
   it.each([
     ['damaged', '{"format":"jxlint-cache", "entr'],
     ['foreign', JSON.stringify({ '/work/a.txt': { hash: 'x' } })],
-    ['cache-shaped but wrong', JSON.stringify({ format: 'jxlint-cache', formatVersion: 1, version: 'x', entries: [] })],
+    ['cache-shaped but wrong', `${JSON.stringify({ format: 'jxlint-cache', formatVersion: 2, version: toolVersion() })}\n{"path":"a.txt"}\tnot an entry\n`],
   ])('a %s cache file is ignored with one warning line and rewritten', async (_, content) => {
     const clean = await lintFiles(['.'], { cwd: dir, concurrency: 1 });
     writeFileSync(cacheFile(), content);
@@ -82,6 +101,41 @@ describe('--cache', () => {
     expect(warnings).toHaveLength(1);
     expect(warnings[0]).toMatch(/^jxlint: 缓存文件 .*已损坏或不是 jxlint 的缓存.*（the cache file is damaged or not jxlint's; ignored and rewritten）$/);
     expect(readCache().entries).toBeTypeOf('object');
+  });
+
+  it('an entry whose result bytes do not match their checksum is not trusted: that file is linted again', async () => {
+    const first = await run();
+    plantMarker();
+    const text = readFileSync(cacheFile(), 'utf8');
+    writeFileSync(cacheFile(), text.replace('FROM-CACHE', 'FROM-CACHX'));
+    const again = await run();
+    expect(fromCache(again)).toEqual([false, true]);
+    expect(again[0]).toEqual(first[0]);
+    expect(warnings).toEqual([]);
+  });
+
+  it('the CLI writes the same json report from the cache as without it (the cached bytes are the report piece)', async () => {
+    const cli = async (args: string[]) => {
+      const io: CliIO = {
+        stdout: () => undefined,
+        writeStdout: () => undefined,
+        stderr: () => undefined,
+        stdoutIsTTY: false,
+        stderrStream: process.stderr,
+        stdin: process.stdin,
+        env: {},
+        cwd: dir,
+      };
+      return main(['lint', '.', '--concurrency', '1', '--no-progress', ...args], io);
+    };
+    expect(await cli(['-f', 'json', '-o', 'plain.json'])).toBe(1);
+    expect(await cli(['--cache', '-f', 'json', '-o', 'cold.json'])).toBe(1);
+    expect(await cli(['--cache', '-f', 'json', '-o', 'warm.json', '-f', 'csv', '-o', 'warm.csv'])).toBe(1);
+    expect(await cli(['--cache', '-f', 'json', '-o', 'hot.json'])).toBe(1);
+    const plain = readFileSync(path.join(dir, 'plain.json'), 'utf8');
+    expect(JSON.parse(plain)).toHaveLength(2);
+    for (const name of ['cold.json', 'warm.json', 'hot.json']) expect(readFileSync(path.join(dir, name), 'utf8')).toBe(plain);
+    expect(readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
   });
 
   it('writes atomically: no temporary file is left, and --cache-location is honoured', async () => {
@@ -105,7 +159,7 @@ describe('--cache', () => {
     };
     const code = await main(['lint', '.', '--cache', '--cache-location', 'c/jx.json', '--concurrency', '1', '--no-progress', '-f', 'json', '-o', 'r.json'], io);
     expect(code).toBe(1);
-    const cache = JSON.parse(readFileSync(path.join(dir, 'c/jx.json'), 'utf8')) as Cache;
+    const cache = readCache(path.join(dir, 'c/jx.json'));
     expect(Object.keys(cache.entries).map((f) => path.basename(f)).sort()).toEqual(['a.txt', 'b.docx']);
   });
 });

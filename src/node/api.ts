@@ -22,7 +22,7 @@ import {
 import { discoverFiles as expandInputs, IgnoreMatcher, InputError, loadIgnoreFile, parseShard, selectShard, type InputFile, type Shard } from './discover.js';
 import { readInputFile } from '../node.js';
 import { unreadableFolderFailure } from './read-input.js';
-import { DEFAULT_CACHE_LOCATION, LintCache, sha256 } from './cache.js';
+import { cachedOutcome, CachedResult, DEFAULT_CACHE_LOCATION, LintCache, sha256 } from './cache.js';
 import { toolVersion } from './version.js';
 import { autoConcurrency, lintFiles as lintOnPool, RunStopped, workWeight } from './lint-files.js';
 import { ReportWriter, type ReportOptions, type ReportOutput, type ReportTotals } from './reports.js';
@@ -354,7 +354,7 @@ async function* cachedOutcomes(run: Run, options: LintFilesOptions): AsyncGenera
   const { tasks } = run.plan;
   const total = tasks.length;
   // Per task: the cached result, or the keys to store the fresh one under (null: do not cache).
-  const hits: (LintResult | null)[] = [];
+  const hits: (CachedResult | null)[] = [];
   const keys: ({ content: string; settings: string } | null)[] = [];
   const misses: LintFileTask[] = [];
   for (const task of tasks) {
@@ -366,7 +366,12 @@ async function* cachedOutcomes(run: Run, options: LintFilesOptions): AsyncGenera
         key = null; // unreadable: the pool reports it, and it is not cached
       }
     }
-    const hit = key ? cache.get(task.filePath, key.content, key.settings) : undefined;
+    let hit = key ? cache.get(task.filePath, key.content, key.settings) : undefined;
+    // Damaged cached bytes: that file is linted again.
+    if (hit && !hit.bytes()) {
+      cache.drop(task.filePath);
+      hit = undefined;
+    }
     hits.push(hit ?? null);
     keys.push(hit ? null : key);
     if (!hit) misses.push(task);
@@ -374,23 +379,30 @@ async function* cachedOutcomes(run: Run, options: LintFilesOptions): AsyncGenera
   let done = 0;
   const progress = () => options.onProgress?.(++done, total);
   const fresh = misses.length > 0 ? poolOutcomes(misses, run, options, progress) : null;
-  for (let i = 0; i < total; i++) {
-    const hit = hits[i];
-    if (hit) {
-      progress();
-      yield await renderOutcome(hit, run.settings);
-      continue;
+  let saved = false;
+  try {
+    for (let i = 0; i < total; i++) {
+      const hit = hits[i];
+      if (hit) {
+        progress();
+        yield (await cachedOutcome(hit, run.settings))!;
+        continue;
+      }
+      const next = await fresh!.next();
+      if (next.done) throw new Error('the pool returned fewer results than files');
+      const key = keys[i];
+      const result = next.value.result;
+      // A failure that is jxlint's own (a rule or a worker that crashed) is not kept: the next run retries it.
+      if (key && !result.messages.some((m) => m.messageId === 'internal-error')) cache.set(tasks[i]!.filePath, key.content, key.settings, result);
+      yield next.value;
     }
-    const next = await fresh!.next();
-    if (next.done) throw new Error('the pool returned fewer results than files');
-    const key = keys[i];
-    const result = next.value.result;
-    // A failure that is jxlint's own (a rule or a worker that crashed) is not kept: the next run retries it.
-    if (key && !result.messages.some((m) => m.messageId === 'internal-error')) cache.set(tasks[i]!.filePath, key.content, key.settings, result);
-    yield next.value;
+    saved = true;
+    const problem = cache.save();
+    if (problem) warn(problem);
+  } finally {
+    // An interrupted run leaves the cache as it was.
+    if (!saved) cache.discard();
   }
-  const problem = cache.save();
-  if (problem) warn(problem);
 }
 
 /**
@@ -475,8 +487,11 @@ export async function lintFilesToReports(
   }
   // Workers render the file-by-file reports themselves when they can (no baseline to apply first).
   // The cache keeps whole results, so the workers must send the messages back too.
-  const needMessages = options.onResult !== undefined || options.cache === true;
-  if (!run.transform) run.settings.render = writer.renderSettings(needMessages);
+  const needMessages = options.onResult !== undefined;
+  if (!run.transform) {
+    const render = writer.renderSettings(needMessages);
+    run.settings.render = render && options.cache === true && !render.keepMessages ? { ...render, keepMessages: true, messagesForCacheOnly: true } : render;
+  }
   const total = run.plan.tasks.length;
   const signal = options.signal;
   let index = 0;

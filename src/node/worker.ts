@@ -23,6 +23,8 @@ export interface RenderSettings {
   quiet: boolean;
   /** The main thread needs the messages too (other reports, --update-baseline); else they are dropped. */
   keepMessages: boolean;
+  /** `keepMessages` only because `--cache` stores whole results: a cached result's messages are not needed. */
+  messagesForCacheOnly?: boolean;
   /** A summary-first report (report-json) is among the formats: send what its summary needs. */
   summary: boolean;
 }
