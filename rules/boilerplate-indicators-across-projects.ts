@@ -28,6 +28,52 @@ function sameProject(a: { code: string; name: string }, b: { code: string; name:
   return (a.code !== '' && a.code === b.code) || (a.name !== '' && a.name === b.name);
 }
 
+type Identity = ReturnType<typeof identity>;
+
+/**
+ * Tables of one signature (same row keys with the same counts, same number of indicator rows): any
+ * later table shares the same number of rows with each of them and needs the same number, so they
+ * differ only in index and identity, and the table to report against among them is the first
+ * whose project differs from the later table's. `representatives` (indexes, ascending) keeps only
+ * the tables that can be that first one for some later identity, at most five (see below).
+ */
+interface Signature {
+  rows: number;
+  representatives: number[];
+}
+
+/**
+ * Whether a new table of a signature can ever be the first table of another project among the
+ * signature's tables, given the earlier `representatives`. It is the answer for a later table of
+ * identity q exactly when q is the same project as every earlier one and not as the new one.
+ * "Same project as q" is having q's code or q's name, so some (code c, name n) must cover every
+ * earlier representative while missing the new table; a c (n) that no representative has covers
+ * nothing, so '' stands for it and the candidates are '' and the representatives' own values.
+ *
+ * Exact: the first table of another project among all of the signature's tables, for any q, is
+ * kept — every table before it is the same project as q, the kept ones included, so q itself is a
+ * covering pair it misses. A table not kept is never that first one (for every q, it is the same
+ * project as q, or an earlier kept table is not). Hence the first kept table of another project is
+ * the first of all. A table with the identity of an earlier one is never kept.
+ *
+ * At most five: before the last kept table the kept ones are covered by some (c, n); at most two
+ * of them have code c — a third, with c as well, was kept only if a pair covered the first two by
+ * name, but their names differ (same code, other identity) — and likewise at most two have name n.
+ * (A search over every sequence from five codes and five names, blanks included, finds at most
+ * four, e.g. A-1 甲, A-1 乙, A-2 甲, A-2 乙.)
+ */
+function canBeFirstOfOtherProject(representatives: readonly Identity[], table: Identity): boolean {
+  const codes = new Set(['', ...representatives.map((r) => r.code)]);
+  const names = new Set(['', ...representatives.map((r) => r.name)]);
+  for (const code of codes) {
+    for (const name of names) {
+      const q = { code, name };
+      if (!sameProject(q, table) && representatives.every((r) => sameProject(q, r))) return true;
+    }
+  }
+  return false;
+}
+
 /** The second clean table: a different project with its own indicators. */
 const OTHER_PROJECT = {
   code: '316-1202-JBN-B5YG',
@@ -89,39 +135,54 @@ export const boilerplateIndicatorsAcrossProjects = defineRule({
       'Document:exit'(document) {
         const { projects } = document;
         const interned = new Map<string, number>();
-        const keys = projects.map((p) => rowKeys(p, interned));
         const ids = projects.map(identity);
-        // Which earlier tables hold each row (table, count), so a table is compared only with the
-        // tables it shares a row with, not with every earlier one (20,000 tables are not 200 million pairs).
+        // Tables with the same rows (the same multiset of row keys and the same number of indicator
+        // rows) are one signature: they share as many rows with any later table and need as many.
+        const signatureOf = new Map<string, number>();
+        const signatures: Signature[] = [];
+        // Which signatures hold each row (signature, count), so a table is compared only with the
+        // tables it shares a row with, and a table repeated 1,700 times is one holder, not 1,700.
         const holders = new Map<number, number[]>();
         const shared = new Int32Array(projects.length);
         projects.forEach((project, j) => {
+          const keys = rowKeys(project, interned);
           const touched: number[] = [];
-          for (const [key, count] of keys[j]!) {
+          for (const [key, count] of keys) {
             const list = holders.get(key);
             if (!list) continue;
             for (let k = 0; k < list.length; k += 2) {
-              const i = list[k]!;
-              if (shared[i] === 0) touched.push(i);
-              shared[i] += Math.min(count, list[k + 1]!);
+              const s = list[k]!;
+              if (shared[s] === 0) touched.push(s);
+              shared[s] += Math.min(count, list[k + 1]!);
             }
           }
           // The first earlier table (by index) of another project with enough rows in common.
           let first = -1;
           let firstShared = 0;
-          for (const i of touched) {
-            if (first !== -1 && i > first) continue;
-            const other = projects[i]!;
-            const smaller = Math.min(project.indicators.length, other.indicators.length);
+          for (const s of touched) {
+            const { rows, representatives } = signatures[s]!;
+            const smaller = Math.min(project.indicators.length, rows);
             const needed = Math.max(3, Math.min(minShared, Math.ceil((smaller * minShared) / 9)));
-            if (shared[i]! >= needed && !sameProject(ids[j]!, ids[i]!)) [first, firstShared] = [i, shared[i]!];
+            if (shared[s]! < needed) continue;
+            const i = representatives.find((r) => !sameProject(ids[j]!, ids[r]!));
+            if (i !== undefined && (first === -1 || i < first)) [first, firstShared] = [i, shared[s]!];
           }
-          for (const i of touched) shared[i] = 0;
-          for (const [key, count] of keys[j]!) {
-            let list = holders.get(key);
-            if (!list) holders.set(key, (list = []));
-            list.push(j, count);
+          for (const s of touched) shared[s] = 0;
+
+          const signatureKey = `${project.indicators.length}:${[...keys].sort((a, b) => a[0] - b[0]).join(';')}`;
+          let s = signatureOf.get(signatureKey);
+          if (s === undefined) {
+            signatureOf.set(signatureKey, (s = signatures.length));
+            signatures.push({ rows: project.indicators.length, representatives: [] });
+            for (const [key, count] of keys) {
+              let list = holders.get(key);
+              if (!list) holders.set(key, (list = []));
+              list.push(s, count);
+            }
           }
+          const { representatives } = signatures[s]!;
+          if (canBeFirstOfOtherProject(representatives.map((r) => ids[r]!), ids[j]!)) representatives.push(j);
+
           if (first !== -1) {
             const other = projects[first]!;
             context.report({
