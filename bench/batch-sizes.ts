@@ -7,8 +7,8 @@
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { makeCorpus, repoRoot, runCli, type RunStats } from './batch.js';
-import { type BenchRow, printRows } from './util.js';
+import { makeCorpus, runCli, type RunStats } from './batch.js';
+import { type BenchRow, printRows, repoRoot } from './util.js';
 
 /** The sizes; JXLINT_BENCH_SIZES=10,50 runs fewer (the 1,000-file size is most of the group's time). */
 export const BATCH_SIZES: readonly number[] = process.env.JXLINT_BENCH_SIZES ? process.env.JXLINT_BENCH_SIZES.split(',').map(Number).filter((n) => n > 0) : [10, 50, 200, 1000];

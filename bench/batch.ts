@@ -13,18 +13,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { strFromU8, strToU8, unzipSync, zipSync, type Zippable } from 'fflate';
-import { type BenchRow, printRows } from './util.js';
-
-/** The repository root, from src (bench/) or from dist (dist/bench/). */
-export function repoRoot(): string {
-  let dir = path.dirname(fileURLToPath(import.meta.url));
-  while (!existsSync(path.join(dir, 'package.json'))) {
-    const parent = path.dirname(dir);
-    if (parent === dir) throw new Error('package.json not found above ' + fileURLToPath(import.meta.url));
-    dir = parent;
-  }
-  return dir;
-}
+import { type BenchRow, printRows, repoRoot } from './util.js';
 
 const CORPUS_VERSION = 1;
 export const CORPUS = { seedSized: 900, larger: 95, corrupt: 5 } as const;

@@ -9,8 +9,8 @@ import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { makeCorpus, repoRoot } from './batch.js';
-import { type BenchRow, printRows } from './util.js';
+import { makeCorpus } from './batch.js';
+import { type BenchRow, printRows, repoRoot } from './util.js';
 
 /** Wall and CPU (user + sys) ms of one CLI run over the corpus. */
 function timed(root: string, corpus: string, extra: string[]): { wall: number; cpu: number } {

@@ -16,22 +16,7 @@ import { ensureProjects200Docx } from '../scripts/make-docx-fixtures.js';
 import { parse } from '../src/node.js';
 import { readDocxStream } from '../src/sources/docx/stream.js';
 import { DEFAULT_ZIP_LIMITS, setRawInflate } from '../src/sources/zip-guard.js';
-import { type BenchRow, medianMs, printRows, processMs } from './util.js';
-
-/** The repository root, from bench/ or from dist/bench/. */
-function repoRoot(): string {
-  let dir = path.dirname(fileURLToPath(import.meta.url));
-  while (!existsSync(path.join(dir, 'package.json'))) dir = path.dirname(dir);
-  return dir;
-}
-
-const gc = (globalThis as { gc?: () => void }).gc;
-
-/** Median ms with a full GC before the timed runs, so one measure's garbage is not billed to the next. */
-async function measure(fn: () => unknown, runs: number, warmup: number): Promise<number> {
-  gc?.();
-  return medianMs(fn, runs, warmup);
-}
+import { type BenchRow, medianMs, medianMsAfterGc, printRows, processMs, repoRoot } from './util.js';
 
 /** Peak RSS (MiB) of a whole `jxlint parse FILE --format json` process. */
 function parsePeakRssMiB(root: string, file: string): number | null {
@@ -53,14 +38,14 @@ export async function benchDocx(): Promise<BenchRow[]> {
   for (const [label, file, runs] of files) {
     const bytes = new Uint8Array(readFileSync(file));
     const buffer = Buffer.from(bytes);
-    const mammothAlone = await measure(() => mammoth.convertToHtml({ buffer }), runs, 2);
-    const mammothAst = await measure(() => parse(bytes, { filePath: file, docxReader: 'mammoth' }), runs, 2);
-    const streamBlocks = await measure(() => readDocxStream(bytes, DEFAULT_ZIP_LIMITS), runs * 10, 5);
+    const mammothAlone = await medianMsAfterGc(() => mammoth.convertToHtml({ buffer }), runs, 2);
+    const mammothAst = await medianMsAfterGc(() => parse(bytes, { filePath: file, docxReader: 'mammoth' }), runs, 2);
+    const streamBlocks = await medianMsAfterGc(() => readDocxStream(bytes, DEFAULT_ZIP_LIMITS), runs * 10, 5);
     // The browser's path (fflate's JavaScript inflate), for comparison.
     const native = setRawInflate(null);
-    const fflateBlocks = await measure(() => readDocxStream(bytes, DEFAULT_ZIP_LIMITS), runs * 10, 5);
+    const fflateBlocks = await medianMsAfterGc(() => readDocxStream(bytes, DEFAULT_ZIP_LIMITS), runs * 10, 5);
     setRawInflate(native);
-    const streamAst = await measure(() => parse(bytes, { filePath: file }), runs * 10, 5);
+    const streamAst = await medianMsAfterGc(() => parse(bytes, { filePath: file }), runs * 10, 5);
     const ratio = mammothAlone / streamAst;
     rows.push(
       { name: `${label}: mammoth.convertToHtml alone`, value: mammothAlone, unit: 'ms/doc' },

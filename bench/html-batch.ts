@@ -13,13 +13,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { CORPUS, makeCorpus } from './batch.js';
-import { type BenchRow, printRows } from './util.js';
-
-function repoRoot(): string {
-  let dir = path.dirname(fileURLToPath(import.meta.url));
-  while (!existsSync(path.join(dir, 'package.json'))) dir = path.dirname(dir);
-  return dir;
-}
+import { type BenchRow, printRows, repoRoot } from './util.js';
 
 interface Run {
   seconds: number;

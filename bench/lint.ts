@@ -1,23 +1,15 @@
 /** Rule engine speed: linting the parsed seed (18 tables) with every rule on, in-process, warm. */
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { allRules } from '../rules/index.js';
 import { resolveConfig } from '../src/engine/config.js';
 import { lintDocument } from '../src/engine/lint.js';
 import { parse } from '../src/index.js';
-import { type BenchRow, medianMs } from './util.js';
-
-/** The repository root, whether this runs from dist/bench (npm run bench) or from bench/ (tsx). */
-function repoRoot(): string {
-  for (const up of ['../../', '../']) {
-    const dir = fileURLToPath(new URL(up, import.meta.url));
-    if (existsSync(dir + 'fixtures/seed/seed.txt')) return dir;
-  }
-  throw new Error('fixtures/seed/seed.txt not found');
-}
+import { type BenchRow, medianMs, repoRoot } from './util.js';
 
 export async function benchLint(): Promise<BenchRow[]> {
-  const seed = new Uint8Array(readFileSync(repoRoot() + 'fixtures/seed/seed.txt'));
+  const seed = new Uint8Array(readFileSync(path.join(repoRoot(), 'fixtures/seed/seed.txt')));
   const document = await parse(seed, { filePath: 'seed.txt' });
   const config = resolveConfig({ extends: 'all' });
   const messages = lintDocument(document, { config }).messages.length;

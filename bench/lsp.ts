@@ -20,13 +20,7 @@ import {
   type PublishDiagnosticsParams,
 } from 'vscode-languageserver-protocol/node.js';
 import { DEBOUNCE_MS } from '../src/lsp/server.js';
-import { type BenchRow, printRows } from './util.js';
-
-function repoRoot(): string {
-  let dir = path.dirname(fileURLToPath(import.meta.url));
-  while (!existsSync(path.join(dir, 'package.json'))) dir = path.dirname(dir);
-  return dir;
-}
+import { type BenchRow, printRows, repoRoot } from './util.js';
 
 interface Server {
   child: ChildProcess;

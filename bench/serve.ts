@@ -15,22 +15,10 @@ import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
-import { type BenchRow, printRows } from './util.js';
+import { type BenchRow, printRows, repoRoot } from './util.js';
 
 const REQUESTS = Number(process.argv[2] ?? 0) || 400;
 const CLOCK_TICKS = 100; // USER_HZ on Linux
-
-function repoRoot(): string {
-  let dir = path.dirname(fileURLToPath(import.meta.url));
-  for (;;) {
-    try {
-      readFileSync(path.join(dir, 'package.json'));
-      return dir;
-    } catch {
-      dir = path.dirname(dir);
-    }
-  }
-}
 
 function multipartBody(name: string, bytes: Buffer): { body: Buffer; contentType: string } {
   const boundary = '----jxlint-bench-boundary';

@@ -1,5 +1,8 @@
 /** Small measuring helpers shared by the benchmarks. */
 import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 export interface BenchRow {
   name: string;
@@ -20,6 +23,25 @@ export async function medianMs(fn: () => unknown | Promise<unknown>, runs = 50, 
   }
   times.sort((a, b) => a - b);
   return times[Math.floor(times.length / 2)];
+}
+
+const gc = (globalThis as { gc?: () => void }).gc;
+
+/** Median ms with a full GC first (`--expose-gc`), so one measure's garbage is not billed to the next. */
+export async function medianMsAfterGc(fn: () => unknown, runs: number, warmup: number): Promise<number> {
+  gc?.();
+  return medianMs(fn, runs, warmup);
+}
+
+/** The repository root, from bench/ or from dist/bench/. */
+export function repoRoot(): string {
+  let dir = path.dirname(fileURLToPath(import.meta.url));
+  while (!existsSync(path.join(dir, 'package.json'))) {
+    const parent = path.dirname(dir);
+    if (parent === dir) throw new Error('package.json not found above ' + fileURLToPath(import.meta.url));
+    dir = parent;
+  }
+  return dir;
 }
 
 /** Median wall time of a whole process, in ms. */

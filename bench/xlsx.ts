@@ -17,21 +17,9 @@ import { makeSeedStacked } from '../scripts/make-xlsx-fixtures.js';
 // The Node edge: ZIP entries are inflated by zlib (src/node/inflate.ts), as the CLI does.
 import { parse } from '../src/node.js';
 import { readSource } from '../src/sources/index.js';
-import { type BenchRow, medianMs, printRows } from './util.js';
-
-/** The repository root, from bench/ or from dist/bench/. */
-function repoRoot(): string {
-  let dir = path.dirname(fileURLToPath(import.meta.url));
-  while (!existsSync(path.join(dir, 'package.json'))) dir = path.dirname(dir);
-  return dir;
-}
+import { type BenchRow, medianMs, medianMsAfterGc, printRows, repoRoot } from './util.js';
 
 const gc = (globalThis as { gc?: () => void }).gc;
-
-async function measure(fn: () => unknown, runs: number, warmup: number): Promise<number> {
-  gc?.();
-  return medianMs(fn, runs, warmup);
-}
 
 /**
  * Medians of several functions timed in turn, run after run, so that a shared machine's load weighs
@@ -84,9 +72,9 @@ export async function benchXlsx(): Promise<BenchRow[]> {
     const [xlsxRead, docxRead] = await interleavedMedians([() => readSource(xlsx, { filePath: xlsxFile }), () => readSource(docx, { filePath: docxFile })], runs, 5);
     const xlsxBlocks = xlsxRead.wall;
     const docxBlocks = docxRead.wall;
-    const xlsxAst = await measure(() => parse(xlsx, { filePath: xlsxFile }), runs, 3);
-    const docxAst = await measure(() => parse(docx, { filePath: docxFile }), runs, 3);
-    const exceljs = await measure(() => new ExcelJS.Workbook().xlsx.load(Buffer.from(xlsx) as unknown as ArrayBuffer), exceljsRuns, 1);
+    const xlsxAst = await medianMsAfterGc(() => parse(xlsx, { filePath: xlsxFile }), runs, 3);
+    const docxAst = await medianMsAfterGc(() => parse(docx, { filePath: docxFile }), runs, 3);
+    const exceljs = await medianMsAfterGc(() => new ExcelJS.Workbook().xlsx.load(Buffer.from(xlsx) as unknown as ArrayBuffer), exceljsRuns, 1);
     const kb = (n: number) => `${Math.round(n / 1024)} KB`;
     rows.push(
       { name: `${label}: .xlsx (${kb(xlsx.length)}) → Blocks, jxlint reader`, value: xlsxBlocks, unit: 'ms' },
