@@ -12,7 +12,7 @@ export function stripAnsi(text: string): string {
 }
 
 /** Ranges of code points displayed two columns wide (East Asian Wide and Fullwidth). */
-const WIDE_RANGES: ReadonlyArray<readonly [number, number]> = [
+const WIDE_RANGE_PAIRS: ReadonlyArray<readonly [number, number]> = [
   [0x1100, 0x115f], // Hangul Jamo initials
   [0x231a, 0x231b],
   [0x2329, 0x232a],
@@ -77,15 +77,19 @@ const WIDE_RANGES: ReadonlyArray<readonly [number, number]> = [
   [0x30000, 0x3fffd],
 ];
 
+/** The same ranges flattened (start, end, start, end …): looked up without destructuring. */
+const WIDE_BOUNDS = Uint32Array.from(WIDE_RANGE_PAIRS.flat());
+const WIDE_RANGE_COUNT = WIDE_RANGE_PAIRS.length;
+
 function isWide(codePoint: number): boolean {
   if (codePoint < 0x1100) return false;
+  if (codePoint >= 0x4e00 && codePoint <= 0x9fff) return true; // CJK unified ideographs, the usual case
   let low = 0;
-  let high = WIDE_RANGES.length - 1;
+  let high = WIDE_RANGE_COUNT - 1;
   while (low <= high) {
     const mid = (low + high) >> 1;
-    const [start, end] = WIDE_RANGES[mid];
-    if (codePoint < start) high = mid - 1;
-    else if (codePoint > end) low = mid + 1;
+    if (codePoint < WIDE_BOUNDS[2 * mid]!) high = mid - 1;
+    else if (codePoint > WIDE_BOUNDS[2 * mid + 1]!) low = mid + 1;
     else return true;
   }
   return false;
@@ -130,72 +134,109 @@ export function padStartToWidth(text: string, width: number): string {
   return missing > 0 ? ' '.repeat(missing) + text : text;
 }
 
-/** Characters a line may not start with (行首禁则: closing punctuation), nor end with (opening). */
-const NO_LINE_START = new Set([...'，。、；：？！）】》」』”’〉〕…—%％,.;:?!)]}']);
-const NO_LINE_END = new Set([...'（【《「『“‘〈〔([{']);
+/** Characters a line may not start with (行首禁则: closing punctuation), nor end with (opening); all BMP. */
+const codeUnits = (chars: string) => new Set(Array.from(chars, (c) => c.charCodeAt(0)));
+const NO_LINE_START = codeUnits('，。、；：？！）】》」』”’〉〕…—%％,.;:?!)]}');
+const NO_LINE_END = codeUnits('（【《「『“‘〈〔([{');
 
-/** A piece of text between break opportunities, with its display widths measured once. */
-interface Piece {
+/** White space as `String.prototype.trim` sees it (ECMAScript WhiteSpace and LineTerminator). */
+function isTrimmedSpace(unit: number): boolean {
+  return unit <= 0x20
+    ? unit === 0x20 || (unit >= 0x09 && unit <= 0x0d)
+    : unit === 0xa0 || unit === 0x1680 || (unit >= 0x2000 && unit <= 0x200a) || unit === 0x2028 || unit === 0x2029 ||
+        unit === 0x202f || unit === 0x205f || unit === 0x3000 || unit === 0xfeff;
+}
+
+/** End of `text[start, end)` without its trailing white space. */
+function trimmedEnd(text: string, start: number, end: number): number {
+  while (end > start && isTrimmedSpace(text.charCodeAt(end - 1))) end--;
+  return end;
+}
+
+/** Display width of `text[start, end)`, measured in place (sliced only when the text has ANSI codes). */
+function rangeWidth(text: string, start: number, end: number, hasAnsi: boolean): number {
+  if (hasAnsi) return displayWidth(text.slice(start, end));
+  let width = 0;
+  for (let i = start; i < end; ) {
+    const codePoint = text.codePointAt(i)!;
+    i += codePoint > 0xffff ? 2 : 1;
+    if (isZeroWidth(codePoint)) continue;
+    width += isWide(codePoint) ? 2 : 1;
+  }
+  return width;
+}
+
+/** Numbers kept per piece in `MeasuredPieces.data`. */
+const PIECE_FIELDS = 5;
+
+/**
+ * The pieces of a text (see `breakPieces`), each measured once. Pieces tile the text, so each is kept
+ * as five numbers — start, end, display width, display width without its trailing white space (what a
+ * line ending in it occupies), 1 when it is only white space — not as a string and an object per
+ * CJK character.
+ */
+interface MeasuredPieces {
   text: string;
-  /** Display width of the whole piece. */
-  width: number;
-  /** Display width without its trailing whitespace (what a line ending in it occupies). */
-  trimmedWidth: number;
-  /** Only whitespace. */
-  blank: boolean;
+  data: number[];
 }
 
 /**
- * The pieces of `text` (see `breakPieces`), each measured once. One pass over the text and one over
- * the pieces: linear in the length of the text, however long a word or a run of punctuation is.
+ * One pass over the text and one over the pieces: linear in the length of the text, however long a
+ * word or a run of punctuation is.
  */
-function measuredPieces(text: string): Piece[] {
-  // Raw pieces are slices of the text: a run of narrow non-space characters ending at (and keeping)
-  // a space, or one wide character.
-  const raw: string[] = [];
+function measuredPieces(text: string): MeasuredPieces {
+  const hasAnsi = text.includes('\u001b');
+  // Groups of raw pieces, as [start, end) pairs. A raw piece is a run of narrow non-space characters
+  // ending at (and keeping) a space, or one wide character. Closing punctuation joins the group
+  // before it, opening punctuation the one after it (禁则): `carry` is where a group waiting for its
+  // next piece began.
+  const bounds: number[] = [];
+  let carry = -1;
+  const addRaw = (start: number, end: number) => {
+    if (bounds.length > 0 && carry < 0 && NO_LINE_START.has(text.charCodeAt(start))) {
+      bounds[bounds.length - 1] = end;
+      return;
+    }
+    const contentEnd = trimmedEnd(text, start, end);
+    if (contentEnd > start && NO_LINE_END.has(text.charCodeAt(contentEnd - 1)) && rangeWidth(text, start, end, hasAnsi) <= 2) {
+      if (carry < 0) carry = start;
+      return;
+    }
+    bounds.push(carry < 0 ? start : carry, end);
+    carry = -1;
+  };
   let wordStart = -1;
   for (let i = 0; i < text.length; ) {
     const cp = text.codePointAt(i)!;
     const size = cp > 0xffff ? 2 : 1;
     if (cp === 0x20) {
-      raw.push(text.slice(wordStart < 0 ? i : wordStart, i + 1));
+      addRaw(wordStart < 0 ? i : wordStart, i + 1);
       wordStart = -1;
     } else if (isWide(cp)) {
-      if (wordStart >= 0) raw.push(text.slice(wordStart, i));
+      if (wordStart >= 0) addRaw(wordStart, i);
       wordStart = -1;
-      raw.push(text.slice(i, i + size));
+      addRaw(i, i + size);
     } else if (wordStart < 0) {
       wordStart = i;
     }
     i += size;
   }
-  if (wordStart >= 0) raw.push(text.slice(wordStart));
+  if (wordStart >= 0) addRaw(wordStart, text.length);
+  if (carry >= 0) bounds.push(carry, text.length);
 
-  // Closing punctuation joins the piece before it, opening punctuation the piece after it (禁则).
-  // The sets hold BMP characters only, so the first / last code unit decides.
-  const groups: string[][] = [];
-  let carry: string[] = [];
-  for (const piece of raw) {
-    if (groups.length > 0 && carry.length === 0 && NO_LINE_START.has(piece[0]!)) {
-      groups[groups.length - 1]!.push(piece);
-      continue;
-    }
-    const trimmed = piece.trimEnd();
-    if (trimmed.length > 0 && NO_LINE_END.has(trimmed[trimmed.length - 1]!) && displayWidth(piece) <= 2) {
-      carry.push(piece);
-      continue;
-    }
-    carry.push(piece);
-    groups.push(carry);
-    carry = [];
+  const data = new Array<number>((bounds.length / 2) * PIECE_FIELDS);
+  for (let g = 0, d = 0; g < bounds.length; g += 2, d += PIECE_FIELDS) {
+    const start = bounds[g]!;
+    const end = bounds[g + 1]!;
+    const contentEnd = trimmedEnd(text, start, end);
+    const trimmedWidth = rangeWidth(text, start, contentEnd, hasAnsi);
+    data[d] = start;
+    data[d + 1] = end;
+    data[d + 2] = trimmedWidth + rangeWidth(text, contentEnd, end, hasAnsi);
+    data[d + 3] = trimmedWidth;
+    data[d + 4] = contentEnd === start ? 1 : 0;
   }
-  if (carry.length > 0) groups.push(carry);
-  return groups.map((parts) => {
-    const joined = parts.join('');
-    const trimmed = joined.trimEnd();
-    const trimmedWidth = displayWidth(trimmed);
-    return { text: joined, width: trimmedWidth + displayWidth(joined.slice(trimmed.length)), trimmedWidth, blank: joined.trim().length === 0 };
-  });
+  return { text, data };
 }
 
 /**
@@ -205,7 +246,10 @@ function measuredPieces(text: string): Piece[] {
  * it and opening punctuation to what follows (禁则), so no line starts with `，` or ends with `“`.
  */
 export function breakPieces(text: string): string[] {
-  return measuredPieces(text).map((p) => p.text);
+  const { data } = measuredPieces(text);
+  const out: string[] = [];
+  for (let d = 0; d < data.length; d += PIECE_FIELDS) out.push(text.slice(data[d], data[d + 1]));
+  return out;
 }
 
 /** Cuts a piece wider than `width` into chunks of at most `width` columns (a very long word or URL). */
@@ -242,44 +286,53 @@ export interface WrapOptions {
  * Wraps plain text (no ANSI codes) into lines of at most `first`, then `rest`, display columns,
  * breaking between pieces (see `breakPieces`); a piece wider than a whole line is cut, unless it is
  * one of `unbreakable`. Trailing spaces are dropped from every line. Linear in the length of the
- * text: each piece is measured once and the line's width is kept as a number.
+ * text: each piece is measured once, the line's width is kept as a number, and the line being
+ * filled is a range of the text (pieces are contiguous) sliced once when it is done.
  */
 export function wrapToWidth(text: string, options: WrapOptions): string[] {
-  const keep = new Set(options.unbreakable ?? []);
+  const keep = options.unbreakable && options.unbreakable.length > 0 ? new Set(options.unbreakable) : undefined;
   const lines: string[] = [];
-  let current: string[] = [];
+  // The current line is text[lineStart, lineEnd), or `lineText` for a cut chunk of a piece.
+  let lineStart = 0;
+  let lineEnd = 0;
   let currentWidth = 0;
   let currentHasText = false;
   const limit = () => Math.max(1, lines.length === 0 ? options.first : options.rest);
-  const start = (piece: string, width: number, hasText: boolean) => {
-    current = [piece];
-    currentWidth = width;
-    currentHasText = hasText;
-  };
   const push = () => {
-    lines.push(current.join('').trimEnd());
-    start('', 0, false);
+    lines.push(text.slice(lineStart, lineEnd).trimEnd());
+    lineStart = lineEnd = 0;
+    currentWidth = 0;
+    currentHasText = false;
   };
-  for (const piece of measuredPieces(text)) {
-    if (currentWidth + piece.trimmedWidth <= limit()) {
-      current.push(piece.text);
-      currentWidth += piece.width;
-      currentHasText ||= !piece.blank;
+  const { data } = measuredPieces(text);
+  for (let d = 0; d < data.length; d += PIECE_FIELDS) {
+    const start = data[d]!;
+    const end = data[d + 1]!;
+    const width = data[d + 2]!;
+    const trimmedWidth = data[d + 3]!;
+    const blank = data[d + 4] === 1;
+    if (currentWidth + trimmedWidth <= limit()) {
+      if (lineStart === lineEnd) lineStart = start;
+      lineEnd = end;
+      currentWidth += width;
+      currentHasText ||= !blank;
       continue;
     }
     if (currentHasText) push();
-    else start('', 0, false);
-    if (piece.trimmedWidth <= limit() || keep.has(piece.text.trim())) {
-      start(piece.text, piece.width, !piece.blank);
+    if (trimmedWidth <= limit() || (keep !== undefined && keep.has(text.slice(start, end).trim()))) {
+      lineStart = start;
+      lineEnd = end;
+      currentWidth = width;
+      currentHasText = !blank;
       continue;
     }
-    const chunks = hardSplit(piece.text, limit());
-    for (const chunk of chunks.slice(0, -1)) {
-      start(chunk, 0, true);
-      push();
-    }
+    const chunks = hardSplit(text.slice(start, end), limit());
+    for (const chunk of chunks.slice(0, -1)) lines.push(chunk.trimEnd());
     const last = chunks.at(-1) ?? '';
-    start(last, displayWidth(last), last.trim().length > 0);
+    lineStart = end - last.length;
+    lineEnd = end;
+    currentWidth = displayWidth(last);
+    currentHasText = last.trim().length > 0;
   }
   if (currentHasText || lines.length === 0) push();
   return lines;
