@@ -5,6 +5,7 @@
  */
 import { createToken, Lexer, type TokenType } from 'chevrotain';
 import { CHECK_GRAMMAR_DEFINITIONS } from './definition-checks.js';
+import { ANY_BUT_NEWLINE, checkStartCharHints, startChars as hint } from './start-chars.js';
 
 /** Spaces some older forms put between the characters of a label (项 目 名 称). */
 const GAP = '[ \\t\\u3000]*';
@@ -61,15 +62,16 @@ export const SecondaryHeader = createToken({ name: 'SecondaryHeader', pattern: L
 /** Any cell that can stand as a value: free text and the few shapes the lexer names. */
 export const AnyText = createToken({ name: 'AnyText', pattern: Lexer.NA });
 
-export const Newline = createToken({ name: 'Newline', pattern: /\n/, group: Lexer.SKIPPED });
+export const Newline = createToken({ name: 'Newline', pattern: /\n/, group: Lexer.SKIPPED, start_chars_hint: hint('\n') });
 /** A blank cell (serialised as ␀ so that it is a visible token). */
-export const Blank = createToken({ name: 'Blank', pattern: /\u2400(?=\n)/ });
+export const Blank = createToken({ name: 'Blank', pattern: /\u2400(?=\n)/, start_chars_hint: hint('\u2400') });
 
 // Document parts (第一部分 部门整体绩效目标 / 第二部分 预算项目绩效目标)
 export const PartHeading = createToken({
   name: 'PartHeading',
   pattern: /第[一二三四1-4]部分(?=\n)/,
   categories: [Label],
+  start_chars_hint: hint('第'),
 });
 
 /** "1、城乡居民养老保险区财政补贴绩效目标表 TC 9、… \f C \l 1" — a project table's title (表名). */
@@ -78,6 +80,7 @@ export const Title = createToken({
   // Ranges instead of a complement set, so chevrotain's first-char optimisation still applies.
   // A table-of-contents entry ("9、…绩效目标表<TAB>3") names a table but is not its title.
   pattern: /[\u0000-\u0009\u000b-\u23ff\u2401-\uffff][^\n]*?(?:绩效目标表|绩效目标申报表|绩效目标批复表)(?![^\n]*\t\s*\d+\s*\n)[^\n]*/,
+  start_chars_hint: ANY_BUT_NEWLINE,
 });
 
 // 表头: 预算单位 and money unit
@@ -86,12 +89,14 @@ export const AgencyLine = createToken({
   name: 'AgencyLine',
   pattern: /\d{6}[\u4e00-\u9fa5（(][^\n]{2,}(?=\n)/,
   categories: [AnyText],
+  start_chars_hint: hint('0123456789'),
 });
 /** 单位：万元 — the table's money unit. */
 export const MoneyUnit = createToken({
   name: 'MoneyUnit',
   pattern: /(?:金额)?单位[:：]\s*(?:万元|元|千元|亿元)(?=\n)/,
   categories: [AnyText],
+  start_chars_hint: hint('金单'),
 });
 /** 预算单位 / 预算部门 / 实施单位: the unit the table is filled in for. */
 export const AgencyLabel = label('AgencyLabel', ['预算单位', '单位名称', '预算部门', '部门（单位）名称', '项目单位', '实施单位', '申报单位'], [Label]);
@@ -135,6 +140,7 @@ export const InlineBudgetAmount = createToken({
     `(?:其${GAP}中${GAP}[:：]?${GAP})?(?:${['年度资金总额', '资金总额', '预算金额', '预算数', '财政拨款', '财政资金', '其他资金', '上级资金'].map(labelPattern).join('|')})${GAP}[:：]${GAP}[-+0-9０-９.,，．][^\\n]*`,
   ),
   categories: [AnyText],
+  start_chars_hint: hint('其年资预财上'),
 });
 export const PurposeLabel = label('PurposeLabel', ['资金用途', '资金用途及使用范围'], [Label]);
 
@@ -145,6 +151,7 @@ export const MonthEndLabel = createToken({
   name: 'MonthEndLabel',
   pattern: /(?:\d{1,2}月(?:底|末)|第?[一二三四1-4]季度(?:末)?)(?=\n)/,
   categories: [AnyText],
+  start_chars_hint: hint('0123456789第一二三四'),
 });
 
 // 项目预算成本构成 (湖北)
@@ -156,6 +163,7 @@ export const CostHeader = createToken({
     `(?:${['成本项目', '成本项目名称', '金额', '金额（万元）', '测算（公式）依据', '测算依据', '测算公式及依据', '测算（公式）依据及说明', '测算依据及说明', '测算说明', '计算依据', '测算过程及依据'].map(labelPattern).join('|')}|(?:\\d{4}|[上前]一?)年(?:度)?实际执行数(?:（万元）|\\(万元\\))?)(?=\\n)`,
   ),
   categories: [AnyText],
+  start_chars_hint: hint('成金测计上前0123456789'),
 });
 
 // 绩效目标
@@ -195,7 +203,7 @@ export const TrailingLabel = label(
 );
 
 /** Anything else: a value, a name, a sentence. */
-export const Text = createToken({ name: 'Text', pattern: /[\u0000-\u0009\u000b-\uffff]+/, categories: [AnyText] });
+export const Text = createToken({ name: 'Text', pattern: /[\u0000-\u0009\u000b-\uffff]+/, categories: [AnyText], start_chars_hint: ANY_BUT_NEWLINE });
 
 export const allTokens: TokenType[] = [
   Newline,
@@ -264,3 +272,4 @@ export const tableLexer = new Lexer(allTokens, {
   ensureOptimizations: true,
   skipValidations: !CHECK_GRAMMAR_DEFINITIONS,
 });
+if (CHECK_GRAMMAR_DEFINITIONS) checkStartCharHints(allTokens, tableLexer);

@@ -15,6 +15,7 @@
  */
 import { createToken, Lexer, type IToken, type TokenType } from 'chevrotain';
 import type { Operator } from '../src/ast/types.js';
+import { checkStartCharHints, startChars as hint } from './start-chars.js';
 
 /** Han characters (CJK Unified Ideographs and Extension A), the script of labels and measure words. */
 const isHan = (ch: string | undefined): boolean =>
@@ -49,6 +50,8 @@ export const Blank = createToken({
   pattern: /[\s\u3000\u00a0\ufeff]+/,
   group: Lexer.SKIPPED,
   line_breaks: true,
+  // \s: ECMAScript WhiteSpace and LineTerminator
+  start_chars_hint: hint('\t\n\v\f\r \u00a0\u1680\u2028\u2029\u202f\u205f\u3000\ufeff', [0x2000, 0x200a]),
 });
 
 // ───────────────────────────── comparison signs (指标性质) ─────────────────────────────
@@ -58,19 +61,21 @@ export const AtLeastSign = createToken({
   name: 'AtLeastSign',
   pattern: /≥|≧|⩾|>=|>＝|＞=|＞＝/,
   categories: [OperatorSign, ValueStart, Prose],
+  start_chars_hint: hint('≥≧⩾>＞'),
 });
 /** ≤ ＜＝ <= ≦ ⩽ — at most. */
 export const AtMostSign = createToken({
   name: 'AtMostSign',
   pattern: /≤|≦|⩽|<=|<＝|＜=|＜＝/,
   categories: [OperatorSign, ValueStart, Prose],
+  start_chars_hint: hint('≤≦⩽<＜'),
 });
 /** > ＞ — more than. */
-export const MoreThanSign = createToken({ name: 'MoreThanSign', pattern: />|＞/, categories: [OperatorSign, ValueStart, Prose] });
+export const MoreThanSign = createToken({ name: 'MoreThanSign', pattern: />|＞/, categories: [OperatorSign, ValueStart, Prose], start_chars_hint: hint('>＞') });
 /** < ＜ — less than. */
-export const LessThanSign = createToken({ name: 'LessThanSign', pattern: /<|＜/, categories: [OperatorSign, ValueStart, Prose] });
+export const LessThanSign = createToken({ name: 'LessThanSign', pattern: /<|＜/, categories: [OperatorSign, ValueStart, Prose], start_chars_hint: hint('<＜') });
 /** = ＝ == — equal to. */
-export const EqualsSign = createToken({ name: 'EqualsSign', pattern: /==?|＝/, categories: [OperatorSign, ValueStart, Prose] });
+export const EqualsSign = createToken({ name: 'EqualsSign', pattern: /==?|＝/, categories: [OperatorSign, ValueStart, Prose], start_chars_hint: hint('=＝') });
 
 // ───────────────────────────── comparisons in words ─────────────────────────────
 
@@ -80,6 +85,7 @@ export const AtLeastWord = createToken({
   pattern:
     /大于或等于|大于等于|高于或等于|高于等于|不低于|不少于|不小于|不得低于|不得少于|不得小于|不应低于|不应少于|达到或超过|达到|至少|最少|最低/,
   categories: [OperatorWord, ValueStart, Prose],
+  start_chars_hint: hint('大高不达至最'),
 });
 /**
  * 不高于 / 不超过 / 不大于 / 小于等于 / 控制在 / 至多 … — at most (≤).
@@ -90,21 +96,24 @@ export const AtMostWord = createToken({
   pattern:
     /小于或等于|小于等于|低于或等于|低于等于|不高于|不超过|不超出|不大于|不多于|不得高于|不得超过|不得超出|不得大于|不得多于|不应高于|不应超过|控制在|控制于|至多|最多|最高/,
   categories: [OperatorWord, ValueStart, Prose],
+  start_chars_hint: hint('小低不控至最'),
 });
 /** 大于 / 高于 / 超过 / 多于 — more than (>). */
 export const MoreThanWord = createToken({
   name: 'MoreThanWord',
   pattern: /大于|高于|超过|多于/,
   categories: [OperatorWord, ValueStart, Prose],
+  start_chars_hint: hint('大高超多'),
 });
 /** 小于 / 低于 / 少于 — less than (<). */
 export const LessThanWord = createToken({
   name: 'LessThanWord',
   pattern: /小于|低于|少于/,
   categories: [OperatorWord, ValueStart, Prose],
+  start_chars_hint: hint('小低少'),
 });
 /** 等于 — equal to (=). */
-export const EqualsWord = createToken({ name: 'EqualsWord', pattern: /等于/, categories: [OperatorWord, ValueStart, Prose] });
+export const EqualsWord = createToken({ name: 'EqualsWord', pattern: /等于/, categories: [OperatorWord, ValueStart, Prose], start_chars_hint: hint('等') });
 
 /** The operator each comparison token stands for, normalised to the AST's `Operator`. */
 export const OPERATOR_OF = new Map<TokenType, Operator>([
@@ -127,6 +136,7 @@ export const CompletionVerb = createToken({
   name: 'CompletionVerb',
   pattern: /全部完成|完成|办结|结束|到位|拨付|下达|支付|发放|兑付|兑现|竣工|完工|验收|交付|投入使用|上线|实施|执行/,
   categories: [Prose],
+  start_chars_hint: hint('全完办结到拨下支发兑竣验交投上实执'),
 });
 
 // ───────────────────────────── qualifiers after the value ─────────────────────────────
@@ -136,19 +146,21 @@ export const AtLeastSuffix = createToken({
   name: 'AtLeastSuffix',
   pattern: /及其以上|及以上|以上/,
   categories: [Qualifier, Prose],
+  start_chars_hint: hint('及以'),
 });
 /** 及以下 / 以下 — "or less" (≤). */
 export const AtMostSuffix = createToken({
   name: 'AtMostSuffix',
   pattern: /及其以下|及以下|以下/,
   categories: [Qualifier, Prose],
+  start_chars_hint: hint('及以'),
 });
 /** 以内 / 之内 / 内 — within (≤; for a date: by that date). */
-export const Within = createToken({ name: 'Within', pattern: /以内|之内|内/, categories: [Qualifier, Prose] });
+export const Within = createToken({ name: 'Within', pattern: /以内|之内|内/, categories: [Qualifier, Prose], start_chars_hint: hint('以之内') });
 /** 之前 / 以前 / 前 — before a deadline (≤; the date's bound is `before`). */
-export const Before = createToken({ name: 'Before', pattern: /之前|以前|前/, categories: [Qualifier, Prose] });
+export const Before = createToken({ name: 'Before', pattern: /之前|以前|前/, categories: [Qualifier, Prose], start_chars_hint: hint('之以前') });
 /** 左右 / 上下 — approximately; no operator. */
-export const Approximately = createToken({ name: 'Approximately', pattern: /左右|上下/, categories: [Qualifier, Prose] });
+export const Approximately = createToken({ name: 'Approximately', pattern: /左右|上下/, categories: [Qualifier, Prose], start_chars_hint: hint('左上') });
 
 // ───────────────────────────── numbers and numeric dates ─────────────────────────────
 
@@ -164,6 +176,7 @@ export const NumericDate = createToken({
       `(?:[.．\\-－/／](?:[0０]?[1-9１-９]|[12１２]${DIGIT}|[3３][01０１]))?(?!${DIGIT}|[.．%％‰]|(?![前之以内至到完底止起])[\\u3400-\\u9fff])`,
   ),
   categories: [ValueStart],
+  start_chars_hint: hint('12１２'),
 });
 
 /** A number: ASCII or full-width digits, thousands separators (1,000), a decimal part (6.50, ６．５). */
@@ -171,12 +184,13 @@ export const NumberLiteral = createToken({
   name: 'NumberLiteral',
   pattern: new RegExp(`${DIGIT}+(?:[,，]${DIGIT}{3}(?!${DIGIT}))*(?:[.．]${DIGIT}+)?`),
   categories: [ValueStart],
+  start_chars_hint: hint('0123456789', [0xff10, 0xff19]),
 });
 
 /** - － − — a minus sign, or the dash between the two ends of a period (2023.07-2024.01). */
-export const Minus = createToken({ name: 'Minus', pattern: /-|－|−/, categories: [ValueStart, Prose] });
+export const Minus = createToken({ name: 'Minus', pattern: /-|－|−/, categories: [ValueStart, Prose], start_chars_hint: hint('-－−') });
 /** 至 / 到 / ~ / — — between the two ends of a period. */
-export const RangeDash = createToken({ name: 'RangeDash', pattern: /~|～|—{1,2}|–|至|到/, categories: [Prose] });
+export const RangeDash = createToken({ name: 'RangeDash', pattern: /~|～|—{1,2}|–|至|到/, categories: [Prose], start_chars_hint: hint('~～—–至到') });
 
 // ───────────────────────────── context-sensitive matching ─────────────────────────────
 
@@ -287,14 +301,14 @@ export const RoughlyMore = createToken({
 // ───────────────────────────── calendar words ─────────────────────────────
 
 /** 年底 / 年末 — end of the year ("2020年底前", "年底前"). */
-export const YearEnd = createToken({ name: 'YearEnd', pattern: /年底|年末/, categories: [ValueStart, Prose] });
+export const YearEnd = createToken({ name: 'YearEnd', pattern: /年底|年末/, categories: [ValueStart, Prose], start_chars_hint: hint('年') });
 /** 月底 / 月末 — end of the month ("12月底前"). */
-export const MonthEnd = createToken({ name: 'MonthEnd', pattern: /月底|月末/, categories: [ValueStart, Prose] });
+export const MonthEnd = createToken({ name: 'MonthEnd', pattern: /月底|月末/, categories: [ValueStart, Prose], start_chars_hint: hint('月') });
 
 // ───────────────────────────── units ─────────────────────────────
 
 /** % ％ — percent; ‰ — per mille (kind `percent` too, unit '‰'). Not context-sensitive. */
-export const PercentSign = createToken({ name: 'PercentSign', pattern: /%|％|‰/, categories: [Prose] });
+export const PercentSign = createToken({ name: 'PercentSign', pattern: /%|％|‰/, categories: [Prose], start_chars_hint: hint('%％‰') });
 
 /**
  * 货币单位 (currency): 元 千元 万元 亿元 (also 百元 百万元 千万元) and the bare multipliers 万, 亿
@@ -372,17 +386,18 @@ export const ThisYear = createToken({
   name: 'ThisYear',
   pattern: /(?:本|当)年度?(?:底|末)?|全年|年度|年(?=内)/,
   categories: [ValueStart, Prose],
+  start_chars_hint: hint('本当全年'),
 });
 
 /** / ／ — "per" in a unit cost (元/人, 元/人·月). */
-export const Per = createToken({ name: 'Per', pattern: /\/|／/, categories: [Prose] });
+export const Per = createToken({ name: 'Per', pattern: /\/|／/, categories: [Prose], start_chars_hint: hint('/／') });
 /** · ・ • — joins unit parts in a unit cost (元/人·月). */
-export const UnitJoiner = createToken({ name: 'UnitJoiner', pattern: /·|・|•|‧/, categories: [Prose] });
+export const UnitJoiner = createToken({ name: 'UnitJoiner', pattern: /·|・|•|‧/, categories: [Prose], start_chars_hint: hint('·・•‧') });
 
 /** Sentence punctuation a cell may end with ("≥95%。"). */
-export const Punctuation = createToken({ name: 'Punctuation', pattern: /[。．.，,；;、！!？?：:]/, categories: [Prose] });
+export const Punctuation = createToken({ name: 'Punctuation', pattern: /[。．.，,；;、！!？?：:]/, categories: [Prose], start_chars_hint: hint('。．.，,；;、！!？?：:') });
 /** Any other single character: a word of a label or of free text. */
-export const Word = createToken({ name: 'Word', pattern: /[\u0000-\uffff]/, categories: [Prose] });
+export const Word = createToken({ name: 'Word', pattern: /[\u0000-\uffff]/, categories: [Prose], start_chars_hint: hint([0x0000, 0xffff]) });
 
 numberLike.add(NumberLiteral).add(ChineseNumeral).add(RoughlyMore);
 unitJoints.add(Per).add(UnitJoiner);
@@ -444,6 +459,7 @@ export const valueLexer = new Lexer(valueTokens, {
   ensureOptimizations: true,
   skipValidations: !CHECK_GRAMMAR_DEFINITIONS,
 });
+if (CHECK_GRAMMAR_DEFINITIONS) checkStartCharHints(valueTokens, valueLexer);
 
 // ───────────────────────────── unit classification ─────────────────────────────
 
