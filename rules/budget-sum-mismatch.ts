@@ -40,8 +40,12 @@ export const budgetSumMismatch = defineRule({
         '预算数 ≠ 其中：财政资金 + 其他资金（空白的其他资金按0计，容差0.005万元）；表中有项目预算成本构成（湖北表）时，其合计 ≠ 预算金额。上级资金（湖南表的“该项目支出上级资金”）和成本构成的往年实际执行数不计入。',
       descriptionEn: 'The budget total (预算数) is not fiscal funds plus other funds.',
       why: '预算数是项目资金总规模，财政资金和其他资金是它的来源构成。两者对不上，说明金额录入有误，后续按预算比对成本、监控执行进度都会出错。',
-      bad: table({ budget: '800.00', fiscal: '750.00', other: '' }),
-      good: table({ budget: '800.00', fiscal: '750.00', other: '50.00' }),
+      get bad() {
+        return table({ budget: '800.00', fiscal: '750.00', other: '' });
+      },
+      get good() {
+        return table({ budget: '800.00', fiscal: '750.00', other: '50.00' });
+      },
       basis: 'docs/taxonomy.md §8（预算数 = 其中：财政资金 + 其他资金，空白按0）；绩效目标申报表填写要求（金额以万元填列，“其他资金”可空）。',
       options: 'costBreakdown（默认 true）：比较项目预算成本构成的合计与预算金额；模板的成本构成另有口径（如只列部分成本）时设为 false。',
       limits: '预算数为空由 missing-required-field 报告；财政资金与其他资金都空时视为未分列来源，不比较。成本构成没有任何金额时不比较。',

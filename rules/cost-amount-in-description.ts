@@ -30,8 +30,12 @@ export const costAmountInDescription = defineRule({
       description: '成本指标的金额写在“绩效指标描述”里（如“总成本800万元”），指标值却是别的内容（≥98%、空白、文字）。',
       descriptionEn: 'A cost amount written in 绩效指标描述 (总成本800万元) while 指标值 holds something else.',
       why: '指标值是考核、监控和评价时比对的目标，描述只用来解释指标含义和口径。成本金额放在描述里，指标值却写“≥98%”，成本目标就等于没有设定。把金额移到指标值并写成上限（≤800万元）即可。',
-      bad: table({ indicators: withRows({ 项目总成本: ['产出指标', '成本指标', '项目总成本', '总成本800万元', '≥98%', '预算支出标准'] }) }),
-      good: table(),
+      get bad() {
+        return table({ indicators: withRows({ 项目总成本: ['产出指标', '成本指标', '项目总成本', '总成本800万元', '≥98%', '预算支出标准'] }) });
+      },
+      get good() {
+        return table();
+      },
       basis: 'docs/taxonomy.md §3（“Numbers and units go in the 指标值 column, not in the 描述”）；财预〔2021〕101号 附件1（成本指标按金额、用 ≤）；填报说明（成本指标分单位成本和总成本）。',
       limits:
         '指标值不是金额时，cost-value-not-amount 报告同一单元格并说明金额已在描述里，本规则让位（一个问题只报一次），只在 cost-value-not-amount 关闭时报告。只取描述中第一个带货币单位的金额（元、千元、万元、亿元，末尾的“万”按万元），描述中有多个金额（如单价和总额）时建议值可能不是总成本，请人工核对。自动修复把指标值替换为“≤金额”，只在指标值非空时提供。',

@@ -20,8 +20,12 @@ export const costExceedsBudget = defineRule({
       description: '成本指标的指标值是金额，且换算成万元后大于项目预算数（容差0.005万元）。',
       descriptionEn: "An amount in a cost indicator's value is larger than the project's budget total.",
       why: '成本指标是在预算约束下的成本上限，不应超出项目预算，更“不得超出规定的预算支出标准”。超出通常是单位写错（元写成万元）或数字录错。',
-      bad: table({ indicators: withRows({ 项目总成本: ['产出指标', '成本指标', '项目总成本', '全年补贴支出总额', '≤8000万元', '预算支出标准'] }) }),
-      good: table(),
+      get bad() {
+        return table({ indicators: withRows({ 项目总成本: ['产出指标', '成本指标', '项目总成本', '全年补贴支出总额', '≤8000万元', '预算支出标准'] }) });
+      },
+      get good() {
+        return table();
+      },
       basis: '财预〔2021〕101号（成本指标以预算支出标准为上限）；预算支出标准“用于成本指标的取值，不得超出规定的预算支出标准设置目标值”（公开系统代码，docs/sources.md §5）；docs/taxonomy.md §8。',
       limits:
         '只比较写成金额的成本指标值；单位成本（元/人·月）按其金额与预算总额比较，只能发现明显错误。指标性质、度量单位单列的模板（2021版核心表）按三栏合起来的值比较（≤ | 800 | 万元 即 ≤800万元）；湖南表的上级资金、湖北表成本构成的往年执行数不计入预算数。',

@@ -24,8 +24,12 @@ export const costLowerBoundOperator = defineRule({
       description: '成本指标的指标值用了“≥”或“>”（如“≥800万元”）；成本是上限，应写“≤”，法定固定标准写“=”。',
       descriptionEn: 'A cost value with ≥ or >; a cost is a cap (≤), or = for a fixed standard.',
       why: '成本指标约束项目“花多少钱”，目标是不超出预算支出标准。“≥800万元”等于要求至少花800万元，与控制成本的本意相反，评价时花得越多反而越“达标”。',
-      bad: table({ indicators: withRows({ 项目总成本: ['产出指标', '成本指标', '项目总成本', '全年补贴支出总额', '≥800万元', '预算支出标准'] }) }),
-      good: table(),
+      get bad() {
+        return table({ indicators: withRows({ 项目总成本: ['产出指标', '成本指标', '项目总成本', '全年补贴支出总额', '≥800万元', '预算支出标准'] }) });
+      },
+      get good() {
+        return table();
+      },
       basis: '财预〔2021〕101号 附件1（成本指标用 ≤）；指标值设定依据“预算支出标准”（“不得超出规定的预算支出标准设置目标值”，docs/sources.md 26）；山西监控规则（反向指标用 ＜、≤，docs/sources.md 27）。',
       limits:
         '百分比值不检查：成本行写成“≥98%”本身就不是金额，由 cost-value-not-amount 报告；比率型成本指标（如“成本节约率 ≥5%”）用 ≥ 是合理的。2021版模板把符号写在“指标性质”列（“≥ | 1970 | 元”）时，报告在该列上，修复把该列改为“≤”。社会成本、生态环境成本的数值同样按上限要求检查。自动修复只把“≥/>”换成“≤”，不改数值。',

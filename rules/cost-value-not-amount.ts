@@ -41,8 +41,12 @@ export const costValueNotAmount = defineRule({
         '成本指标（一级为成本指标，或二级为成本指标/经济成本指标/社会成本指标/生态环境成本指标）的指标值必须是金额（元、千元、万元、亿元，单位成本如 元/人·月 也算）。百分比、无单位数字、文字都会被报告；三级本身是比率（如成本控制率）且用 ≤ 时只作提示（info）。',
       descriptionEn: "A cost indicator's target value must be an amount of money, not a percentage, a bare number or text.",
       why: '成本指标反映项目“所需成本，分单位成本和总成本”，考核的是花了多少钱。写成“≥98%”既不是成本也无法与预算比对，真正的金额往往被写进了绩效指标描述（如“总成本800万元”）。规则会从描述中取出金额，建议改写为“≤800万元”。',
-      bad: table({ indicators: withRows({ 项目总成本: ['产出指标', '成本指标', '项目总成本', '总成本800万元', '≥98%', '预算支出标准'] }) }),
-      good: table(),
+      get bad() {
+        return table({ indicators: withRows({ 项目总成本: ['产出指标', '成本指标', '项目总成本', '总成本800万元', '≥98%', '预算支出标准'] }) });
+      },
+      get good() {
+        return table();
+      },
       basis:
         '财预〔2021〕101号 附件1（成本指标按金额设置、用 ≤）；项目支出绩效目标申报表填报说明（成本指标“所需成本，分单位成本和总成本”）；docs/taxonomy.md §3。',
       limits:

@@ -61,8 +61,12 @@ export const descriptionMissingDefinition = defineRule({
       description: '绩效指标描述为空、只有一个评价词（满意、良好、及时、到位…），或与三级指标名称相同。表中没有描述列的模板不检查。',
       descriptionEn: 'An empty 描述, a single evaluative word (满意), or one equal to its 三级.',
       why: '指标解释（绩效指标描述）要说明指标的计算方法或统计口径，“属于定量指标的，要说明考核计算公式”。“满意”“及时”或把名称再抄一遍，评价时无法知道按什么口径核实指标值。',
-      bad: table({ indicators: withRows({ 参保居民满意度: ['满意度指标', '服务对象满意度指标', '参保居民满意度', '满意', '≥90%', '计划标准'] }) }),
-      good: table(),
+      get bad() {
+        return table({ indicators: withRows({ 参保居民满意度: ['满意度指标', '服务对象满意度指标', '参保居民满意度', '满意', '≥90%', '计划标准'] }) });
+      },
+      get good() {
+        return table();
+      },
       basis: '地方填报说明（“属于定量指标的，要说明考核计算公式”，docs/sources.md 15）；公开系统的填报要素说明（指标解释=计算方法或统计口径，docs/sources.md 26）。',
       limits: '只识别空白、单个评价词和与名称相同三种情况；写了一句话但同样没有口径的描述（如“补贴及时、足额拨付到位”）看不出。',
     },

@@ -33,12 +33,16 @@ export const duplicateIndicator = defineRule({
       description: '同一张表中两行的三级指标名称相同（忽略空白）。每对只报告一次：其中一行归类错误（如生态效益指标下的“服务对象满意度”）时报告在归类错误的那一行上，否则报告在后出现的行上；另一行列为相关位置。',
       descriptionEn: 'Two rows of one table have the same level-3 indicator name.',
       why: '重复的指标不增加信息，往往说明有一类指标没想清楚、拿别的指标凑数（如在生态效益指标下再填一次“服务对象满意度”），使该类指标实际缺失。',
-      bad: table({
-        indicators: withRows({
-          城乡居民养老保险参保率: ['效益指标', '社会效益指标', '参保居民满意度', '参保居民的满意程度', '≥90%', '计划标准'],
-        }),
-      }),
-      good: table(),
+      get bad() {
+        return table({
+          indicators: withRows({
+            城乡居民养老保险参保率: ['效益指标', '社会效益指标', '参保居民满意度', '参保居民的满意程度', '≥90%', '计划标准'],
+          }),
+        });
+      },
+      get good() {
+        return table();
+      },
       basis: '财预〔2015〕88号 第三章（审核绩效目标的完整性、相关性）。',
       limits: '只比较名称完全相同的三级指标；意思相同、写法不同的指标不报告。归类错误的行同时由 indicator-category-mismatch 报告（“移到满意度指标下”）；已有归类正确的同名行时，本规则的“删除这一条”是更合适的处理。',
     },

@@ -18,8 +18,12 @@ export const duplicateProjectCode = defineRule({
       description: '同一文档中两张表的项目编码相同（忽略空白）。报告在后出现的表上。',
       descriptionEn: 'Two tables of one document carry the same project code (reported on the later one).',
       why: '项目编码是绩效目标与预算项目一一对应的依据。编码重复通常是复制上一张表后忘了改，会把两个项目的目标和资金混在一起。',
-      bad: tables({}, { name: '城乡居民医疗保险财政补贴' }),
-      good: tables({}, { code: '316-1202-JBN-B5YG', name: '城乡居民医疗保险财政补贴' }),
+      get bad() {
+        return tables({}, { name: '城乡居民医疗保险财政补贴' });
+      },
+      get good() {
+        return tables({}, { code: '316-1202-JBN-B5YG', name: '城乡居民医疗保险财政补贴' });
+      },
       basis: 'docs/taxonomy.md §8（没有全国统一的项目编码格式，按文档内唯一、一致检查）；财预〔2015〕88号（绩效目标与预算项目对应）。',
       limits: '只比较同一文档；不同文件之间的重复请用批量扫描的汇总结果查看。',
     },

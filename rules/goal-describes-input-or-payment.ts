@@ -30,8 +30,12 @@ export const goalDescribesInputOrPayment = defineRule({
         '绩效目标某一项写的是支付、报销、拨付、购置、购买费用/资金/材料，或资金、补贴“及时到位”，而没有写出任何产出数量或效果。',
       descriptionEn: 'A goal that is spending or paying money (支付 报销 拨付 购置 购买 + 费用 资金 材料) or funds arriving, with no output stated.',
       why: '绩效目标要回答“花了钱之后得到什么”。“及时支付外出培训费用”“购置必备材料”只说明钱怎么花，地方填报说明明确“财力、人力和物力等投入数量不能作为绩效目标”。',
-      bad: table({ goals: ['1、及时支付外出培训费用'] }),
-      good: table({ goals: ['1、组织20人次参加省、市业务培训，培训考核合格率≥95%'] }),
+      get bad() {
+        return table({ goals: ['1、及时支付外出培训费用'] });
+      },
+      get good() {
+        return table({ goals: ['1、组织20人次参加省、市业务培训，培训考核合格率≥95%'] });
+      },
       basis: '地方填报说明（“财力、人力和物力等投入数量不能作为绩效目标”，docs/sources.md 15）；财预〔2015〕88号 第六条（绩效目标为产出和效果）；财预〔2020〕10号 附件1（资金到位属过程）。',
       limits:
         '按“动词+资金对象”的搭配和“资金/补贴到位”识别；写了产出数量或比率（如“为120人支付…”）时不报告。补贴、待遇类项目“按时发放待遇”本身就是服务，未列入动词，不报告。“完成率”之类占位目标由 placeholder-goal 报告，本规则跳过。',

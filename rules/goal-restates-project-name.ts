@@ -25,8 +25,12 @@ export const goalRestatesProjectName = defineRule({
       description: '绩效目标的某一项（去掉编号、标点和“项目”“工作”等虚词后）与项目名称相同。',
       descriptionEn: 'A goal item that is only the project name.',
       why: '绩效目标是“预算资金计划在一定期限内达到的产出和效果”。把项目名称抄一遍作为目标，等于没有目标，后面的指标也无从对应。',
-      bad: table({ goals: ['1、城乡居民养老保险区财政补贴'] }),
-      good: table(),
+      get bad() {
+        return table({ goals: ['1、城乡居民养老保险区财政补贴'] });
+      },
+      get good() {
+        return table();
+      },
       basis: '财预〔2015〕88号 第二条、第六条（绩效目标的含义与内容）；财预〔2011〕285号 第十四条（指向明确、具体细化）。',
       limits: '只识别与项目名称相同（忽略编号、标点和“项目”“工作”“的”）的目标项；在名称前后加了几个字（如“保障…顺利实施”）的变体看不出，可由 goal-not-quantified 提示。',
     },

@@ -35,8 +35,12 @@ export const hedgingLanguage = defineRule({
         '绩效目标、部门整体目标或指标（三级名称、描述、指标值）中使用含糊用语：努力、力求、尽量、争取、加大、进一步、基本（实现/完成…）、大力。已被 slogan-indicator 报告为口号的三级名称不重复报告。',
       descriptionEn: 'Hedging words (努力 力求 尽量 争取 加大 进一步 基本 大力) in goals or indicators.',
       why: '绩效目标和指标要“指向明确、细化量化”。“力求节约”“尽量减少”“基本完成”是态度，不是目标：做到什么程度都可以说“努力了”，评价时没有判断标准。',
-      bad: table({ indicators: withRows({ 领取待遇居民人均增收: ['效益指标', '经济效益指标', '领取待遇居民人均增收', '力求增加领取待遇居民收入', '≥600元', '历史标准'] }) }),
-      good: table(),
+      get bad() {
+        return table({ indicators: withRows({ 领取待遇居民人均增收: ['效益指标', '经济效益指标', '领取待遇居民人均增收', '力求增加领取待遇居民收入', '≥600元', '历史标准'] }) });
+      },
+      get good() {
+        return table();
+      },
       basis: '财预〔2015〕88号（指向明确、细化量化）；财预〔2011〕285号 第十四条。',
       limits:
         '只认列出的词；“基本”只在“基本实现/完成/达到/覆盖…”中算含糊用语，“基本养老保险”“基本医疗”等专有名词不算。词用在背景说明里（并非目标本身）时也会被提示，可酌情忽略。同一行已被 slogan-indicator、cost-row-not-a-cost 报告，或同一项目标已被 goal-not-quantified（部门目标：dept-goal-not-quantified）报告时，本规则让位：改写整行或整项目标时含糊词一并去掉。',

@@ -35,8 +35,12 @@ export const inconsistentMoneyUnit = defineRule({
       descriptionEn:
         'A money unit that differs from the table header or the rest of the document (总成本350万 where the rest say 万元; a cost total in 元 under 单位：万元).',
       why: '表头的“单位：万元”约定了全表金额的口径。“350万”是口语写法，和“万元”混用显得随意，也可能被误读；成本总额换用“元”时，与预算数（万元）比对很容易差出一万倍。',
-      bad: table({ indicators: withRows({ 项目总成本: ['产出指标', '成本指标', '项目总成本', '全年补贴支出总额，总成本800万', '≤800万元', '预算支出标准'] }) }),
-      good: table(),
+      get bad() {
+        return table({ indicators: withRows({ 项目总成本: ['产出指标', '成本指标', '项目总成本', '全年补贴支出总额，总成本800万', '≤800万元', '预算支出标准'] }) });
+      },
+      get good() {
+        return table();
+      },
       basis: 'docs/taxonomy.md §8（“单位：万元”是全表的金额单位，预算数、成本行的数字按万元计）；绩效目标申报表填写要求（金额以万元为单位，docs/sources.md 9）。',
       limits:
         '只看指标值和绩效指标描述中的金额；“万”只在其后是标点、结尾或“以内/左右”时才当作金额（“1.2万人”“3万亩”不算）。单位成本（元/人·月）和效益指标中以元计的金额（人均增收600元）是合理的，不报告。自动修复只把“万/亿”补成“万元/亿元”。',

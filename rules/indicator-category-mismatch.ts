@@ -25,12 +25,16 @@ export const indicatorCategoryMismatch = defineRule({
       descriptionEn:
         'A level-2 category sits under a level-1 that does not own it, or a level-3 naming satisfaction (满意) sits outside the satisfaction class.',
       why: '指标体系决定了每类指标考核什么：效益指标考核项目带来的影响，满意度指标考核服务对象的认可程度。把“服务对象满意度”填在生态效益指标下，既重复了满意度指标，又让生态效益无人考核，审核时按“相关性”“完整性”判为不合格。',
-      bad: table({
-        indicators: withRows({
-          城乡居民养老保险参保率: ['效益指标', '生态效益指标', '服务对象满意度', '受益人群满意度', '≥95%', '计划标准'],
-        }),
-      }),
-      good: table(),
+      get bad() {
+        return table({
+          indicators: withRows({
+            城乡居民养老保险参保率: ['效益指标', '生态效益指标', '服务对象满意度', '受益人群满意度', '≥95%', '计划标准'],
+          }),
+        });
+      },
+      get good() {
+        return table();
+      },
       basis:
         '财预〔2015〕88号 第七条（产出、效益、满意度三类指标及其二级）；财预〔2021〕101号（成本指标作为一级）；docs/taxonomy.md §1、§4（别名；湖南版式满意度为效益下的二级，亦接受）。',
       limits: '一级或二级名称不在指标体系内（如“投入”）时不比较，由启发式规则 unknown-indicator-category 报告。',

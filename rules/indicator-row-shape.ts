@@ -25,8 +25,12 @@ export const indicatorRowShape = defineRule({
       description: '指标表中某一行的单元格数与表头（一级指标、二级指标、三级指标…）的列数不同。',
       descriptionEn: 'An indicator row with fewer or more cells than the header has columns.',
       why: '指标表按列读取：单元格少了或多了，后面的列就会错位，指标值、确定依据可能被读到错误的列里，人工审核也容易看错行。这通常是 Word 中合并/拆分单元格或导出时多了制表符造成的。',
-      bad: table({ indicators: withRows({ 补贴发放准确率: ['产出指标', '质量指标', '补贴发放准确率', '≥98%', '行业标准'] }) }),
-      good: table(),
+      get bad() {
+        return table({ indicators: withRows({ 补贴发放准确率: ['产出指标', '质量指标', '补贴发放准确率', '≥98%', '行业标准'] }) });
+      },
+      get good() {
+        return table();
+      },
       basis: '财预〔2015〕88号 第七条（绩效指标表的标准列）；docs/taxonomy.md §5（列名）、§9（导出格式）。',
       limits:
         '只在源文件保留了行结构时能判断（Word 文件、每行一行或每格一行带空行分隔的文本）；LibreOffice 式“每格一行、无标记”的文本按表头列数切行，看不出缺格。一级指标列因纵向合并导出为空格时不算缺格；既没有三级指标也没有指标值的行（表下横向合并的备注行）不检查。',

@@ -36,14 +36,18 @@ export const irrelevantEcoBenefit = defineRule({
         '生态效益指标下的三级（连同描述）是笼统的节约用语（资源消耗、节约），或与生态环境完全无关（如“见习工资发放率”）。',
       descriptionEn: 'A 生态效益 row that is generic (资源消耗, 节约) or not ecological at all.',
       why: '生态效益指标反映项目对自然生态环境带来的影响。社保补贴、培训经费这类项目通常没有生态影响，为了填满表格写上“降低资源消耗”或其他无关内容，既不能考核，也违背绩效目标与项目相关的要求（指向明确、相应匹配）。没有生态影响的项目可以不设此项。',
-      bad: table({
-        indicators: [
-          ...CLEAN_INDICATORS.slice(0, 6),
-          ['效益指标', '生态效益指标', '资源消耗', '降低资源消耗', '≥95%', '计划标准'],
-          ...CLEAN_INDICATORS.slice(6),
-        ],
-      }),
-      good: table(),
+      get bad() {
+        return table({
+          indicators: [
+            ...CLEAN_INDICATORS.slice(0, 6),
+            ['效益指标', '生态效益指标', '资源消耗', '降低资源消耗', '≥95%', '计划标准'],
+            ...CLEAN_INDICATORS.slice(6),
+          ],
+        });
+      },
+      get good() {
+        return table();
+      },
       basis: '财预〔2015〕88号 第七条（生态效益指标的含义）、第三章（审核相关性）；docs/taxonomy.md §3（生态效益指标：可以不设）。',
       limits:
         '按三级名称和描述中的生态词表判断（生态、环境、绿化、排放、节能、水、空气、垃圾等）；词表之外的生态内容（如特定物种名称）会被误报。含“满意”的行不检查（由 indicator-category-mismatch 报告）；三级是资金过程指标（如“见习工资发放率”）时由 process-metric-as-benefit 报告，本规则让位。',

@@ -51,13 +51,17 @@ export const layoutDetected = defineRule({
       descriptionEn:
         'Tells which indicator layout a table uses: reports tables not in the 2021+ layout when the config requires it, and regional variants (satisfaction under 效益, a 投入 level-1) always.',
       why: '财预〔2021〕101号把成本指标改为一级并细分为经济、社会、生态环境成本，许多地方系统仍沿用旧版。审核口径要求新版时，旧版表需要改编；地方变体表的分类与标准版式不同，跨表汇总、比对时需要知道它用的是哪种版式。',
-      bad: table({
-        indicators: [
-          ...CLEAN_INDICATORS.filter((r) => r[0] !== '满意度指标'),
-          ['效益指标', '社会公众或服务对象满意度指标', '参保居民满意度', '抽样调查参保居民对补贴发放的满意程度', '≥90%', '计划标准'],
-        ],
-      }),
-      good: table(),
+      get bad() {
+        return table({
+          indicators: [
+            ...CLEAN_INDICATORS.filter((r) => r[0] !== '满意度指标'),
+            ['效益指标', '社会公众或服务对象满意度指标', '参保居民满意度', '抽样调查参保居民对补贴发放的满意程度', '≥90%', '计划标准'],
+          ],
+        });
+      },
+      get good() {
+        return table();
+      },
       options: '无规则选项；是否要求2021版式由配置顶层的 `layout`（"accept-legacy" | "require-2021"）决定。',
       basis:
         '财预〔2021〕101号 附件1、附件2（成本指标为一级）；财预〔2015〕88号 第七条、财预〔2020〕10号 附件2（旧版）；docs/taxonomy.md §1、§2（湖南、“投入”变体）。',

@@ -27,8 +27,12 @@ export const missingLevel1Category = defineRule({
       description: '一张表的指标中没有产出指标、没有效益指标、没有满意度指标，或没有成本指标（两种版式任一：产出下的成本指标，或一级成本指标）。没有任何指标行的表由 missing-required-field 报告。',
       descriptionEn: 'A table has no output, no benefit or no satisfaction indicator, or no cost indicator in either layout.',
       why: '中发〔2018〕34号要求绩效目标“不仅要包括产出、成本，还要包括经济效益、社会效益、生态效益、可持续影响和服务对象满意度等绩效指标”。缺一类，就有一方面无从考核。',
-      bad: table({ indicators: CLEAN_INDICATORS.filter((r) => r[0] !== '满意度指标') }),
-      good: table(),
+      get bad() {
+        return table({ indicators: CLEAN_INDICATORS.filter((r) => r[0] !== '满意度指标') });
+      },
+      get good() {
+        return table();
+      },
       basis: '中发〔2018〕34号《中共中央 国务院关于全面实施预算绩效管理的意见》；财预〔2015〕88号 第七条（产出、效益、满意度三类指标）；财预〔2021〕101号（成本指标）。',
       limits: '只检查大类是否出现，不检查每个二级是否齐全（如生态效益在不适用时可以不填）。',
     },

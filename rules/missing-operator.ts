@@ -56,8 +56,12 @@ export const missingOperator = defineRule({
         '定量的指标值（百分比、金额、数量、时长）没有比较符号（≥ ≤ > < =），且方向要紧，如“98%”“12000人”。比率的两端（100%、0%）和 0 不报告；有“指标性质”列并已填写的表不检查。',
       descriptionEn: 'A quantitative value whose direction matters has no operator ("98%", "12000人"); 100%, 0% and 0 need none.',
       why: '正向指标（越高越好）用 =、≥、＞，反向指标（越低越好）用 ＜、≤。只写“98%”时，实际达到 97% 算不算完成、99% 是否超额都说不清，监控和评价时容易产生争议。比率写“100%”或“0%”只有一种读法（不可能超过100%、低于0%），补符号不改变意思，所以不报告；审核时真正要看的是这类行本身是否合理（由其他规则报告）。',
-      bad: table({ indicators: withRows({ 补贴发放准确率: ['产出指标', '质量指标', '资助对象认定准确率', '按标准认定资助对象的准确程度', '98%', '行业标准'] }) }),
-      good: table({ indicators: withRows({ 补贴发放准确率: ['产出指标', '质量指标', '资助对象认定准确率', '按标准认定资助对象的准确程度', '≥98%', '行业标准'] }) }),
+      get bad() {
+        return table({ indicators: withRows({ 补贴发放准确率: ['产出指标', '质量指标', '资助对象认定准确率', '按标准认定资助对象的准确程度', '98%', '行业标准'] }) });
+      },
+      get good() {
+        return table({ indicators: withRows({ 补贴发放准确率: ['产出指标', '质量指标', '资助对象认定准确率', '按标准认定资助对象的准确程度', '≥98%', '行业标准'] }) });
+      },
       basis: '山西监控规则（正向指标 ＝、≥、＞，反向指标 ＜、≤，docs/sources.md 27）；docs/taxonomy.md §3、§6（“A value with no operator is ambiguous”）。',
       limits:
         '日期（“2020年12月底前”）自带期限，不检查；资金支出计划的百分比不检查；“100%”“0%”和“0”只有一种读法，不检查。方向按三级名称推断：差错率、发生率、投诉、事故、损失、成本、费用、时长等为反向（≤），其余比率、满意度和数量为正向（≥）；推断不出时只提示缺符号。同一行已被 slogan-indicator、process-metric-as-benefit、cost-row-not-a-cost 报告（整行要改写），或同一指标值已被 value-missing-unit、cost-value-not-amount、timeliness-value-not-time、quantity-value-percentage 报告时，本规则让位。',

@@ -50,8 +50,12 @@ export const missingRequiredField = defineRule({
       descriptionEn:
         "A header field the table's template asks for is blank, or the table has no indicator row. Fields the template does not have (湖南 has no 项目编码, the newer forms no 资金用途) are not missing unless the option requiredFields lists them.",
       why: '这些栏目是审核“完整性”的基本要求：没有编码无法与预算系统对应，没有预算数无法比对成本，没有资金用途和绩效目标就无法判断指标是否相关。',
-      bad: table({ code: '', purpose: '' }),
-      good: table(),
+      get bad() {
+        return table({ code: '', purpose: '' });
+      },
+      get good() {
+        return table();
+      },
       basis: '财预〔2015〕88号 第三章（绩效目标审核：完整性）；docs/taxonomy.md §8（表头字段）。',
       options:
         'requiredFields（字符串数组，默认 []）：在模板本身要求的字段之外，每张表都必须填写的字段，可选 "code"（项目编码）、"name"（项目名称）、"agency"（预算单位）、"budget.total"（预算数）、"budget.fiscal"（财政资金）、"purpose"（资金用途）、"goals"（年度绩效目标）、"longTermGoals"（长期/实施期绩效目标）、"implementationPeriod"（项目实施期），如 `"missing-required-field": ["error", { "requiredFields": ["code", "purpose"] }]` 要求湖南表也填项目编码和资金用途。',

@@ -24,8 +24,12 @@ export const missingSpendPlan = defineRule({
         '资金支出计划（%）行缺失，或 3月底、6月底、10月底、12月底 四个时点全部为空。只在表的模板有支出计划栏时报告缺失：样例文件的模板（河北/唐山 2020）有；湖南申报表、2021版核心绩效指标表、湖北表、2016年申报表没有，不算缺失，除非配置 requireSpendPlan: true（见 docs/templates.md）。',
       descriptionEn: 'The spending plan (资金支出计划) is missing, or all four month-end cells are blank.',
       why: '中发〔2018〕34号要求对绩效目标实现程度和预算执行进度实行“双监控”。没有支出计划，就无法按季度监控资金是否按进度支出。',
-      bad: table({ spendPlan: ['', '', '', ''] }),
-      good: table({ spendPlan: ['25%', '50%', '75%', '100%'] }),
+      get bad() {
+        return table({ spendPlan: ['', '', '', ''] });
+      },
+      get good() {
+        return table({ spendPlan: ['25%', '50%', '75%', '100%'] });
+      },
       basis: '中发〔2018〕34号《中共中央 国务院关于全面实施预算绩效管理的意见》（绩效目标实现程度和预算执行进度“双监控”）。',
       options: 'requireSpendPlan（默认 false）：为 true 时每张表都要有支出计划，不管模板有没有该栏（本地要求另附支出计划时使用）。',
       limits:

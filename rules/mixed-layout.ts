@@ -21,13 +21,17 @@ export const mixedLayout = defineRule({
         '同一张表既有一级为“成本指标”的行（2021年起的版式），又有产出指标下二级为“成本指标”的行（旧版），即混用了两种版式。',
       descriptionEn: 'One table uses both layouts: 成本指标 as a level-1 (2021+) and 成本指标 as a level-2 under 产出指标 (legacy).',
       why: '两种版式对成本的归类不同：旧版把成本作为产出的一部分，2021版把成本单列为一级并分经济、社会、生态环境成本。混用会让同一项成本被重复填报或漏填，评分时一级指标的权重也无法确定。',
-      bad: table({
-        indicators: [
-          ['成本指标', '经济成本指标', '项目总成本', '全年补贴支出总额', '≤800万元', '预算支出标准'],
-          ...CLEAN_INDICATORS,
-        ],
-      }),
-      good: table(),
+      get bad() {
+        return table({
+          indicators: [
+            ['成本指标', '经济成本指标', '项目总成本', '全年补贴支出总额', '≤800万元', '预算支出标准'],
+            ...CLEAN_INDICATORS,
+          ],
+        });
+      },
+      get good() {
+        return table();
+      },
       basis: '财预〔2021〕101号 附件1、附件2（成本指标为一级）；财预〔2015〕88号 第七条（成本为产出下的二级）；docs/taxonomy.md §1“Sanity checks for the layout detector”。',
       limits: '按“成本指标”标签判断；成本行用了别的写法（如“投入”下的成本目标）时看不出混用。跨表混用（不同表用不同版式）不报告，那是允许的。',
     },

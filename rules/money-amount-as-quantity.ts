@@ -28,8 +28,12 @@ export const moneyAmountAsQuantity = defineRule({
       description: '数量指标的三级名称或指标值是金额（金额、费用、资金、经费、万元），如“定期待遇缺口金额”“享受待遇金额”。',
       descriptionEn: 'A 数量指标 that is a money amount (金额 费用 资金 万元) rather than a count of outputs.',
       why: '数量指标反映“项目单位计划完成的产品或服务数量”，考核做了多少事、服务了多少人；金额是投入，财力投入数量不能作为绩效目标，应放在成本指标中用金额上限考核。',
-      bad: table({ indicators: withRows({ 补贴发放人数: ['产出指标', '数量指标', '享受待遇金额', '企业退休人员地方补贴支付金额', '≥12000人', '计划标准'] }) }),
-      good: table(),
+      get bad() {
+        return table({ indicators: withRows({ 补贴发放人数: ['产出指标', '数量指标', '享受待遇金额', '企业退休人员地方补贴支付金额', '≥12000人', '计划标准'] }) });
+      },
+      get good() {
+        return table();
+      },
       basis: '项目支出绩效目标申报表填报说明（数量指标“…计划完成的产品或服务数量”）；地方填报说明（“财力、人力和物力等投入数量不能作为绩效目标”，docs/sources.md 15）；docs/taxonomy.md §3。',
       limits:
         '按三级名称中的金额词和指标值是否为金额判断；名称以计数词结尾（“资金监管项目数”“报销笔数”）且指标值不是金额的不报告，但“资金到位情况”这类含金额词、实为定性描述的名称会被报告。只看数量指标，金额写在其他二级下不在此规则范围。',

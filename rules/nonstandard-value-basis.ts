@@ -27,8 +27,12 @@ export const nonstandardValueBasis = defineRule({
       descriptionEn:
         'An 指标值确定依据 that is neither 计划标准, 行业标准, 历史标准, 其他标准 (预算支出标准 for costs) nor a named document (《…》, 〔YYYY〕N号); one report per table and basis.',
       why: '绩效标准是设定指标值的依据：计划标准（计划、预算、定额）、行业标准、历史标准或财政部门认可的其他标准。“省市区相关文件”“单位工作需要”说不出是哪个标准、哪份文件，审核时无法核实指标值是否合理。',
-      bad: table({ indicators: CLEAN_INDICATORS.map((r) => [...r.slice(0, 5), '单位工作需要']) }),
-      good: table(),
+      get bad() {
+        return table({ indicators: CLEAN_INDICATORS.map((r) => [...r.slice(0, 5), '单位工作需要']) });
+      },
+      get good() {
+        return table();
+      },
       basis: '财预〔2015〕88号 第八条（绩效标准：历史标准、行业标准、计划标准、财政部门认可的其他标准）；项目支出绩效目标申报表填报说明；预算支出标准用于成本指标（docs/sources.md 26）；docs/taxonomy.md §7。',
       limits:
         '只检查依据是否为标准名称或引用了具体文件，不核实文件是否存在、标准是否合适；“参照行业标准”“计划标准及历史数据”等包含标准名称的写法都接受。依据为空的行不报告；表中没有依据列的模板不检查。',

@@ -35,8 +35,12 @@ export const percentOutOfRange = defineRule({
       description: '指标值是百分比，且数值大于100或小于0。资金支出计划的超限由 spend-plan-not-cumulative 检查。',
       descriptionEn: 'A percentage target value is above 100 or below 0.',
       why: '比率、完成率、满意度都在0%–100%之间，超出范围通常是录入错误（如“≥980%”）或把数量误写成了百分比。',
-      bad: table({ indicators: withRows({ 补贴发放准确率: ['产出指标', '质量指标', '补贴发放准确率', '按标准核定并发放补贴的准确程度', '≥980%', '行业标准'] }) }),
-      good: table(),
+      get bad() {
+        return table({ indicators: withRows({ 补贴发放准确率: ['产出指标', '质量指标', '补贴发放准确率', '按标准核定并发放补贴的准确程度', '≥980%', '行业标准'] }) });
+      },
+      get good() {
+        return table();
+      },
       basis: '财预〔2015〕88号（指标值应合理可行）；docs/taxonomy.md §3（比率类指标以%计）。',
       limits: '增长率等确实可能超过100%的指标会被报告，可在配置中对个别文件关闭本规则。',
       fix: '不安全修复（需人工确认）：超过100%且像是多打了一个0的数值（去掉后在60%–100%之间），去掉这个0（“≥980%”→“≥98%”，“1000%”→“100%”）。这只是最常见的一种笔误，真实目标要由人确认；负数和其他超限值不提供修复。',

@@ -63,8 +63,12 @@ export const projectCodeInconsistent = defineRule({
       descriptionEn:
         "A 项目编码 whose shape differs from the document's other codes, or whose prefix disagrees with the unit code while the others agree. No fixed national pattern is assumed.",
       why: '项目编码是预算系统里项目的唯一标识，审核、批量汇总和往年对比都靠它关联。同一单位的编码通常格式一致、以单位编码开头；格式不同或前缀不符，往往是手工录入错误（字母O与数字0混用、少一位）或填错了单位。',
-      bad: tables({ code: '316-1201-JBN-WMEB' }, { code: '316-1202-JBN-B5YG', name: '城乡居民医疗保险财政补贴' }, { code: '316-12O1-JBN-Q23T', name: '企业退休人员地方补贴' }),
-      good: tables({ code: '316-1201-JBN-WMEB' }, { code: '316-1202-JBN-B5YG', name: '城乡居民医疗保险财政补贴' }, { code: '316-1201-JBN-GMA8', name: '企业退休人员地方补贴' }),
+      get bad() {
+        return tables({ code: '316-1201-JBN-WMEB' }, { code: '316-1202-JBN-B5YG', name: '城乡居民医疗保险财政补贴' }, { code: '316-12O1-JBN-Q23T', name: '企业退休人员地方补贴' });
+      },
+      get good() {
+        return tables({ code: '316-1201-JBN-WMEB' }, { code: '316-1202-JBN-B5YG', name: '城乡居民医疗保险财政补贴' }, { code: '316-1201-JBN-GMA8', name: '企业退休人员地方补贴' });
+      },
       basis: 'docs/taxonomy.md §8（项目编码没有已知的全国格式，按文档内一致性检查）；docs/sources.md §6。',
       limits:
         '格式靠文档内的多数派学习，至少要有 3 个项目编码且一种格式占多数才判断；只有一两张表、或各表编码本来就五花八门时不报告。前缀只与预算单位行开头的 6 位单位编码比较，且要求其他编码都与单位编码一致。随机后缀碰巧全是数字时不会被误报，但编码里真实的错位（如 316-1201 写成 316-121）只能看出格式不同，看不出哪里错。',

@@ -44,8 +44,12 @@ export const punctuationAnomaly = defineRule({
       description: '标点异常：中文标点重复（“。。”“，，”）、中文句子以英文句点“.”结尾、顿号“、”后多了空格（编号“1、 ”除外）。检查部门整体目标和各项目的文字单元格。',
       descriptionEn: 'Punctuation anomalies: 。。 and other doubled marks, an ASCII "." ending a Chinese sentence, a space after 、 (not after a list number).',
       why: '绩效目标表是公开的正式文件，标点错误显得不严谨；英文句点和多余空格还常是从别处复制粘贴留下的痕迹，提示内容可能未经核对。',
-      bad: table({ purpose: '城乡居民养老缴费补贴及待遇补贴。。' }),
-      good: table(),
+      get bad() {
+        return table({ purpose: '城乡居民养老缴费补贴及待遇补贴。。' });
+      },
+      get good() {
+        return table();
+      },
       basis: 'GB/T 15834-2011《标点符号用法》（未在 docs/sources.md 中核实）；GB/T 9704-2012《党政机关公文格式》（docs/sources.md 6）。',
       limits: '只认三种情况；全角/半角逗号混用、引号不配对等不检查。数字后的“.”（如“1.”“12.5”）不算英文句点。部门整体目标的报告指向该部分开头，无法定位到具体段落。',
       fix: '安全修复：重复的标点只留一个（“。。”→“。”），中文句末的“.”改为“。”，删去顿号后的空格；都不改变文字。部门整体目标部分的段落无法精确定位，不提供修复。',

@@ -30,8 +30,12 @@ export const quantityNotACount = defineRule({
       description: '数量指标的三级名称既不是计数（人数、次数、份数…），也不是比率、金额或任何可计量的名词（如“宣传情况”“工作开展”），指标值却是百分比。',
       descriptionEn: 'A 数量指标 whose 三级 names nothing countable (宣传情况) and whose value is a percentage.',
       why: '数量指标反映“项目单位计划完成的产品或服务数量”。“宣传情况 ≥90%”既说不出宣传了多少场、发了多少份资料，也说不出90%是相对什么的比例，评价时无法核实。',
-      bad: table({ indicators: withRows({ 补贴发放人数: ['产出指标', '数量指标', '宣传情况', '加大社保政策宣传', '≥90%', '计划标准'] }) }),
-      good: table(),
+      get bad() {
+        return table({ indicators: withRows({ 补贴发放人数: ['产出指标', '数量指标', '宣传情况', '加大社保政策宣传', '≥90%', '计划标准'] }) });
+      },
+      get good() {
+        return table();
+      },
       basis: '项目支出绩效目标申报表填报说明（数量指标：“项目单位计划完成的产品或服务数量”）；docs/taxonomy.md §3（数量指标用人、人次、次、个等单位）。',
       limits:
         '只看数量指标、指标值为百分比的行；名称里有任何计数词、比率词、单位或金额词的都不报告（计数词配百分比由 quantity-value-percentage 报告，金额由 money-amount-as-quantity 报告）。改写示例按项目名称选取，没有合适示例时只说明应写什么。',

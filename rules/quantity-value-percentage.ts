@@ -64,8 +64,12 @@ export const quantityValuePercentage = defineRule({
         '数量指标的三级名称表示计数（人数、人次、次数、个数、户数、数量、件数、台数、套数、家数、场次），指标值却是百分比。',
       descriptionEn: 'A quantity indicator whose level-3 name is a count (人数, 次数, 数量 …) has a percentage value.',
       why: '数量指标反映“计划完成的产品或服务数量”。“享受社会保险补贴人数 ≥98%”说不清98%是相对什么而言，无法核实；应写“≥12000人”这样的绝对数。',
-      bad: table({ indicators: withRows({ 补贴发放人数: ['产出指标', '数量指标', '享受社会保险补贴人数', '缴费人员和待遇领取人员', '≥98%', '计划标准'] }) }),
-      good: table({ indicators: withRows({ 补贴发放人数: ['产出指标', '数量指标', '享受社会保险补贴人数', '缴费人员和待遇领取人员', '≥12000人', '计划标准'] }) }),
+      get bad() {
+        return table({ indicators: withRows({ 补贴发放人数: ['产出指标', '数量指标', '享受社会保险补贴人数', '缴费人员和待遇领取人员', '≥98%', '计划标准'] }) });
+      },
+      get good() {
+        return table({ indicators: withRows({ 补贴发放人数: ['产出指标', '数量指标', '享受社会保险补贴人数', '缴费人员和待遇领取人员', '≥12000人', '计划标准'] }) });
+      },
       basis: '项目支出绩效目标申报表填报说明（数量指标：“项目单位计划完成的产品或服务数量”）；docs/taxonomy.md §3（数量指标用人、人次、次、个等单位）。',
       limits: '只看三级名称中的计数词；“覆盖率”“完成率”等比率放在数量指标下由启发式规则处理。',
     },

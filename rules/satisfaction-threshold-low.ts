@@ -20,8 +20,12 @@ export const satisfactionThresholdLow = defineRule({
       description: '满意度指标（一级为满意度指标，或二级为服务对象满意度指标）的百分比目标值低于下限（默认85%，选项 min）。比较符号为 ≤、< 的反向指标不检查。',
       descriptionEn: "A satisfaction indicator's percentage target is below the floor (85% by default, option `min`).",
       why: '满意度目标常见取值为85%–95%。“不能设定过低的产出和效益目标”，过低的满意度目标等于没有目标，审核时按“适当性”要求退回。',
-      bad: table({ indicators: withRows({ 参保居民满意度: ['满意度指标', '服务对象满意度指标', '参保居民满意度', '抽样调查参保居民满意程度', '≥60%', '计划标准'] }) }),
-      good: table({ indicators: withRows({ 参保居民满意度: ['满意度指标', '服务对象满意度指标', '参保居民满意度', '抽样调查参保居民满意程度', '≥90%', '计划标准'] }) }),
+      get bad() {
+        return table({ indicators: withRows({ 参保居民满意度: ['满意度指标', '服务对象满意度指标', '参保居民满意度', '抽样调查参保居民满意程度', '≥60%', '计划标准'] }) });
+      },
+      get good() {
+        return table({ indicators: withRows({ 参保居民满意度: ['满意度指标', '服务对象满意度指标', '参保居民满意度', '抽样调查参保居民满意程度', '≥90%', '计划标准'] }) });
+      },
       options: '`min`（数字，0–100，默认85）：满意度目标的下限，如 `"satisfaction-threshold-low": ["warn", { "min": 90 }]`。',
       basis: '财预〔2015〕88号 第七条（满意度指标）、第三章审核“适当性”；《绩效评价报告编制实务》（“不能设定过低的产出和效益目标”）。未找到官方的满意度下限，默认85%取自常见取值。',
       limits: '没有官方下限，阈值为经验值，可用选项调整；只检查写成百分比的目标。',

@@ -28,8 +28,12 @@ export const satisfactionUnderBenefit = defineRule({
         '效益指标下的三级名称是幸福感、获得感、认可度之类的主观感受，或描述是“服务对象满意”之类的满意度口径——考核的是满意度，不是效益。名称本身含“满意度”的行由 indicator-category-mismatch 报告，口号（含“努力、构建”等）由 slogan-indicator 报告，本规则不重复。',
       descriptionEn: 'A 效益 row that measures satisfaction: a subjective 三级 (幸福指数, 获得感) or a description such as 服务对象满意.',
       why: '效益指标考核项目带来的经济、社会、生态影响和可持续影响；服务对象的认可程度是满意度指标的内容。把“居民幸福指数”描述为“服务对象满意”填在可持续影响下，既重复了满意度指标，又让可持续影响无人考核。',
-      bad: table({ indicators: withRows({ 补贴制度持续年限: ['效益指标', '可持续影响指标', '居民幸福指数', '服务对象满意', '≥95%', '计划标准'] }) }),
-      good: table(),
+      get bad() {
+        return table({ indicators: withRows({ 补贴制度持续年限: ['效益指标', '可持续影响指标', '居民幸福指数', '服务对象满意', '≥95%', '计划标准'] }) });
+      },
+      get good() {
+        return table();
+      },
       basis: '财预〔2015〕88号 第七条（效益指标与满意度指标分列）；项目支出绩效目标申报表填报说明（满意度指标“反映服务对象或项目受益人的认可程度”）；docs/taxonomy.md §3。',
       limits: '只看效益指标（湖南版式效益下的满意度二级除外）；名称含“满意”的行、口号行不报告；描述写了满意却考核别的内容（如“群众满意的道路通行率”）也会被报告。',
     },

@@ -29,8 +29,12 @@ export const spendPlanFormat = defineRule({
         '资金支出计划的某个月末栏不是百分比（如“100”），而同一计划的其他栏（同一计划只有这一栏时，看本文档其他表的支出计划）都写成“25%”这样的百分比。',
       descriptionEn: 'A spend-plan cell that is not a percent when its sibling cells (or, for a lone cell, the other spend plans of the document) are.',
       why: '资金支出计划按月末累计百分比填报，用于预算执行进度和绩效目标的“双监控”。同一文档有的写“100%”有的写“100”，虽然表头注明（%）时意思相同，但导入系统或人工汇总时容易被当成金额（100万元）。',
-      bad: table({ spendPlan: ['25%', '50%', '75', '100%'] }),
-      good: table(),
+      get bad() {
+        return table({ spendPlan: ['25%', '50%', '75', '100%'] });
+      },
+      get good() {
+        return table();
+      },
       basis: '中发〔2018〕34号（绩效目标和预算执行进度“双监控”）；docs/taxonomy.md §8（资金支出计划为四个月末累计百分比）。',
       limits:
         '只比较写法，不判断数值（数值是否累计、是否到100%由 spend-plan-not-cumulative 检查）。表头注明（%）时无单位数字意思并不错，所以只作提示；一个文档只有一张表且只填了一栏时无从比较。自动修复只给纯数字补“%”。',

@@ -18,8 +18,12 @@ export const spendPlanIncomplete = defineRule({
       description: '资金支出计划的四个时点（3月底、6月底、10月底、12月底）有的填了、有的空着。',
       descriptionEn: 'Some, but not all, of the four month-end cells of the spending plan are blank.',
       why: '支出计划用于按季度监控预算执行进度。只填12月底、其余空着，既看不出前三个季度计划支出多少，也无法区分“计划不支出（0%）”和“漏填”。',
-      bad: table({ spendPlan: ['', '', '', '100%'] }),
-      good: table({ spendPlan: ['0%', '30%', '60%', '100%'] }),
+      get bad() {
+        return table({ spendPlan: ['', '', '', '100%'] });
+      },
+      get good() {
+        return table({ spendPlan: ['0%', '30%', '60%', '100%'] });
+      },
       basis: '中发〔2018〕34号（绩效目标实现程度和预算执行进度“双监控”）；docs/taxonomy.md §8（四个时点的累计百分比）。',
       limits: '全部为空由 missing-spend-plan 报告；数值是否累计、是否到100%由 spend-plan-not-cumulative 检查。',
     },

@@ -26,8 +26,12 @@ export const spendPlanNotCumulative = defineRule({
       description: '资金支出计划填写的数值出现下降、超过100，或12月底已填写但不是100。表头为“资金支出计划（%）”时，无%号的数字按百分比计。',
       descriptionEn: 'Filled spending-plan values decrease, exceed 100, or 12月底 is filled and is not 100.',
       why: '资金支出计划是各时点的累计支出进度，应逐期不减、年底达到100%。出现下降说明填成了当期数，超过100%或年底不足100%说明计划与预算不符，按进度监控时会误报。',
-      bad: table({ spendPlan: ['25%', '50%', '25%', '100%'] }),
-      good: table({ spendPlan: ['25%', '50%', '75%', '100%'] }),
+      get bad() {
+        return table({ spendPlan: ['25%', '50%', '25%', '100%'] });
+      },
+      get good() {
+        return table({ spendPlan: ['25%', '50%', '75%', '100%'] });
+      },
       basis: '中发〔2018〕34号（预算执行进度监控）；docs/taxonomy.md §8（累计百分比，逐期不减，0–100，一年期项目12月底为100%）。',
       limits: '不是百分比的单元格（文字、金额）不参与比较，由启发式规则 spend-plan-format 提示；跨年项目年底不到100%属合理情形，请在配置中关闭本规则或在资金用途中说明。',
     },

@@ -24,8 +24,12 @@ export const timelinessValueNotTime = defineRule({
         '时效指标的指标值是百分比（如“资金在规定时间下达率 ≥98%”），而三级名称和描述都没有写明具体时限（日期、天数、月底、季度等）。',
       descriptionEn: 'A 时效 value that is a bare percent with no deadline stated in the name or description.',
       why: '时效指标考核“及时程度”，目标值应是完成日期、期限或周期。写成“≥98%”的及时率只有在写明“规定时间”是哪天时才可考核；否则评价时无法判断是否及时，百分比也只是凑出来的数字。',
-      bad: table({ indicators: withRows({ 补贴发放完成时间: ['产出指标', '时效指标', '资金在规定时间下达率', '补贴及时、足额拨付到位', '≥98%', '计划标准'] }) }),
-      good: table({ indicators: withRows({ 补贴发放完成时间: ['产出指标', '时效指标', '补贴按时发放率', '每季度末月25日前发放当季补贴', '≥98%', '计划标准'] }) }),
+      get bad() {
+        return table({ indicators: withRows({ 补贴发放完成时间: ['产出指标', '时效指标', '资金在规定时间下达率', '补贴及时、足额拨付到位', '≥98%', '计划标准'] }) });
+      },
+      get good() {
+        return table({ indicators: withRows({ 补贴发放完成时间: ['产出指标', '时效指标', '补贴按时发放率', '每季度末月25日前发放当季补贴', '≥98%', '计划标准'] }) });
+      },
       basis: '项目支出绩效目标申报表填报说明（时效指标反映“及时程度和效率情况”）；docs/taxonomy.md §3（“及时率只在描述写明期限时可接受”）。',
       limits:
         '“写明时限”按日期、天数、月底、季度、当日、次月等写法识别；“按规定时限”“在规定时间内”这类只提到时限却没说是多久的写法不算。名称和指标值都没有时间概念的时效行由 non-time-metric-under-timeliness 报告，本规则不重复报告。',

@@ -60,8 +60,12 @@ export const uniformValuesTemplate = defineRule({
         '至少75%的定量指标值是同一两个写法（如“≥98%”“≥95%”）。默认按整个文档统计、报告一次（种子文件：162个值中136个是≥98%或≥95%）；选项 scope 为 "table" 时逐表统计。',
       descriptionEn: 'At least 75% of the quantitative values are the same one or two strings (seed: 136 of 162 are ≥98% or ≥95%); reported once per document, or per table with scope "table".',
       why: '绩效指标值应当“细化量化、合理可行”，按计划标准、历史数据或行业标准逐项测算。人数、准确率、及时率、幸福指数都填“≥98%”或“≥95%”，说明是套模板，目标既不可考核，也不能反映项目差异。',
-      bad: tables({ indicators: TEMPLATE_ROWS }, { indicators: TEMPLATE_ROWS, code: '316-1202-JBN-B5YG', name: '城乡居民医疗保险财政补贴' }),
-      good: table(),
+      get bad() {
+        return tables({ indicators: TEMPLATE_ROWS }, { indicators: TEMPLATE_ROWS, code: '316-1202-JBN-B5YG', name: '城乡居民医疗保险财政补贴' });
+      },
+      get good() {
+        return table();
+      },
       options:
         '`threshold`（0–1，默认 0.75）：最常见的两个写法占定量指标值的比例达到多少才报告；`minValues`（默认 8）：定量指标值少于此数不判断；`scope`（"document" | "table"，默认 "document"）：按文档还是逐表统计。',
       basis: '财预〔2015〕88号（绩效目标细化量化、合理可行）；绩效评价报告编制实务（“不能设定过低的产出和效益目标”，docs/sources.md 16）。',

@@ -28,8 +28,12 @@ export const unknownIndicatorCategory = defineRule({
         '一级或二级指标的名称（去掉“指标”后缀、按 docs/taxonomy.md 的别名归一后）不在指标体系中，如“工作指标”“进度质量指标”。',
       descriptionEn: 'A level-1 or level-2 category label outside the indicator taxonomy after aliases are applied.',
       why: '一级、二级指标是财政部统一的分类框架，评价时按类别分配权重、汇总比较。自造类别既无法归入框架，也让其他规则（成本、满意度、时效等的检查）失去依据。',
-      bad: table({ indicators: withRows({ 补贴发放准确率: ['产出指标', '工作指标', '补贴发放准确率', '按标准核定并发放补贴的准确程度', '≥98%', '行业标准'] }) }),
-      good: table(),
+      get bad() {
+        return table({ indicators: withRows({ 补贴发放准确率: ['产出指标', '工作指标', '补贴发放准确率', '按标准核定并发放补贴的准确程度', '≥98%', '行业标准'] }) });
+      },
+      get good() {
+        return table();
+      },
       basis: '财预〔2015〕88号 第七条、财预〔2021〕101号 附件1（指标体系框架）；docs/taxonomy.md §1、§4（别名）。',
       limits:
         '只认 docs/taxonomy.md 列出的名称和别名（如 进度指标→时效指标、环境效益指标→生态效益指标、湖南的“社会公众或服务对象满意度指标”）；地方指标库里别的合理叫法也会被报告，可在配置中关闭。一级指标“投入”（旧范本）同样会被报告。既没有三级指标也没有指标值的行（表下的备注行）不检查。',

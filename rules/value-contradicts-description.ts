@@ -46,8 +46,12 @@ export const valueContradictsDescription = defineRule({
         '质量、效益等比率指标的描述承诺完全做到（全部处理、应补尽补、全覆盖、足额发放），指标值却是低于100%的下限（如“≥98%”，或指标性质“≥”、指标值“95”、单位“%”）。',
       descriptionEn: 'The description of a rate promises completeness (全部处理, 应补尽补, 全覆盖, 足额) while the value is a lower threshold below 100%.',
       why: '“病死畜禽全部无害化处理”“应补尽补”意味着一个都不能少，“≥95%”却允许5%做不到。描述和指标值矛盾，说明指标值是照模板填的，评价时也无法判断以哪个为准。',
-      bad: table({ indicators: withRows({ 补贴发放准确率: ['产出指标', '质量指标', '补贴对象覆盖率', '符合条件的居民应补尽补', '≥98%', '行业标准'] }) }),
-      good: table({ indicators: withRows({ 补贴发放准确率: ['产出指标', '质量指标', '补贴对象覆盖率', '符合条件的居民应补尽补', '=100%', '行业标准'] }) }),
+      get bad() {
+        return table({ indicators: withRows({ 补贴发放准确率: ['产出指标', '质量指标', '补贴对象覆盖率', '符合条件的居民应补尽补', '≥98%', '行业标准'] }) });
+      },
+      get good() {
+        return table({ indicators: withRows({ 补贴发放准确率: ['产出指标', '质量指标', '补贴对象覆盖率', '符合条件的居民应补尽补', '=100%', '行业标准'] }) });
+      },
       basis: '财预〔2015〕88号（绩效目标应细化量化、合理可行，指标值与描述一致）；docs/taxonomy.md §3（质量指标可用“=100%”）。',
       limits:
         '只比较百分比指标值（符号可在“指标性质”列）。承诺要与指标考核的是同一件事才算矛盾：“足额”“全额”说的是金额，只对资金类比率（到位率、拨付率、发放率）报告；“应补尽补”“全覆盖”说的是覆盖面，不对准确率、合格率、满意度报告。时效指标（足额与期限无关，缺期限由 timeliness-value-not-time 报告）和数量指标（应写数量，由 quantity-value-percentage 报告）不检查。“每年一次”之类的频次不算完成承诺（应写“=1次”）。',

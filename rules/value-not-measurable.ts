@@ -34,8 +34,12 @@ export const valueNotMeasurable = defineRule({
       description: '数量指标、时效指标、成本指标或满意度指标的指标值不含数字（如“及时”“满意”“到位”），或为空。指标性质列标明“定性”的行不报告。',
       descriptionEn: 'A quantity, timeliness, cost or satisfaction indicator has a value with no number ("及时", "满意", "到位").',
       why: '数量、时效、成本、满意度天然可以量化；写“及时”“满意”无法判断是否达成。不能量化的指标应采用定性的分级分档形式，并在表中标明。',
-      bad: table({ indicators: withRows({ 补贴发放完成时间: ['产出指标', '时效指标', '补贴发放完成时间', '补贴按季度发放', '及时', '计划标准'] }) }),
-      good: table({ indicators: withRows({ 补贴发放完成时间: ['产出指标', '时效指标', '补贴发放完成时间', '补贴按季度发放', '2020年12月底前', '计划标准'] }) }),
+      get bad() {
+        return table({ indicators: withRows({ 补贴发放完成时间: ['产出指标', '时效指标', '补贴发放完成时间', '补贴按季度发放', '及时', '计划标准'] }) });
+      },
+      get good() {
+        return table({ indicators: withRows({ 补贴发放完成时间: ['产出指标', '时效指标', '补贴发放完成时间', '补贴按季度发放', '2020年12月底前', '计划标准'] }) });
+      },
       basis: '财预〔2011〕285号 第十四条（“尽量进行定量表述。不能以量化形式表述的，可以采用定性的分级分档形式表述”）；财预〔2015〕88号（细化量化）。',
       limits: '带量词或时间单位的汉字数字（“每年一次”“十二月底前”）算作数字；质量、效益类指标允许定性值，不在本规则范围内。',
     },

@@ -25,8 +25,12 @@ export const wordFieldCodeResidue = defineRule({
       descriptionEn:
         'Word field-code text (TC, TOC, PAGEREF, MERGEFORMAT) left in the export, and TC ordinals that differ from the visible title; reported once per document with the count.',
       why: '域代码是 Word 的隐藏文字，导出为文本或复制到其他系统时会混进标题，造成标题重复、序号错乱（可见序号 1、域内序号 9、），人工审核和系统导入都可能出错。',
-      bad: table({ title: '城乡居民养老保险区财政补贴绩效目标表 TC 9、城乡居民养老保险区财政补贴绩效目标表 \\f C \\l 1' }),
-      good: table(),
+      get bad() {
+        return table({ title: '城乡居民养老保险区财政补贴绩效目标表 TC 9、城乡居民养老保险区财政补贴绩效目标表 \\f C \\l 1' });
+      },
+      get good() {
+        return table();
+      },
       basis:
         'Microsoft Support “Field codes: TC (Table of Contents Entry) field”；ECMA-376 Part 4 TC 域（\\f 类型、\\l 级别）；docs/sources.md §4。',
       limits:
