@@ -5,17 +5,10 @@
  * earlier submissions (`GET /api/projects/:code/history`). Built with DOM nodes and text only (no
  * markup from data, no external assets); <details>/<summary> and buttons make it keyboard-usable.
  */
+import type { RecordedFinding } from '../serve/store/types.js';
 
-/** A finding as the service records it (src/serve/store/types.ts RecordedFinding). */
-export interface ChangedFinding {
-  fingerprint: string | null;
-  projectCode: string | null;
-  ruleId: string | null;
-  severity: number;
-  message: string;
-  location: string;
-  found: string | null;
-}
+/** A finding as the service records it. */
+export type ChangedFinding = RecordedFinding;
 
 export interface ProjectChanges {
   code: string;
