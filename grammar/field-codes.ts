@@ -17,9 +17,22 @@ export interface StrippedText {
   residues: FieldCodeResidue[];
 }
 
+/** What every field pattern needs: TC, TOC, PAGEREF or \\*; a text without any has no residue. */
+const MAY_HOLD_FIELD_CODE = /TO?C|PAGEREF|\\\*/;
+/** Whitespace `squeezeSpaces` would change: a run of two, or any but a single space or newline. */
+const UNSQUEEZED_SPACE = /\s\s|[^\S \n]/;
+
+/** Each run of whitespace becomes one newline (if it holds one) or one space; trimmed. */
+function squeezeSpaces(text: string): string {
+  return (UNSQUEEZED_SPACE.test(text) ? text.replace(/\s+/g, (s) => (s.includes('\n') ? '\n' : ' ')) : text).trim();
+}
+
 /** Removes field-code residue, returning the clean text and what was removed. */
 export function stripFieldCodes(input: string, origin: Origin | null): StrippedText {
   const residues: FieldCodeResidue[] = [];
+  if (!MAY_HOLD_FIELD_CODE.test(input)) {
+    return { text: squeezeSpaces(input), residues };
+  }
   let text = input;
   for (const pattern of FIELD_PATTERNS) {
     text = text.replace(pattern, (match: string, entry?: string) => {
@@ -30,5 +43,5 @@ export function stripFieldCodes(input: string, origin: Origin | null): StrippedT
       return ' ';
     });
   }
-  return { text: text.replace(/\s+/g, (s) => (s.includes('\n') ? '\n' : ' ')).trim(), residues };
+  return { text: squeezeSpaces(text), residues };
 }

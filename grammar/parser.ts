@@ -16,12 +16,16 @@
  * Recovery is on: a broken part yields errors and the parser carries on; the document builder
  * parses each table separately, so a broken table never takes the next one with it.
  */
-import { CstParser, type CstNode } from 'chevrotain';
+import { CstParser, type CstNode, type IOrAlt } from 'chevrotain';
 import { CHECK_GRAMMAR_DEFINITIONS } from './definition-checks.js';
 import { LazyLookahead } from './lazy-lookahead.js';
 import * as T from './lexicon.js';
 import { tableErrorMessages } from './parse-errors.js';
 
+/**
+ * The alternatives of each OR are fields, built once: chevrotain takes the same array on every call,
+ * so a parse allocates no closures per cell (the grammar it records is the same).
+ */
 export class TableParser extends CstParser {
   constructor() {
     super(T.allTokens, {
@@ -40,25 +44,27 @@ export class TableParser extends CstParser {
     this.MANY(() => this.SUBRULE(this.anyCell));
   });
 
+  private readonly projectPart: IOrAlt<unknown>[] = [
+    { ALT: () => this.SUBRULE(this.codeField) },
+    { ALT: () => this.SUBRULE(this.nameField) },
+    { ALT: () => this.SUBRULE(this.agencyField) },
+    { ALT: () => this.SUBRULE(this.periodField) },
+    { ALT: () => this.SUBRULE(this.budgetBlock) },
+    { ALT: () => this.SUBRULE(this.budgetField) },
+    { ALT: () => this.SUBRULE(this.purposeField) },
+    { ALT: () => this.SUBRULE(this.spendPlan) },
+    { ALT: () => this.SUBRULE(this.costBreakdown) },
+    { ALT: () => this.SUBRULE(this.goals) },
+    { ALT: () => this.SUBRULE(this.longTermGoals) },
+    { ALT: () => this.SUBRULE(this.indicatorGrid) },
+    { ALT: () => this.SUBRULE(this.trailingField) },
+    { ALT: () => this.SUBRULE(this.stray) },
+  ];
+
   public projectTable = this.RULE('projectTable', () => {
     this.OPTION(() => this.CONSUME(T.Title));
     this.MANY(() => {
-      this.OR([
-        { ALT: () => this.SUBRULE(this.codeField) },
-        { ALT: () => this.SUBRULE(this.nameField) },
-        { ALT: () => this.SUBRULE(this.agencyField) },
-        { ALT: () => this.SUBRULE(this.periodField) },
-        { ALT: () => this.SUBRULE(this.budgetBlock) },
-        { ALT: () => this.SUBRULE(this.budgetField) },
-        { ALT: () => this.SUBRULE(this.purposeField) },
-        { ALT: () => this.SUBRULE(this.spendPlan) },
-        { ALT: () => this.SUBRULE(this.costBreakdown) },
-        { ALT: () => this.SUBRULE(this.goals) },
-        { ALT: () => this.SUBRULE(this.longTermGoals) },
-        { ALT: () => this.SUBRULE(this.indicatorGrid) },
-        { ALT: () => this.SUBRULE(this.trailingField) },
-        { ALT: () => this.SUBRULE(this.stray) },
-      ]);
+      this.OR(this.projectPart);
     });
   });
 
@@ -74,13 +80,15 @@ export class TableParser extends CstParser {
     this.SUBRULE(this.valueCell);
   });
 
+  private readonly agencyLabel: IOrAlt<unknown>[] = [
+    { ALT: () => this.CONSUME(T.AgencyLabel) },
+    { ALT: () => this.CONSUME(T.DepartmentLabel) },
+    { ALT: () => this.CONSUME(T.AgencyCodeLabel) },
+  ];
+
   /** 预算单位 / 主管部门 / 主管部门编码 <value> */
   public agencyField = this.RULE('agencyField', () => {
-    this.OR([
-      { ALT: () => this.CONSUME(T.AgencyLabel) },
-      { ALT: () => this.CONSUME(T.DepartmentLabel) },
-      { ALT: () => this.CONSUME(T.AgencyCodeLabel) },
-    ]);
+    this.OR(this.agencyLabel);
     this.OPTION(() => this.SUBRULE(this.valueCell));
   });
 
@@ -97,17 +105,19 @@ export class TableParser extends CstParser {
     this.OPTION(() => this.SUBRULE(this.purposeRow));
   });
 
+  private readonly budgetLabel: IOrAlt<unknown>[] = [
+    { ALT: () => this.CONSUME(T.BudgetTotalLabel) },
+    { ALT: () => this.CONSUME(T.FiscalFundsLabel) },
+    { ALT: () => this.CONSUME(T.OtherFundsLabel) },
+    { ALT: () => this.CONSUME(T.SuperiorFundsLabel) },
+  ];
+
   /**
    * 预算数 / 其中：财政资金 / 其他资金 / 上级资金 <amount>. The amount may be missing here: in a row of
    * labels over a row of values the labels come one after another (the builder pairs them up).
    */
   public budgetField = this.RULE('budgetField', () => {
-    this.OR([
-      { ALT: () => this.CONSUME(T.BudgetTotalLabel) },
-      { ALT: () => this.CONSUME(T.FiscalFundsLabel) },
-      { ALT: () => this.CONSUME(T.OtherFundsLabel) },
-      { ALT: () => this.CONSUME(T.SuperiorFundsLabel) },
-    ]);
+    this.OR(this.budgetLabel);
     this.OPTION(() => this.SUBRULE(this.valueCell));
   });
 
@@ -148,18 +158,18 @@ export class TableParser extends CstParser {
     this.MANY(() => this.SUBRULE(this.valueCell));
   });
 
+  private readonly indicatorsLabel: IOrAlt<unknown>[] = [
+    { ALT: () => this.CONSUME(T.IndicatorsLabel) },
+    { ALT: () => this.CONSUME(T.AnnualIndicatorsLabel) },
+    { ALT: () => this.CONSUME(T.LongTermIndicatorsLabel) },
+  ];
+
   /**
    * [绩效指标 | 年度绩效指标 | 长期绩效指标] 一级指标 二级指标 三级指标 … then the rows, cell after cell.
    * A 长期绩效指标 label makes the block the long-term one (2016 template).
    */
   public indicatorGrid = this.RULE('indicatorGrid', () => {
-    this.OPTION(() =>
-      this.OR([
-        { ALT: () => this.CONSUME(T.IndicatorsLabel) },
-        { ALT: () => this.CONSUME(T.AnnualIndicatorsLabel) },
-        { ALT: () => this.CONSUME(T.LongTermIndicatorsLabel) },
-      ]),
-    );
+    this.OPTION(() => this.OR(this.indicatorsLabel));
     this.CONSUME(T.Level1Header);
     this.CONSUME(T.Level2Header);
     this.CONSUME(T.Level3Header);
@@ -173,47 +183,55 @@ export class TableParser extends CstParser {
     this.MANY(() => this.SUBRULE(this.valueCell));
   });
 
+  private readonly gridCellToken: IOrAlt<unknown>[] = [
+    { ALT: () => this.CONSUME(T.AnyText) },
+    { ALT: () => this.CONSUME(T.Blank) },
+    { ALT: () => this.CONSUME(T.SecondaryHeader) },
+    { ALT: () => this.CONSUME(T.IndicatorsLabel) },
+    { ALT: () => this.CONSUME(T.PurposeLabel) },
+    { ALT: () => this.CONSUME(T.BudgetTotalLabel) },
+    { ALT: () => this.CONSUME(T.FiscalFundsLabel) },
+    { ALT: () => this.CONSUME(T.OtherFundsLabel) },
+    { ALT: () => this.CONSUME(T.AgencyLabel) },
+    { ALT: () => this.CONSUME(T.DepartmentLabel) },
+    { ALT: () => this.CONSUME(T.PartHeading) },
+  ];
+
   /**
    * A cell of the grid's body. Besides values it may read like a label (a 备注 column, a 三级
    * named 资金用途): inside the grid only the labels that open another part of the form end it.
    */
   public gridCell = this.RULE('gridCell', () => {
-    this.OR([
-      { ALT: () => this.CONSUME(T.AnyText) },
-      { ALT: () => this.CONSUME(T.Blank) },
-      { ALT: () => this.CONSUME(T.SecondaryHeader) },
-      { ALT: () => this.CONSUME(T.IndicatorsLabel) },
-      { ALT: () => this.CONSUME(T.PurposeLabel) },
-      { ALT: () => this.CONSUME(T.BudgetTotalLabel) },
-      { ALT: () => this.CONSUME(T.FiscalFundsLabel) },
-      { ALT: () => this.CONSUME(T.OtherFundsLabel) },
-      { ALT: () => this.CONSUME(T.AgencyLabel) },
-      { ALT: () => this.CONSUME(T.DepartmentLabel) },
-      { ALT: () => this.CONSUME(T.PartHeading) },
-    ]);
+    this.OR(this.gridCellToken);
   });
+
+  private readonly strayToken: IOrAlt<unknown>[] = [
+    { ALT: () => this.CONSUME(T.AnyText) },
+    { ALT: () => this.CONSUME(T.Blank) },
+    { ALT: () => this.CONSUME(T.SecondaryHeader) },
+    { ALT: () => this.CONSUME(T.PartHeading) },
+  ];
 
   /** A cell that belongs to no labelled part (a header cell, damage, a stray value). */
   public stray = this.RULE('stray', () => {
-    this.OR([
-      { ALT: () => this.CONSUME(T.AnyText) },
-      { ALT: () => this.CONSUME(T.Blank) },
-      { ALT: () => this.CONSUME(T.SecondaryHeader) },
-      { ALT: () => this.CONSUME(T.PartHeading) },
-    ]);
+    this.OR(this.strayToken);
   });
+
+  private readonly valueToken: IOrAlt<unknown>[] = [{ ALT: () => this.CONSUME(T.AnyText) }, { ALT: () => this.CONSUME(T.Blank) }];
 
   public valueCell = this.RULE('valueCell', () => {
-    this.OR([{ ALT: () => this.CONSUME(T.AnyText) }, { ALT: () => this.CONSUME(T.Blank) }]);
+    this.OR(this.valueToken);
   });
 
+  private readonly anyCellToken: IOrAlt<unknown>[] = [
+    { ALT: () => this.CONSUME(T.AnyText) },
+    { ALT: () => this.CONSUME(T.Blank) },
+    { ALT: () => this.CONSUME(T.Label) },
+    { ALT: () => this.CONSUME(T.Title) },
+  ];
+
   public anyCell = this.RULE('anyCell', () => {
-    this.OR([
-      { ALT: () => this.CONSUME(T.AnyText) },
-      { ALT: () => this.CONSUME(T.Blank) },
-      { ALT: () => this.CONSUME(T.Label) },
-      { ALT: () => this.CONSUME(T.Title) },
-    ]);
+    this.OR(this.anyCellToken);
   });
 }
 

@@ -9,8 +9,12 @@ import * as T from './lexicon.js';
 
 type Family = Exclude<TemplateFamily, 'unknown'>;
 
+/** Characters or a prefix that `normaliseLabel` would change; most labels have none. */
+const LABEL_NEEDS_NORMALISING = /[\s\u3000:：()]|^其中/;
+
 /** A label as compared here: no spaces, colons or 其中 prefix; brackets full-width. */
 export function normaliseLabel(text: string): string {
+  if (!LABEL_NEEDS_NORMALISING.test(text)) return text;
   return text
     .replace(/[\s\u3000]/g, '')
     .replace(/[:：]$/, '')

@@ -633,6 +633,21 @@ function readSimpleShape(tokens: readonly IToken[]): ParsedValue | undefined {
 
 type StackLimited = { stackTraceLimit?: number };
 
+/** How many distinct value texts keep their tokens; the map starts over when full. */
+const LEXED_CELLS_LIMIT = 2000;
+let lexedCells = new Map<string, IToken[]>();
+
+/** The tokens of a value cell. Texts recur (≥95%, 100%, 12月底前 …), so each distinct one is lexed once; tokens are never changed. */
+function lexedValueCell(text: string): IToken[] {
+  let tokens = lexedCells.get(text);
+  if (tokens === undefined) {
+    tokens = valueLexer.tokenize(text).tokens;
+    if (lexedCells.size >= LEXED_CELLS_LIMIT) lexedCells = new Map();
+    lexedCells.set(text, tokens);
+  }
+  return tokens;
+}
+
 /**
  * Parse the text of a 指标值 or spend-plan cell into a typed Value. Never throws.
  * See the header of this file for the decisions (bare numbers, dates, suffixes, text).
@@ -651,7 +666,7 @@ function parseValueCell(raw: string | null | undefined, options?: ParseValueOpti
   try {
     errorCtor.stackTraceLimit = 0;
     if (text.length > MAX_VALUE_CHARS) return textValue(text, valueLexer.tokenize(text.slice(0, MAX_VALUE_CHARS)).tokens);
-    const { tokens } = valueLexer.tokenize(text);
+    const tokens = lexedValueCell(text);
     if (tokens.length > MAX_TOKENS || !tokens.some(canHoldMeasure)) return textValue(text, tokens);
     let parsed = readSimpleShape(tokens);
     if (!parsed) {
