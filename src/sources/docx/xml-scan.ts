@@ -28,12 +28,25 @@ export interface XmlTag {
    * `t` of every cell); undefined when absent. Optional: other tokenizers may offer `attributes` only.
    */
   attribute?(name: string): string | undefined;
+  /**
+   * A small integer for the tag's name, the same for every tag of that name within one scanner
+   * (lets a handler dispatch through an array instead of comparing strings). Optional: other
+   * tokenizers may not number names.
+   */
+  nameId?: number;
+}
+
+/** What the handler sees of an end tag (or the end of a self-closing one). */
+export interface XmlEndTag {
+  name: string;
+  /** As `XmlTag.nameId`. */
+  nameId?: number;
 }
 
 export interface XmlHandler {
   /** The tag object may be reused after the call returns: read what you need during the call. */
   open(tag: XmlTag): void;
-  close(tag: { name: string }): void;
+  close(tag: XmlEndTag): void;
   onText(text: string): void;
   /** Whether text at this point is wanted (lets the scanner skip decoding it). */
   wantsText(): boolean;
@@ -115,14 +128,16 @@ export function parseAttributes(raw: string): Record<string, string> {
 /** One start tag; the scanner reuses a single instance (the handler reads it during `open` only). */
 class LazyTag implements XmlTag {
   name = '';
+  nameId = 0;
   isSelfClosing = false;
   private bytes: Uint8Array = new Uint8Array(0);
   private start = 0;
   private end = 0;
   private parsed: Record<string, string> | null = null;
 
-  reset(name: string, bytes: Uint8Array, start: number, end: number, isSelfClosing: boolean): this {
+  reset(name: string, nameId: number, bytes: Uint8Array, start: number, end: number, isSelfClosing: boolean): this {
     this.name = name;
+    this.nameId = nameId;
     this.bytes = bytes;
     this.start = start;
     this.end = end;
@@ -143,6 +158,9 @@ class LazyTag implements XmlTag {
     const b = this.bytes;
     const end = this.end;
     const n = name.length;
+    // As in `attributes`, a repeated name's last value wins.
+    let found = -1;
+    let foundEnd = -1;
     // Pairs are `name = "value"` or `name = 'value'`; anything else falls back to the full parse.
     for (let i = this.start; i < end; ) {
       while (i < end && (isSpace(b[i]) || b[i] === 0x2f)) i++;
@@ -160,13 +178,27 @@ class LazyTag implements XmlTag {
       if (nameEnd - nameStart === n) {
         let same = true;
         for (let k = 0; k < n; k++) if (b[nameStart + k] !== name.charCodeAt(k)) (same = false), (k = n);
-        if (same) return decodeXmlEntities(decodeRange(b, i + 1, close));
+        if (same) (found = i + 1), (foundEnd = close);
       }
       i = close + 1;
     }
-    return undefined;
+    return found < 0 ? undefined : decodeXmlEntities(decodeRange(b, found, foundEnd));
   }
 }
+
+/**
+ * The first `byte` at or after `from`, or -1. A loop rather than `Uint8Array#indexOf`: V8 runs that
+ * as a C++ builtin whose call costs more than scanning the ~20 bytes between two tags (the scanner
+ * calls it twice per element: 64,000 calls on the seed's document.xml).
+ */
+function indexOfByte(b: Uint8Array, byte: number, from: number): number {
+  const n = b.length;
+  for (let i = from; i < n; i++) if (b[i] === byte) return i;
+  return -1;
+}
+
+/** Slots of the scanner's tag-name table: 2^NAME_SLOT_BITS. */
+const NAME_SLOT_BITS = 11;
 
 function isNameEnd(c: number): boolean {
   // whitespace, '/', '>'
@@ -198,15 +230,24 @@ export class XmlScanner {
   private rescanAt = 0;
   /** Bytes the scanner has looked at (for tests that prove linear work). */
   bytesScanned = 0;
-  private readonly stack: string[] = [];
+  /** The names (ids) of the open elements. */
+  private readonly stack: number[] = [];
   private sawRoot = false;
   private first = true;
   /** No more input: a short token at the end is complete, not cut off. */
   private final = false;
-  /** Tag names by a hash of their bytes (names repeat endlessly: w:p, w:r, w:t …). */
-  private readonly names = new Map<number, string>();
+  /**
+   * Tag names (names repeat endlessly: w:p, w:r, w:t …): a direct-mapped table by a hash of the
+   * name's bytes (slot → id); each distinct name once, as a string in `idNames` and as bytes at
+   * `nameBytes[idStart[id], idStart[id + 1])`; `ids` finds a name's id when its slot held another.
+   */
+  private readonly slotIds = new Int32Array(1 << NAME_SLOT_BITS).fill(-1);
+  private readonly idNames: string[] = [];
+  private idStart = new Int32Array(64);
+  private nameBytes = new Uint8Array(1024);
+  private readonly ids = new Map<string, number>();
   private readonly tag = new LazyTag();
-  private readonly closing = { name: '' };
+  private readonly closing: XmlEndTag = { name: '', nameId: 0 };
 
   constructor(
     private readonly handler: XmlHandler,
@@ -235,7 +276,7 @@ export class XmlScanner {
       const done = this.scan(rest);
       if (rest.indexOf(0x3c, done) >= 0) throw new XmlSyntaxError('unexpected end of document');
     }
-    if (this.stack.length > 0) throw new XmlSyntaxError(`unclosed tag <${this.stack[this.stack.length - 1]}>`);
+    if (this.stack.length > 0) throw new XmlSyntaxError(`unclosed tag <${this.idNames[this.stack[this.stack.length - 1]]}>`);
     if (!this.sawRoot) throw new XmlSyntaxError('no root element');
   }
 
@@ -264,18 +305,54 @@ export class XmlScanner {
     this.rescanAt = this.pendingLength * 2;
   }
 
-  private name(b: Uint8Array, start: number, end: number): string {
-    let h = end - start;
-    for (let i = start; i < end; i++) h = (Math.imul(h, 31) + b[i]) | 0;
-    const cached = this.names.get(h);
-    if (cached !== undefined && cached.length === end - start) {
-      let same = true;
-      for (let i = 0; i < cached.length; i++) if (cached.charCodeAt(i) !== b[start + i]) (same = false), (i = cached.length);
-      if (same) return cached;
+  /** The id of the name in `b[start, end)`. */
+  private nameId(b: Uint8Array, start: number, end: number): number {
+    const len = end - start;
+    // Names are short and differ early, late or by length: four bytes make a good enough hash;
+    // a name is looked for in its slot and the one beside it.
+    const h = len > 0 ? Math.imul(len ^ (b[start + (len > 2 ? 2 : 0)] << 8) ^ (b[end - 1] << 16) ^ (b[start + (len >> 1)] << 24), 0x9e3779b1) : 0;
+    const slot = h >>> (32 - NAME_SLOT_BITS);
+    const slots = this.slotIds;
+    const first = slots[slot];
+    if (first >= 0 && this.sameName(b, start, end, first)) return first;
+    const second = slots[slot ^ 1];
+    if (second >= 0 && this.sameName(b, start, end, second)) return second;
+    const name = decodeRange(b, start, end);
+    let id = this.ids.get(name);
+    if (id === undefined) {
+      id = this.idNames.length;
+      this.idNames.push(name);
+      this.ids.set(name, id);
+      this.storeNameBytes(id, b, start, end);
     }
-    const s = decodeRange(b, start, end);
-    this.names.set(h, s);
-    return s;
+    slots[first < 0 || second >= 0 ? slot : slot ^ 1] = id;
+    return id;
+  }
+
+  /** Whether `b[start, end)` are the bytes of the name `id`. */
+  private sameName(b: Uint8Array, start: number, end: number, id: number): boolean {
+    const from = this.idStart[id];
+    if (this.idStart[id + 1] - from !== end - start) return false;
+    const bytes = this.nameBytes;
+    for (let i = start, j = from; i < end; i++, j++) if (b[i] !== bytes[j]) return false;
+    return true;
+  }
+
+  private storeNameBytes(id: number, b: Uint8Array, start: number, end: number): void {
+    if (id + 2 > this.idStart.length) {
+      const grown = new Int32Array(this.idStart.length * 2);
+      grown.set(this.idStart);
+      this.idStart = grown;
+    }
+    const at = this.idStart[id];
+    const need = at + (end - start);
+    if (need > this.nameBytes.length) {
+      const grown = new Uint8Array(Math.max(need, this.nameBytes.length * 2));
+      grown.set(this.nameBytes.subarray(0, at));
+      this.nameBytes = grown;
+    }
+    this.nameBytes.set(b.subarray(start, end), at);
+    this.idStart[id + 1] = need;
   }
 
   /** Scans as far as complete tokens go; returns where the unfinished rest begins. */
@@ -285,21 +362,26 @@ export class XmlScanner {
     this.bytesScanned += n;
     let pos = 0;
     for (;;) {
-      const lt = b.indexOf(0x3c, pos);
+      const lt = indexOfByte(b, 0x3c, pos);
       if (lt < 0) return pos; // text after the last tag waits for the next chunk
       if (lt > pos && this.stack.length > 0 && h.wantsText()) h.onText(decodeXmlEntities(decodeRange(b, pos, lt)));
       if (lt + 1 >= n) return lt;
       const c = b[lt + 1];
       if (c === 0x2f) {
         // </name>
-        const gt = b.indexOf(0x3e, lt + 2);
+        const gt = indexOfByte(b, 0x3e, lt + 2);
         if (gt < 0) return lt;
         let e = gt;
         while (e > lt + 2 && (b[e - 1] === 0x20 || b[e - 1] === 0x09 || b[e - 1] === 0x0a || b[e - 1] === 0x0d)) e--;
-        const name = this.name(b, lt + 2, e);
-        const open = this.stack.pop();
-        if (open !== name) throw new XmlSyntaxError(`mismatched </${name}>`);
-        this.closing.name = name;
+        // Most end tags close what is open: compared with its name, not looked up.
+        let id = this.stack.length > 0 ? this.stack[this.stack.length - 1] : -1;
+        if (id < 0 || !this.sameName(b, lt + 2, e, id)) {
+          const name = this.idNames[this.nameId(b, lt + 2, e)];
+          if (id < 0 || this.idNames[id] !== name) throw new XmlSyntaxError(`mismatched </${name}>`);
+        }
+        this.stack.pop();
+        this.closing.name = this.idNames[id];
+        this.closing.nameId = id;
         h.close(this.closing);
         pos = gt + 1;
         continue;
@@ -335,25 +417,27 @@ export class XmlScanner {
       if (i >= n) return lt;
       if (i === lt + 1) throw new XmlSyntaxError('empty tag name');
       const nameEnd = i;
-      let quote = 0;
       for (; i < n; i++) {
         const ch = b[i];
-        if (quote !== 0) {
-          if (ch === quote) quote = 0;
-        } else if (ch === 0x22 || ch === 0x27) quote = ch;
-        else if (ch === 0x3e) break;
-        else if (ch === 0x3c) throw new XmlSyntaxError('< inside a tag');
+        if (ch === 0x3e) break;
+        if (ch === 0x22 || ch === 0x27) {
+          // A quoted value: everything up to the same quote, '>' and '<' included.
+          i++;
+          while (i < n && b[i] !== ch) i++;
+        } else if (ch === 0x3c) throw new XmlSyntaxError('< inside a tag');
       }
       if (i >= n) return lt;
       const selfClosing = b[i - 1] === 0x2f;
-      const name = this.name(b, lt + 1, nameEnd);
+      const id = this.nameId(b, lt + 1, nameEnd);
+      const name = this.idNames[id];
       if (this.stack.length === 0 && this.sawRoot) throw new XmlSyntaxError('second root element');
       this.sawRoot = true;
-      h.open(this.tag.reset(name, b, nameEnd, selfClosing ? i - 1 : i, selfClosing));
+      h.open(this.tag.reset(name, id, b, nameEnd, selfClosing ? i - 1 : i, selfClosing));
       if (selfClosing) {
         this.closing.name = name;
+        this.closing.nameId = id;
         h.close(this.closing);
-      } else this.stack.push(name);
+      } else this.stack.push(id);
       pos = i + 1;
     }
   }
