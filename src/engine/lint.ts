@@ -121,16 +121,42 @@ function compareArrays(a: number[], b: number[]): number {
   return 0;
 }
 
-/** Sorts in place by `compareMessages`, computing each message's origin key once. */
+const KEY_WIDTH = 5;
+
+/**
+ * Sorts in place by `compareMessages`, computing each message's origin key once — into flat typed
+ * arrays, not an array and a wrapper object per message (the sort runs when every message of a long
+ * document is alive, so its keys add to the peak). Same comparisons as `compareMessages`, NaN included.
+ */
 export function sortMessages(messages: LintMessage[]): LintMessage[] {
-  const keyed = messages.map((m) => ({ m, p: m.projectIndex ?? 0, o: originKey(m.origin) }));
-  keyed.sort((x, y) => {
-    if (x.p !== y.p) return x.p - y.p;
-    const o = compareArrays(x.o, y.o);
-    if (o !== 0) return o;
-    return tieBreak(x.m, y.m);
+  const n = messages.length;
+  const projects = new Float64Array(n);
+  const keys = new Float64Array(n * KEY_WIDTH);
+  const lengths = new Uint8Array(n);
+  for (let i = 0; i < n; i++) {
+    const m = messages[i]!;
+    projects[i] = m.projectIndex ?? 0;
+    const key = originKey(m.origin);
+    lengths[i] = key.length;
+    for (let k = 0; k < key.length; k++) keys[i * KEY_WIDTH + k] = key[k] ?? -Infinity;
+  }
+  const order = new Uint32Array(n);
+  for (let i = 0; i < n; i++) order[i] = i;
+  const sorted = Array.from(order).sort((x, y) => {
+    const px = projects[x]!;
+    const py = projects[y]!;
+    if (px !== py) return px - py;
+    const length = Math.max(lengths[x]!, lengths[y]!);
+    for (let k = 0; k < length; k++) {
+      const a = k < lengths[x]! ? keys[x * KEY_WIDTH + k]! : -Infinity;
+      const b = k < lengths[y]! ? keys[y * KEY_WIDTH + k]! : -Infinity;
+      const d = a - b;
+      if (d !== 0) return d;
+    }
+    return tieBreak(messages[x]!, messages[y]!);
   });
-  for (let i = 0; i < keyed.length; i++) messages[i] = keyed[i]!.m;
+  const byOrder = sorted.map((i) => messages[i]!);
+  for (let i = 0; i < n; i++) messages[i] = byOrder[i]!;
   return messages;
 }
 

@@ -9,7 +9,7 @@ import { isTextOrigin, type Indicator, type JxDocument, type Origin, type Projec
 import { goalItems } from '../../rules/shared/goals.js';
 import { fingerprintOf } from './baseline.js';
 import { formatLocation, renderTemplate, SEVERITY_NUMBER } from './messages.js';
-import { dropYielded, type Spot } from './yields.js';
+import { dropYielded, yieldTarget, type Spot } from './yields.js';
 import type {
   CellRole,
   GoalItem,
@@ -71,34 +71,31 @@ function messageOf(rule: Rule, report: NodeReport, place: Place, configured: Rep
   const { project, role } = place;
   const origin = report.origin ?? place.origin;
   const text = isTextOrigin(origin);
-  const message: LintMessage = {
-    ruleId: rule.meta.id,
-    severity: effectiveSeverity(configured, report.severity),
-    message: renderTemplate(template[locale] ?? template['zh-CN'], report.data),
-    messageId: report.messageId,
-    projectCode: project?.code ?? null,
-    projectName: project?.name ?? null,
-    projectIndex: project?.index ?? null,
-    line: text ? origin.line : null,
-    column: text ? origin.column : null,
-    origin,
-    location: formatLocation(origin, role, locale, project?.index ?? null),
-    role,
-    indicatorIndex: place.indicatorIndex,
-    level3: place.indicator?.level3 ?? null,
-    found: (report.found !== undefined ? report.found : place.text) ?? null,
-    suggestion: report.suggestion ?? null,
-    basis: rule.meta.docs.basis,
+  const ruleId = rule.meta.id;
+  const projectCode = project?.code ?? null;
+  const level3 = place.indicator?.level3 ?? null;
+  const found = (report.found !== undefined ? report.found : place.text) ?? null;
+  const severity = effectiveSeverity(configured, report.severity);
+  const message = renderTemplate(template[locale] ?? template['zh-CN'], report.data);
+  const projectIndex = project?.index ?? null;
+  const location = formatLocation(origin, role, locale, projectIndex);
+  const fingerprint = fingerprintOf({ ruleId, projectCode, role, level3, found });
+  // Every field in one literal, in the order the JSON report writes them: a field added afterwards
+  // would cost each message a second, out-of-object property store (a long document has 100,000s).
+  if (report.fix) {
+    return {
+      ruleId, severity, message, messageId: report.messageId, projectCode, projectName: project?.name ?? null, projectIndex,
+      line: text ? origin.line : null, column: text ? origin.column : null, origin, location, role,
+      indicatorIndex: place.indicatorIndex, level3, found, suggestion: report.suggestion ?? null, basis: rule.meta.docs.basis,
+      fix: report.fix, fingerprint,
+    };
+  }
+  return {
+    ruleId, severity, message, messageId: report.messageId, projectCode, projectName: project?.name ?? null, projectIndex,
+    line: text ? origin.line : null, column: text ? origin.column : null, origin, location, role,
+    indicatorIndex: place.indicatorIndex, level3, found, suggestion: report.suggestion ?? null, basis: rule.meta.docs.basis,
+    fingerprint,
   };
-  if (report.fix) message.fix = report.fix;
-  message.fingerprint = fingerprintOf({
-    ruleId: message.ruleId,
-    projectCode: message.projectCode,
-    role,
-    level3: message.level3 ?? null,
-    found: message.found ?? null,
-  });
-  return message;
 }
 
 // ---------------------------------------------------------------------------
@@ -216,10 +213,74 @@ function relatedCellOf(target: NodeReport, info: NodeInfo | undefined, document:
   };
 }
 
-/** Where a report sits for `meta.yieldsTo`: its row (the node, by identity) and its cell. */
+/** The cells a report can name, numbered for spot keys ('' is the node itself); 31 stands for a whole row. */
+const CELL_CODES = new Map<string, number>(
+  ['', 'code', 'name', 'agency', 'title', 'budget.total', 'budget.fiscal', 'budget.other', 'purpose', 'spendPlan', 'goals', 'table',
+    ...Object.keys(INDICATOR_ROLES)].map((cell, i) => [cell, i]),
+);
+const WHOLE_ROW = 31;
+
+/**
+ * Where a report sits for `meta.yieldsTo`: its row (the node, by identity) and its cell, as numbers
+ * (node number × 32 + cell) — no strings per message.
+ */
 function spotOf(report: NodeReport, nodeId: number, info: NodeInfo | undefined): Spot {
-  const row = info?.type === 'indicator' || info?.type === 'goal' ? `n${nodeId}` : `n${nodeId}:${(report.cell as string | undefined) ?? ''}`;
-  return { row, cell: `n${nodeId}:${(report.cell as string | undefined) ?? ''}` };
+  const name = (report.cell as string | undefined) ?? '';
+  const code = CELL_CODES.get(name);
+  const cell = code === undefined ? `n${nodeId}:${name}` : nodeId * 32 + code;
+  return { row: info?.type === 'indicator' || info?.type === 'goal' ? nodeId * 32 + WHOLE_ROW : cell, cell };
+}
+
+// ---------------------------------------------------------------------------
+// The nodes of one walk
+
+const DOCUMENT = 0;
+const DEPARTMENT = 1;
+const PROJECT = 2;
+const INDICATOR = 3;
+const GOAL = 4;
+
+/**
+ * Every node a rule may report on, by identity: a number per node and, in parallel arrays, its kind,
+ * its project (position in the document) and its row — no object per node, since a long document
+ * has hundreds of thousands of indicator rows and goal items.
+ */
+class NodeTable {
+  private readonly ids = new Map<object, number>();
+  private readonly kinds: number[] = [];
+  private readonly owners: number[] = [];
+  private readonly rows: number[] = [];
+
+  constructor(private readonly document: JxDocument) {}
+
+  /** Registers a node; a node registered twice takes its last registration. */
+  add(node: object, kind: number, owner = -1, row = -1): void {
+    let id = this.ids.get(node);
+    if (id === undefined) this.ids.set(node, (id = this.kinds.length));
+    this.kinds[id] = kind;
+    this.owners[id] = owner;
+    this.rows[id] = row;
+  }
+
+  idOf(node: object): number | undefined {
+    return this.ids.get(node);
+  }
+
+  infoAt(id: number | undefined): NodeInfo | undefined {
+    if (id === undefined) return undefined;
+    switch (this.kinds[id]) {
+      case DOCUMENT:
+        return { type: 'document' };
+      case DEPARTMENT:
+        return { type: 'department' };
+      case PROJECT:
+        return { type: 'project', project: this.document.projects[this.owners[id]!]! };
+      case INDICATOR:
+        return { type: 'indicator', project: this.document.projects[this.owners[id]!]!, index: this.rows[id]! };
+      default:
+        return { type: 'goal', project: this.document.projects[this.owners[id]!]! };
+    }
+  }
 }
 
 // ---------------------------------------------------------------------------
@@ -235,17 +296,18 @@ interface RuleState extends RuleOutcome {
 /** Runs the rules on one document in one walk of the AST. Outcomes come back in the order of `runs`. */
 export function visitRules(document: JxDocument, runs: readonly RuleRun[], settings: RuleSettings): RuleOutcome[] {
   const { locale } = settings;
-  const nodes = new Map<object, NodeInfo>();
-  nodes.set(document, { type: 'document' });
-  nodes.set(document.department, { type: 'department' });
-  // Where each message sits, for `meta.yieldsTo` (node identities numbered as reports arrive).
+  const nodes = new NodeTable(document);
+  nodes.add(document, DOCUMENT);
+  nodes.add(document.department, DEPARTMENT);
+  // Where each message sits, for `meta.yieldsTo`: kept only for the rules that give way or are given way to.
   const spots = new Map<LintMessage, Spot>();
-  const nodeIds = new Map<object, number>();
-  const nodeId = (node: object) => {
-    let id = nodeIds.get(node);
-    if (id === undefined) nodeIds.set(node, (id = nodeIds.size));
-    return id;
-  };
+  const yieldingRules = new Set<string>();
+  for (const { rule } of runs) {
+    for (const entry of rule.meta.yieldsTo ?? []) {
+      yieldingRules.add(rule.meta.id);
+      yieldingRules.add(yieldTarget(entry).rule);
+    }
+  }
   const states: RuleState[] = runs.map((run) => ({ run, rule: run.rule, messages: [], failed: false }));
   const fail = (state: RuleState, error: unknown) => {
     state.failed = true;
@@ -257,19 +319,21 @@ export function visitRules(document: JxDocument, runs: readonly RuleRun[], setti
   const visitors = new Map<VisitorKey, [RuleState, (...args: never[]) => void][]>();
   for (const state of states) {
     const { rule, severity, options } = state.run;
+    const keepsSpots = yieldingRules.has(rule.meta.id);
     const context: RuleContext = {
       document,
       options,
       settings,
       report: (report) => {
-        const info = nodes.get(report.node);
+        const id = nodes.idOf(report.node);
+        const info = nodes.infoAt(id);
         const message = messageOf(rule, report, placeOf(report, info, document), severity, locale);
         if (report.related?.length) {
           message.related = report.related.map((target) =>
-            relatedCellOf({ ...target, messageId: report.messageId } as NodeReport, nodes.get(target.node), document, locale),
+            relatedCellOf({ ...target, messageId: report.messageId } as NodeReport, nodes.infoAt(nodes.idOf(target.node)), document, locale),
           );
         }
-        spots.set(message, spotOf(report, nodeId(report.node), info));
+        if (keepsSpots) spots.set(message, spotOf(report, id!, info));
         state.messages.push(message);
       },
     };
@@ -307,13 +371,13 @@ export function visitRules(document: JxDocument, runs: readonly RuleRun[], setti
     const wantsGoals = visitors.has('Goal');
     const wantsIndicators = visitors.has('Indicator');
     const itemsOf: GoalItem[][] = [];
-    for (const project of document.projects) {
-      nodes.set(project, { type: 'project', project });
+    for (const [p, project] of document.projects.entries()) {
+      nodes.add(project, PROJECT, p);
       const { indicators } = project;
-      for (let index = 0; index < indicators.length; index++) nodes.set(indicators[index]!, { type: 'indicator', project, index });
-      for (const goal of project.goals) nodes.set(goal, { type: 'goal', project });
+      for (let index = 0; index < indicators.length; index++) nodes.add(indicators[index]!, INDICATOR, p, index);
+      for (const goal of project.goals) nodes.add(goal, GOAL, p);
       const items = wantsGoals ? goalItems(project.goals) : [];
-      for (const item of items) nodes.set(item, { type: 'goal', project });
+      for (const item of items) nodes.add(item, GOAL, p);
       itemsOf.push(items);
     }
     call('Document', document);

@@ -10,8 +10,8 @@ import type { LintMessage, Rule, YieldTo } from './types.js';
 
 /** Where a finding sits, for comparing with other rules' findings: its row (indicator row, goal item, or project cell) and its cell. */
 export interface Spot {
-  row: string;
-  cell: string;
+  row: string | number;
+  cell: string | number;
 }
 
 interface YieldingOutcome {
@@ -44,7 +44,7 @@ export function dropYielded(outcomes: YieldingOutcome[], spotOf: (message: LintM
     for (const t of targets) resolve(byId.get(t.rule)!);
     if (targets.length > 0) {
       const taken = targets.map((t) => {
-        const spots = new Set<string>();
+        const spots = new Set<string | number>();
         for (const m of byId.get(t.rule)!.messages) {
           const s = spotOf(m);
           if (s) spots.add(t.scope === 'row' ? s.row : s.cell);
