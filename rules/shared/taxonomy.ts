@@ -32,10 +32,6 @@ const stemOf = memoize((name: string) =>
     .replace(/(?:指标|目标)$/, ''),
 );
 
-function stem(name: string | null | undefined): string {
-  return name ? stemOf(name) : '';
-}
-
 /** 一级 aliases (docs/taxonomy.md §4), keyed by stem. */
 const LEVEL1_ALIASES: Record<string, Level1> = {
   产出: '产出',
@@ -72,9 +68,16 @@ const LEVEL2_ALIASES: Record<string, Level2> = {
   生态环境成本: '生态环境成本',
 };
 
+/** Every rule asks for the classes of the same few labels: each label is classified once. */
+const level1Of = memoize((name: string): Level1 | null => LEVEL1_ALIASES[stemOf(name)] ?? null);
+const level2Of = memoize((name: string) => {
+  const s = stemOf(name);
+  return { known: LEVEL2_ALIASES[s], satisfactionLike: s.includes('满意度') || s === '具体' };
+});
+
 /** The canonical 一级 of a label, or null when the label is blank or outside the taxonomy. */
 export function canonicalLevel1(name: string | null | undefined): Level1 | null {
-  return LEVEL1_ALIASES[stem(name)] ?? null;
+  return name ? level1Of(name) : null;
 }
 
 /**
@@ -82,10 +85,10 @@ export function canonicalLevel1(name: string | null | undefined): Level1 | null 
  * 二级 that mentions 满意度, and the 2016 template's "具体指标", is 服务对象满意度 (docs/taxonomy.md §4).
  */
 export function canonicalLevel2(name: string | null | undefined, level1?: string | null): Level2 | null {
-  const s = stem(name);
-  const known = LEVEL2_ALIASES[s];
+  if (!name) return null;
+  const { known, satisfactionLike } = level2Of(name);
   if (known) return known;
-  if (canonicalLevel1(level1) === '满意度' && (s.includes('满意度') || s === '具体')) return '服务对象满意度';
+  if (satisfactionLike && canonicalLevel1(level1) === '满意度') return '服务对象满意度';
   return null;
 }
 

@@ -57,9 +57,12 @@ export function isBlank(text: string | null | undefined): boolean {
 }
 
 const TRAILING_PUNCTUATION = /[\s\u3000。．.，,；;：:！!？?、…]+$/u;
+const PUNCTUATION_CHAR = /[\s\u3000。．.，,；;：:！!？?、…]/u;
 
 /** Drops trailing punctuation and whitespace ("完成率。" → "完成率"). */
 export function stripTrailingPunctuation(text: string): string {
+  // Most cells end in a word: only the last character decides whether there is anything to drop.
+  if (!PUNCTUATION_CHAR.test(text.charAt(text.length - 1))) return text;
   return text.replace(TRAILING_PUNCTUATION, '');
 }
 
