@@ -51,7 +51,7 @@ import {
   readZipDirectory,
   refuseDoctype,
 } from '../zip-guard.js';
-import { type XmlHandler, type XmlTag, XmlScanner } from './xml-scan.js';
+import { type XmlEndTag, type XmlHandler, type XmlTag, XmlScanner } from './xml-scan.js';
 import { DocxNumbering, numberingParts } from './numbering.js';
 
 const NS: Record<string, string> = {
@@ -61,6 +61,94 @@ const NS: Record<string, string> = {
   'urn:schemas-microsoft-com:vml': 'v',
   'http://schemas.microsoft.com/office/word/2010/wordml': 'w14',
 };
+
+/**
+ * The elements the reader tells apart, as small integers (元素编码): the handler dispatches on
+ * these instead of comparing a tag's name with some forty strings.
+ */
+const OTHER = 0;
+const TRANSPARENT = 1;
+const P = 2;
+const PPR = 3;
+const T = 4;
+const INSTR_TEXT = 5;
+const TAB = 6;
+const BR = 7;
+const CR = 8;
+const NO_BREAK_HYPHEN = 9;
+const SOFT_HYPHEN = 10;
+const SYM = 11;
+const FLD_CHAR = 12;
+const FLD_SIMPLE = 13;
+const SDT = 14;
+const SDT_PR = 15;
+const TBL = 16;
+const TR = 17;
+const TR_PR = 18;
+const TC = 19;
+const TC_PR = 20;
+const PICT = 21;
+const TEXT_BOX_PART = 22;
+const RPR = 23;
+const P_STYLE = 24;
+const NUM_PR = 25;
+const NUM_ID = 26;
+const ILVL = 27;
+const DEL = 28;
+const GRID_BEFORE = 29;
+const GRID_AFTER = 30;
+const GRID_SPAN = 31;
+const V_MERGE = 32;
+const W14_CHECKBOX = 33;
+const W14_CHECKED = 34;
+const FF_DATA = 35;
+const CHECK_BOX = 36;
+const CHECKED = 37;
+const DEFAULT = 38;
+
+/** Canonical element names (see `canon`) → codes; every other element is OTHER. */
+const ELEMENT_CODES = new Map<string, number>([
+  ...['w:document', 'w:body', 'w:r', 'w:hyperlink', 'w:smartTag', 'w:customXml', 'w:ins', 'w:moveTo', 'w:dir', 'w:bdo', 'w:sdtContent', 'mc:AlternateContent', 'mc:Fallback'].map(
+    (n): [string, number] => [n, TRANSPARENT],
+  ),
+  ...['v:shape', 'v:textbox', 'v:group', 'v:rect', 'v:roundrect', 'w:txbxContent'].map((n): [string, number] => [n, TEXT_BOX_PART]),
+  ['w:p', P],
+  ['w:pPr', PPR],
+  ['w:t', T],
+  ['w:instrText', INSTR_TEXT],
+  ['w:tab', TAB],
+  ['w:br', BR],
+  ['w:cr', CR],
+  ['w:noBreakHyphen', NO_BREAK_HYPHEN],
+  ['w:softHyphen', SOFT_HYPHEN],
+  ['w:sym', SYM],
+  ['w:fldChar', FLD_CHAR],
+  ['w:fldSimple', FLD_SIMPLE],
+  ['w:sdt', SDT],
+  ['w:sdtPr', SDT_PR],
+  ['w:tbl', TBL],
+  ['w:tr', TR],
+  ['w:trPr', TR_PR],
+  ['w:tc', TC],
+  ['w:tcPr', TC_PR],
+  ['w:pict', PICT],
+  ['w:rPr', RPR],
+  ['w:pStyle', P_STYLE],
+  ['w:numPr', NUM_PR],
+  ['w:numId', NUM_ID],
+  ['w:ilvl', ILVL],
+  ['w:del', DEL],
+  ['w:gridBefore', GRID_BEFORE],
+  ['w:gridAfter', GRID_AFTER],
+  ['w:gridSpan', GRID_SPAN],
+  ['w:vMerge', V_MERGE],
+  ['w14:checkbox', W14_CHECKBOX],
+  ['w14:checked', W14_CHECKED],
+  ['w:ffData', FF_DATA],
+  ['w:checkBox', CHECK_BOX],
+  ['w:checked', CHECKED],
+  ['w:default', DEFAULT],
+]);
 
 /** Where finished paragraphs and tables go. */
 interface Container {
@@ -176,8 +264,24 @@ class WordprocessingReader implements XmlHandler {
 
   private readonly prefixToCanon = new Map<string, string>();
   private readonly nameCache = new Map<string, string>();
+  /** Element codes by the tokenizer's name id (`XmlTag.nameId`), filled as names come. */
+  private codeById: number[] = [];
   private wAttr = 'w:';
   private w14Attr = 'w14:';
+  /** Qualified attribute names (`w:val` …) by local name, for the document's prefix. */
+  private readonly wAttrNames = new Map<string, string>();
+
+  /** The element code of a tag. */
+  private code(tag: XmlTag | XmlEndTag): number {
+    const id = tag.nameId;
+    if (id !== undefined) {
+      const known = this.codeById[id];
+      if (known !== undefined) return known;
+    }
+    const c = ELEMENT_CODES.get(this.canon(tag.name)) ?? OTHER;
+    if (id !== undefined) this.codeById[id] = c;
+    return c;
+  }
 
   /** Canonical `prefix:local` for a raw tag name (w, mc, v, w14; others keep a `?` prefix). */
   private canon(raw: string): string {
@@ -203,10 +307,14 @@ class WordprocessingReader implements XmlHandler {
       if (canon === 'w14') this.w14Attr = prefix ? `${prefix}:` : '';
     }
     this.nameCache.clear();
+    this.codeById = [];
+    this.wAttrNames.clear();
   }
 
   private attr(tag: XmlTag, local: string): string | undefined {
-    return tag.attributes[this.wAttr + local];
+    let name = this.wAttrNames.get(local);
+    if (name === undefined) this.wAttrNames.set(local, (name = this.wAttr + local));
+    return tag.attribute ? tag.attribute(name) : tag.attributes[name];
   }
 
   private skip(): void {
@@ -231,71 +339,59 @@ class WordprocessingReader implements XmlHandler {
     this.depth++;
     if (this.skipDepth >= 0) return;
     if (this.depth === 1) this.learnNamespaces(tag.attributes);
-    const name = this.canon(tag.name);
+    const code = this.code(tag);
 
     if (this.prop !== null) {
-      this.openProperty(name, tag);
+      this.openProperty(code, tag);
       return;
     }
-    switch (name) {
-      case 'w:document':
-      case 'w:body':
-      case 'w:r':
-      case 'w:hyperlink':
-      case 'w:smartTag':
-      case 'w:customXml':
-      case 'w:ins':
-      case 'w:moveTo':
-      case 'w:dir':
-      case 'w:bdo':
-      case 'w:sdtContent':
-      case 'mc:AlternateContent':
-      case 'mc:Fallback':
+    switch (code) {
+      case TRANSPARENT:
         return;
-      case 'w:p':
+      case P:
         this.startParagraph();
         return;
-      case 'w:pPr':
+      case PPR:
         this.enterProperty('pPr');
         return;
-      case 'w:t':
+      case T:
         if (this.inFieldCode) return this.skip();
         this.capture = 't';
         this.captured = '';
         return;
-      case 'w:instrText':
+      case INSTR_TEXT:
         this.capture = 'instr';
         this.captured = '';
         return;
-      case 'w:tab':
+      case TAB:
         this.emit('\t');
         return this.skip();
-      case 'w:br': {
+      case BR: {
         const type = this.attr(tag, 'type');
         if (type === undefined || type === 'textWrapping' || type === 'page' || type === 'column') this.emit('\n');
         return this.skip();
       }
-      case 'w:cr':
+      case CR:
         this.emit('\n');
         return this.skip();
-      case 'w:noBreakHyphen':
+      case NO_BREAK_HYPHEN:
         this.text('\u2011');
         return this.skip();
-      case 'w:softHyphen':
+      case SOFT_HYPHEN:
         this.text('\u00AD');
         return this.skip();
-      case 'w:sym':
+      case SYM:
         this.symbol(tag);
         return this.skip();
-      case 'w:fldChar':
+      case FLD_CHAR:
         this.fieldChar(tag);
         return;
-      case 'w:fldSimple': {
+      case FLD_SIMPLE: {
         const instr = this.attr(tag, 'instr') ?? '';
         if (isTcInstruction(instr)) this.text(tcFieldText(instr));
         return;
       }
-      case 'w:sdt':
+      case SDT:
         {
           const paragraph = this.paras[this.paras.length - 1];
           this.sdts.push({
@@ -308,22 +404,22 @@ class WordprocessingReader implements XmlHandler {
           });
         }
         return;
-      case 'w:sdtPr':
+      case SDT_PR:
         this.enterProperty('sdtPr');
         return;
-      case 'w:tbl':
+      case TBL:
         this.tables.push({ grid: new WordGrid(), row: null, cell: null });
         return;
-      case 'w:tr': {
+      case TR: {
         const t = this.tables[this.tables.length - 1];
         if (!t) return this.skip();
         t.row = { cells: [], gridBefore: 0, gridAfter: 0, deleted: false };
         return;
       }
-      case 'w:trPr':
+      case TR_PR:
         this.enterProperty('trPr');
         return;
-      case 'w:tc': {
+      case TC: {
         const t = this.tables[this.tables.length - 1];
         if (!t || !t.row) return this.skip();
         // gridBefore columns: the reference reader fills them with a placeholder cell whose
@@ -333,22 +429,17 @@ class WordprocessingReader implements XmlHandler {
         this.containers.push(t.cell.container);
         return;
       }
-      case 'w:tcPr':
+      case TC_PR:
         this.enterProperty('tcPr');
         return;
-      case 'w:pict': {
+      case PICT: {
         const p = this.paras[this.paras.length - 1];
         if (!p) return this.skip();
         this.picts.push(this.depth);
         this.containers.push(new ExtraContainer((p.extras ??= [])));
         return;
       }
-      case 'v:shape':
-      case 'v:textbox':
-      case 'v:group':
-      case 'v:rect':
-      case 'v:roundrect':
-      case 'w:txbxContent':
+      case TEXT_BOX_PART:
         if (this.picts.length === 0) return this.skip();
         return;
       default:
@@ -364,23 +455,23 @@ class WordprocessingReader implements XmlHandler {
   }
 
   /** Inside a property element: read the few children that matter, skip the rest. */
-  private openProperty(name: string, tag: XmlTag): void {
+  private openProperty(code: number, tag: XmlTag): void {
     switch (this.prop) {
       case 'pPr': {
-        if (name === 'w:rPr') return this.nested('pPrRPr');
+        if (code === RPR) return this.nested('pPrRPr');
         const p = this.paras[this.paras.length - 1];
-        if (p && name === 'w:pStyle') p.style = this.attr(tag, 'val');
-        else if (name === 'w:numPr') return this.nested('numPr');
+        if (p && code === P_STYLE) p.style = this.attr(tag, 'val');
+        else if (code === NUM_PR) return this.nested('numPr');
         return this.skip();
       }
       case 'numPr': {
         const p = this.paras[this.paras.length - 1];
-        if (p && name === 'w:numId') p.numId = this.attr(tag, 'val');
-        else if (p && name === 'w:ilvl') p.ilvl = Number(this.attr(tag, 'val') ?? 0);
+        if (p && code === NUM_ID) p.numId = this.attr(tag, 'val');
+        else if (p && code === ILVL) p.ilvl = Number(this.attr(tag, 'val') ?? 0);
         return this.skip();
       }
       case 'pPrRPr':
-        if (name === 'w:del') {
+        if (code === DEL) {
           const p = this.paras[this.paras.length - 1];
           if (p) p.markDeleted = true;
         }
@@ -388,17 +479,17 @@ class WordprocessingReader implements XmlHandler {
       case 'trPr': {
         const row = this.tables[this.tables.length - 1]?.row;
         if (row) {
-          if (name === 'w:gridBefore') row.gridBefore = toInt(this.attr(tag, 'val'));
-          else if (name === 'w:gridAfter') row.gridAfter = toInt(this.attr(tag, 'val'));
-          else if (name === 'w:del') row.deleted = true;
+          if (code === GRID_BEFORE) row.gridBefore = toInt(this.attr(tag, 'val'));
+          else if (code === GRID_AFTER) row.gridAfter = toInt(this.attr(tag, 'val'));
+          else if (code === DEL) row.deleted = true;
         }
         return this.skip();
       }
       case 'tcPr': {
         const cell = this.tables[this.tables.length - 1]?.cell;
         if (cell) {
-          if (name === 'w:gridSpan') cell.span = Math.max(1, toInt(this.attr(tag, 'val')) || 1);
-          else if (name === 'w:vMerge') {
+          if (code === GRID_SPAN) cell.span = Math.max(1, toInt(this.attr(tag, 'val')) || 1);
+          else if (code === V_MERGE) {
             const val = this.attr(tag, 'val');
             cell.vMergeContinue = val === 'continue' || !val;
           }
@@ -406,29 +497,29 @@ class WordprocessingReader implements XmlHandler {
         return this.skip();
       }
       case 'sdtPr':
-        if (name === 'w14:checkbox') {
+        if (code === W14_CHECKBOX) {
           const sdt = this.sdts[this.sdts.length - 1];
           if (sdt) sdt.checkbox = true;
           return this.nested('w14checkbox');
         }
         return this.skip();
       case 'w14checkbox':
-        if (name === 'w14:checked') {
+        if (code === W14_CHECKED) {
           const sdt = this.sdts[this.sdts.length - 1];
-          const val = tag.attributes[this.w14Attr + 'val'];
+          const val = tag.attribute ? tag.attribute(this.w14Attr + 'val') : tag.attributes[this.w14Attr + 'val'];
           if (sdt) sdt.checked = val === '1' || val === 'true' || val === 'on';
         }
         return this.skip();
       case 'fldChar':
-        if (name === 'w:ffData') return this.nested('ffData');
+        if (code === FF_DATA) return this.nested('ffData');
         return this.skip();
       case 'ffData':
-        if (name === 'w:checkBox') return this.nested('ffCheckBox');
+        if (code === CHECK_BOX) return this.nested('ffCheckBox');
         return this.skip();
       case 'ffCheckBox': {
         const f = this.fields[this.fields.length - 1];
-        if (f && name === 'w:checked') (f.checked = readBoolean(this.attr(tag, 'val'))), (this.checkedSeen = true);
-        else if (f && name === 'w:default' && !this.checkedSeen) f.checked = readBoolean(this.attr(tag, 'val'));
+        if (f && code === CHECKED) (f.checked = readBoolean(this.attr(tag, 'val'))), (this.checkedSeen = true);
+        else if (f && code === DEFAULT && !this.checkedSeen) f.checked = readBoolean(this.attr(tag, 'val'));
         return this.skip();
       }
       default:
@@ -445,7 +536,7 @@ class WordprocessingReader implements XmlHandler {
   }
   private checkedSeen = false;
 
-  close(tag: XmlTag): void {
+  close(tag: XmlEndTag): void {
     if (this.skipDepth >= 0) {
       if (this.depth === this.skipDepth) this.skipDepth = -1;
       this.depth--;
@@ -459,13 +550,12 @@ class WordprocessingReader implements XmlHandler {
       this.depth--;
       return;
     }
-    const name = this.canon(tag.name);
-    switch (name) {
-      case 'w:t':
+    switch (this.code(tag)) {
+      case T:
         if (this.capture === 't') this.text(this.captured);
         this.capture = null;
         break;
-      case 'w:instrText':
+      case INSTR_TEXT:
         if (this.capture === 'instr') {
           this.currentInstr += this.captured;
           const top = this.fields[this.fields.length - 1];
@@ -476,10 +566,10 @@ class WordprocessingReader implements XmlHandler {
         }
         this.capture = null;
         break;
-      case 'w:p':
+      case P:
         this.endParagraph();
         break;
-      case 'w:sdt': {
+      case SDT: {
         // A check box with no text in it: mammoth replaces its whole content by the check box.
         const sdt = this.sdts.pop();
         const paragraph = this.paras[this.paras.length - 1];
@@ -489,7 +579,7 @@ class WordprocessingReader implements XmlHandler {
         }
         break;
       }
-      case 'w:tc': {
+      case TC: {
         const t = this.tables[this.tables.length - 1];
         if (t && t.cell && t.row) {
           this.containers.pop();
@@ -502,19 +592,19 @@ class WordprocessingReader implements XmlHandler {
         if (t) t.cell = null;
         break;
       }
-      case 'w:tr': {
+      case TR: {
         const t = this.tables[this.tables.length - 1];
         if (t && t.row && t.row.gridAfter > 0) this.carry = null; // as for gridBefore, at the row's end
         if (t && t.row && !t.row.deleted) t.grid.addRow(t.row.cells, t.row.gridBefore, t.row.gridAfter);
         if (t) t.row = null;
         break;
       }
-      case 'w:tbl': {
+      case TBL: {
         const t = this.tables.pop();
         if (t) this.container.table(t.grid.rows);
         break;
       }
-      case 'w:pict':
+      case PICT:
         if (this.picts[this.picts.length - 1] === this.depth) {
           this.picts.pop();
           this.containers.pop();
