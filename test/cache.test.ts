@@ -5,10 +5,12 @@
  * cache is seen by planting a marker in the cached result.
  */
 import { createHash } from 'node:crypto';
+import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { BUILD, ensureBuilt, runCli } from './cli-support.js';
 import { main } from '../src/cli/program.js';
 import type { CliIO } from '../src/cli/io.js';
 import { lintFiles, toolVersion, type LintFilesOptions } from '../src/node.js';
@@ -30,31 +32,49 @@ const run = (extra: LintFilesOptions = {}) =>
   lintFiles(['.'], { cwd: dir, cache: true, concurrency: 1, onWarning: (line) => warnings.push(line), ...extra });
 
 type Result = { messages: { message: string }[] };
-type Cache = { version: string; entries: Record<string, { result: Result }> };
-type EntryHeader = { path: string; sha256: string };
-/** The cache file: a header line, then one line per entry — its header JSON, a TAB, the result's JSON. */
-const readCache = (file = cacheFile()): Cache & { lines: [EntryHeader, string][] } => {
-  const [first, ...rest] = readFileSync(file, 'utf8').split('\n').filter((line) => line !== '');
-  const lines = rest.map((line): [EntryHeader, string] => {
-    const tab = line.indexOf('\t');
-    return [JSON.parse(line.slice(0, tab)) as EntryHeader, line.slice(tab + 1)];
+type EntryHeader = { path: string; sha256: string; offset: number; length: number };
+type Cache = { version: string; entries: Record<string, { result: Result }>; header: string; lines: [EntryHeader, string][] };
+/** The cache file: a header line, each result's JSON on a line, the index (one JSON line per entry), and `index <offset>`. */
+const readCache = (file = cacheFile()): Cache => {
+  const bytes = readFileSync(file);
+  const header = bytes.toString('utf8', 0, bytes.indexOf(0x0a));
+  const trailer = bytes.toString('latin1', bytes.length - 27);
+  expect(trailer).toMatch(/^index \d{20}\n$/);
+  const indexStart = Number(trailer.slice(6, -1));
+  const index = bytes.toString('utf8', indexStart, bytes.length - 27).split('\n').filter((line) => line !== '');
+  const lines = index.map((line): [EntryHeader, string] => {
+    const entry = JSON.parse(line) as EntryHeader;
+    return [entry, bytes.toString('utf8', entry.offset, entry.offset + entry.length)];
   });
-  const entries = Object.fromEntries(lines.map(([header, json]) => [header.path, { result: JSON.parse(json) as Result }]));
-  return { ...(JSON.parse(first!) as { version: string }), entries, lines };
+  const entries = Object.fromEntries(lines.map(([entry, json]) => [entry.path, { result: JSON.parse(json) as Result }]));
+  return { ...(JSON.parse(header) as { version: string }), header, entries, lines };
+};
+/** Writes a cache file of the same layout from its header line and entries. */
+const writeCache = (header: string, lines: [EntryHeader, string][], file = cacheFile()): void => {
+  let data = header + '\n';
+  const index: string[] = [];
+  for (const [entry, json] of lines) {
+    const offset = Buffer.byteLength(data);
+    data += json + '\n';
+    index.push(JSON.stringify({ ...entry, offset, length: Buffer.byteLength(json) }));
+  }
+  const indexStart = Buffer.byteLength(data);
+  writeFileSync(file, data + index.map((line) => line + '\n').join('') + `index ${String(indexStart).padStart(20, '0')}\n`);
 };
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 
 /** Puts a marker into every cached result's first message (its checksum updated), so a result served from the cache shows it. */
 function plantMarker(): void {
-  const [first] = readFileSync(cacheFile(), 'utf8').split('\n');
-  const out = [first];
-  for (const [header, json] of readCache().lines) {
-    const result = JSON.parse(json) as Result;
-    result.messages[0]!.message = 'FROM-CACHE';
-    const text = JSON.stringify(result);
-    out.push(`${JSON.stringify({ ...header, sha256: sha256(text) })}\t${text}`);
-  }
-  writeFileSync(cacheFile(), out.join('\n') + '\n');
+  const cache = readCache();
+  writeCache(
+    cache.header,
+    cache.lines.map(([header, json]): [EntryHeader, string] => {
+      const result = JSON.parse(json) as Result;
+      result.messages[0]!.message = 'FROM-CACHE';
+      const text = JSON.stringify(result);
+      return [{ ...header, sha256: sha256(text) }, text];
+    }),
+  );
 }
 const fromCache = (results: { messages: { message: string }[] }[]) => results.map((r) => r.messages[0]?.message === 'FROM-CACHE');
 
@@ -83,8 +103,8 @@ describe('--cache', () => {
   it('a cache of another jxlint version is dropped silently', async () => {
     await run();
     plantMarker();
-    const [first, ...rest] = readFileSync(cacheFile(), 'utf8').split('\n');
-    writeFileSync(cacheFile(), [JSON.stringify({ ...JSON.parse(first!), version: `${toolVersion()}-other` }), ...rest].join('\n'));
+    const cache = readCache();
+    writeCache(JSON.stringify({ ...JSON.parse(cache.header), version: `${toolVersion()}-other` }), cache.lines);
     expect(fromCache(await run())).toEqual([false, false]);
     expect(warnings).toEqual([]);
     expect(readCache().version).toBe(toolVersion());
@@ -93,7 +113,9 @@ describe('--cache', () => {
   it.each([
     ['damaged', '{"format":"jxlint-cache", "entr'],
     ['foreign', JSON.stringify({ '/work/a.txt': { hash: 'x' } })],
-    ['cache-shaped but wrong', `${JSON.stringify({ format: 'jxlint-cache', formatVersion: 2, version: toolVersion() })}\n{"path":"a.txt"}\tnot an entry\n`],
+    ['cache-shaped but wrong', `${JSON.stringify({ format: 'jxlint-cache', formatVersion: 3, version: toolVersion() })}\n{"path":"a.txt"}\tnot an entry\n`],
+    ['cut short', `${JSON.stringify({ format: 'jxlint-cache', formatVersion: 3, version: toolVersion() })}\n{"messages":[]}\n{"path":"a.txt","offset":70,"length":15}\nindex 000000000000000000`],
+    ['pointing outside the file', `${JSON.stringify({ format: 'jxlint-cache', formatVersion: 3, version: toolVersion() })}\nindex 00000000000000009999\n`],
   ])('a %s cache file is ignored with one warning line and rewritten', async (_, content) => {
     const clean = await lintFiles(['.'], { cwd: dir, concurrency: 1 });
     writeFileSync(cacheFile(), content);
@@ -162,4 +184,48 @@ describe('--cache', () => {
     const cache = readCache(path.join(dir, 'c/jx.json'));
     expect(Object.keys(cache.entries).map((f) => path.basename(f)).sort()).toEqual(['a.txt', 'b.docx']);
   });
+
+  it('the temporary cache file is never left behind: a process that exits in the middle (a second Ctrl-C) removes it', async () => {
+    await ensureBuilt();
+    await run();
+    const earlier = readFileSync(cacheFile());
+    writeFileSync(path.join(dir, 'a.txt'), readFileSync(path.join(dir, 'a.txt'), 'utf8') + '\n备注');
+    copyFileSync(path.join(seed, 'seed.txt'), path.join(dir, 'c.txt'));
+    // process.exit after the first fresh result (the temporary cache file is open by then): only the exit hook can remove it.
+    const script = [
+      `import { lintFilesToReports } from ${JSON.stringify(path.join(BUILD, 'src/node.js'))};`,
+      `await lintFilesToReports(['.'], [{ format: 'json', file: 'r.json' }], {`,
+      `  cwd: ${JSON.stringify(dir)}, concurrency: 1, cache: true,`,
+      `  onResult: (_r, i) => { if (i === 0) process.exit(7); },`,
+      `});`,
+    ].join('\n');
+    const r = spawnSync(process.execPath, ['--input-type=module', '-e', script], { cwd: dir, encoding: 'utf8' });
+    expect(r.status).toBe(7);
+    expect(readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+    expect(readFileSync(cacheFile()).equals(earlier)).toBe(true);
+  }, 300_000);
+
+  it.each([['1'], ['2'], ['auto']])('with --concurrency %s the json report is the same without the cache, from a cold cache and from a warm one; a damaged entry is linted again', async (concurrency) => {
+    await ensureBuilt();
+    for (let i = 0; i < 4; i++) copyFileSync(path.join(seed, i % 2 ? 'seed.docx' : 'seed.txt'), path.join(dir, `f${i}.${i % 2 ? 'docx' : 'txt'}`));
+    const cli = async (out: string, ...extra: string[]) => {
+      const r = await runCli(['.', '--concurrency', concurrency, '-f', 'json', '-o', out, ...extra], { cwd: dir });
+      expect(r.code).toBe(1);
+      return readFileSync(path.join(dir, out), 'utf8');
+    };
+    const plain = await cli('plain.json');
+    expect(JSON.parse(plain)).toHaveLength(6);
+    expect(await cli('cold.json', '--cache')).toBe(plain);
+    expect(await cli('warm.json', '--cache')).toBe(plain);
+    const cache = readCache();
+    expect(cache.lines).toHaveLength(6);
+    // One entry's bytes damaged (same length, so the index still points right): that file alone is linted again.
+    const bytes = readFileSync(cacheFile());
+    bytes[cache.lines[2]![0].offset + 5] ^= 1;
+    writeFileSync(cacheFile(), bytes);
+    expect(await cli('damaged.json', '--cache')).toBe(plain);
+    expect(await cli('again.json', '--cache')).toBe(plain);
+    expect(readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+    expect(warnings).toEqual([]);
+  }, 300_000);
 });

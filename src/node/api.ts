@@ -20,14 +20,14 @@ import {
   type ResolvedConfig,
 } from '../index.js';
 import { discoverFiles as expandInputs, IgnoreMatcher, InputError, loadIgnoreFile, parseShard, selectShard, type InputFile, type Shard } from './discover.js';
-import { readInputFile } from '../node.js';
+import { DEFAULT_MAX_FILE_SIZE } from '../node.js';
 import { unreadableFolderFailure } from './read-input.js';
-import { cachedOutcome, CachedResult, DEFAULT_CACHE_LOCATION, LintCache, sha256 } from './cache.js';
+import { cachedOutcome, CachedResult, contentHash, DEFAULT_CACHE_LOCATION, LintCache, sha256 } from './cache.js';
 import { toolVersion } from './version.js';
 import { autoConcurrency, lintFiles as lintOnPool, RunStopped, workWeight } from './lint-files.js';
 import { ReportWriter, type ReportOptions, type ReportOutput, type ReportTotals } from './reports.js';
 import { RunConfigs } from './run-configs.js';
-import { lintOneFile, renderOutcome, type LintFileTask, type LintOutcome, type LintRunSettings } from './worker.js';
+import { isInternalFailure, lintAndRender, lintOneFile, renderOutcome, type LintFileTask, type LintOutcome, type LintRunSettings } from './worker.js';
 
 /** Which files, and how each one's config is found. */
 export interface DiscoverFilesOptions {
@@ -335,17 +335,21 @@ function poolOutcomes(tasks: readonly LintFileTask[], run: Run, options: LintFil
   });
 }
 
-/** What decides a file's result besides its bytes: its resolved config and the run's reader settings. */
-function settingsKey(task: LintFileTask, settings: LintRunSettings): string {
+/** What decides a file's result besides its bytes: its resolved config and the run's reader settings (hashed once per distinct text). */
+function settingsKey(task: LintFileTask, settings: LintRunSettings, known: Map<string, string>): string {
   const runConfig = settings.configs[task.configIndex];
   const config = runConfig ? configForFile(runConfig, task.filePath) : null;
   const { locale, docxReader, maxFileSize, maxInflatedSize } = settings;
-  return sha256(JSON.stringify({ config, locale, docxReader, maxFileSize, maxInflatedSize }));
+  const text = JSON.stringify({ config, locale, docxReader, maxFileSize, maxInflatedSize });
+  let key = known.get(text);
+  if (key === undefined) known.set(text, (key = sha256(text)));
+  return key;
 }
 
 /**
  * A run with `--cache`: every file is read and hashed here; a file whose content and settings match
  * its cached result is not parsed, the others go to the pool. Results come in path order as ever.
+ * A hit whose cached bytes turn out damaged is linted here, in-process, instead.
  */
 async function* cachedOutcomes(run: Run, options: LintFilesOptions): AsyncGenerator<LintOutcome> {
   const cwd = path.resolve(options.cwd ?? process.cwd());
@@ -353,47 +357,52 @@ async function* cachedOutcomes(run: Run, options: LintFilesOptions): AsyncGenera
   const cache = LintCache.open(path.resolve(cwd, options.cacheLocation ?? DEFAULT_CACHE_LOCATION), toolVersion(), warn);
   const { tasks } = run.plan;
   const total = tasks.length;
-  // Per task: the cached result, or the keys to store the fresh one under (null: do not cache).
+  const maxFileSize = run.settings.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
+  // Per task: the cached result, and the keys to store a fresh one under (null: do not cache).
   const hits: (CachedResult | null)[] = [];
   const keys: ({ content: string; settings: string } | null)[] = [];
   const misses: LintFileTask[] = [];
+  const settingsKeys = new Map<string, string>();
   for (const task of tasks) {
-    let key: { content: string; settings: string } | null = null;
-    if (!task.skipped) {
-      try {
-        key = { content: sha256(await readInputFile(task.filePath, run.settings.maxFileSize)), settings: settingsKey(task, run.settings) };
-      } catch {
-        key = null; // unreadable: the pool reports it, and it is not cached
-      }
-    }
-    let hit = key ? cache.get(task.filePath, key.content, key.settings) : undefined;
-    // Damaged cached bytes: that file is linted again.
-    if (hit && !hit.bytes()) {
-      cache.drop(task.filePath);
-      hit = undefined;
-    }
+    // Unreadable: the pool reports it, and it is not cached.
+    const content = task.skipped ? null : contentHash(task.filePath, maxFileSize);
+    const key = content === null ? null : { content, settings: settingsKey(task, run.settings, settingsKeys) };
+    const hit = key ? cache.get(task.filePath, key.content, key.settings) : undefined;
     hits.push(hit ?? null);
-    keys.push(hit ? null : key);
+    keys.push(key);
     if (!hit) misses.push(task);
   }
   let done = 0;
   const progress = () => options.onProgress?.(++done, total);
   const fresh = misses.length > 0 ? poolOutcomes(misses, run, options, progress) : null;
+  const keep = (i: number, outcome: LintOutcome) => {
+    const key = keys[i];
+    if (!key) return;
+    const { result, cacheBytes } = outcome;
+    if (cacheBytes === null || (cacheBytes === undefined && isInternalFailure(result))) return;
+    cache.set(tasks[i]!.filePath, key.content, key.settings, result, cacheBytes);
+  };
   let saved = false;
   try {
     for (let i = 0; i < total; i++) {
       const hit = hits[i];
       if (hit) {
+        const outcome = await cachedOutcome(hit, run.settings);
         progress();
-        yield (await cachedOutcome(hit, run.settings))!;
+        if (outcome) {
+          yield outcome;
+          continue;
+        }
+        // Damaged cached bytes: that file is linted again.
+        cache.drop(tasks[i]!.filePath);
+        const relinted = await lintAndRender(tasks[i]!, cacheBytesSettings(run.settings));
+        keep(i, relinted);
+        yield relinted;
         continue;
       }
       const next = await fresh!.next();
       if (next.done) throw new Error('the pool returned fewer results than files');
-      const key = keys[i];
-      const result = next.value.result;
-      // A failure that is jxlint's own (a rule or a worker that crashed) is not kept: the next run retries it.
-      if (key && !result.messages.some((m) => m.messageId === 'internal-error')) cache.set(tasks[i]!.filePath, key.content, key.settings, result);
+      keep(i, next.value);
       yield next.value;
     }
     saved = true;
@@ -403,6 +412,11 @@ async function* cachedOutcomes(run: Run, options: LintFilesOptions): AsyncGenera
     // An interrupted run leaves the cache as it was.
     if (!saved) cache.discard();
   }
+}
+
+/** The settings with `render.cacheBytes` on (a file linted in-process for the cache). */
+function cacheBytesSettings(settings: LintRunSettings): LintRunSettings {
+  return settings.render && !settings.render.cacheBytes ? { ...settings, render: { ...settings.render, cacheBytes: true } } : settings;
 }
 
 /**
@@ -490,7 +504,8 @@ export async function lintFilesToReports(
   const needMessages = options.onResult !== undefined;
   if (!run.transform) {
     const render = writer.renderSettings(needMessages);
-    run.settings.render = render && options.cache === true && !render.keepMessages ? { ...render, keepMessages: true, messagesForCacheOnly: true } : render;
+    // With --cache the workers also send the bytes the cache keeps (the json piece when there is one).
+    run.settings.render = render && options.cache === true ? { ...render, cacheBytes: true } : render;
   }
   const total = run.plan.tasks.length;
   const signal = options.signal;

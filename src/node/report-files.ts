@@ -53,6 +53,16 @@ function track(file: string): void {
   process.once('exit', removeUnfinishedReports);
 }
 
+/** A temporary file of the run (the --cache file being written): removed on every exit path unless forgotten first. */
+export function trackTemporaryFile(file: string): void {
+  track(file);
+}
+
+/** The temporary file was renamed into place or removed: nothing to clean up. */
+export function forgetTemporaryFile(file: string): void {
+  unfinished.delete(file);
+}
+
 /** Removes every temporary report file and folder still open (the exit hook; also called on Ctrl-C). */
 export function removeUnfinishedReports(): void {
   for (const file of unfinished) rmSync(file, { force: true, recursive: true });

@@ -348,7 +348,8 @@ interface Target {
 }
 
 function openTarget(spec: OutputSpec, cwd: string, writeStdout: (chunk: string | Uint8Array) => void): Target {
-  if (spec.file === null) return { write: writeStdout, close: () => undefined, discard: () => undefined };
+  // stdout may hold a chunk until the pipe drains, and a piece may be a view of a reused buffer (a --cache hit): copy it.
+  if (spec.file === null) return { write: (chunk) => writeStdout(typeof chunk === 'string' ? chunk : Buffer.from(chunk)), close: () => undefined, discard: () => undefined };
   const file = ReportFile.open(path.resolve(cwd, spec.file), spec.file);
   return { write: (chunk) => file.write(chunk), close: () => file.commit(), discard: () => file.discard() };
 }
@@ -424,7 +425,7 @@ class StreamedSink implements ResultSink {
     this.addPiece(this.stream.piece(result), this.parked ? summaryInput(result) : undefined);
   }
 
-  /** Writes a piece rendered elsewhere (a worker), as text or UTF-8 bytes. */
+  /** Writes a piece rendered elsewhere (a worker, the cache), as text or UTF-8 bytes: written or copied before it returns. */
   addPiece(piece: string | Uint8Array, summaryResult?: LintResult): void {
     if (this.parked) {
       if (!summaryResult) throw new Error(`${this.spec.format}: a piece came without its summary`);

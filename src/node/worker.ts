@@ -23,8 +23,8 @@ export interface RenderSettings {
   quiet: boolean;
   /** The main thread needs the messages too (other reports, --update-baseline); else they are dropped. */
   keepMessages: boolean;
-  /** `keepMessages` only because `--cache` stores whole results: a cached result's messages are not needed. */
-  messagesForCacheOnly?: boolean;
+  /** `--cache`: send the bytes the cache keeps of each result too (`LintOutcome.cacheBytes`), so the messages need not come back for it. */
+  cacheBytes?: boolean;
   /** A summary-first report (report-json) is among the formats: send what its summary needs. */
   summary: boolean;
 }
@@ -48,6 +48,11 @@ export interface LintOutcome {
   pieces: Uint8Array[] | null;
   /** What the batch summary needs of the result as shown (after --quiet), when asked. */
   summaryResult?: LintResult;
+  /**
+   * With `render.cacheBytes`: the result's JSON without its document (what `--cache` keeps; the json
+   * piece itself when there is one), or null when the result must not be cached (jxlint's own failure).
+   */
+  cacheBytes?: Uint8Array | null;
 }
 
 export interface LintFileTask {
@@ -155,7 +160,22 @@ export async function renderOutcome(result: LintResult, settings: LintRunSetting
     result: render.keepMessages ? result : { ...result, messages: [], document: undefined },
     pieces,
     ...(render.summary ? { summaryResult: summaryInput(shown) } : {}),
+    ...(render.cacheBytes ? { cacheBytes: cacheBytes(result, render, pieces) } : {}),
   };
+}
+
+/** A failure that is jxlint's own (a rule or a worker that crashed): not cached, so the next run retries it. */
+export function isInternalFailure(result: LintResult): boolean {
+  return result.messages.some((m) => m.messageId === 'internal-error');
+}
+
+/** What `--cache` keeps of a result: the json piece (the same bytes) when the run renders one unfiltered, else its own JSON. */
+function cacheBytes(result: LintResult, render: RenderSettings, pieces: readonly Uint8Array[]): Uint8Array | null {
+  if (isInternalFailure(result)) return null;
+  const json = render.quiet ? -1 : render.formats.indexOf('json');
+  if (json >= 0) return pieces[json]!;
+  const { document: _document, ...kept } = result;
+  return encoder.encode(JSON.stringify(kept));
 }
 
 /** The piscina task handler: one file, or a chunk of files (their outcomes in the same order). */
