@@ -201,9 +201,18 @@ function dataStart(bytes: Uint8Array, e: ZipEntry): number {
  * damaged stream. Installed by the Node edge (src/node/inflate.ts); without one (the browser), the
  * entries are inflated with fflate.
  */
-export type RawInflate = (data: Uint8Array, maxOutput: number) => Uint8Array | null;
+export interface RawInflate {
+  (data: Uint8Array, maxOutput: number): Uint8Array | null;
+  /**
+   * The same inflater writing into a buffer it reuses (复用缓冲区): what it returns is valid only
+   * until its next call. zip-guard uses it for the entries it hands to a reader chunk by chunk.
+   */
+  reusingBuffer?: RawInflate;
+}
 
 let platformInflate: RawInflate | null = null;
+/** An entry inflated into the platform's reused buffer is being handed over: inflate a nested one afresh. */
+let reusedBufferInUse = false;
 
 /** Installs (or with null removes) the platform's inflater; returns the one it replaces. */
 export function setRawInflate(inflate: RawInflate | null): RawInflate | null {
@@ -260,10 +269,12 @@ export function inflateEntry(
   }
   if (e.method !== 8) throw corruptDocx(`${e.name} 使用了不支持的压缩方式 ${e.method}`, `${e.name} uses unsupported compression method ${e.method}`);
   if (platformInflate) {
+    const reusing = platformInflate.reusingBuffer !== undefined && !reusedBufferInUse;
+    const inflate = reusing ? platformInflate.reusingBuffer! : platformInflate;
     // Bounded output: the inflater stops one byte past the cap (the limit or the declared size).
     let out: Uint8Array | null;
     try {
-      out = platformInflate(data, cap + 1);
+      out = inflate(data, cap + 1);
     } catch {
       throw corruptDocx(`${e.name} 解压失败`, `${e.name} does not inflate`);
     }
@@ -272,7 +283,15 @@ export function inflateEntry(
       throw over();
     }
     if (out.length !== e.size) throw corruptDocx(`${e.name} 的实际大小与声明不符`, `${e.name} is shorter than declared`);
-    if (out.length > 0) onChunk(out);
+    if (out.length > 0) {
+      const outer = reusedBufferInUse;
+      reusedBufferInUse = outer || reusing;
+      try {
+        onChunk(out);
+      } finally {
+        reusedBufferInUse = outer;
+      }
+    }
     return out.length;
   }
   // Deflate never makes data much larger, so an entry declaring less than its compressed size lies:
