@@ -4,11 +4,11 @@
  * ignored with one warning line; the cache is written atomically. Whether a result came from the
  * cache is seen by planting a marker in the cached result.
  */
-import { createHash } from 'node:crypto';
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { crc32 } from 'node:zlib';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { BUILD, ensureBuilt, runCli } from './cli-support.js';
 import { main } from '../src/cli/program.js';
@@ -32,7 +32,7 @@ const run = (extra: LintFilesOptions = {}) =>
   lintFiles(['.'], { cwd: dir, cache: true, concurrency: 1, onWarning: (line) => warnings.push(line), ...extra });
 
 type Result = { messages: { message: string }[] };
-type EntryHeader = { path: string; sha256: string; offset: number; length: number };
+type EntryHeader = { path: string; crc32: number; offset: number; length: number };
 type Cache = { version: string; entries: Record<string, { result: Result }>; header: string; lines: [EntryHeader, string][] };
 /** The cache file: a header line, each result's JSON on a line, the index (one JSON line per entry), and `index <offset>`. */
 const readCache = (file = cacheFile()): Cache => {
@@ -61,7 +61,6 @@ const writeCache = (header: string, lines: [EntryHeader, string][], file = cache
   const indexStart = Buffer.byteLength(data);
   writeFileSync(file, data + index.map((line) => line + '\n').join('') + `index ${String(indexStart).padStart(20, '0')}\n`);
 };
-const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 
 /** Puts a marker into every cached result's first message (its checksum updated), so a result served from the cache shows it. */
 function plantMarker(): void {
@@ -72,7 +71,7 @@ function plantMarker(): void {
       const result = JSON.parse(json) as Result;
       result.messages[0]!.message = 'FROM-CACHE';
       const text = JSON.stringify(result);
-      return [{ ...header, sha256: sha256(text) }, text];
+      return [{ ...header, crc32: crc32(text) }, text];
     }),
   );
 }
@@ -113,9 +112,9 @@ describe('--cache', () => {
   it.each([
     ['damaged', '{"format":"jxlint-cache", "entr'],
     ['foreign', JSON.stringify({ '/work/a.txt': { hash: 'x' } })],
-    ['cache-shaped but wrong', `${JSON.stringify({ format: 'jxlint-cache', formatVersion: 3, version: toolVersion() })}\n{"path":"a.txt"}\tnot an entry\n`],
-    ['cut short', `${JSON.stringify({ format: 'jxlint-cache', formatVersion: 3, version: toolVersion() })}\n{"messages":[]}\n{"path":"a.txt","offset":70,"length":15}\nindex 000000000000000000`],
-    ['pointing outside the file', `${JSON.stringify({ format: 'jxlint-cache', formatVersion: 3, version: toolVersion() })}\nindex 00000000000000009999\n`],
+    ['cache-shaped but wrong', `${JSON.stringify({ format: 'jxlint-cache', formatVersion: 4, version: toolVersion() })}\n{"path":"a.txt"}\tnot an entry\n`],
+    ['cut short', `${JSON.stringify({ format: 'jxlint-cache', formatVersion: 4, version: toolVersion() })}\n{"messages":[]}\n{"path":"a.txt","offset":70,"length":15}\nindex 000000000000000000`],
+    ['pointing outside the file', `${JSON.stringify({ format: 'jxlint-cache', formatVersion: 4, version: toolVersion() })}\nindex 00000000000000009999\n`],
   ])('a %s cache file is ignored with one warning line and rewritten', async (_, content) => {
     const clean = await lintFiles(['.'], { cwd: dir, concurrency: 1 });
     writeFileSync(cacheFile(), content);

@@ -335,14 +335,18 @@ function poolOutcomes(tasks: readonly LintFileTask[], run: Run, options: LintFil
   });
 }
 
-/** What decides a file's result besides its bytes: its resolved config and the run's reader settings (hashed once per distinct text). */
-function settingsKey(task: LintFileTask, settings: LintRunSettings, known: Map<string, string>): string {
+/**
+ * What decides a file's result besides its bytes: its resolved config and the run's reader settings
+ * (the same for the whole run). configForFile gives one object per distinct config, so each is hashed once.
+ */
+function settingsKey(task: LintFileTask, settings: LintRunSettings, known: Map<ResolvedConfig | null, string>): string {
   const runConfig = settings.configs[task.configIndex];
   const config = runConfig ? configForFile(runConfig, task.filePath) : null;
-  const { locale, docxReader, maxFileSize, maxInflatedSize } = settings;
-  const text = JSON.stringify({ config, locale, docxReader, maxFileSize, maxInflatedSize });
-  let key = known.get(text);
-  if (key === undefined) known.set(text, (key = sha256(text)));
+  let key = known.get(config);
+  if (key === undefined) {
+    const { locale, docxReader, maxFileSize, maxInflatedSize } = settings;
+    known.set(config, (key = sha256(JSON.stringify({ config, locale, docxReader, maxFileSize, maxInflatedSize }))));
+  }
   return key;
 }
 
@@ -362,7 +366,7 @@ async function* cachedOutcomes(run: Run, options: LintFilesOptions): AsyncGenera
   const hits: (CachedResult | null)[] = [];
   const keys: ({ content: string; settings: string } | null)[] = [];
   const misses: LintFileTask[] = [];
-  const settingsKeys = new Map<string, string>();
+  const settingsKeys = new Map<ResolvedConfig | null, string>();
   for (const task of tasks) {
     // Unreadable: the pool reports it, and it is not cached.
     const content = task.skipped ? null : contentHash(task.filePath, maxFileSize);
