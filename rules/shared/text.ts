@@ -51,9 +51,11 @@ export function squeeze(text: string | null | undefined): string {
   return SPACE.test(text) ? text.replace(SPACES, '') : text;
 }
 
+const SPACES_ONLY = /^[\s\u3000]*$/;
+
 /** True when the cell is blank (null, empty or whitespace only). */
 export function isBlank(text: string | null | undefined): boolean {
-  return squeeze(text) === '';
+  return !text || SPACES_ONLY.test(text);
 }
 
 const TRAILING_PUNCTUATION = /[\s\u3000。．.，,；;：:！!？?、…]+$/u;
