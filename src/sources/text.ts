@@ -127,6 +127,17 @@ export function detectLayout(lines: Iterable<string>): Exclude<SourceLayout, 'ta
   return tabSeparated > tabLed ? 'row-per-line' : 'cell-per-line';
 }
 
+/**
+ * A copy of a cell's text that does not hold the decoded file. A substring of 13 characters or more
+ * is a view into the string it was cut from (V8's sliced string), so one 指标 name or 项目编码 left in
+ * the AST kept the whole decoded text alive — about the file's size again — as long as the document
+ * lived. A JSON round trip is the portable way to get a flat copy (measured: concatenating and
+ * slicing again, `normalize`, `join` all give back a view).
+ */
+function ownText(text: string): string {
+  return text.length < 13 ? text : (JSON.parse(JSON.stringify(text)) as string);
+}
+
 /** Collects blocks, numbering tables and rows for table origins. */
 class BlockBuilder {
   /** Blocks complete and not yet given out (a table is complete when a paragraph or the end follows it). */
@@ -144,7 +155,7 @@ class BlockBuilder {
     this.closeTable();
     this.paragraphCount++;
     const origin: Origin = this.tableOrigins ? { paragraph: this.paragraphCount } : { line, column };
-    this.complete.push({ kind: 'paragraph', text, origin });
+    this.complete.push({ kind: 'paragraph', text: ownText(text), origin });
   }
 
   cell(text: string, line: number, column: number): Cell {
@@ -167,12 +178,13 @@ class BlockBuilder {
 
   /** The string already held for this cell text, when it is short; each copy would cost its own bytes. */
   private shared(text: string): string {
-    if (text.length > 40) return text;
+    if (text.length > 40) return ownText(text);
     const known = this.texts.get(text);
     if (known !== undefined) return known;
     if (this.texts.size >= 100_000) this.texts.clear();
-    this.texts.set(text, text);
-    return text;
+    const own = ownText(text);
+    this.texts.set(own, own);
+    return own;
   }
 
   /** The last cell of the row being written, which an unfinished line continues. */
@@ -236,7 +248,7 @@ function cellPerLine(b: BlockBuilder): (line: string, lineNo: number) => void {
       b.endRow();
       lastCell = null;
     } else if (lastCell) {
-      lastCell.text += '\n' + line.trimEnd();
+      lastCell.text += '\n' + ownText(line.trimEnd());
     } else {
       b.paragraph(line.trim(), lineNo, firstNonSpace(line));
     }
@@ -256,7 +268,7 @@ function rowPerLine(b: BlockBuilder): (line: string, lineNo: number) => void {
     if (complete) parts.pop();
     let column = 1;
     parts.forEach((part, k) => {
-      if (k === 0 && open) open.text += '\n' + part.trimEnd();
+      if (k === 0 && open) open.text += '\n' + ownText(part.trimEnd());
       else b.cell(part.trim(), lineNo, column + leadingSpaces(part));
       column += part.length + 1;
     });
