@@ -17,13 +17,45 @@ export function withoutDocument(result: LintResult): Omit<LintResult, 'document'
   return rest;
 }
 
+/**
+ * A result's json piece in parts whose concatenation is the piece (`JSON.stringify` of the result
+ * without its document): each message on its own, so no one string of the whole result is built —
+ * a result with many findings is hundreds of KB, and every such string is fresh memory.
+ */
+export function jsonPieceParts(result: LintResult): string[] {
+  const parts: string[] = [];
+  let open = '{';
+  for (const key of Object.keys(result)) {
+    if (key === 'document') continue;
+    const value: unknown = (result as unknown as Record<string, unknown>)[key];
+    if (key === 'messages' && Array.isArray(value)) {
+      parts.push(`${open}"messages":[`);
+      for (let i = 0; i < value.length; i++) parts.push((i > 0 ? ',' : '') + (JSON.stringify(value[i]) ?? 'null'));
+      parts.push(']');
+    } else {
+      const json = JSON.stringify(value) as string | undefined;
+      if (json === undefined) continue; // JSON.stringify leaves such keys out
+      parts.push(`${open}${JSON.stringify(key)}:${json}`);
+    }
+    open = ',';
+  }
+  parts.push(open === '{' ? '{}' : '}');
+  return parts;
+}
+
+/** A report stream whose pieces can also be had in parts (`jsonPieceParts`). */
+export interface PartedReportStream extends ReportStream {
+  pieceParts(result: LintResult): string[];
+}
+
 /** `json` file by file: `[`, each result on one line of JSON joined by `,`, `]`. */
-export function jsonStream(): ReportStream {
+export function jsonStream(): PartedReportStream {
   return {
     summaryFirst: false,
     separator: ',',
     head: () => '[',
     piece: (result) => JSON.stringify(withoutDocument(result)),
+    pieceParts: jsonPieceParts,
     tail: () => ']',
   };
 }

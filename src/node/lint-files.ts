@@ -134,7 +134,8 @@ function workerFileExists(file: string | URL): boolean {
 
 /**
  * Lints the tasks and yields one outcome per task, in task order. Never throws because of a file: a
- * file that cannot be read, or a worker that dies on it, is a result with one fatal message.
+ * file that cannot be read, or a worker that dies on it, is a result with one fatal message. An
+ * outcome's pieces are valid until the next outcome is asked for (write or copy them first).
  */
 export async function* lintFiles(
   tasks: readonly LintFileTask[],
@@ -162,9 +163,10 @@ export async function* lintFiles(
 
   if (threads <= 1) {
     // In-process: no memory cap or time limit can be enforced here; a stop takes effect between files.
+    // Each outcome is consumed before the next file is rendered, so its pieces may use the reused buffer.
     for (const task of tasks) {
       if (signal?.aborted) throw stopped();
-      yield settled(await lintAndRender(task, settings));
+      yield settled(await lintAndRender(task, settings, undefined, 'reused'));
     }
     return;
   }

@@ -144,18 +144,70 @@ function streams(render: RenderSettings): ReportStream[] {
   return list;
 }
 
+/**
+ * Where pieces are encoded (UTF-8): one buffer per thread, grown as needed and never shrunk, so a
+ * file's pieces take no fresh memory (on this kind of machine a fresh large buffer costs a page
+ * fault per 4 KiB). Pieces are encoded part by part (each json message alone), so no string of the
+ * whole piece is built either.
+ */
+class PieceBuffer {
+  private buffer = new Uint8Array(256 * 1024);
+  private used = 0;
+
+  /** Starts a file's pieces: the views handed out for the previous file are overwritten from now on. */
+  reset(): void {
+    this.used = 0;
+  }
+
+  /** Encodes the parts one after another; the piece is a view of the buffer. */
+  encode(parts: readonly string[]): Uint8Array {
+    const start = this.used;
+    for (const part of parts) {
+      // UTF-8 needs at most 3 bytes per UTF-16 unit.
+      if (this.buffer.length - this.used < part.length * 3) this.grow(part.length * 3);
+      this.used += encoder.encodeInto(part, this.buffer.subarray(this.used)).written;
+    }
+    return this.buffer.subarray(start, this.used);
+  }
+
+  private grow(need: number): void {
+    // A new buffer: views already handed out for this file keep the old one.
+    const bigger = new Uint8Array(Math.max(2 * this.buffer.length, this.used + need));
+    bigger.set(this.buffer.subarray(0, this.used));
+    this.buffer = bigger;
+  }
+}
+const pieceBuffer = new PieceBuffer();
+
+/** A stream's piece of the result, in parts when the stream can give them (json). */
+function pieceParts(stream: ReportStream, result: LintResult): readonly string[] {
+  const parted = stream as ReportStream & { pieceParts?: (result: LintResult) => string[] };
+  return typeof parted.pieceParts === 'function' ? parted.pieceParts(result) : [stream.piece(result)];
+}
+
+/**
+ * How an outcome's pieces are held: `reused`, views of the thread's piece buffer, valid until the
+ * next file is rendered (in-process: each outcome is written before the next file); `owned`, each
+ * piece in its own exact-size buffer (a worker's outcomes, moved to the main thread without a copy).
+ */
+export type PieceMemory = 'reused' | 'owned';
+
 /** Lints one file and renders its pieces of the streamed reports. Never throws because of the file. */
-export async function lintAndRender(task: LintFileTask, settings: LintRunSettings, bytes?: Uint8Array): Promise<LintOutcome> {
-  return renderOutcome(await lintOneFile(task, settings, bytes), settings);
+export async function lintAndRender(task: LintFileTask, settings: LintRunSettings, bytes?: Uint8Array, memory: PieceMemory = 'owned'): Promise<LintOutcome> {
+  return renderOutcome(await lintOneFile(task, settings, bytes), settings, memory);
 }
 
 /** A result with its pieces of the streamed reports (when the settings ask for them). */
-export async function renderOutcome(result: LintResult, settings: LintRunSettings): Promise<LintOutcome> {
+export async function renderOutcome(result: LintResult, settings: LintRunSettings, memory: PieceMemory = 'owned'): Promise<LintOutcome> {
   const render = settings.render;
   if (!render || render.formats.length === 0) return { result, pieces: null };
   const shown = render.quiet ? errorsOnly(result) : result;
   const pieces: Uint8Array[] = [];
-  for (const stream of streams(render)) pieces.push(encoder.encode(stream.piece(shown)));
+  pieceBuffer.reset();
+  for (const stream of streams(render)) {
+    const piece = pieceBuffer.encode(pieceParts(stream, shown));
+    pieces.push(memory === 'reused' ? piece : piece.slice());
+  }
   return {
     result: render.keepMessages ? result : { ...result, messages: [], document: undefined },
     pieces,
@@ -178,11 +230,23 @@ function cacheBytes(result: LintResult, render: RenderSettings, pieces: readonly
   return encoder.encode(JSON.stringify(kept));
 }
 
-/** The piscina task handler: one file, or a chunk of files (their outcomes in the same order). */
-export default async function lintTask(task: LintFileTask | LintFileTask[]): Promise<LintOutcome | LintOutcome[]> {
+/**
+ * The piscina task handler: one file, or a chunk of files (their outcomes in the same order). The
+ * pieces' buffers are moved to the main thread, not copied (piscina's transferable wrapper).
+ */
+export default async function lintTask(task: LintFileTask | LintFileTask[]): Promise<LintOutcome | LintOutcome[] | object> {
   const settings = workerData as LintRunSettings;
-  if (!Array.isArray(task)) return lintAndRender(task, settings);
   const outcomes: LintOutcome[] = [];
-  for (const one of task) outcomes.push(await lintAndRender(one, settings));
-  return outcomes;
+  for (const one of Array.isArray(task) ? task : [task]) outcomes.push(await lintAndRender(one, settings));
+  const value = Array.isArray(task) ? outcomes : outcomes[0]!;
+  const buffers = new Set<ArrayBuffer>();
+  for (const outcome of outcomes) {
+    for (const piece of outcome.pieces ?? []) buffers.add(piece.buffer as ArrayBuffer);
+    if (outcome.cacheBytes) buffers.add(outcome.cacheBytes.buffer as ArrayBuffer);
+  }
+  if (buffers.size === 0 || isMainThread) return value;
+  // The piscina of this thread (already loaded: it runs the thread), so its own symbols mark the move.
+  const { Piscina } = await import('piscina');
+  const moved = { [Piscina.transferableSymbol]: [...buffers], [Piscina.valueSymbol]: value } as unknown as Parameters<typeof Piscina.move>[0];
+  return Piscina.move(moved);
 }
