@@ -1,7 +1,8 @@
 /**
- * Node's native inflate into a reused buffer (src/node/inflate.ts `nodeRawInflate.reusingBuffer`):
- * the same bytes, the same refusals and the same bound on work as `inflateRawSync`, across many
- * calls on one buffer, after a damaged stream, and with an entry inflated inside another's hand-over.
+ * Node's native inflate in pieces through a reused buffer (src/node/inflate.ts
+ * `nodeRawInflate.inChunks`): the same bytes, the same refusals and the same bound on work as
+ * `inflateRawSync`, across many calls on one buffer, after a damaged stream, and with an entry
+ * inflated inside another's hand-over; a reader's error waits for the entry's own verdict.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -13,7 +14,18 @@ import { readSource } from '../src/sources/index.js';
 import { inflateEntry, inflateEntryToBuffer, MiB, readZipDirectory, setRawInflate } from '../src/sources/zip-guard.js';
 
 const root = join(import.meta.dirname, '..');
-const reusing = nodeRawInflate.reusingBuffer!;
+/** `inChunks` as a one-shot inflater: the pieces copied and joined. */
+const reusing: typeof nodeRawInflate = (data, max) => {
+  const pieces: Buffer[] = [];
+  const n = nodeRawInflate.inChunks!(data, max, (chunk) => {
+    expect(chunk.length).toBeLessThanOrEqual(64 * 1024);
+    pieces.push(Buffer.from(chunk));
+  });
+  if (n === null) return null;
+  const out = Buffer.concat(pieces);
+  expect(out.length).toBe(n);
+  return out;
+};
 afterEach(() => setRawInflate(null));
 
 /** What an inflater gives: a copy of its bytes, null, or that it threw. */
@@ -26,7 +38,7 @@ function result(inflate: typeof nodeRawInflate, data: Uint8Array, max: number): 
   }
 }
 
-describe('inflating into a reused buffer', () => {
+describe('inflating in pieces through a reused buffer', () => {
   const text = new TextEncoder().encode('<w:p><w:r><w:t>绩效目标</w:t></w:r></w:p>'.repeat(5000));
   const zeros = deflateRawSync(new Uint8Array(4 * MiB), { level: 9 });
   const streams: [string, Uint8Array][] = [
@@ -81,12 +93,38 @@ describe('inflating into a reused buffer', () => {
     const styles = entries.find((e) => e.name === 'word/styles.xml')!;
     const whole = inflateEntryToBuffer(bytes, main, main.size);
     let same = false;
+    let seen = 0;
     inflateEntry(bytes, main, main.size, (chunk) => {
       const before = Buffer.from(chunk.subarray(0, 4096));
       inflateEntryToBuffer(bytes, styles, styles.size);
       inflateEntry(bytes, styles, styles.size, () => undefined);
-      same = before.equals(Buffer.from(chunk.subarray(0, 4096))) && Buffer.from(chunk).equals(Buffer.from(whole));
+      same = before.equals(Buffer.from(chunk.subarray(0, 4096))) && Buffer.from(chunk).equals(Buffer.from(whole.subarray(seen, seen + chunk.length)));
+      seen += chunk.length;
     });
     expect(same).toBe(true);
+    expect(seen).toBe(main.size);
+  });
+
+  it.each<[string, (size: number) => number, string]>([
+    ['whole and as declared: the reader\'s own error', (size) => size, 'reader'],
+    ['declared larger than it holds: corrupt-docx', (size) => size + 10, 'corrupt-docx'],
+    ['declared smaller than it holds: zip-bomb', (size) => size - 70_000, 'zip-bomb'],
+  ])('a reader that throws on the first piece, entry %s', (_, declared, expected) => {
+    setRawInflate(nodeRawInflate);
+    const bytes = new Uint8Array(readFileSync(join(root, 'fixtures/seed/seed.docx')));
+    const main = readZipDirectory(bytes).find((e) => e.name === 'word/document.xml')!;
+    const entry = { ...main, size: declared(main.size) };
+    let pieces = 0;
+    let verdict = '';
+    try {
+      inflateEntry(bytes, entry, 64 * MiB, () => {
+        pieces++;
+        throw new Error('reader');
+      });
+    } catch (e) {
+      verdict = e instanceof SourceError ? e.code : (e as Error).message;
+    }
+    expect(verdict).toBe(expected);
+    expect(pieces).toBe(1);
   });
 });

@@ -204,15 +204,17 @@ function dataStart(bytes: Uint8Array, e: ZipEntry): number {
 export interface RawInflate {
   (data: Uint8Array, maxOutput: number): Uint8Array | null;
   /**
-   * The same inflater writing into a buffer it reuses (复用缓冲区): what it returns is valid only
-   * until its next call. zip-guard uses it for the entries it hands to a reader chunk by chunk.
+   * The same inflater handing the output to `onChunk` in pieces (分块解压) through a buffer it reuses
+   * (a piece is valid only during the call): returns the bytes produced, or null as soon as they
+   * pass `maxOutput` (it must stop decoding there); throws on a damaged stream. Must not be called
+   * again from inside `onChunk`.
    */
-  reusingBuffer?: RawInflate;
+  inChunks?(data: Uint8Array, maxOutput: number, onChunk: (chunk: Uint8Array) => void): number | null;
 }
 
 let platformInflate: RawInflate | null = null;
-/** An entry inflated into the platform's reused buffer is being handed over: inflate a nested one afresh. */
-let reusedBufferInUse = false;
+/** An entry is being handed over from the platform's reused buffer: a nested one is inflated whole. */
+let chunksInUse = false;
 
 /** Installs (or with null removes) the platform's inflater; returns the one it replaces. */
 export function setRawInflate(inflate: RawInflate | null): RawInflate | null {
@@ -268,13 +270,40 @@ export function inflateEntry(
     return data.length;
   }
   if (e.method !== 8) throw corruptDocx(`${e.name} 使用了不支持的压缩方式 ${e.method}`, `${e.name} uses unsupported compression method ${e.method}`);
+  if (platformInflate?.inChunks && !chunksInUse) {
+    // The reader gets the pieces as they come, but what it throws waits until the whole entry has
+    // inflated within its limits: a refusal or a damaged stream is reported first, as when the
+    // entry is inflated whole before the reader sees any of it.
+    let readerError: { error: unknown } | null = null;
+    let n: number | null;
+    chunksInUse = true;
+    try {
+      n = platformInflate.inChunks(data, cap + 1, (chunk) => {
+        if (readerError !== null) return;
+        try {
+          onChunk(chunk);
+        } catch (error) {
+          readerError = { error };
+        }
+      });
+    } catch {
+      throw corruptDocx(`${e.name} 解压失败`, `${e.name} does not inflate`);
+    } finally {
+      chunksInUse = false;
+    }
+    if (n === null || n > cap) {
+      produced = cap + 1;
+      throw over();
+    }
+    if (n !== e.size) throw corruptDocx(`${e.name} 的实际大小与声明不符`, `${e.name} is shorter than declared`);
+    if (readerError !== null) throw (readerError as { error: unknown }).error;
+    return n;
+  }
   if (platformInflate) {
-    const reusing = platformInflate.reusingBuffer !== undefined && !reusedBufferInUse;
-    const inflate = reusing ? platformInflate.reusingBuffer! : platformInflate;
     // Bounded output: the inflater stops one byte past the cap (the limit or the declared size).
     let out: Uint8Array | null;
     try {
-      out = inflate(data, cap + 1);
+      out = platformInflate(data, cap + 1);
     } catch {
       throw corruptDocx(`${e.name} 解压失败`, `${e.name} does not inflate`);
     }
@@ -283,15 +312,7 @@ export function inflateEntry(
       throw over();
     }
     if (out.length !== e.size) throw corruptDocx(`${e.name} 的实际大小与声明不符`, `${e.name} is shorter than declared`);
-    if (out.length > 0) {
-      const outer = reusedBufferInUse;
-      reusedBufferInUse = outer || reusing;
-      try {
-        onChunk(out);
-      } finally {
-        reusedBufferInUse = outer;
-      }
-    }
+    if (out.length > 0) onChunk(out);
     return out.length;
   }
   // Deflate never makes data much larger, so an entry declaring less than its compressed size lies:
