@@ -3,6 +3,7 @@
  * operator, else the one written in 指标性质 (`≥ | 1970 | 元`).
  */
 import type { Indicator, Value } from '../../src/ast/types.js';
+import { nodeCache } from './node-cache.js';
 import { normalizeWidth, squeeze } from './text.js';
 import { isBareNumber, operatorOf, toWan } from './values.js';
 
@@ -45,7 +46,8 @@ export function isQualitativeNature(indicator: Indicator): boolean {
   return /定性/.test(indicator.nature ?? '');
 }
 
-const combined = new WeakMap<Indicator, Value>();
+/** Folded values of the last rows linted (a table has tens of rows, a document a few hundred). */
+const combined = nodeCache<Indicator, Value>(4096);
 
 
 /** The unit written in a 度量单位 / 计量单位 cell, normalised (％ → %); null when blank. */

@@ -9,6 +9,7 @@
 import type { Indicator, Project } from '../../src/ast/types.js';
 import { canonicalLevel1, canonicalLevel2 } from './taxonomy.js';
 import type { Level2 } from './taxonomy.js';
+import { nodeCache } from './node-cache.js';
 import { cellText } from './text.js';
 
 /** The slot of an example: which kind of indicator (or the goal) it rewrites. */
@@ -333,7 +334,8 @@ const BOUGHT = /(?:购置|购买|采购)([^，,。；;（(]{2,16}?)(?:等|费用
 /** The training a name pays for ("各类外出培训费用" → "外出培训"). */
 const TRAINING = /^(?:各类|各项)?([^，,。；;（(]{0,10}培训)/;
 
-const wordsCache = new WeakMap<Project, ProjectWords>();
+/** Words of the last projects linted (a document has one to a few hundred). */
+const wordsCache = nodeCache<Project, ProjectWords>(512);
 
 /** The project's own words (memoised per project). */
 export function projectWords(project: Project): ProjectWords {
