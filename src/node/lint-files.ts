@@ -89,11 +89,16 @@ export function workerFailure(filePath: string, error: unknown, context: { timed
 }
 
 /**
- * .docx-equivalent bytes of work a worker thread must get to pay for itself: a thread's start-up
- * (its modules, the grammar, a cold first parse) costs about 0.3 s of CPU, what ~350 KB of .docx
- * costs to lint, and two threads on two cores beat one only past a few times that.
+ * .docx-equivalent bytes of work each worker thread must get before threads pay for themselves.
+ * A pool costs more than its threads' start-up (their modules, the grammar and a cold JIT, ~0.3 s
+ * of CPU each, what ~350 KB of .docx costs to lint): the main thread sits idle while two threads
+ * lint, each thread warms its own JIT and heap, and the same files cost 1.3–1.6× the CPU on two
+ * threads as on one (measured: 1,000 files 39 vs 52 CPU-s, 200 files 9.4 vs 15.5 CPU-s; parsing
+ * allocates, and allocation scales worse than pure CPU across cores). Two threads therefore only
+ * win once each has many start-ups' worth of work — about 6 MiB (~200 seed-sized .docx of 31 KB,
+ * ~5 s on one thread); below that one thread in-process is as fast or faster.
  */
-export const WORK_BYTES_PER_THREAD = 1.5 * 1024 * 1024;
+export const WORK_BYTES_PER_THREAD = 6 * 1024 * 1024;
 
 /** How much a file's bytes weigh against a .docx's (text exports lint ~5× faster per byte; .doc carries much else). */
 export function workWeight(filePath: string): number {
