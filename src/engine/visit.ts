@@ -221,14 +221,26 @@ const CELL_CODES = new Map<string, number>(
 const WHOLE_ROW = 31;
 
 /**
- * Where a report sits for `meta.yieldsTo`: its row (the node, by identity) and its cell, as numbers
- * (node number × 32 + cell) — no strings per message.
+ * Where a report sits for `meta.yieldsTo`: its cell as one number (node number × 32 + cell), from
+ * which `spotAt` gives the row (the node, by identity) — no object or string per message. A cell name
+ * outside CELL_CODES gets a Spot of its own.
  */
-function spotOf(report: NodeReport, nodeId: number, info: NodeInfo | undefined): Spot {
+function spotKey(report: NodeReport, nodeId: number, info: NodeInfo | undefined): number | Spot {
   const name = (report.cell as string | undefined) ?? '';
   const code = CELL_CODES.get(name);
-  const cell = code === undefined ? `n${nodeId}:${name}` : nodeId * 32 + code;
-  return { row: info?.type === 'indicator' || info?.type === 'goal' ? nodeId * 32 + WHOLE_ROW : cell, cell };
+  if (code !== undefined) return nodeId * 32 + code;
+  const cell = `n${nodeId}:${name}`;
+  return { row: isRowNode(info) ? nodeId * 32 + WHOLE_ROW : cell, cell };
+}
+
+function isRowNode(info: NodeInfo | undefined): boolean {
+  return info?.type === 'indicator' || info?.type === 'goal';
+}
+
+function spotAt(key: number | Spot | undefined, nodes: NodeTable): Spot | undefined {
+  if (key === undefined || typeof key !== 'number') return key;
+  const nodeId = Math.floor(key / 32);
+  return { row: nodes.isRow(nodeId) ? nodeId * 32 + WHOLE_ROW : key, cell: key };
 }
 
 // ---------------------------------------------------------------------------
@@ -242,16 +254,51 @@ const GOAL = 4;
 
 /**
  * Every node a rule may report on, by identity: a number per node and, in parallel arrays, its kind,
- * its project (position in the document) and its row — no object per node, since a long document
- * has hundreds of thousands of indicator rows and goal items.
+ * its project (position in the document) and its row — no object per node. Indicator rows, most of
+ * the nodes of a long document (hundreds of thousands), are not registered at all: row k of project
+ * p is node −(first[p] + k + 1), found by the walk's position, or by a map of the rows of the project
+ * the walk is in, or — only when a rule reports on a row of another project — of every row.
  */
 class NodeTable {
   private readonly ids = new Map<object, number>();
   private readonly kinds: number[] = [];
   private readonly owners: number[] = [];
   private readonly rows: number[] = [];
+  /** Number of the first indicator row of each project, in document order. */
+  private readonly firstRow: number[] = [];
+  private rowCount = 0;
+  /** The project and row the walk is at (−1: outside the projects). */
+  private atProject = -1;
+  private atRow = -1;
+  private projectRows: Map<object, number> | null = null;
+  private allRows: Map<object, number> | null = null;
 
   constructor(private readonly document: JxDocument) {}
+
+  /** Numbers the indicator rows of the projects, in document order. */
+  addRows(): void {
+    for (const project of this.document.projects) {
+      this.firstRow.push(this.rowCount);
+      this.rowCount += project.indicators.length;
+    }
+  }
+
+  /** Where the walk is: project `p` (−1 outside the projects), row `row` of it (−1: none). */
+  at(p: number, row = -1): void {
+    if (p !== this.atProject) this.projectRows = null;
+    this.atProject = p;
+    this.atRow = row;
+  }
+
+  private rowsOf(from: number, to: number): Map<object, number> {
+    const map = new Map<object, number>();
+    const { projects } = this.document;
+    for (let p = from; p < to; p++) {
+      const indicators = projects[p]!.indicators;
+      for (let k = 0; k < indicators.length; k++) map.set(indicators[k]!, -(this.firstRow[p]! + k + 1));
+    }
+    return map;
+  }
 
   /** Registers a node; a node registered twice takes its last registration. */
   add(node: object, kind: number, owner = -1, row = -1): void {
@@ -263,11 +310,37 @@ class NodeTable {
   }
 
   idOf(node: object): number | undefined {
-    return this.ids.get(node);
+    const id = this.ids.get(node);
+    if (id !== undefined || this.firstRow.length === 0) return id;
+    const p = this.atProject;
+    if (p >= 0) {
+      const indicators = this.document.projects[p]!.indicators;
+      if (this.atRow >= 0 && indicators[this.atRow] === node) return -(this.firstRow[p]! + this.atRow + 1);
+      const own = (this.projectRows ??= this.rowsOf(p, p + 1)).get(node);
+      if (own !== undefined) return own;
+    }
+    return (this.allRows ??= this.rowsOf(0, this.document.projects.length)).get(node);
+  }
+
+  /** Whether node `id` is a row (an indicator row or a goal item). */
+  isRow(id: number): boolean {
+    return id < 0 || this.kinds[id] === GOAL;
   }
 
   infoAt(id: number | undefined): NodeInfo | undefined {
     if (id === undefined) return undefined;
+    if (id < 0) {
+      // Row k of the project whose first row is the last one at or before k.
+      const k = -id - 1;
+      let lo = 0;
+      let hi = this.firstRow.length - 1;
+      while (lo < hi) {
+        const mid = (lo + hi + 1) >> 1;
+        if (this.firstRow[mid]! <= k) lo = mid;
+        else hi = mid - 1;
+      }
+      return { type: 'indicator', project: this.document.projects[lo]!, index: k - this.firstRow[lo]! };
+    }
     switch (this.kinds[id]) {
       case DOCUMENT:
         return { type: 'document' };
@@ -300,7 +373,7 @@ export function visitRules(document: JxDocument, runs: readonly RuleRun[], setti
   nodes.add(document, DOCUMENT);
   nodes.add(document.department, DEPARTMENT);
   // Where each message sits, for `meta.yieldsTo`: kept only for the rules that give way or are given way to.
-  const spots = new Map<LintMessage, Spot>();
+  const spots = new Map<LintMessage, number | Spot>();
   const yieldingRules = new Set<string>();
   for (const { rule } of runs) {
     for (const entry of rule.meta.yieldsTo ?? []) {
@@ -333,7 +406,7 @@ export function visitRules(document: JxDocument, runs: readonly RuleRun[], setti
             relatedCellOf({ ...target, messageId: report.messageId } as NodeReport, nodes.infoAt(nodes.idOf(target.node)), document, locale),
           );
         }
-        if (keepsSpots) spots.set(message, spotOf(report, id!, info));
+        if (keepsSpots) spots.set(message, spotKey(report, id!, info));
         state.messages.push(message);
       },
     };
@@ -371,10 +444,9 @@ export function visitRules(document: JxDocument, runs: readonly RuleRun[], setti
     const wantsGoals = visitors.has('Goal');
     const wantsIndicators = visitors.has('Indicator');
     const itemsOf: GoalItem[][] = [];
+    nodes.addRows();
     for (const [p, project] of document.projects.entries()) {
       nodes.add(project, PROJECT, p);
-      const { indicators } = project;
-      for (let index = 0; index < indicators.length; index++) nodes.add(indicators[index]!, INDICATOR, p, index);
       for (const goal of project.goals) nodes.add(goal, GOAL, p);
       const items = wantsGoals ? goalItems(project.goals) : [];
       for (const item of items) nodes.add(item, GOAL, p);
@@ -384,16 +456,22 @@ export function visitRules(document: JxDocument, runs: readonly RuleRun[], setti
     call('Department', document.department, document);
     for (const [p, project] of document.projects.entries()) {
       const items = itemsOf[p]!;
+      nodes.at(p);
       call('Project', project);
       for (let i = 0; i < items.length; i++) call('Goal', items[i]!, project, i);
       if (wantsIndicators) {
         const { indicators } = project;
-        for (let i = 0; i < indicators.length; i++) call('Indicator', indicators[i]!, project, i);
+        for (let i = 0; i < indicators.length; i++) {
+          nodes.at(p, i);
+          call('Indicator', indicators[i]!, project, i);
+        }
+        nodes.at(p);
       }
       call('Project:exit', project);
     }
+    nodes.at(-1);
     call('Document:exit', document);
   }
-  dropYielded(states, (m) => spots.get(m));
+  dropYielded(states, (m) => spotAt(spots.get(m), nodes));
   return states.map(({ rule, messages, failed, error }) => ({ rule, messages, failed, ...(failed ? { error } : {}) }));
 }
