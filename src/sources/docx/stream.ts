@@ -460,12 +460,14 @@ class WordprocessingReader implements XmlHandler {
       case 'pPr': {
         if (code === RPR) return this.nested('pPrRPr');
         const p = this.paras[this.paras.length - 1];
-        if (p && code === P_STYLE) p.style = this.attr(tag, 'val');
-        else if (code === NUM_PR) return this.nested('numPr');
+        // The style and the numbering properties only matter to a document with numbering.
+        if (p && code === P_STYLE) {
+          if (this.numbering) p.style = this.attr(tag, 'val');
+        } else if (code === NUM_PR) return this.nested('numPr');
         return this.skip();
       }
       case 'numPr': {
-        const p = this.paras[this.paras.length - 1];
+        const p = this.numbering ? this.paras[this.paras.length - 1] : undefined;
         if (p && code === NUM_ID) p.numId = this.attr(tag, 'val');
         else if (p && code === ILVL) p.ilvl = Number(this.attr(tag, 'val') ?? 0);
         return this.skip();
