@@ -7,6 +7,8 @@ import { safeFix } from './shared/fixes.js';
 interface Anomaly {
   messageId: 'doubled' | 'asciiPeriod' | 'spaceAfterComma';
   pattern: RegExp;
+  /** A character every match contains: a text without it is not searched. */
+  needs?: string;
   /** What to write instead of the match. */
   replace: (m: RegExpExecArray) => string;
 }
@@ -14,8 +16,8 @@ interface Anomaly {
 /** The anomalies docs/rule-catalogue.md names: 。。 (and other doubled Chinese marks), an ASCII "." ending a Chinese sentence, a space after 、. */
 const ANOMALIES: Anomaly[] = [
   { messageId: 'doubled', pattern: /([。，；：！？、])\1+/, replace: (m) => m[1]! },
-  { messageId: 'asciiPeriod', pattern: /([\u4e00-\u9fa5])\.(?=\s*$|\s*[\u4e00-\u9fa5“（])/, replace: (m) => `${m[1]}。` },
-  { messageId: 'spaceAfterComma', pattern: /(?<!^\s*[0-9０-９一二三四五六七八九十]+)、[ \u3000]+/, replace: () => '、' },
+  { messageId: 'asciiPeriod', pattern: /([\u4e00-\u9fa5])\.(?=\s*$|\s*[\u4e00-\u9fa5“（])/, needs: '.', replace: (m) => `${m[1]}。` },
+  { messageId: 'spaceAfterComma', pattern: /(?<!^\s*[0-9０-９一二三四五六七八九十]+)、[ \u3000]+/, needs: '、', replace: () => '、' },
 ];
 
 export const punctuationAnomaly = defineRule({
@@ -57,11 +59,15 @@ export const punctuationAnomaly = defineRule({
   },
   create(context) {
     /** Reports the anomalies of one text; a fix only where the cell's own origin is known (not department paragraphs). */
-    const checkText = (text: string | null | undefined, target: ReportTarget, where: { zh: string; en: string }, fixable: boolean) => {
+    /** `where` is worked out only for a finding: most cells have none. */
+    type Where = { zh: string; en: string };
+    const checkText = (text: string | null | undefined, target: ReportTarget, whereOf: Where | (() => Where), fixable: boolean) => {
       if (!text) return;
       for (const a of ANOMALIES) {
+        if (a.needs !== undefined && !text.includes(a.needs)) continue;
         const m = a.pattern.exec(text);
         if (!m) continue;
+        const where = typeof whereOf === 'function' ? whereOf() : whereOf;
         const suggestion = a.replace(m);
         context.report({
           ...target,
@@ -86,7 +92,7 @@ export const punctuationAnomaly = defineRule({
         for (const goal of project.goals) checkText(goal.text, { node: goal }, { zh: '绩效目标', en: 'The goal' }, (goal.origin ?? f.goals.origin) !== null);
       },
       Indicator(indicator) {
-        const where = { zh: `指标“${indicator.level3 ?? ''}”`, en: `Indicator "${indicator.level3 ?? ''}"` };
+        const where = () => ({ zh: `指标“${indicator.level3 ?? ''}”`, en: `Indicator "${indicator.level3 ?? ''}"` });
         const fixable = (cell: 'level3' | 'description' | 'basis') => (indicator.cells[cell] ?? indicator.origin ?? null) !== null;
         checkText(indicator.level3, { node: indicator, cell: 'level3' }, where, fixable('level3'));
         checkText(indicator.description, { node: indicator, cell: 'description' }, where, fixable('description'));
