@@ -200,10 +200,16 @@ function indexOfByte(b: Uint8Array, byte: number, from: number): number {
 /** Slots of the scanner's tag-name table: 2^NAME_SLOT_BITS. */
 const NAME_SLOT_BITS = 11;
 
-function isNameEnd(c: number): boolean {
-  // whitespace, '/', '>'
-  return c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d || c === 0x2f || c === 0x3e;
-}
+/**
+ * What a byte means inside a tag, for the scanner's per-byte loops (one table load instead of up to
+ * six comparisons): NAME_END bytes end a tag name (blanks, '/', '>'); TAG_MARK bytes are what the
+ * attribute loop stops at ('"', "'", '<', '>').
+ */
+const NAME_END = 1;
+const TAG_MARK = 2;
+const BYTE_CLASS = new Uint8Array(256);
+for (const c of [0x20, 0x09, 0x0a, 0x0d, 0x2f, 0x3e]) BYTE_CLASS[c] |= NAME_END;
+for (const c of [0x22, 0x27, 0x3c, 0x3e]) BYTE_CLASS[c] |= TAG_MARK;
 
 function startsWithAscii(b: Uint8Array, at: number, s: string): boolean {
   if (at + s.length > b.length) return false;
@@ -413,12 +419,13 @@ export class XmlScanner {
       }
       // Start tag: name, then attributes up to the '>' outside quotes.
       let i = lt + 1;
-      while (i < n && !isNameEnd(b[i])) i++;
+      while (i < n && (BYTE_CLASS[b[i]] & NAME_END) === 0) i++;
       if (i >= n) return lt;
       if (i === lt + 1) throw new XmlSyntaxError('empty tag name');
       const nameEnd = i;
       for (; i < n; i++) {
         const ch = b[i];
+        if ((BYTE_CLASS[ch] & TAG_MARK) === 0) continue;
         if (ch === 0x3e) break;
         if (ch === 0x22 || ch === 0x27) {
           // A quoted value: everything up to the same quote, '>' and '<' included.
