@@ -703,8 +703,7 @@ function buildGrid(v: AstVisitor, c: IndicatorGridCstChildren, projectIndex: num
     previousLevel2 = level2;
     const unitColumn = columns.includes('unit') ? text('unit') : undefined;
     const nature = columns.includes('nature') ? text('nature') : undefined;
-    const cells: Indicator['cells'] = {};
-    for (const [role, cell] of Object.entries(byRole)) cells[role as IndicatorColumn] = cell?.origin ?? null;
+    const cells = cellOrigins(byRole);
     const indicator: Indicator = {
       level1,
       level2,
@@ -722,6 +721,31 @@ function buildGrid(v: AstVisitor, c: IndicatorGridCstChildren, projectIndex: num
     indicators.push(indicator);
   }
   return { header: { labels, columns }, indicators };
+}
+
+/** The columns of most templates, in their usual order. */
+const USUAL_COLUMNS: readonly IndicatorColumn[] = ['level1', 'level2', 'level3', 'description', 'value', 'basis'];
+
+/**
+ * The origins of a row's cells, keyed by column in the row's order. Rows with the usual six columns
+ * in the usual order get one object literal: an object grown key by key keeps its fifth and sixth
+ * keys in a second store (about 24 bytes more a row, and a long export has hundreds of thousands).
+ */
+function cellOrigins(byRole: Partial<Record<IndicatorColumn, CellRef>>): Indicator['cells'] {
+  const roles = Object.keys(byRole);
+  if (roles.length === USUAL_COLUMNS.length && roles.every((role, i) => role === USUAL_COLUMNS[i])) {
+    return {
+      level1: byRole.level1?.origin ?? null,
+      level2: byRole.level2?.origin ?? null,
+      level3: byRole.level3?.origin ?? null,
+      description: byRole.description?.origin ?? null,
+      value: byRole.value?.origin ?? null,
+      basis: byRole.basis?.origin ?? null,
+    };
+  }
+  const cells: Indicator['cells'] = {};
+  for (const [role, cell] of Object.entries(byRole)) cells[role as IndicatorColumn] = cell?.origin ?? null;
+  return cells;
 }
 
 /** Category names (一级 and 二级, docs/taxonomy.md §1, §4) as they are compared here: no 指标 suffix. */
