@@ -12,8 +12,8 @@
  *
  * Two CPU figures per size. The first run after the warm-up is what one `jxlint` process pays; at
  * 100 projects it is about 5 ms per project against about 1 ms at 10,000. Running the same document
- * again shows why: the second to fifth runs of 100 projects fall to 0.5–1 ms per project, and ten
- * times the warm-up only halves the first run's cost — V8 is still optimising the parser, the
+ * again shows why: within about five runs 100 projects fall to 1 ms per project or less, and six
+ * times the warm-up cuts the first run's cost by only a third — V8 is still optimising the parser, the
  * builder and the rules (its compiler and GC threads count in process CPU time), a fixed cost a
  * 100-project run spreads over few projects and a 10,000-project run over many. The steady state
  * (median CPU per project of the later runs of the same document, each a fresh parse + lint) is the
