@@ -487,15 +487,31 @@ export type UnitKind = 'percent' | 'amount' | 'count' | 'duration';
  */
 export function classifyUnit(unit: string): { kind: UnitKind; wanExponent?: number } {
   if (unit === '%' || unit === '‰' || unit === '百分比' || unit === '百分率') return { kind: 'percent' };
-  const head = unit.split(/[/·]/, 1)[0]!;
+  const head = unitHead(unit);
   const exponent = WAN_EXPONENT[head];
   if (exponent !== undefined) return { kind: 'amount', wanExponent: exponent };
   if (DURATION_UNITS.has(head)) return { kind: 'duration' };
   return { kind: 'count' };
 }
 
+/** The unit before its first / or · ("万元/人" → "万元"); the unit itself when it has neither. */
+function unitHead(unit: string): string {
+  const slash = unit.indexOf('/');
+  const dot = unit.indexOf('·');
+  const cut = slash < 0 ? dot : dot < 0 ? slash : Math.min(slash, dot);
+  return cut < 0 ? unit : unit.slice(0, cut);
+}
+
 /** Replace full-width digits and separators by ASCII ones. */
 export function asciiDigits(s: string): string {
+  // Every character replaced below lies in U+FF0C–U+FF19; most numbers have none.
+  let i = 0;
+  while (i < s.length) {
+    const c = s.charCodeAt(i);
+    if (c >= 0xff0c && c <= 0xff19) break;
+    i++;
+  }
+  if (i === s.length) return s;
   let out = '';
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);

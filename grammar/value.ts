@@ -159,7 +159,8 @@ const MAX_TOKENS = 80;
 export const MAX_VALUE_CHARS = 4096;
 
 function numberOf(image: string): number {
-  return Number(asciiDigits(image).replace(/,/g, ''));
+  const ascii = asciiDigits(image);
+  return Number(ascii.includes(',') ? ascii.replace(/,/g, '') : ascii);
 }
 /** A number with its sign; "-0" is 0 (JSON has no negative zero). */
 function signed(sign: number, n: number): number {

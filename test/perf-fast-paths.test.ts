@@ -7,6 +7,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { stripFieldCodes } from '../grammar/field-codes.js';
 import { parseValue } from '../grammar/value.js';
+import { asciiDigits, classifyUnit } from '../grammar/value-lexicon.js';
 import { normaliseLabel } from '../grammar/templates.js';
 import { canonicalLevel1, canonicalLevel2 } from '../rules/shared/taxonomy.js';
 import { isBlank, squeeze, stripTrailingPunctuation } from '../rules/shared/text.js';
@@ -18,6 +19,20 @@ const reference = {
   squeezeSpaces: (text: string) => text.replace(/\s+/g, (s) => (s.includes('\n') ? '\n' : ' ')).trim(),
   stripTrailingPunctuation: (text: string) => text.replace(/[\s\u3000。．.，,；;：:！!？?、…]+$/u, ''),
   isBlank: (text: string | null | undefined) => squeeze(text) === '',
+  asciiDigits: (s: string) => {
+    let out = '';
+    for (let i = 0; i < s.length; i++) {
+      const c = s.charCodeAt(i);
+      if (c >= 0xff10 && c <= 0xff19) out += String.fromCharCode(c - 0xff10 + 48);
+      else if (c === 0xff0e) out += '.';
+      else if (c === 0xff0c) out += ',';
+      else if (c === 0xff0d) out += '-';
+      else if (c === 0xff0f) out += '/';
+      else out += s[i];
+    }
+    return out;
+  },
+  unitHead: (unit: string) => unit.split(/[/·]/, 1)[0]!,
 };
 
 const PIECES = [
@@ -85,6 +100,30 @@ describe('early returns give what the full computation gives', () => {
       expect(canonicalLevel1(name)).toBe(one);
       expect(canonicalLevel2(name, level1)).toBe(two);
     }
+  });
+
+  it('asciiDigits and the unit head (before / or ·) on random texts', () => {
+    const unitText = fc.array(fc.constantFrom('万元', '元', '人', '/', '·', '次', '１', '２', '．', '，', '－', '／', '%', '', '\uff0b'), { maxLength: 6 }).map((p) => p.join(''));
+    fc.assert(
+      fc.property(unitText, (u) => {
+        expect(asciiDigits(u)).toBe(reference.asciiDigits(u));
+        const head = reference.unitHead(u);
+        const expected = u === '%' || u === '‰' ? 'percent' : head === '万元' || head === '元' ? 'amount' : null;
+        if (expected) expect(classifyUnit(u).kind).toBe(expected);
+      }),
+      runs,
+    );
+  });
+
+  it.each([
+    ['万元/人', 'amount', 0],
+    ['元·次', 'amount', -4],
+    ['/人', 'count', undefined],
+    ['人/年', 'count', undefined],
+  ])('classifyUnit(%j) reads the unit before / or ·', (unit, kind, exponent) => {
+    const c = classifyUnit(unit);
+    expect(c.kind).toBe(kind);
+    if (exponent !== undefined) expect(c.wanExponent).toBe(exponent);
   });
 
   it('a value text parses the same the second time (its tokens are kept)', () => {
