@@ -27,8 +27,11 @@ describe('jsonPieceParts', () => {
     expect(parts.join('')).toBe(JSON.stringify({ ...result, document: undefined }));
   });
 
-  it('gives each message its own part (no string of the whole result)', () => {
-    const withMessages = results.find((r) => r.messages.length > 1)!;
-    expect(jsonPieceParts(withMessages).length).toBeGreaterThan(withMessages.messages.length);
+  it.each([0, 1, 31, 32, 33, 64, 100])('%i messages: the parts joined are the piece, and no part holds more than 32 messages', (count) => {
+    const messages = Array.from({ length: count }, (_, i) => ({ ...base.messages[i % base.messages.length]!, line: i }));
+    const result = { ...base, messages };
+    const parts = jsonPieceParts(result);
+    expect(parts.join('')).toBe(jsonStream().piece(result));
+    for (const part of parts) expect((part.match(/"ruleId":/g) ?? []).length).toBeLessThanOrEqual(32);
   });
 });
