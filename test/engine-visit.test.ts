@@ -9,16 +9,7 @@ import { resolveConfig } from '../src/engine/config.js';
 import { defineRule } from '../src/engine/define-rule.js';
 import { INTERNAL_ERROR_ID, lintDocument } from '../src/engine/lint.js';
 import type { NodeReport, Rule, RuleContext, RuleVisitors } from '../src/engine/types.js';
-import { makeDocument, makeIndicator, makeProject, makeValue } from './helpers/rule-tester.js';
-
-const META = {
-  category: 'value',
-  defaultSeverity: 'warn',
-  kind: 'heuristic',
-  fixable: false,
-  messages: { seen: { 'zh-CN': '看到{what}', en: 'saw {what}' } },
-  docs: { description: 'd', descriptionEn: 'd', why: 'w', bad: 'b', good: 'g', basis: 'b', limits: 'l' },
-} as const;
+import { makeDocument, makeIndicator, makeProject, makeValue, PROBE_META as META } from './helpers/rule-tester.js';
 
 /** A rule whose visitors come from `visitors(context)`. */
 function probe(id: string, visitors: (context: RuleContext<'seen'>) => RuleVisitors): Rule {

@@ -10,16 +10,7 @@ import { resolveConfig } from '../src/engine/config.js';
 import { defineRule } from '../src/engine/define-rule.js';
 import { compareMessages, lintDocument, sortMessages } from '../src/engine/lint.js';
 import type { LintMessage, Rule, RuleContext, RuleVisitors } from '../src/engine/types.js';
-import { makeDocument, makeIndicator, makeProject, makeValue } from './helpers/rule-tester.js';
-
-const META = {
-  category: 'value',
-  defaultSeverity: 'warn',
-  kind: 'heuristic',
-  fixable: false,
-  messages: { seen: { 'zh-CN': '看到{what}', en: 'saw {what}' } },
-  docs: { description: 'd', descriptionEn: 'd', why: 'w', bad: 'b', good: 'g', basis: 'b', limits: 'l' },
-} as const;
+import { makeDocument, makeIndicator, makeProject, makeValue, PROBE_META as META } from './helpers/rule-tester.js';
 
 function lint(document: JxDocument, visitors: (context: RuleContext<'seen'>) => RuleVisitors) {
   const rule = defineRule({ meta: { ...META, id: 'rows' }, create: visitors }) as Rule;

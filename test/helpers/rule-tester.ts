@@ -221,3 +221,13 @@ export function makeDocument(projects: Project[], extra: Partial<JxDocument> = {
     ...extra,
   };
 }
+
+/** The meta of a throw-away rule whose one message is 看到{what}: engine tests that probe the walk with their own visitors. */
+export const PROBE_META = {
+  category: 'value',
+  defaultSeverity: 'warn',
+  kind: 'heuristic',
+  fixable: false,
+  messages: { seen: { 'zh-CN': '看到{what}', en: 'saw {what}' } },
+  docs: { description: 'd', descriptionEn: 'd', why: 'w', bad: 'b', good: 'g', basis: 'b', limits: 'l' },
+} as const;
