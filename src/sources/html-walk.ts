@@ -29,6 +29,13 @@ export interface HtmlNode {
   attribs?: Record<string, string>;
   children?: HtmlNode[];
   data?: string;
+  /**
+   * A td/th of html.ts's tree whose content was read when it closed (its text, as `cellText()`
+   * gives it) and then let go, so a long table is not held element by element; `contentCount` is
+   * how many children it had.
+   */
+  cellText?: string;
+  contentCount?: number;
 }
 
 export type WalkMode = 'mammoth' | 'html';
@@ -210,6 +217,14 @@ export class HtmlWalker {
 
   // ---- tables (both modes) ------------------------------------------------------------------
 
+  /** A td/th's text: its paragraphs (and any nested table's lines) joined by line breaks. */
+  cellText(td: HtmlNode): string {
+    const sink = new CellSink();
+    if (this.mode === 'mammoth') this.mammothBlocks(td.children, sink);
+    else this.htmlFlow(td.children, sink);
+    return sink.paras.join('\n');
+  }
+
   private table(table: HtmlNode): GridRow[] {
     const trs: HtmlNode[] = [];
     for (const c of table.children ?? []) {
@@ -221,15 +236,12 @@ export class HtmlWalker {
     // Word's "save as web page" ends tables with a zero-height row of empty cells that only sets
     // column widths (inside <![if !supportMisalignedColumns]>); it is not a row of the form.
     const isWidthRow = (tr: HtmlNode): boolean =>
-      this.mode === 'html' && tr.attribs?.height === '0' && (tr.children ?? []).every((c) => !isElement(c) || (c.children ?? []).length === 0);
+      this.mode === 'html' && tr.attribs?.height === '0' && (tr.children ?? []).every((c) => !isElement(c) || (c.children?.length ?? c.contentCount ?? 0) === 0);
     const rows: HtmlCellDraft[][] = trs.filter((tr) => !isWidthRow(tr)).map((tr) =>
       (tr.children ?? [])
         .filter((c) => isElement(c) && (c.name === 'td' || c.name === 'th'))
         .map((td) => {
-          const sink = new CellSink();
-          if (this.mode === 'mammoth') this.mammothBlocks(td.children, sink);
-          else this.htmlFlow(td.children, sink);
-          const text = sink.paras.join('\n');
+          const text = td.cellText ?? this.cellText(td);
           const draft: HtmlCellDraft = {
             text,
             colspan: span(td.attribs?.colspan, 1000),

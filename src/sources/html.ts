@@ -71,6 +71,8 @@ export function readHtml(bytes: Uint8Array): BlockStream {
 /** Elements the walker looks at; every other element is transparent. */
 const KEPT_ELEMENTS = new Set([...HTML_BLOCK_TAGS, 'table', 'br', 'input']);
 const KEPT_ATTRIBUTES = ['colspan', 'rowspan', 'height', 'type', 'checked', 'id'];
+/** Elements whose own text the walker skips: it reads only their rows and cells. */
+const TABLE_STRUCTURE = new Set(['table', 'thead', 'tbody', 'tfoot', 'tr']);
 
 function tooDeep(): SourceError {
   return new SourceError(
@@ -80,11 +82,45 @@ function tooDeep(): SourceError {
   );
 }
 
+/** The nearest distinct content nodes on the stack of open elements, innermost first (up to three). */
+function containers(open: HtmlNode[]): HtmlNode[] {
+  const found: HtmlNode[] = [];
+  for (let i = open.length - 1; i >= 0 && found.length < 3; i--) {
+    if (found[found.length - 1] !== open[i]) found.push(open[i]);
+  }
+  return found;
+}
+
+const TABLE_SECTIONS = new Set(['thead', 'tbody', 'tfoot']);
+
+/**
+ * Whether `[node, outer, outermost]` is a part the walker reads only through its table — the
+ * table itself, a thead/tbody/tfoot of a table, or a tr of either — and not as a block of the
+ * page (a tr or tbody that strays outside a table is read like a div).
+ */
+function isTablePart([node, outer, outermost]: (HtmlNode | undefined)[]): boolean {
+  const name = node?.name;
+  if (name === 'table') return true;
+  if (name !== undefined && TABLE_SECTIONS.has(name)) return outer?.name === 'table';
+  if (name !== 'tr') return false;
+  if (outer?.name === 'table') return true;
+  return outer?.name !== undefined && TABLE_SECTIONS.has(outer.name) && outermost?.name === 'table';
+}
+
+/** Whether the innermost open content node is a table's row, whose cells the walker reads. */
+function isTableRow(open: HtmlNode[]): boolean {
+  const found = containers(open);
+  return found[0]?.name === 'tr' && isTablePart(found);
+}
+
 /**
  * Parses HTML into the walker's tree. Counts: `elements` opened, `nodes` kept (both linear in the
- * input; the reliability tests read them).
+ * input; the reliability tests read them). A table's cells are read as they close and their
+ * elements let go, and the text between a table's rows and cells is not kept, so a page that is one
+ * long table is not held element by element (20 MiB: 233 → 96 MiB of tree); `compact: false` keeps
+ * the whole tree, for the tests that compare the two.
  */
-export function htmlTree(html: string): { nodes: HtmlNode[]; elements: number; kept: number } {
+export function htmlTree(html: string, { compact = true }: { compact?: boolean } = {}): { nodes: HtmlNode[]; elements: number; kept: number } {
   const root: HtmlNode = { type: 'root', children: [] };
   // Per open element, the node its content goes into (itself if kept, else the enclosing one).
   const parents: HtmlNode[] = [];
@@ -92,6 +128,7 @@ export function htmlTree(html: string): { nodes: HtmlNode[]; elements: number; k
   let dropping = 0; // depth inside script/style/head …
   let elements = 0;
   let kept = 0;
+  const cells = new HtmlWalker('html', new DocxBlockBuilder());
   const parser = new Parser(
     {
       onopentag(name, attribs) {
@@ -110,6 +147,9 @@ export function htmlTree(html: string): { nodes: HtmlNode[]; elements: number; k
       },
       ontext(data) {
         if (dropping > 0) return;
+        // Text straight inside table/thead/tbody/tfoot/tr is never read (the walker takes only their
+        // cells, as a browser does): on a long table it is mostly the whitespace between tags.
+        if (compact && parent.name !== undefined && TABLE_STRUCTURE.has(parent.name) && isTablePart(containers(parents))) return;
         const siblings = parent.children!;
         const last = siblings[siblings.length - 1];
         if (last !== undefined && last.type === 'text') last.data += data;
@@ -118,8 +158,15 @@ export function htmlTree(html: string): { nodes: HtmlNode[]; elements: number; k
           siblings.push({ type: 'text', data });
         }
       },
-      onclosetag() {
-        if (parents.pop() === undefined) return;
+      onclosetag(name) {
+        const closed = parents.pop();
+        if (closed === undefined) return;
+        // A cell is read as it closes and its elements let go (what the walker would read of it later).
+        if (compact && (name === 'td' || name === 'th') && closed.name === name && dropping === 0 && closed.children !== undefined && isTableRow(parents)) {
+          closed.cellText = cells.cellText(closed);
+          closed.contentCount = closed.children.length;
+          closed.children = undefined;
+        }
         if (dropping > 0) dropping--;
         parent = parents.length > 0 ? parents[parents.length - 1] : root;
       },
