@@ -7,7 +7,7 @@
 // piscina hands its `workerData` option to each worker thread as the thread's own workerData, so the
 // in-process path (--concurrency 1, --stdin) does not have to load piscina for it.
 import { isMainThread, workerData } from 'node:worker_threads';
-import { errorsOnly, internalFailure, lint, lintFailure, readInputFile, SourceError, tryParse } from '../node.js';
+import { errorsOnly, INTERNAL_ERROR_ID, internalFailure, lint, lintFailure, readInputFile, SourceError, tryParse } from '../node.js';
 import type { FormatOptions, LintResult, Locale, ReportStream, ResolvedConfig, StreamedFormatName } from '../node.js';
 import { configForFile } from '../node.js';
 import { createStream, summaryInput } from '../node.js';
@@ -218,7 +218,7 @@ export async function renderOutcome(result: LintResult, settings: LintRunSetting
 
 /** A failure that is jxlint's own (a rule or a worker that crashed): not cached, so the next run retries it. */
 export function isInternalFailure(result: LintResult): boolean {
-  return result.messages.some((m) => m.messageId === 'internal-error');
+  return result.messages.some((m) => m.messageId === INTERNAL_ERROR_ID);
 }
 
 /** What `--cache` keeps of a result: the json piece (the same bytes) when the run renders one unfiltered, else its own JSON. */
