@@ -34,12 +34,21 @@ type Identity = ReturnType<typeof identity>;
  * Tables of one signature (same row keys with the same counts, same number of indicator rows): any
  * later table shares the same number of rows with each of them and needs the same number, so they
  * differ only in index and identity, and the table to report against among them is the first
- * whose project differs from the later table's. `representatives` (indexes, ascending) keeps only
+ * whose project differs from the later table's. `representatives` (in document order) keeps only
  * the tables that can be that first one for some later identity, at most five (see below).
  */
 interface Signature {
   rows: number;
-  representatives: number[];
+  representatives: Representative[];
+}
+
+/** An earlier table kept as a representative: its place in the walk, identity, and what a report names. */
+interface Representative {
+  position: number;
+  identity: Identity;
+  index: number;
+  code: string | null;
+  name: string | null;
 }
 
 /**
@@ -135,68 +144,78 @@ export const boilerplateIndicatorsAcrossProjects = defineRule({
   },
   create(context) {
     const { minShared } = context.options;
+    // Each table is compared with the earlier ones when the walk reaches it, and reported there: a
+    // table's report depends only on the tables before it, so no table's rows are read after its
+    // Project:exit. What is kept of the earlier tables: row keys (strings), per signature its
+    // number of rows, its holders' entries and at most five representatives' identities.
+    const interned = new Map<string, number>();
+    // Tables with the same rows (the same multiset of row keys and the same number of indicator
+    // rows) are one signature: they share as many rows with any later table and need as many.
+    const signatureOf = new Map<string, number>();
+    const signatures: Signature[] = [];
+    // Which signatures hold each row (signature, count), so a table is compared only with the
+    // tables it shares a row with, and a table repeated 1,700 times is one holder, not 1,700.
+    const holders = new Map<number, number[]>();
+    let shared = new Int32Array(64);
+    let position = 0;
     return {
-      'Document:exit'(document) {
-        const { projects } = document;
-        const interned = new Map<string, number>();
-        const ids = projects.map(identity);
-        // Tables with the same rows (the same multiset of row keys and the same number of indicator
-        // rows) are one signature: they share as many rows with any later table and need as many.
-        const signatureOf = new Map<string, number>();
-        const signatures: Signature[] = [];
-        // Which signatures hold each row (signature, count), so a table is compared only with the
-        // tables it shares a row with, and a table repeated 1,700 times is one holder, not 1,700.
-        const holders = new Map<number, number[]>();
-        const shared = new Int32Array(projects.length);
-        projects.forEach((project, j) => {
-          const keys = rowKeys(project, interned);
-          const touched: number[] = [];
+      'Project:exit'(project) {
+        const keys = rowKeys(project, interned);
+        const own = identity(project);
+        const rows = project.indicators.length;
+        if (shared.length < signatures.length + 1) {
+          const grown = new Int32Array(Math.max(shared.length * 2, signatures.length + 1));
+          grown.set(shared);
+          shared = grown;
+        }
+        const touched: number[] = [];
+        for (const [key, count] of keys) {
+          const list = holders.get(key);
+          if (!list) continue;
+          for (let k = 0; k < list.length; k += 2) {
+            const s = list[k]!;
+            if (shared[s] === 0) touched.push(s);
+            shared[s] += Math.min(count, list[k + 1]!);
+          }
+        }
+        // The first earlier table (by index) of another project with enough rows in common.
+        let first: Representative | null = null;
+        let firstShared = 0;
+        for (const s of touched) {
+          const { rows: theirs, representatives } = signatures[s]!;
+          const smaller = Math.min(rows, theirs);
+          const needed = Math.max(3, Math.min(minShared, Math.ceil((smaller * minShared) / 9)));
+          if (shared[s]! < needed) continue;
+          const r = representatives.find((other) => !sameProject(own, other.identity));
+          if (r !== undefined && (first === null || r.position < first.position)) [first, firstShared] = [r, shared[s]!];
+        }
+        for (const s of touched) shared[s] = 0;
+
+        const signatureKey = `${rows}:${[...keys].sort((a, b) => a[0] - b[0]).join(';')}`;
+        let s = signatureOf.get(signatureKey);
+        if (s === undefined) {
+          signatureOf.set(signatureKey, (s = signatures.length));
+          signatures.push({ rows, representatives: [] });
           for (const [key, count] of keys) {
-            const list = holders.get(key);
-            if (!list) continue;
-            for (let k = 0; k < list.length; k += 2) {
-              const s = list[k]!;
-              if (shared[s] === 0) touched.push(s);
-              shared[s] += Math.min(count, list[k + 1]!);
-            }
+            let list = holders.get(key);
+            if (!list) holders.set(key, (list = []));
+            list.push(s, count);
           }
-          // The first earlier table (by index) of another project with enough rows in common.
-          let first = -1;
-          let firstShared = 0;
-          for (const s of touched) {
-            const { rows, representatives } = signatures[s]!;
-            const smaller = Math.min(project.indicators.length, rows);
-            const needed = Math.max(3, Math.min(minShared, Math.ceil((smaller * minShared) / 9)));
-            if (shared[s]! < needed) continue;
-            const i = representatives.find((r) => !sameProject(ids[j]!, ids[r]!));
-            if (i !== undefined && (first === -1 || i < first)) [first, firstShared] = [i, shared[s]!];
-          }
-          for (const s of touched) shared[s] = 0;
+        }
+        const { representatives } = signatures[s]!;
+        if (canBeFirstOfOtherProject(representatives.map((r) => r.identity), own)) {
+          representatives.push({ position, identity: own, index: project.index, code: project.code, name: project.name });
+        }
+        position++;
 
-          const signatureKey = `${project.indicators.length}:${[...keys].sort((a, b) => a[0] - b[0]).join(';')}`;
-          let s = signatureOf.get(signatureKey);
-          if (s === undefined) {
-            signatureOf.set(signatureKey, (s = signatures.length));
-            signatures.push({ rows: project.indicators.length, representatives: [] });
-            for (const [key, count] of keys) {
-              let list = holders.get(key);
-              if (!list) holders.set(key, (list = []));
-              list.push(s, count);
-            }
-          }
-          const { representatives } = signatures[s]!;
-          if (canBeFirstOfOtherProject(representatives.map((r) => ids[r]!), ids[j]!)) representatives.push(j);
-
-          if (first !== -1) {
-            const other = projects[first]!;
-            context.report({
-              node: project,
-              messageId: 'boilerplate',
-              found: other.code ?? other.name ?? `${other.index}`,
-              data: { table: project.index, name: project.name ?? '', shared: firstShared, other: other.index, otherName: other.name ?? '' },
-            });
-          }
-        });
+        if (first !== null) {
+          context.report({
+            node: project,
+            messageId: 'boilerplate',
+            found: first.code ?? first.name ?? `${first.index}`,
+            data: { table: project.index, name: project.name ?? '', shared: firstShared, other: first.index, otherName: first.name ?? '' },
+          });
+        }
       },
     };
   },

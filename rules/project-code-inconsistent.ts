@@ -38,6 +38,13 @@ function leadingDigits(code: string): string | null {
   return first && /^[0-9]+$/.test(first) ? first : null;
 }
 
+/** A table with a 项目编码: the table (reported on), its code as compared, and the code's segment shape. */
+interface CodedProject {
+  project: Project;
+  code: string;
+  shape: string[];
+}
+
 export const projectCodeInconsistent = defineRule({
   meta: {
     id: 'project-code-inconsistent',
@@ -75,45 +82,49 @@ export const projectCodeInconsistent = defineRule({
     },
   },
   create(context) {
+    // Each table with a code, kept until every code of the document has been seen.
+    const coded: CodedProject[] = [];
     return {
-      Document(document) {
-        const projects = document.projects.filter((p): p is Project & { code: string } => cellText(p.code) !== '');
-        if (projects.length >= 3) {
+      Project(project) {
+        const code = cellText(project.code);
+        if (code !== '') coded.push({ project, code, shape: segmentShape(code) });
+      },
+      'Document:exit'() {
+        if (coded.length >= 3) {
           const counts = new Map<string, number>();
-          for (const p of projects) {
-            const key = segmentShape(cellText(p.code)).join('|');
+          for (const p of coded) {
+            const key = p.shape.join('|');
             counts.set(key, (counts.get(key) ?? 0) + 1);
           }
           // The most common exact shape; codes whose letter segments happen to be all digits still fit it.
           const [bestKey] = [...counts.entries()].sort((a, b) => b[1] - a[1])[0]!;
           const shape = bestKey.split('|');
-          const fitting = projects.filter((p) => fitsShape(segmentShape(cellText(p.code)), shape)).length;
-          if (fitting * 2 > projects.length && fitting < projects.length) {
-            const example = projects.find((p) => fitsShape(segmentShape(cellText(p.code)), shape))!;
-            for (const p of projects) {
-              const code = cellText(p.code);
-              if (fitsShape(segmentShape(code), shape)) continue;
+          const fitting = coded.filter((p) => fitsShape(p.shape, shape)).length;
+          if (fitting * 2 > coded.length && fitting < coded.length) {
+            const example = coded.find((p) => fitsShape(p.shape, shape))!;
+            for (const { project, code, shape: own } of coded) {
+              if (fitsShape(own, shape)) continue;
               context.report({
-                node: p,
+                node: project,
                 cell: 'code',
                 messageId: 'shape',
-                data: { found: p.code, shape: shapeOf(code), others: fitting, majority: `如 ${cellText(example.code)}` },
+                data: { found: project.code ?? '', shape: shapeOf(code), others: fitting, majority: `如 ${example.code}` },
               });
             }
           }
         }
         // Prefix versus the unit code, when the other codes of the document agree with theirs.
-        const withUnit = projects.filter((p) => p.agencyCode && leadingDigits(cellText(p.code)));
+        const withUnit = coded.filter((p) => p.project.agencyCode && leadingDigits(p.code));
         if (withUnit.length >= 2) {
-          const agrees = (p: Project) => p.agencyCode!.startsWith(leadingDigits(cellText(p.code))!);
+          const agrees = (p: CodedProject) => p.project.agencyCode!.startsWith(leadingDigits(p.code)!);
           const disagreeing = withUnit.filter((p) => !agrees(p));
           if (disagreeing.length > 0 && disagreeing.length * 2 < withUnit.length) {
-            for (const p of disagreeing) {
+            for (const { project, code } of disagreeing) {
               context.report({
-                node: p,
+                node: project,
                 cell: 'code',
                 messageId: 'prefix',
-                data: { found: p.code, prefix: leadingDigits(cellText(p.code))!, agencyCode: p.agencyCode! },
+                data: { found: project.code ?? '', prefix: leadingDigits(code)!, agencyCode: project.agencyCode! },
               });
             }
           }

@@ -1,7 +1,7 @@
 import { defineRule } from '../src/engine/define-rule.js';
 import { table } from './shared/example-table.js';
-import { planCellsOf } from './shared/spend-plan.js';
-import type { Value } from '../src/ast/types.js';
+import { planCellsOf, type MonthEndCell } from './shared/spend-plan.js';
+import type { Project, Value } from '../src/ast/types.js';
 import { isBareNumber } from './shared/values.js';
 import { fixWithSafety } from './shared/fixes.js';
 
@@ -45,43 +45,47 @@ export const spendPlanFormat = defineRule({
     // The document's habit: filled spend-plan cells written with % versus without.
     let withSign = 0;
     let without = 0;
-    return {
-      Document(document) {
-        for (const p of document.projects) {
-          for (const c of planCellsOf(p)) {
-            if (c.blank) continue;
-            if (writtenAsPercent(c.value)) withSign++;
-            else without++;
-          }
-        }
-      },
-      Project(project) {
-        const filled = planCellsOf(project).filter((c) => !c.blank);
-        const tableHasPercent = filled.some((c) => writtenAsPercent(c.value));
-        if (!tableHasPercent && withSign <= without) return;
-        for (const cell of filled) {
-          if (writtenAsPercent(cell.value)) continue;
-          const raw = cell.value?.raw.trim() ?? '';
-          const bare = isBareNumber(cell.value);
-          const suggestion = bare ? `${raw}%` : '100%';
-          context.report({
-            node: project,
-            cell: 'spendPlan',
-            messageId: 'notPercent',
-            origin: cell.origin,
+    // Tables whose plan has no % at all: reported only if the whole document's habit is %.
+    const waiting: Project[] = [];
+    const report = (project: Project, filled: readonly MonthEndCell[], tableHasPercent: boolean) => {
+      for (const cell of filled) {
+        if (writtenAsPercent(cell.value)) continue;
+        const raw = cell.value?.raw.trim() ?? '';
+        const bare = isBareNumber(cell.value);
+        const suggestion = bare ? `${raw}%` : '100%';
+        context.report({
+          node: project,
+          cell: 'spendPlan',
+          messageId: 'notPercent',
+          origin: cell.origin,
+          found: raw,
+          suggestion: bare ? suggestion : null,
+          // The column is a percentage when its header says （%） or its sibling cells carry %.
+          ...(bare ? { fix: fixWithSafety(project.spendPlan.percentHeader || tableHasPercent, `补上“%”：${suggestion}`, suggestion) } : {}),
+          data: {
+            label: cell.label,
             found: raw,
-            suggestion: bare ? suggestion : null,
-            // The column is a percentage when its header says （%） or its sibling cells carry %.
-            ...(bare ? { fix: fixWithSafety(project.spendPlan.percentHeader || tableHasPercent, `补上“%”：${suggestion}`, suggestion) } : {}),
-            data: {
-              label: cell.label,
-              found: raw,
-              siblings: tableHasPercent ? '同一计划的其他栏' : '本文档其他表的支出计划',
-              siblingsEn: tableHasPercent ? 'the other cells of this plan' : "the document's other spend plans",
-              suggestion,
-            },
-          });
-        }
+            siblings: tableHasPercent ? '同一计划的其他栏' : '本文档其他表的支出计划',
+            siblingsEn: tableHasPercent ? 'the other cells of this plan' : "the document's other spend plans",
+            suggestion,
+          },
+        });
+      }
+    };
+    const filledCells = (project: Project) => planCellsOf(project).filter((c) => !c.blank);
+    return {
+      Project(project) {
+        const filled = filledCells(project);
+        let percent = 0;
+        for (const c of filled) if (writtenAsPercent(c.value)) percent++;
+        withSign += percent;
+        without += filled.length - percent;
+        if (percent > 0) report(project, filled, true);
+        else if (filled.length > 0) waiting.push(project);
+      },
+      'Document:exit'() {
+        if (withSign <= without) return;
+        for (const project of waiting) report(project, filledCells(project), false);
       },
     };
   },

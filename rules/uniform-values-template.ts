@@ -11,25 +11,33 @@ interface Tally {
   origin: Origin | null;
 }
 
-/** How many quantitative values are the one or two most common strings. */
-function tally(rows: readonly Indicator[]): Tally {
-  const counts = new Map<string, { n: number; origin: Origin | null }>();
-  let total = 0;
-  for (const ind of rows) {
-    if (!isQuantitativeValue(ind)) continue;
-    total++;
+/**
+ * The quantitative values counted so far: how many, and per distinct value (normalised) its count
+ * and the cell of its first row — no rows kept.
+ */
+class ValueCounts {
+  total = 0;
+  private readonly counts = new Map<string, { n: number; origin: Origin | null }>();
+
+  add(ind: Indicator): void {
+    if (!isQuantitativeValue(ind)) return;
+    this.total++;
     const key = normalizedRaw(ind.value);
-    const c = counts.get(key);
+    const c = this.counts.get(key);
     if (c) c.n++;
-    else counts.set(key, { n: 1, origin: ind.cells.value ?? ind.origin ?? null });
+    else this.counts.set(key, { n: 1, origin: ind.cells.value ?? ind.origin ?? null });
   }
-  const top = [...counts.entries()].sort((a, b) => b[1].n - a[1].n).slice(0, 2);
-  return {
-    total,
-    matched: top.reduce((s, [, c]) => s + c.n, 0),
-    values: top.map(([v]) => v),
-    origin: top[0]?.[1].origin ?? null,
-  };
+
+  /** How many quantitative values are the one or two most common strings (ties: the first seen). */
+  tally(): Tally {
+    const top = [...this.counts.entries()].sort((a, b) => b[1].n - a[1].n).slice(0, 2);
+    return {
+      total: this.total,
+      matched: top.reduce((s, [, c]) => s + c.n, 0),
+      values: top.map(([v]) => v),
+      origin: top[0]?.[1].origin ?? null,
+    };
+  }
 }
 
 const TEMPLATE_ROWS = CLEAN_INDICATORS.map((r) =>
@@ -87,10 +95,10 @@ export const uniformValuesTemplate = defineRule({
   },
   create(context) {
     const { threshold, minValues, scope } = context.options;
-    let rows: Indicator[] = [];
+    let values = new ValueCounts();
     /** The report's fields when the one or two most common values make up the threshold share of the rows. */
     const judge = (table: number) => {
-      const t = tally(rows);
+      const t = values.tally();
       if (t.total < minValues || t.matched < threshold * t.total) return null;
       return {
         origin: t.origin,
@@ -107,10 +115,10 @@ export const uniformValuesTemplate = defineRule({
     };
     return {
       Project() {
-        if (scope === 'table') rows = [];
+        if (scope === 'table') values = new ValueCounts();
       },
       Indicator(indicator) {
-        rows.push(indicator);
+        values.add(indicator);
       },
       'Project:exit'(project) {
         const uniform = scope === 'table' ? judge(project.index) : null;

@@ -39,16 +39,22 @@ export const wordFieldCodeResidue = defineRule({
     },
   },
   create(context) {
+    // The residues of the department part and of each table in order, kept for one report per document.
+    let departmentResidues: readonly FieldCodeResidue[] = [];
+    const projectResidues: FieldCodeResidue[] = [];
+    let ordinalMismatches = 0;
     return {
-      Document(document) {
-        const residues: FieldCodeResidue[] = [...document.department.fieldCodes];
-        let ordinalMismatches = 0;
-        for (const project of document.projects) {
-          residues.push(...project.fieldCodes);
-          for (const r of project.fieldCodes) {
-            if (r.tcOrdinal !== undefined && project.titleOrdinal !== null && r.tcOrdinal !== project.titleOrdinal) ordinalMismatches++;
-          }
+      Department(department) {
+        departmentResidues = department.fieldCodes;
+      },
+      Project(project) {
+        for (const r of project.fieldCodes) {
+          projectResidues.push(r);
+          if (r.tcOrdinal !== undefined && project.titleOrdinal !== null && r.tcOrdinal !== project.titleOrdinal) ordinalMismatches++;
         }
+      },
+      'Document:exit'(document) {
+        const residues = departmentResidues.concat(projectResidues);
         if (residues.length === 0) return;
         const first = residues.find((r) => r.origin) ?? residues[0]!;
         const example = first.code.length > 40 ? `${first.code.slice(0, 40)}…` : first.code;
