@@ -65,31 +65,52 @@ class UnitWindow implements Serialized {
   }
 }
 
-export function buildDocument(stream: BlockStream, filePath: string): JxDocument {
+/** One piece of a document as the builder finishes it, with the parse diagnostics found while building it. */
+export type DocumentPart =
+  | { kind: 'department'; department: DepartmentPart; diagnostics: ParseDiagnostic[] }
+  | { kind: 'project'; project: Project; diagnostics: ParseDiagnostic[] };
+
+/** What is known only at the end: the document-level diagnostics (no table found, the reader's notes). */
+export interface DocumentTail {
+  diagnostics: ParseDiagnostic[];
+}
+
+/**
+ * The document a part at a time: the department part first (as soon as the first table opens, or at
+ * the end when there is none), then each project table as soon as the next one opens. A consumer that
+ * lets each project go keeps no more of the document than one table.
+ */
+export function* documentParts(stream: BlockStream): Generator<DocumentPart, DocumentTail, undefined> {
   const window = new UnitWindow();
   const context: BuildContext = { serialized: window, diagnostics: [] };
   const departmentTokens: IToken[] = [];
-  let department: DepartmentPart | null = null;
-  const projects: Project[] = [];
+  let departmentBuilt = false;
+  let projectCount = 0;
   let current: Segment | null = null;
+  /** Parts built by the last chunk of tokens, handed out after it (a chunk can close several tables). */
+  const ready: DocumentPart[] = [];
 
-  const buildDepartmentPart = (): DepartmentPart => {
+  const newDiagnostics = (): ParseDiagnostic[] => context.diagnostics.splice(0, context.diagnostics.length);
+  const buildDepartmentPart = (): void => {
     tableParser.input = departmentTokens;
     tableParser.departmentPart();
-    return buildDepartment(departmentTokens, context);
+    const department = buildDepartment(departmentTokens, context);
+    departmentBuilt = true;
+    ready.push({ kind: 'department', department, diagnostics: newDiagnostics() });
   };
   const buildProject = (segment: Segment): void => {
     tableParser.input = segment.tokens;
     const cst = tableParser.projectTable() as ProjectTableCstNode;
-    const index = projects.length + 1;
+    const index = ++projectCount;
     for (const error of tableParser.errors) context.diagnostics.push(parseDiagnostic(error, index, window));
-    projects.push(visitProjectTable(cst, index, context));
+    const project = visitProjectTable(cst, index, context);
+    ready.push({ kind: 'project', project, diagnostics: newDiagnostics() });
   };
   const take = (token: IToken): void => {
     const type = token.tokenType;
     if (opensTable(type, current)) {
       if (current) buildProject(current);
-      else department = buildDepartmentPart();
+      else buildDepartmentPart();
       window.dropBefore(token.startOffset);
       current = { tokens: [], hasCode: false, hasName: false };
     }
@@ -116,21 +137,28 @@ export function buildDocument(stream: BlockStream, filePath: string): JxDocument
     }
     chunkStart = offset;
   };
-  for (const unit of serialUnits(stream)) {
-    const line = serialLine(unit);
-    window.push(unit, offset);
-    lines.push(line);
-    offset += line.length + 1;
-    if (lines.length >= CHUNK_LINES) lexChunk();
+  try {
+    for (const unit of serialUnits(stream)) {
+      const line = serialLine(unit);
+      window.push(unit, offset);
+      lines.push(line);
+      offset += line.length + 1;
+      if (lines.length >= CHUNK_LINES) {
+        lexChunk();
+        yield* ready.splice(0, ready.length);
+      }
+    }
+    lexChunk();
+    if (current) buildProject(current);
+    if (!departmentBuilt) buildDepartmentPart();
+    yield* ready.splice(0, ready.length);
+  } finally {
+    // The AST builder keeps its context between documents: leave it nothing of this one.
+    context.serialized = { text: '', units: [], offsets: [] };
   }
-  lexChunk();
-  if (current) buildProject(current);
-  department ??= buildDepartmentPart();
-  // The AST builder keeps its context between documents: leave it nothing of this one.
-  context.serialized = { text: '', units: [], offsets: [] };
 
-  const diagnostics: ParseDiagnostic[] = [...context.diagnostics];
-  if (projects.length === 0) {
+  const diagnostics: ParseDiagnostic[] = [];
+  if (projectCount === 0) {
     diagnostics.push({
       code: 'no-table',
       severity: 'error',
@@ -142,12 +170,32 @@ export function buildDocument(stream: BlockStream, filePath: string): JxDocument
   for (const note of stream.notes) {
     diagnostics.push({ code: note.code, severity: note.severity, message: note.message, messageEn: note.messageEn, origin: null });
   }
+  return { diagnostics };
+}
+
+/** Block stream → the whole JxDocument (every table kept). */
+export function buildDocument(stream: BlockStream, filePath: string): JxDocument {
+  let department: DepartmentPart | null = null;
+  const projects: Project[] = [];
+  const diagnostics: ParseDiagnostic[] = [];
+  const parts = documentParts(stream);
+  for (;;) {
+    const next = parts.next();
+    if (next.done) {
+      diagnostics.push(...next.value.diagnostics);
+      break;
+    }
+    const part = next.value;
+    if (part.kind === 'department') department = part.department;
+    else projects.push(part.project);
+    for (const d of part.diagnostics) diagnostics.push(d);
+  }
   return {
     filePath,
     format: stream.info.format,
     encoding: stream.info.encoding,
     layout: stream.info.layout,
-    department,
+    department: department!,
     projects,
     diagnostics,
   };

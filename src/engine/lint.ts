@@ -4,7 +4,7 @@
  * reports become messages in the configured locale; parse diagnostics become messages with
  * `ruleId: null`; messages are sorted deterministically and counted.
  */
-import { isSheetOrigin, isTableOrigin, isTextOrigin, type JxDocument, type Origin, type Project } from '../ast/types.js';
+import { isSheetOrigin, isTableOrigin, isTextOrigin, type JxDocument, type Origin, type ParseDiagnostic, type Project } from '../ast/types.js';
 import { allRules } from '../../rules/index.js';
 import { fingerprintOf } from './baseline.js';
 import { countMessages } from './counts.js';
@@ -31,10 +31,6 @@ function defaultResolved(): ResolvedConfig {
 
 /** ruleId used when a rule throws. */
 export const INTERNAL_ERROR_ID = 'internal-error';
-
-function projectSummary(p: Project): ProjectSummary {
-  return { index: p.index, code: p.code, name: p.name, agency: p.agency };
-}
 
 function lineColumn(origin: Origin | null): { line: number | null; column: number | null } {
   return isTextOrigin(origin) ? { line: origin.line, column: origin.column } : { line: null, column: null };
@@ -69,10 +65,14 @@ function documentMessage(fields: Pick<LintMessage, 'ruleId' | 'message' | 'messa
   };
 }
 
-function diagnosticMessages(document: JxDocument, locale: Locale): LintMessage[] {
-  return document.diagnostics.map((d) => {
-    const project =
-      d.projectIndex !== undefined ? document.projects.find((p) => p.index === d.projectIndex) ?? null : null;
+/** Parse diagnostics as messages; `projectAt` finds the project a diagnostic names. */
+export function diagnosticMessages(
+  diagnostics: readonly ParseDiagnostic[],
+  projectAt: (index: number) => Project | null,
+  locale: Locale,
+): LintMessage[] {
+  return diagnostics.map((d) => {
+    const project = d.projectIndex !== undefined ? projectAt(d.projectIndex) : null;
     const fatal = d.code === 'read-error';
     const severity: Severity = d.code === 'parse-error' || fatal ? 2 : SEVERITY_NUMBER[d.severity === 'warning' ? 'warn' : d.severity];
     const message: LintMessage = {
@@ -178,19 +178,32 @@ export function compareMessages(a: LintMessage, b: LintMessage): number {
 }
 
 /** Lints one parsed document. Never throws because of a rule. */
-export function lintDocument(document: JxDocument, options: LintOptions = {}): LintResult {
+/** The configuration, locale and enabled rules of one lint. */
+export function lintSetup(options: LintOptions): { config: ResolvedConfig; locale: Locale; runs: RuleRun[] } {
   const config = options.config ?? defaultResolved();
   const locale = options.locale ?? config.locale ?? DEFAULT_LOCALE;
-  const rules = options.rules ?? allRules;
-  const messages: LintMessage[] = diagnosticMessages(document, locale);
-
   const runs: RuleRun[] = [];
-  for (const rule of rules) {
+  for (const rule of options.rules ?? allRules) {
     const setting = config.rules[rule.meta.id];
     const severity = setting?.severity ?? 'off';
     if (severity === 'off') continue;
     runs.push({ rule, severity, options: setting?.options ?? rule.defaultOptions ?? {} });
   }
+  return { config, locale, runs };
+}
+
+export function projectSummaryOf(p: Project): ProjectSummary {
+  return { index: p.index, code: p.code, name: p.name, agency: p.agency };
+}
+
+/** Lints one parsed document. Never throws because of a rule. */
+export function lintDocument(document: JxDocument, options: LintOptions = {}): LintResult {
+  const { config, locale, runs } = lintSetup(options);
+  const messages: LintMessage[] = diagnosticMessages(
+    document.diagnostics,
+    (index) => document.projects.find((p) => p.index === index) ?? null,
+    locale,
+  );
   // A rule's messages join the result only when it finished without throwing.
   for (const outcome of visitRules(document, runs, { layout: config.layout, locale })) {
     if (outcome.failed) messages.push(internalErrorMessage(outcome.rule, outcome.error, locale));
@@ -203,7 +216,7 @@ export function lintDocument(document: JxDocument, options: LintOptions = {}): L
     status: 'ok' as const,
     format: document.format,
     encoding: document.encoding,
-    projects: document.projects.map(projectSummary),
+    projects: document.projects.map(projectSummaryOf),
     messages,
   }) as LintResult;
   if (options.keepDocument) result.document = document;

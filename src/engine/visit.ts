@@ -105,7 +105,7 @@ function messageOf(rule: Rule, report: NodeReport, place: Place, configured: Rep
 type NodeInfo =
   | { type: 'document' }
   | { type: 'department' }
-  | { type: 'project'; project: Project }
+  | { type: 'project'; project: Project; tableOrigin?: Origin | null }
   | { type: 'indicator'; project: Project; index: number }
   | { type: 'goal'; project: Project };
 
@@ -174,7 +174,8 @@ function placeOf(report: NodeReport, info: NodeInfo | undefined, document: JxDoc
     case 'project': {
       const { project } = info;
       const c = (cell ?? 'table') as ProjectCell;
-      const at = projectCell(project, c);
+      // A table whose rows were let go (streamed walk) keeps the origin of its first row.
+      const at = c === 'table' && info.tableOrigin !== undefined ? { text: null, origin: info.tableOrigin } : projectCell(project, c);
       return { project, role: c, origin: at.origin ?? project.origin ?? null, text: at.text, indicator: null, indicatorIndex: null };
     }
     case 'indicator': {
@@ -252,9 +253,16 @@ const PROJECT = 2;
 const INDICATOR = 3;
 const GOAL = 4;
 
+/** The row lists of a project that a streamed walk lets go once the project is done. */
+const ROW_LISTS = ['indicators', 'goals', 'longTermGoals', 'longTermIndicators', 'costBreakdown'] as const;
+
+function rowsGone(): never {
+  throw new Error('the rows of an earlier table were let go (project-at-a-time lint): keep what you compare while the table is walked');
+}
+
 /**
  * Every node a rule may report on, by identity: a number per node and, in parallel arrays, its kind,
- * its project (position in the document) and its row — no object per node. Indicator rows, most of
+ * its project (position in the walk) and its row — no object per node. Indicator rows, most of
  * the nodes of a long document (hundreds of thousands), are not registered at all: row k of project
  * p is node −(first[p] + k + 1), found by the walk's position, or by a map of the rows of the project
  * the walk is in, or — only when a rule reports on a row of another project — of every row.
@@ -264,8 +272,14 @@ class NodeTable {
   private readonly kinds: number[] = [];
   private readonly owners: number[] = [];
   private readonly rows: number[] = [];
+  /** The projects registered, by position. */
+  private readonly projects: Project[] = [];
   /** Number of the first indicator row of each project, in document order. */
   private readonly firstRow: number[] = [];
+  /** The goal nodes of each project (forgotten when its rows are let go). */
+  private readonly goalNodes: object[][] = [];
+  /** The origin of the first row of each project whose rows were let go. */
+  private readonly tableOrigins = new Map<number, Origin | null>();
   private rowCount = 0;
   /** The project and row the walk is at (−1: outside the projects). */
   private atProject = -1;
@@ -273,14 +287,34 @@ class NodeTable {
   private projectRows: Map<object, number> | null = null;
   private allRows: Map<object, number> | null = null;
 
-  constructor(private readonly document: JxDocument) {}
+  /** Registers a project, its goals and goal items, and numbers its rows; returns its position. */
+  addProject(project: Project, items: readonly GoalItem[]): number {
+    const p = this.projects.length;
+    this.projects.push(project);
+    this.firstRow.push(this.rowCount);
+    this.rowCount += project.indicators.length;
+    this.add(project, PROJECT, p);
+    const goals: object[] = [];
+    for (const goal of project.goals) goals.push(goal);
+    for (const item of items) goals.push(item);
+    for (const goal of goals) this.add(goal, GOAL, p);
+    this.goalNodes.push(goals);
+    this.allRows = null;
+    return p;
+  }
 
-  /** Numbers the indicator rows of the projects, in document order. */
-  addRows(): void {
-    for (const project of this.document.projects) {
-      this.firstRow.push(this.rowCount);
-      this.rowCount += project.indicators.length;
-    }
+  /**
+   * Lets go of the rows of project `p` (streamed walk): its goal nodes are forgotten and its row lists
+   * throw when read, so a rule that reads them later fails (and the file is linted the whole way)
+   * instead of reading nothing. The project itself stays, for reports on its cells.
+   */
+  letGo(p: number): void {
+    const project = this.projects[p]!;
+    this.tableOrigins.set(p, project.indicators[0]?.origin ?? null);
+    for (const goal of this.goalNodes[p]!) this.ids.delete(goal);
+    this.goalNodes[p] = [];
+    for (const list of ROW_LISTS) Object.defineProperty(project, list, { get: rowsGone, configurable: true, enumerable: false });
+    if (this.projectRows && this.atProject === p) this.projectRows = null;
   }
 
   /** Where the walk is: project `p` (−1 outside the projects), row `row` of it (−1: none). */
@@ -292,9 +326,8 @@ class NodeTable {
 
   private rowsOf(from: number, to: number): Map<object, number> {
     const map = new Map<object, number>();
-    const { projects } = this.document;
     for (let p = from; p < to; p++) {
-      const indicators = projects[p]!.indicators;
+      const indicators = this.projects[p]!.indicators;
       for (let k = 0; k < indicators.length; k++) map.set(indicators[k]!, -(this.firstRow[p]! + k + 1));
     }
     return map;
@@ -314,12 +347,12 @@ class NodeTable {
     if (id !== undefined || this.firstRow.length === 0) return id;
     const p = this.atProject;
     if (p >= 0) {
-      const indicators = this.document.projects[p]!.indicators;
+      const indicators = this.projects[p]!.indicators;
       if (this.atRow >= 0 && indicators[this.atRow] === node) return -(this.firstRow[p]! + this.atRow + 1);
       const own = (this.projectRows ??= this.rowsOf(p, p + 1)).get(node);
       if (own !== undefined) return own;
     }
-    return (this.allRows ??= this.rowsOf(0, this.document.projects.length)).get(node);
+    return (this.allRows ??= this.rowsOf(0, this.projects.length)).get(node);
   }
 
   /** Whether node `id` is a row (an indicator row or a goal item). */
@@ -339,19 +372,22 @@ class NodeTable {
         if (this.firstRow[mid]! <= k) lo = mid;
         else hi = mid - 1;
       }
-      return { type: 'indicator', project: this.document.projects[lo]!, index: k - this.firstRow[lo]! };
+      return { type: 'indicator', project: this.projects[lo]!, index: k - this.firstRow[lo]! };
     }
     switch (this.kinds[id]) {
       case DOCUMENT:
         return { type: 'document' };
       case DEPARTMENT:
         return { type: 'department' };
-      case PROJECT:
-        return { type: 'project', project: this.document.projects[this.owners[id]!]! };
+      case PROJECT: {
+        const p = this.owners[id]!;
+        const tableOrigin = this.tableOrigins.get(p);
+        return tableOrigin === undefined ? { type: 'project', project: this.projects[p]! } : { type: 'project', project: this.projects[p]!, tableOrigin };
+      }
       case INDICATOR:
-        return { type: 'indicator', project: this.document.projects[this.owners[id]!]!, index: this.rows[id]! };
+        return { type: 'indicator', project: this.projects[this.owners[id]!]!, index: this.rows[id]! };
       default:
-        return { type: 'goal', project: this.document.projects[this.owners[id]!]! };
+        return { type: 'goal', project: this.projects[this.owners[id]!]! };
     }
   }
 }
@@ -364,69 +400,99 @@ const VISITOR_KEYS: VisitorKey[] = ['Document', 'Department', 'Project', 'Goal',
 
 interface RuleState extends RuleOutcome {
   run: RuleRun;
+  /** Streamed walk: messages kept back when their project was handed out (document-level, or late). */
+  held: LintMessage[];
 }
 
-/** Runs the rules on one document in one walk of the AST. Outcomes come back in the order of `runs`. */
-export function visitRules(document: JxDocument, runs: readonly RuleRun[], settings: RuleSettings): RuleOutcome[] {
-  const { locale } = settings;
-  const nodes = new NodeTable(document);
-  nodes.add(document, DOCUMENT);
-  nodes.add(document.department, DEPARTMENT);
-  // Where each message sits, for `meta.yieldsTo`: kept only for the rules that give way or are given way to.
-  const spots = new Map<LintMessage, number | Spot>();
-  const yieldingRules = new Set<string>();
-  for (const { rule } of runs) {
-    for (const entry of rule.meta.yieldsTo ?? []) {
-      yieldingRules.add(rule.meta.id);
-      yieldingRules.add(yieldTarget(entry).rule);
+/**
+ * One walk of the rules over a document (遍历): `begin` (Document, Department), `project` for each
+ * table in order, `end` (Document:exit).
+ *
+ * The whole way (`visitRules`), every project is registered before the first visitor runs and the
+ * outcomes are read at the end. Streamed (`streamed: true`, the project-at-a-time lint), each project is
+ * registered when it arrives, `flush` hands out its messages once it is walked and lets its rows go,
+ * and the document given to the rules has no project list; a rule that needs one fails, and so does
+ * anything that cannot be exact a project at a time (see `incomplete`).
+ */
+export class RuleWalk {
+  private readonly nodes = new NodeTable();
+  /** Where each message sits, for `meta.yieldsTo`: kept only for the rules that give way or are given way to. */
+  private readonly spots = new Map<LintMessage, number | Spot>();
+  private readonly yieldingRules = new Set<string>();
+  private readonly states: RuleState[];
+  private readonly visitors = new Map<VisitorKey, [RuleState, (...args: never[]) => void][]>();
+  private readonly itemsOf: GoalItem[][] = [];
+  private readonly wantsGoals: boolean;
+  private readonly wantsIndicators: boolean;
+  private walked = 0;
+  /** Why a streamed walk cannot give the whole walk's messages (set once). */
+  private why: string | null = null;
+
+  constructor(
+    private readonly document: JxDocument,
+    runs: readonly RuleRun[],
+    settings: RuleSettings,
+    private readonly streamed = false,
+  ) {
+    const { locale } = settings;
+    const { nodes, spots } = this;
+    for (const { rule } of runs) {
+      for (const entry of rule.meta.yieldsTo ?? []) {
+        this.yieldingRules.add(rule.meta.id);
+        this.yieldingRules.add(yieldTarget(entry).rule);
+      }
     }
+    this.states = runs.map((run) => ({ run, rule: run.rule, messages: [], failed: false, held: [] }));
+    nodes.add(document, DOCUMENT);
+    nodes.add(document.department, DEPARTMENT);
+    for (const state of this.states) {
+      const { rule, severity, options } = state.run;
+      const keepsSpots = this.yieldingRules.has(rule.meta.id);
+      const context: RuleContext = {
+        document,
+        options,
+        settings,
+        report: (report) => {
+          const id = nodes.idOf(report.node);
+          const info = nodes.infoAt(id);
+          const message = messageOf(rule, report, placeOf(report, info, document), severity, locale);
+          if (report.related?.length) {
+            message.related = report.related.map((target) =>
+              relatedCellOf({ ...target, messageId: report.messageId } as NodeReport, nodes.infoAt(nodes.idOf(target.node)), document, locale),
+            );
+          }
+          if (keepsSpots) spots.set(message, spotKey(report, id!, info));
+          state.messages.push(message);
+        },
+      };
+      try {
+        const v = rule.create(context);
+        for (const key of VISITOR_KEYS) {
+          const fn = v[key];
+          if (!fn) continue;
+          let list = this.visitors.get(key);
+          if (!list) this.visitors.set(key, (list = []));
+          list.push([state, fn.bind(v) as (...args: never[]) => void]);
+        }
+      } catch (error) {
+        this.fail(state, error);
+      }
+    }
+    this.wantsGoals = this.visitors.has('Goal');
+    this.wantsIndicators = this.visitors.has('Indicator');
   }
-  const states: RuleState[] = runs.map((run) => ({ run, rule: run.rule, messages: [], failed: false }));
-  const fail = (state: RuleState, error: unknown) => {
+
+  private fail(state: RuleState, error: unknown): void {
     state.failed = true;
     state.error = error;
     state.messages = [];
-  };
-
-  // Visitors by key: [rule state, visitor] pairs, for the rules that have one.
-  const visitors = new Map<VisitorKey, [RuleState, (...args: never[]) => void][]>();
-  for (const state of states) {
-    const { rule, severity, options } = state.run;
-    const keepsSpots = yieldingRules.has(rule.meta.id);
-    const context: RuleContext = {
-      document,
-      options,
-      settings,
-      report: (report) => {
-        const id = nodes.idOf(report.node);
-        const info = nodes.infoAt(id);
-        const message = messageOf(rule, report, placeOf(report, info, document), severity, locale);
-        if (report.related?.length) {
-          message.related = report.related.map((target) =>
-            relatedCellOf({ ...target, messageId: report.messageId } as NodeReport, nodes.infoAt(nodes.idOf(target.node)), document, locale),
-          );
-        }
-        if (keepsSpots) spots.set(message, spotKey(report, id!, info));
-        state.messages.push(message);
-      },
-    };
-    try {
-      const v = rule.create(context);
-      for (const key of VISITOR_KEYS) {
-        const fn = v[key];
-        if (!fn) continue;
-        let list = visitors.get(key);
-        if (!list) visitors.set(key, (list = []));
-        list.push([state, fn.bind(v) as (...args: never[]) => void]);
-      }
-    } catch (error) {
-      fail(state, error);
-    }
+    state.held = [];
+    this.why ??= `rule ${state.rule.meta.id} failed: ${error instanceof Error ? error.message : String(error)}`;
   }
 
   /** Calls one visitor of every rule that has it (three arguments at most, no spreading: this is the hot loop). */
-  const call = (key: VisitorKey, a: unknown, b?: unknown, c?: unknown) => {
-    const list = visitors.get(key);
+  private call(key: VisitorKey, a: unknown, b?: unknown, c?: unknown): void {
+    const list = this.visitors.get(key);
     if (!list) return;
     for (let r = 0; r < list.length; r++) {
       const [state, fn] = list[r]!;
@@ -434,44 +500,123 @@ export function visitRules(document: JxDocument, runs: readonly RuleRun[], setti
       try {
         (fn as (a: unknown, b?: unknown, c?: unknown) => void)(a, b, c);
       } catch (error) {
-        fail(state, error);
+        this.fail(state, error);
       }
     }
-  };
-
-  if (visitors.size > 0) {
-    // Every node a rule may report on is known before the first visitor runs.
-    const wantsGoals = visitors.has('Goal');
-    const wantsIndicators = visitors.has('Indicator');
-    const itemsOf: GoalItem[][] = [];
-    nodes.addRows();
-    for (const [p, project] of document.projects.entries()) {
-      nodes.add(project, PROJECT, p);
-      for (const goal of project.goals) nodes.add(goal, GOAL, p);
-      const items = wantsGoals ? goalItems(project.goals) : [];
-      for (const item of items) nodes.add(item, GOAL, p);
-      itemsOf.push(items);
-    }
-    call('Document', document);
-    call('Department', document.department, document);
-    for (const [p, project] of document.projects.entries()) {
-      const items = itemsOf[p]!;
-      nodes.at(p);
-      call('Project', project);
-      for (let i = 0; i < items.length; i++) call('Goal', items[i]!, project, i);
-      if (wantsIndicators) {
-        const { indicators } = project;
-        for (let i = 0; i < indicators.length; i++) {
-          nodes.at(p, i);
-          call('Indicator', indicators[i]!, project, i);
-        }
-        nodes.at(p);
-      }
-      call('Project:exit', project);
-    }
-    nodes.at(-1);
-    call('Document:exit', document);
   }
-  dropYielded(states, (m) => spotAt(spots.get(m), nodes));
-  return states.map(({ rule, messages, failed, error }) => ({ rule, messages, failed, ...(failed ? { error } : {}) }));
+
+  private register(project: Project): void {
+    const items = this.wantsGoals ? goalItems(project.goals) : [];
+    this.nodes.addProject(project, items);
+    if (!this.streamed) this.itemsOf.push(items);
+    else this.itemsOf[0] = items;
+  }
+
+  /** The `Document` and `Department` visitors (the whole way: after every project is registered). */
+  begin(): void {
+    if (this.visitors.size === 0) return;
+    // Every node a rule may report on is known before the first visitor runs.
+    if (!this.streamed) for (const project of this.document.projects) this.register(project);
+    this.call('Document', this.document);
+    this.call('Department', this.document.department, this.document);
+  }
+
+  /** One table's visitors: `Project`, its goal items, its indicator rows, `Project:exit`. */
+  project(project: Project): void {
+    if (this.visitors.size === 0) return;
+    const p = this.walked++;
+    if (this.streamed) this.register(project);
+    const items = this.itemsOf[this.streamed ? 0 : p]!;
+    const { nodes } = this;
+    nodes.at(p);
+    this.call('Project', project);
+    for (let i = 0; i < items.length; i++) this.call('Goal', items[i]!, project, i);
+    if (this.wantsIndicators) {
+      const { indicators } = project;
+      for (let i = 0; i < indicators.length; i++) {
+        nodes.at(p, i);
+        this.call('Indicator', indicators[i]!, project, i);
+      }
+      nodes.at(p);
+    }
+    this.call('Project:exit', project);
+  }
+
+  /**
+   * Streamed: the messages of the project just walked (rule by rule, in report order, after
+   * `yieldsTo`), taken out of the walk; the messages it gave about anything else are held for `end`.
+   * Then its rows are let go.
+   */
+  flush(project: Project): LintMessage[] {
+    if (this.visitors.size === 0) return [];
+    const own: { rule: Rule; messages: LintMessage[]; failed: boolean }[] = [];
+    for (const state of this.states) {
+      const mine: LintMessage[] = [];
+      for (const m of state.messages) {
+        if (m.projectIndex === project.index) mine.push(m);
+        else {
+          state.held.push(m);
+          if (m.projectIndex !== null && this.yieldingRules.has(state.rule.meta.id)) {
+            this.why ??= `rule ${state.rule.meta.id} reported on table ${m.projectIndex} after it was handed out, and takes part in yieldsTo`;
+          }
+        }
+      }
+      state.messages = [];
+      own.push({ rule: state.rule, messages: mine, failed: state.failed });
+    }
+    dropYielded(own, (m) => spotAt(this.spots.get(m), this.nodes));
+    const out: LintMessage[] = [];
+    for (const o of own) {
+      for (const m of o.messages) {
+        this.spots.delete(m);
+        out.push(m);
+      }
+    }
+    this.nodes.letGo(this.walked - 1);
+    return out;
+  }
+
+  /** The `Document:exit` visitors. */
+  end(): void {
+    if (this.visitors.size === 0) return;
+    this.nodes.at(-1);
+    this.call('Document:exit', this.document);
+  }
+
+  /** The whole way: every rule's outcome, after `yieldsTo`, in the order of the runs. */
+  outcomes(): RuleOutcome[] {
+    const { states } = this;
+    dropYielded(states, (m) => spotAt(this.spots.get(m), this.nodes));
+    return states.map(({ rule, messages, failed, error }) => ({ rule, messages, failed, ...(failed ? { error } : {}) }));
+  }
+
+  /**
+   * Streamed, after `end`: the messages not handed out with their project — document-level ones and
+   * those about tables already handed out — after `yieldsTo` among them.
+   */
+  remaining(): LintMessage[] {
+    const outcomes = this.states.map((state) => {
+      const messages = [...state.held, ...state.messages];
+      if (this.yieldingRules.has(state.rule.meta.id) && messages.some((m) => m.projectIndex !== null)) {
+        this.why ??= `rule ${state.rule.meta.id} reported on an earlier table at the end, and takes part in yieldsTo`;
+      }
+      return { rule: state.rule, messages, failed: state.failed };
+    });
+    dropYielded(outcomes, (m) => spotAt(this.spots.get(m), this.nodes));
+    return outcomes.flatMap((o) => o.messages);
+  }
+
+  /** Streamed: why the walk cannot give the whole walk's messages (a rule failed, or needed what was let go), or null. */
+  get incomplete(): string | null {
+    return this.why;
+  }
+}
+
+/** Runs the rules on one document in one walk of the AST. Outcomes come back in the order of `runs`. */
+export function visitRules(document: JxDocument, runs: readonly RuleRun[], settings: RuleSettings): RuleOutcome[] {
+  const walk = new RuleWalk(document, runs, settings);
+  walk.begin();
+  for (const project of document.projects) walk.project(project);
+  walk.end();
+  return walk.outcomes();
 }
