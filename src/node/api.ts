@@ -27,6 +27,7 @@ import { toolVersion } from './version.js';
 import { autoConcurrency, lintFiles as lintOnPool, RunStopped, workWeight } from './lint-files.js';
 import { ReportWriter, type ReportOptions, type ReportOutput, type ReportTotals } from './reports.js';
 import { RunConfigs } from './run-configs.js';
+import { canSpool, DEFAULT_BOUNDED_LINT_THRESHOLD } from './lint-bounded.js';
 import { isInternalFailure, lintAndRender, lintOneFile, renderOutcome, type LintFileTask, type LintOutcome, type LintRunSettings } from './worker.js';
 
 /** Which files, and how each one's config is found. */
@@ -289,6 +290,28 @@ async function prepare(patterns: readonly string[], options: LintFilesOptions, b
   return { plan: p, settings, transform };
 }
 
+/** JXLINT_BOUNDED_LINT_THRESHOLD (bytes; `off`): the threshold for the CLI, for tests and benchmarks. */
+function boundedLintThresholdFromEnvironment(): number | undefined {
+  const value = process.env.JXLINT_BOUNDED_LINT_THRESHOLD;
+  if (value === undefined || value === '') return undefined;
+  if (value === 'off') return Number.POSITIVE_INFINITY;
+  return /^\d+$/.test(value) ? Number(value) : undefined;
+}
+
+/** Whether any file of the run is larger than `bytes` (unreadable files are not). */
+function anyLargerThan(tasks: readonly LintFileTask[], bytes: number): boolean {
+  if (!Number.isFinite(bytes)) return false;
+  for (const task of tasks) {
+    if (task.skipped || task.failure) continue;
+    try {
+      if (statSync(task.filePath).size > bytes) return true;
+    } catch {
+      // reported as a failed file by the run
+    }
+  }
+  return false;
+}
+
 /** The run's work in .docx-equivalent bytes (what `--concurrency auto` weighs); unreadable files count nothing. */
 function workBytes(tasks: readonly LintFileTask[]): number {
   let bytes = 0;
@@ -467,6 +490,13 @@ export interface LintFilesToReportsOptions extends LintFilesOptions, Omit<Report
    * and settings; it must add one result per task to `sink`, in task order.
    */
   runFiles?: (tasks: readonly LintFileTask[], settings: LintRunSettings, sink: { add(result: LintResult): Promise<void> }) => Promise<void>;
+  /**
+   * Files larger than this many bytes (default 8 MiB, `DEFAULT_BOUNDED_LINT_THRESHOLD`) are linted
+   * project by project with bounded memory when every report is json, report-json, csv, github or
+   * compact and the run keeps no results (no baseline, `--cache`, `onResult`, standard input);
+   * `Infinity` turns it off. The reports are the same bytes either way (docs/limits.md).
+   */
+  boundedLintThreshold?: number;
 }
 
 /**
@@ -510,6 +540,11 @@ export async function lintFilesToReports(
     const render = writer.renderSettings(needMessages);
     // With --cache the workers also send the bytes the cache keeps (the json piece when there is one).
     run.settings.render = render && options.cache === true ? { ...render, cacheBytes: true } : render;
+    // A large file is linted project by project into spool files when its pieces need nothing else (src/node/lint-bounded.ts).
+    const threshold = options.boundedLintThreshold ?? boundedLintThresholdFromEnvironment() ?? DEFAULT_BOUNDED_LINT_THRESHOLD;
+    if (run.settings.render && canSpool(run.settings.render) && run.plan.stdinBytes === undefined && !options.runFiles && anyLargerThan(run.plan.tasks, threshold)) {
+      run.settings.render.spool = { dir: writer.spoolDir(), threshold };
+    }
   }
   const total = run.plan.tasks.length;
   const signal = options.signal;

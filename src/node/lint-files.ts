@@ -169,9 +169,16 @@ export async function* lintFiles(
   if (threads <= 1) {
     // In-process: no memory cap or time limit can be enforced here; a stop takes effect between files.
     // Each outcome is consumed before the next file is rendered, so its pieces may use the reused buffer.
+    // A large file linted project by project lets the event loop run between projects, so a stop need not wait for its end.
+    const stop = signal
+      ? async () => {
+          await new Promise<void>((resolve) => setImmediate(resolve));
+          if (signal.aborted) throw stopped();
+        }
+      : undefined;
     for (const task of tasks) {
       if (signal?.aborted) throw stopped();
-      yield settled(await lintAndRender(task, settings, undefined, 'reused'));
+      yield settled(await lintAndRender(task, settings, undefined, 'reused', stop));
     }
     return;
   }

@@ -38,6 +38,8 @@ import { InputError } from './discover.js';
 import { ReportFile, ReportFolder, reportWriteError, writeReportFile } from './report-files.js';
 import { toolVersion } from './version.js';
 import type { LintOutcome, RenderSettings } from './worker.js';
+import type { SpooledPiece } from './lint-bounded.js';
+import { forgetTemporaryFile, trackTemporaryFile } from './report-files.js';
 
 /** One report of a run: a format, and a file (null or omitted: stdout). */
 export interface ReportOutput {
@@ -205,6 +207,8 @@ export class ReportWriter {
     acceptedByBaseline: 0,
   };
   private readonly strings = new StringPool();
+  /** The run's spool folder (large files' pieces wait there), made on first use. */
+  private spool: string | null = null;
 
   private constructor(
     private readonly sinks: SinkSet,
@@ -249,8 +253,27 @@ export class ReportWriter {
     };
   }
 
+  /**
+   * A private temporary folder where large files' pieces are spooled (src/node/lint-bounded.ts):
+   * removed by `finish`, `abort`, and at exit however the process ends.
+   */
+  spoolDir(): string {
+    if (this.spool === null) {
+      this.spool = mkdtempSync(path.join(tmpdir(), 'jxlint-spool-'));
+      trackTemporaryFile(this.spool);
+    }
+    return this.spool;
+  }
+
+  private removeSpool(): void {
+    if (this.spool === null) return;
+    rmSync(this.spool, { recursive: true, force: true });
+    forgetTemporaryFile(this.spool);
+    this.spool = null;
+  }
+
   /** One file's result, in path order; `pieces` only when rendered with `renderSettings()`. */
-  async add(result: LintResult, rendered?: Pick<LintOutcome, 'pieces' | 'summaryResult'>): Promise<void> {
+  async add(result: LintResult, rendered?: Pick<LintOutcome, 'pieces' | 'summaryResult' | 'spooled'>): Promise<void> {
     const t = this.totals;
     t.files++;
     if (result.status === 'failed' || result.fatalErrorCount > 0) t.failed++;
@@ -267,7 +290,12 @@ export class ReportWriter {
     const shown = this.quiet && (sinks.collects || sinks.whole.length > 0 || !pieces) ? errorsOnly(result) : result;
     for (const sink of sinks.whole) await sink.add(shown);
     if (sinks.collects) sinks.kept.push(this.strings.compact(sinks.keepDocuments || !shown.document ? shown : { ...shown, document: undefined }));
-    if (pieces && pieces.length === sinks.streamed.length) {
+    const spooled = rendered?.spooled;
+    if (spooled) {
+      // A large file's pieces on disk: only ever sent when every report is streamed (canSpool).
+      if (spooled.length !== sinks.streamed.length || sinks.whole.length > 0 || sinks.collects) throw new Error('spooled pieces for reports that cannot take them');
+      sinks.streamed.forEach((sink, i) => sink.addSpooled(spooled[i]!, rendered?.summaryResult));
+    } else if (pieces && pieces.length === sinks.streamed.length) {
       sinks.streamed.forEach((sink, i) => sink.addPiece(pieces[i]!, rendered?.summaryResult));
     } else {
       for (const sink of sinks.streamed) await sink.add(shown);
@@ -289,13 +317,18 @@ export class ReportWriter {
         // the next sink still gets cleaned up
       }
     }
+    this.removeSpool();
   }
 
   async finish(): Promise<ReportTotals> {
     const t = this.totals;
     // The terminal report says what the run left out (stylish's summary line).
     const run = { hiddenByQuiet: { ...t.hiddenByQuiet }, acceptedByBaseline: t.acceptedByBaseline };
-    for (const sink of this.sinks.sinks) await sink.finish(run);
+    try {
+      for (const sink of this.sinks.sinks) await sink.finish(run);
+    } finally {
+      this.removeSpool();
+    }
     return { ...t, hiddenByQuiet: { ...t.hiddenByQuiet } };
   }
 }
@@ -435,6 +468,39 @@ class StreamedSink implements ResultSink {
     const out = this.parked ? this.parked.file : this.target;
     if (this.count++ > 0 && this.stream.separator) out.write(this.stream.separator);
     out.write(piece);
+  }
+
+  /**
+   * Copies a piece left on disk (a large file's, src/node/lint-bounded.ts) in chunks, then removes
+   * its file: the piece is never one buffer in memory.
+   */
+  addSpooled(piece: SpooledPiece, summaryResult?: LintResult): void {
+    try {
+      if (this.parked) {
+        if (!summaryResult) throw new Error(`${this.spec.format}: a piece came without its summary`);
+        this.parked.summary.add(summaryResult);
+      }
+      if (piece.bytes === 0) return;
+      const out = this.parked ? this.parked.file : this.target;
+      if (this.count++ > 0 && this.stream.separator) out.write(this.stream.separator);
+      const fd = openSync(piece.file, 'r');
+      try {
+        for (let i = 0; i < piece.ranges.length; i += 2) {
+          for (let position = piece.ranges[i]!, end = piece.ranges[i + 1]!; position < end; ) {
+            // A fresh buffer per chunk: stdout may still hold the previous one when the pipe is full.
+            const buffer = Buffer.allocUnsafe(Math.min(1 << 20, end - position));
+            const n = readSync(fd, buffer, 0, buffer.length, position);
+            if (n === 0) throw new Error(`spooled piece ${piece.file} ended early`);
+            out.write(buffer.subarray(0, n));
+            position += n;
+          }
+        }
+      } finally {
+        closeSync(fd);
+      }
+    } finally {
+      rmSync(piece.file, { force: true });
+    }
   }
 
   async finish(): Promise<void> {

@@ -11,6 +11,7 @@ import { errorsOnly, INTERNAL_ERROR_ID, internalFailure, lint, lintFailure, read
 import type { FormatOptions, LintResult, Locale, ReportStream, ResolvedConfig, StreamedFormatName } from '../node.js';
 import { configForFile } from '../node.js';
 import { createStream, summaryInput } from '../node.js';
+import { lintLargeFile, type SpooledPiece, type SpoolSettings } from './lint-bounded.js';
 
 /**
  * Reports the worker renders itself (json, csv, github: one piece per file), so the main thread
@@ -27,6 +28,8 @@ export interface RenderSettings {
   cacheBytes?: boolean;
   /** A summary-first report (report-json) is among the formats: send what its summary needs. */
   summary: boolean;
+  /** Files above `threshold` bytes are linted project by project into spool files in `dir` (src/node/lint-bounded.ts). */
+  spool?: SpoolSettings;
 }
 
 /** Settings shared by every file of a run (sent to each worker once). */
@@ -53,6 +56,8 @@ export interface LintOutcome {
    * piece itself when there is one), or null when the result must not be cached (jxlint's own failure).
    */
   cacheBytes?: Uint8Array | null;
+  /** A large file's pieces left on disk (one per `render.formats`) instead of `pieces`: the main thread copies them into the reports and removes them. */
+  spooled?: SpooledPiece[];
 }
 
 export interface LintFileTask {
@@ -192,8 +197,18 @@ function pieceParts(stream: ReportStream, result: LintResult): readonly string[]
  */
 export type PieceMemory = 'reused' | 'owned';
 
-/** Lints one file and renders its pieces of the streamed reports. Never throws because of the file. */
-export async function lintAndRender(task: LintFileTask, settings: LintRunSettings, bytes?: Uint8Array, memory: PieceMemory = 'owned'): Promise<LintOutcome> {
+/**
+ * Lints one file and renders its pieces of the streamed reports. Never throws because of the file.
+ * A file above the spool threshold is linted project by project into spool files when the reports
+ * allow it (src/node/lint-bounded.ts); `stop` is awaited between its projects (in-process runs) and
+ * may throw to stop the run.
+ */
+export async function lintAndRender(task: LintFileTask, settings: LintRunSettings, bytes?: Uint8Array, memory: PieceMemory = 'owned', stop?: () => Promise<void>): Promise<LintOutcome> {
+  if (settings.render?.spool) {
+    const large = await lintLargeFile(task, settings, bytes, stop);
+    if (large.outcome) return large.outcome;
+    bytes = large.bytes ?? bytes;
+  }
   return renderOutcome(await lintOneFile(task, settings, bytes), settings, memory);
 }
 

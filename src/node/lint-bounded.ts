@@ -1,0 +1,590 @@
+/**
+ * One large file linted with bounded memory (大文件逐项目检查): instead of holding the whole parsed
+ * document and every message, the file is parsed and linted one project table at a time
+ * (`lintBlocksByProject`), and each project's messages are rendered at once into a spool file per
+ * report format (json, report-json, csv, github, compact). Only each project's byte range in the
+ * spools is kept. At the end the file's piece of each report is the spools' ranges in order, around
+ * a head and tail rendered from the result's fields: exactly the bytes the whole way
+ * (`lint(await parse(bytes))` and the stream's `piece`) would write. The main thread copies those
+ * ranges into the report in chunks (`SpooledPiece`), so no piece is ever one string in memory.
+ *
+ * A project that cross-project rules add messages to at the end (`late`) is read back from the
+ * spool, merged with them by `sortMessages` and rendered again. When the stream gives up
+ * (`complete: false`) the spools are removed and the caller lints the file the whole way.
+ */
+import { closeSync, openSync, readSync, rmSync, statSync, writeSync } from 'node:fs';
+import path from 'node:path';
+import { threadId } from 'node:worker_threads';
+import { countsOf } from '../engine/counts.js';
+import { sortMessages } from '../engine/lint.js';
+import type { LintMessage, LintResult, ProjectSummary } from '../engine/types.js';
+import { createStream, type ReportStream, type StreamedFormatName } from '../formatters/index.js';
+import type { FormatOptions } from '../formatters/options.js';
+import { configForFile, lint, parseBlocks, readInputFile, type BlockStream, type LintOptions } from '../node.js';
+import type { LintFileTask, LintOutcome, LintRunSettings, RenderSettings } from './worker.js';
+
+const MiB = 1024 * 1024;
+
+/**
+ * Files larger than this are linted project by project when every report of the run is one of
+ * `SPOOLED_FORMATS` (大文件阈值). Measured on the seed repeated: the whole way costs about 18 MiB of
+ * peak RSS per MiB of text export (289 MiB at 16.4 MiB), the bounded path a flat ~150 MiB plus the
+ * file; they meet near 8 MiB, and below it the spool files are not worth their disk writes.
+ */
+export const DEFAULT_BOUNDED_LINT_THRESHOLD = 8 * MiB;
+
+/** Reports whose piece of a file is a function of its messages one by one and its result's fields. */
+export const SPOOLED_FORMATS: ReadonlySet<StreamedFormatName> = new Set<StreamedFormatName>(['json', 'report-json', 'csv', 'github', 'compact']);
+
+/** Where and above which size the workers spool large files (set by the main thread, which owns and removes the folder). */
+export interface SpoolSettings {
+  /** A private temporary folder of the run (removed by the main thread at the end, on abort and at exit). */
+  dir: string;
+  /** Files larger than this many bytes are linted project by project. */
+  threshold: number;
+}
+
+/** A file's piece of one report, held on disk: the byte ranges `[start, end, start, end, …]` of `file`, in order. */
+export interface SpooledPiece {
+  file: string;
+  ranges: number[];
+  /** Total bytes of the ranges (0: the piece is empty, as csv's for a file without findings). */
+  bytes: number;
+}
+
+/** One project's messages as the stream hands them out (src/engine/lint-stream.ts). */
+export interface StreamedProjectMessages {
+  project: ProjectSummary;
+  messages: LintMessage[];
+}
+
+/** The end of the stream (src/engine/lint-stream.ts). */
+export type StreamedLintEnd =
+  | {
+      complete: true;
+      result: Omit<LintResult, 'messages' | 'document'>;
+      documentMessages: LintMessage[];
+      late: Map<number, LintMessage[]>;
+    }
+  | { complete: false; reason: string };
+
+export type ProjectMessageStream = Generator<StreamedProjectMessages, StreamedLintEnd, undefined>;
+
+/** Whether a run's streamed reports can take spooled pieces: only those formats, and nobody needs the messages back. */
+export function canSpool(render: RenderSettings | undefined): boolean {
+  return !!render && render.formats.length > 0 && render.formats.every((f) => SPOOLED_FORMATS.has(f)) && !render.keepMessages && !render.cacheBytes;
+}
+
+/** Stand-in until `lintBlocksByProject` lands: the whole document linted, handed out project by project (no memory saved). */
+export function* wholeDocumentByProject(result: LintResult): ProjectMessageStream {
+  const byProject = new Map<number, LintMessage[]>();
+  const documentMessages: LintMessage[] = [];
+  for (const m of result.messages) {
+    if (m.projectIndex == null) documentMessages.push(m);
+    else {
+      let list = byProject.get(m.projectIndex);
+      if (!list) byProject.set(m.projectIndex, (list = []));
+      list.push(m);
+    }
+  }
+  for (const project of result.projects) yield { project, messages: byProject.get(project.index) ?? [] };
+  const { messages: _messages, document: _document, ...rest } = result;
+  return { complete: true, result: rest, documentMessages, late: new Map() };
+}
+
+type ProjectStreamFactory = (stream: BlockStream, filePath: string, options: LintOptions) => ProjectMessageStream;
+
+/** The library's `lintBlocksByProject` when it is there, else the whole-document stand-in. */
+async function projectStreamFactory(): Promise<ProjectStreamFactory> {
+  const library = (await import('../index.js')) as unknown as { lintBlocksByProject?: ProjectStreamFactory };
+  if (typeof library.lintBlocksByProject === 'function') return library.lintBlocksByProject;
+  return (stream, filePath, options) => wholeDocumentByProject(lint(parseBlocks(stream, filePath), options));
+}
+
+/** A file's bytes written through one reused buffer, with positional reads of what was written. */
+class Spool {
+  private readonly fd: number;
+  private buffer = Buffer.allocUnsafe(MiB);
+  private used = 0;
+  private flushed = 0;
+
+  constructor(readonly file: string) {
+    this.fd = openSync(file, 'wx+', 0o600);
+  }
+
+  get offset(): number {
+    return this.flushed + this.used;
+  }
+
+  write(text: string): void {
+    if (text.length === 0) return;
+    // UTF-8 needs at most 3 bytes per UTF-16 unit.
+    if (this.buffer.length - this.used < text.length * 3) {
+      this.flush();
+      if (text.length * 3 > this.buffer.length) {
+        const bytes = Buffer.from(text, 'utf8');
+        this.writeAt(bytes, this.flushed);
+        this.flushed += bytes.length;
+        return;
+      }
+    }
+    this.used += this.buffer.write(text, this.used, 'utf8');
+  }
+
+  private writeAt(bytes: Uint8Array, position: number): void {
+    for (let off = 0; off < bytes.length; ) off += writeSync(this.fd, bytes, off, bytes.length - off, position + off);
+  }
+
+  flush(): void {
+    if (this.used === 0) return;
+    this.writeAt(this.buffer.subarray(0, this.used), this.flushed);
+    this.flushed += this.used;
+    this.used = 0;
+  }
+
+  read(start: number, end: number): string {
+    this.flush();
+    const bytes = Buffer.allocUnsafe(end - start);
+    for (let off = 0; off < bytes.length; ) {
+      const n = readSync(this.fd, bytes, off, bytes.length - off, start + off);
+      if (n === 0) throw new Error(`spool ${this.file} ended early`);
+      off += n;
+    }
+    return bytes.toString('utf8');
+  }
+
+  close(): void {
+    this.flush();
+    closeSync(this.fd);
+  }
+
+  remove(): void {
+    try {
+      closeSync(this.fd);
+    } catch {
+      // already closed
+    }
+    rmSync(this.file, { force: true });
+  }
+}
+
+/** JSON.stringify(value, null, 2) as it appears nested `depth` levels deep in a 2-space document (as report-json writes it). */
+function nested(value: unknown, depth: number): string {
+  return JSON.stringify(value, null, 2).split('\n').join('\n' + '  '.repeat(depth));
+}
+
+/**
+ * How one report's piece of a file is made of its messages: a head and a tail from the result's
+ * fields around the messages, each chunk of messages rendered on its own and chunks joined by `separator`.
+ */
+interface PieceShape {
+  /** Between two messages of the piece (json ',', report-json ',\n'; '' for line formats). */
+  separator: string;
+  /** The messages' text, joined by the separator ('' for none). */
+  chunk(messages: LintMessage[], result: LintResult): string;
+  /** Head and tail of the piece given its result without messages (`any`: some message is shown). */
+  frame(result: LintResult, any: boolean): { head: string; tail: string };
+  /** The messages can be read back from a chunk (JSON.parse of `[chunk]`). */
+  parsable: boolean;
+}
+
+/** A result's text split inside its (empty) messages array: up to its `[`, and from its `]` on. */
+function splitAtMessages(text: string, marker: string): { head: string; tail: string } {
+  const at = text.indexOf(marker);
+  if (at < 0) throw new Error('the result has no messages key');
+  const open = at + marker.length - 1;
+  return { head: text.slice(0, open), tail: text.slice(open) };
+}
+
+function jsonShape(): PieceShape {
+  return {
+    separator: ',',
+    chunk: (messages) => (messages.length === 0 ? '' : JSON.stringify(messages).slice(1, -1)),
+    frame: (result) => splitAtMessages(JSON.stringify(result), '"messages":[]'),
+    parsable: true,
+  };
+}
+
+function reportJsonShape(): PieceShape {
+  const indent = '        ';
+  return {
+    separator: ',\n',
+    chunk: (messages) => messages.map((m) => indent + nested(m, 4)).join(',\n'),
+    frame(result, any) {
+      // reportJsonStream's piece: '    ' + nested(result, 2); a non-empty array opens on a new line and closes at the keys' indent.
+      const { head, tail } = splitAtMessages('    ' + nested(result, 2), '"messages": []');
+      return any ? { head: head + '\n', tail: '\n      ' + tail } : { head, tail };
+    },
+    parsable: true,
+  };
+}
+
+/** csv, github, compact: a line (or row) per message, nothing around them in a file's piece. */
+function lineShape(stream: ReportStream): PieceShape {
+  return {
+    separator: '',
+    chunk: (messages, result) => (messages.length === 0 ? '' : stream.piece({ ...result, messages })),
+    frame: () => ({ head: '', tail: '' }),
+    parsable: false,
+  };
+}
+
+function shapeOf(format: StreamedFormatName, options: FormatOptions): PieceShape {
+  if (format === 'json') return jsonShape();
+  if (format === 'report-json') return reportJsonShape();
+  return lineShape(createStream(format, options));
+}
+
+/**
+ * What `SummaryBuilder` reads of a file's messages — rule, severity, fatal text and the agency the
+ * message counts towards — kept as one shared message per distinct kind and how many there are,
+ * instead of every message (`summaryInput` keeps one object per message).
+ */
+class SummaryMessages {
+  private readonly kinds = new Map<string, { message: LintMessage; count: number }>();
+  /** The first project of each agency: a representative whose `projectIndex` gives that agency (and is found early). */
+  private readonly firstOfAgency = new Map<string | null, number>();
+  /** Messages naming a project not yet seen, by that index: resolved at the end. */
+  private readonly pending = new Map<string, { ruleId: string | null; severity: LintMessage['severity']; projectIndex: number; fatal?: string; count: number }>();
+
+  project(project: ProjectSummary): void {
+    const agency = project.agency ?? null;
+    if (!this.firstOfAgency.has(agency)) this.firstOfAgency.set(agency, project.index);
+  }
+
+  private count(ruleId: string | null, severity: LintMessage['severity'], fatal: string | undefined, place: string, projectIndex: number | null): void {
+    const key = `${ruleId}\u0000${severity}\u0000${fatal ?? ''}\u0000${fatal !== undefined}\u0000${place}`;
+    const known = this.kinds.get(key);
+    if (known) {
+      known.count++;
+      return;
+    }
+    const message = { ruleId, severity, projectIndex, projectCode: null, ...(fatal !== undefined ? { fatal: true, message: fatal } : {}) } as unknown as LintMessage;
+    this.kinds.set(key, { message, count: 1 });
+  }
+
+  add(messages: readonly LintMessage[], projects: ReadonlyMap<number, ProjectSummary>): void {
+    for (const m of messages) {
+      const fatal = m.fatal ? m.message : undefined;
+      if (m.projectIndex == null) {
+        this.count(m.ruleId, m.severity, fatal, 'file', null);
+        continue;
+      }
+      const project = projects.get(m.projectIndex);
+      if (!project) {
+        const key = `${m.ruleId}\u0000${m.severity}\u0000${fatal ?? ''}\u0000${m.projectIndex}`;
+        const entry = this.pending.get(key);
+        if (entry) entry.count++;
+        else this.pending.set(key, { ruleId: m.ruleId, severity: m.severity, projectIndex: m.projectIndex, ...(fatal !== undefined ? { fatal } : {}), count: 1 });
+        continue;
+      }
+      const agency = project.agency ?? null;
+      this.count(m.ruleId, m.severity, fatal, `agency:${agency === null ? '\u0001' : agency}`, this.firstOfAgency.get(agency) ?? project.index);
+    }
+  }
+
+  /** The messages the summary is built from: each kind's shared object as many times as it occurred. */
+  messages(projects: readonly ProjectSummary[]): LintMessage[] {
+    if (this.pending.size > 0) {
+      const byIndex = new Map(projects.map((p) => [p.index, p]));
+      for (const entry of this.pending.values()) {
+        const project = byIndex.get(entry.projectIndex);
+        const agency = project ? (project.agency ?? null) : undefined;
+        for (let i = 0; i < entry.count; i++) {
+          if (agency === undefined) this.count(entry.ruleId, entry.severity, entry.fatal, 'file', null);
+          else this.count(entry.ruleId, entry.severity, entry.fatal, `agency:${agency === null ? '\u0001' : agency}`, this.firstOfAgency.get(agency) ?? project!.index);
+        }
+      }
+      this.pending.clear();
+    }
+    const out: LintMessage[] = [];
+    for (const { message, count } of this.kinds.values()) for (let i = 0; i < count; i++) out.push(message);
+    return out;
+  }
+}
+
+/** The result with an empty messages array where `lint` puts it (after `projects`), and these counts when given. */
+function resultWithMessages(fields: Omit<LintResult, 'messages' | 'document'>, counts: ReturnType<typeof countsOf> | null): LintResult {
+  const out: Record<string, unknown> = {};
+  let placed = false;
+  for (const [key, value] of Object.entries(fields)) {
+    if (key === 'document' || key === 'messages') continue;
+    if (!placed && key === 'errorCount') {
+      out.messages = [];
+      placed = true;
+    }
+    out[key] = counts && key in counts ? counts[key as keyof typeof counts] : value;
+    if (key === 'projects') {
+      out.messages = [];
+      placed = true;
+    }
+  }
+  if (!placed) out.messages = [];
+  return out as unknown as LintResult;
+}
+
+/** What a spooled file gives back: its result (messages left out, counts whole), its pieces on disk, and what the summary needs. */
+export interface SpooledFile {
+  result: LintResult;
+  spooled: SpooledPiece[];
+  summaryResult?: LintResult;
+}
+
+let spoolCounter = 0;
+
+/**
+ * Renders a project stream into spools, one per report format, and returns each format's piece as
+ * ranges of its spool; null when the stream did not complete (its spools are removed). `quiet`
+ * pieces show errors only, as `errorsOnly` would. `pause` is awaited every few projects (in-process
+ * runs: lets a Ctrl-C through; it may throw to stop, and the spools are removed).
+ */
+export async function spoolProjectStream(
+  source: ProjectMessageStream,
+  filePath: string,
+  render: Pick<RenderSettings, 'formats' | 'options' | 'quiet' | 'summary'>,
+  dir: string,
+  pause?: () => Promise<void>,
+): Promise<SpooledFile | null> {
+  const shapes = render.formats.map((f) => shapeOf(f, render.options));
+  // The spool a project is read back from when late messages join it: json's, else report-json's, else one of its own.
+  let sourceIndex = shapes.findIndex((s) => s.parsable);
+  if (sourceIndex < 0) {
+    shapes.push(jsonShape());
+    sourceIndex = shapes.length - 1;
+  }
+  const stem = path.join(dir, `${process.pid}-${threadId}-${++spoolCounter}`);
+  const spools: Spool[] = [];
+  const removeAll = () => {
+    for (const s of spools) s.remove();
+  };
+  let finished = false;
+  try {
+    for (let k = 0; k < shapes.length; k++) spools.push(new Spool(`${stem}-${k}`));
+    const projects = new Map<number, ProjectSummary>();
+    const order: number[] = [];
+    // Per spool, the offset where each project's chunk starts (the next one's start is its end).
+    const starts: number[][] = shapes.map(() => []);
+    // Projects rendered again at the end: late messages join them, or a message names a project not yet seen.
+    const again = new Set<number>();
+    const keepErrors = (messages: LintMessage[]) => (render.quiet ? messages.filter((m) => m.severity === 2) : messages);
+    const summary = render.summary ? new SummaryMessages() : null;
+    const counts = { errorCount: 0, warningCount: 0, infoCount: 0, fatalErrorCount: 0, fixableCount: 0 };
+    const tally = (messages: readonly LintMessage[]) => {
+      const c = countsOf(messages);
+      counts.errorCount += c.errorCount;
+      counts.warningCount += c.warningCount;
+      counts.infoCount += c.infoCount;
+      counts.fatalErrorCount += c.fatalErrorCount;
+      counts.fixableCount += c.fixableCount;
+    };
+    // csv, github and compact read a message's project from the result's projects: the chunk's own suffice.
+    const chunkResult = (messages: LintMessage[], of: ProjectSummary[]): LintResult => ({
+      filePath,
+      status: 'ok',
+      format: null,
+      encoding: null,
+      projects: of,
+      messages,
+      errorCount: 0,
+      warningCount: 0,
+      infoCount: 0,
+      fatalErrorCount: 0,
+      fixableCount: 0,
+    });
+    let step = source.next();
+    while (!step.done) {
+      const { project, messages } = step.value;
+      projects.set(project.index, project);
+      order.push(project.index);
+      summary?.project(project);
+      const kept = keepErrors(messages);
+      const of = [project];
+      for (const m of kept) {
+        if (m.projectIndex == null || m.projectIndex === project.index) continue;
+        const other = projects.get(m.projectIndex);
+        if (!other) again.add(project.index);
+        else if (!of.includes(other)) of.push(other);
+      }
+      tally(kept);
+      summary?.add(kept, projects);
+      for (let k = 0; k < shapes.length; k++) {
+        starts[k]!.push(spools[k]!.offset);
+        if (kept.length > 0) spools[k]!.write(shapes[k]!.separator + shapes[k]!.chunk(kept, chunkResult(kept, of)));
+      }
+      if (pause && order.length % 64 === 0) await pause();
+      step = source.next();
+    }
+    const end = step.value;
+    if (!end.complete) return null;
+    const { result: fields, documentMessages, late } = end;
+    for (const index of late.keys()) {
+      // Late messages for a project never handed out: not ours to place.
+      if (!projects.has(index)) return null;
+      again.add(index);
+    }
+    const projectsEnd = spools.map((s) => s.offset);
+    const startOf = (k: number, p: number) => starts[k]![p]!;
+    const endOf = (k: number, p: number) => (p + 1 < order.length ? starts[k]![p + 1]! : projectsEnd[k]!);
+    const allProjects = fields.projects;
+    const docShown = keepErrors(documentMessages);
+    tally(docShown);
+    summary?.add(docShown, projects);
+
+    // The projects rendered again: read back from the parsable spool, merged with their late messages.
+    const redone = new Map<number, number[]>();
+    for (let p = 0; p < order.length; p++) {
+      const index = order[p]!;
+      if (!again.has(index)) continue;
+      const text = spools[sourceIndex]!.read(startOf(sourceIndex, p), endOf(sourceIndex, p)).slice(shapes[sourceIndex]!.separator.length);
+      const spooled = text.length === 0 ? [] : (JSON.parse(`[${text}]`) as LintMessage[]);
+      const added = keepErrors(late.get(index) ?? []);
+      tally(added);
+      summary?.add(added, projects);
+      const messages = added.length > 0 ? sortMessages([...spooled, ...added]) : spooled;
+      const wanted = new Set(messages.map((m) => m.projectIndex));
+      const of = allProjects.filter((pr) => wanted.has(pr.index));
+      const ranges: number[] = [];
+      for (let k = 0; k < render.formats.length; k++) {
+        const start = spools[k]!.offset;
+        if (messages.length > 0) spools[k]!.write(shapes[k]!.separator + shapes[k]!.chunk(messages, chunkResult(messages, of)));
+        ranges.push(start, spools[k]!.offset);
+      }
+      redone.set(index, ranges);
+    }
+
+    const shownFields = resultWithMessages(fields, render.quiet ? counts : null);
+    const anyShown = counts.errorCount + counts.warningCount + counts.infoCount > 0;
+    const pieces: SpooledPiece[] = [];
+    for (let k = 0; k < render.formats.length; k++) {
+      const spool = spools[k]!;
+      const shape = shapes[k]!;
+      const { head, tail } = shape.frame(shownFields, anyShown);
+      const ranges: number[] = [];
+      const add = (start: number, stop: number) => {
+        if (stop <= start) return;
+        const n = ranges.length;
+        if (n > 0 && ranges[n - 1] === start) ranges[n - 1] = stop;
+        else ranges.push(start, stop);
+      };
+      // The first chunk of messages has no separator before it.
+      let first = true;
+      const addChunk = (start: number, stop: number) => {
+        if (stop <= start) return;
+        if (first) {
+          start += shape.separator.length;
+          first = false;
+        }
+        add(start, stop);
+      };
+      // The head and the document's messages are written last, one after the other: one range.
+      const headStart = spool.offset;
+      spool.write(head);
+      add(headStart, spool.offset);
+      const docStart = spool.offset;
+      if (docShown.length > 0) spool.write(shape.separator + shape.chunk(docShown, chunkResult(docShown, allProjects)));
+      addChunk(docStart, spool.offset);
+      for (let p = 0; p < order.length; p++) {
+        const redoneRanges = redone.get(order[p]!);
+        if (redoneRanges) addChunk(redoneRanges[2 * k]!, redoneRanges[2 * k + 1]!);
+        else addChunk(startOf(k, p), endOf(k, p));
+      }
+      const tailStart = spool.offset;
+      spool.write(tail);
+      add(tailStart, spool.offset);
+      spool.close();
+      let bytes = 0;
+      for (let i = 0; i < ranges.length; i += 2) bytes += ranges[i + 1]! - ranges[i]!;
+      pieces.push({ file: spool.file, ranges, bytes });
+    }
+    for (let k = render.formats.length; k < spools.length; k++) spools[k]!.remove();
+    finished = true;
+    return {
+      result: resultWithMessages(fields, null),
+      spooled: pieces,
+      ...(summary ? { summaryResult: { ...shownFields, messages: summary.messages(allProjects), document: undefined } } : {}),
+    };
+  } finally {
+    if (!finished) removeAll();
+  }
+}
+
+/**
+ * Test hook (测试钩子), for test/node-bounded-lint.test.ts only: JXLINT_TEST_BOUNDED_FAULT=throw makes
+ * the spooled path throw after its first 64 projects (its spools must go, the run fails as on any
+ * fault of jxlint); `incomplete` makes the stream end with `complete: false` (the file is linted the
+ * whole way).
+ */
+function injectedSpoolFault(): (() => Promise<void>) | undefined {
+  if (process.env.JXLINT_TEST_BOUNDED_FAULT !== 'throw') return undefined;
+  return async () => {
+    throw new Error('injected spool fault');
+  };
+}
+
+function* givingUp(source: ProjectMessageStream): ProjectMessageStream {
+  let step = source.next();
+  while (!step.done) {
+    yield step.value;
+    step = source.next();
+  }
+  return { complete: false, reason: 'injected' };
+}
+
+/** How a large file went: its outcome, or the bytes already read for the whole way (the stream gave up, or failed). */
+export type LargeFileOutcome = { outcome: LintOutcome } | { outcome?: undefined; bytes?: Uint8Array };
+
+/**
+ * Lints one file project by project into spools when it is larger than the run's threshold and the
+ * run's reports allow it (`canSpool`); otherwise, or when the stream gives up, says so and the
+ * caller lints it the whole way (with the bytes already read). `stop` is called between projects in
+ * an in-process run and may throw to stop the run.
+ */
+export async function lintLargeFile(task: LintFileTask, settings: LintRunSettings, given?: Uint8Array, stop?: () => Promise<void>): Promise<LargeFileOutcome> {
+  const render = settings.render;
+  const spool = render?.spool;
+  if (!render || !spool || !canSpool(render) || task.skipped || task.failure) return {};
+  let size: number;
+  try {
+    size = given ? given.length : statSync(task.filePath).size;
+  } catch {
+    return {};
+  }
+  if (size <= spool.threshold) return {};
+  let bytes: Uint8Array;
+  try {
+    bytes = given ?? (await readInputFile(task.filePath, settings.maxFileSize));
+  } catch {
+    // The whole way reads it again and reports why it cannot.
+    return {};
+  }
+  const runConfig = settings.configs[task.configIndex];
+  const config = runConfig && configForFile(runConfig, task.filePath);
+  const locale = settings.locale ?? config?.locale;
+  let stream: BlockStream;
+  try {
+    const { readSource } = await import('../sources/index.js');
+    stream = await readSource(bytes, {
+      filePath: task.filePath,
+      docxReader: settings.docxReader,
+      maxFileSize: settings.maxFileSize,
+      maxInflatedSize: settings.maxInflatedSize,
+    });
+  } catch {
+    return { bytes };
+  }
+  const fault = injectedSpoolFault();
+  const pause = fault ?? stop;
+  try {
+    const byProject = await projectStreamFactory();
+    let projects = byProject(stream, task.filePath, { config, locale });
+    if (process.env.JXLINT_TEST_BOUNDED_FAULT === 'incomplete') projects = givingUp(projects);
+    const spooled = await spoolProjectStream(projects, task.filePath, render, spool.dir, pause);
+    if (!spooled) return { bytes };
+    return { outcome: { result: spooled.result, pieces: null, spooled: spooled.spooled, ...(spooled.summaryResult ? { summaryResult: spooled.summaryResult } : {}) } };
+  } catch (error) {
+    if (fault) throw error;
+    if (stop && (error as { name?: string } | null)?.name === 'RunStopped') throw error;
+    // A disk that cannot take the spool, or a fault of the stream: the whole way, as before.
+    return { bytes };
+  }
+}
