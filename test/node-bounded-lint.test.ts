@@ -10,7 +10,7 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSyn
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createStream, lint, parse, ruleSummaries, type LintMessage, type LintResult, type StreamedFormatName } from '../src/index.js';
+import { createStream, lint, lintBlocksByProject, parse, ruleSummaries, type LintMessage, type LintResult, type StreamedFormatName } from '../src/index.js';
 import { lintFilesToReports, RunInterrupted, type ReportOutput } from '../src/node.js';
 import { spoolProjectStream, wholeDocumentByProject, type ProjectMessageStream, type SpooledPiece } from '../src/node/lint-bounded.js';
 import { errorsOnly } from '../src/engine/counts.js';
@@ -170,6 +170,24 @@ describe('Node API: lintFilesToReports with the threshold lowered', () => {
     writeFileSync(path.join(work, 'in/b-seed.txt'), seed);
     writeFileSync(path.join(work, 'in/c-large.txt'), textExport(5));
   }, 300_000);
+
+  it('the real per-project stream completes on the large inputs, with document messages and late ones (so the tests below are not a fallback)', async () => {
+    const { readSource } = await import('../src/sources/index.js');
+    for (const [name, lateRules] of [
+      ['a-large.txt', ['project-code-inconsistent']],
+      ['c-large.txt', []],
+    ] as const) {
+      const stream = await readSource(readFileSync(path.join(work, 'in', name)), { filePath: name });
+      const projects = lintBlocksByProject(stream, name, {});
+      let step = projects.next();
+      while (!step.done) step = projects.next();
+      const end = step.value;
+      expect(end.complete, name).toBe(true);
+      if (!end.complete) continue;
+      expect(end.documentMessages.length).toBeGreaterThan(0);
+      expect([...new Set([...end.late.values()].flat().map((m) => m.ruleId))]).toEqual(lateRules);
+    }
+  });
 
   it.each([
     { concurrency: 1, quiet: false },

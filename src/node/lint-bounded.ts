@@ -20,7 +20,7 @@ import { sortMessages } from '../engine/lint.js';
 import type { LintMessage, LintResult, ProjectSummary } from '../engine/types.js';
 import { createStream, type ReportStream, type StreamedFormatName } from '../formatters/index.js';
 import type { FormatOptions } from '../formatters/options.js';
-import { configForFile, lint, parseBlocks, readInputFile, type BlockStream, type LintOptions } from '../node.js';
+import { configForFile, lintBlocksByProject, readInputFile, type BlockStream, type StreamedLintEnd, type StreamedProjectMessages } from '../node.js';
 import type { LintFileTask, LintOutcome, LintRunSettings, RenderSettings } from './worker.js';
 
 const MiB = 1024 * 1024;
@@ -52,22 +52,7 @@ export interface SpooledPiece {
   bytes: number;
 }
 
-/** One project's messages as the stream hands them out (src/engine/lint-stream.ts). */
-export interface StreamedProjectMessages {
-  project: ProjectSummary;
-  messages: LintMessage[];
-}
-
-/** The end of the stream (src/engine/lint-stream.ts). */
-export type StreamedLintEnd =
-  | {
-      complete: true;
-      result: Omit<LintResult, 'messages' | 'document'>;
-      documentMessages: LintMessage[];
-      late: Map<number, LintMessage[]>;
-    }
-  | { complete: false; reason: string };
-
+/** What `lintBlocksByProject` gives (src/engine/lint-stream.ts): each project's messages, then the end. */
 export type ProjectMessageStream = Generator<StreamedProjectMessages, StreamedLintEnd, undefined>;
 
 /** Whether a run's streamed reports can take spooled pieces: only those formats, and nobody needs the messages back. */
@@ -75,7 +60,7 @@ export function canSpool(render: RenderSettings | undefined): boolean {
   return !!render && render.formats.length > 0 && render.formats.every((f) => SPOOLED_FORMATS.has(f)) && !render.keepMessages && !render.cacheBytes;
 }
 
-/** Stand-in until `lintBlocksByProject` lands: the whole document linted, handed out project by project (no memory saved). */
+/** A whole result handed out project by project as `lintBlocksByProject` would (no late messages; no memory saved): tests. */
 export function* wholeDocumentByProject(result: LintResult): ProjectMessageStream {
   const byProject = new Map<number, LintMessage[]>();
   const documentMessages: LintMessage[] = [];
@@ -90,15 +75,6 @@ export function* wholeDocumentByProject(result: LintResult): ProjectMessageStrea
   for (const project of result.projects) yield { project, messages: byProject.get(project.index) ?? [] };
   const { messages: _messages, document: _document, ...rest } = result;
   return { complete: true, result: rest, documentMessages, late: new Map() };
-}
-
-type ProjectStreamFactory = (stream: BlockStream, filePath: string, options: LintOptions) => ProjectMessageStream;
-
-/** The library's `lintBlocksByProject` when it is there, else the whole-document stand-in. */
-async function projectStreamFactory(): Promise<ProjectStreamFactory> {
-  const library = (await import('../index.js')) as unknown as { lintBlocksByProject?: ProjectStreamFactory };
-  if (typeof library.lintBlocksByProject === 'function') return library.lintBlocksByProject;
-  return (stream, filePath, options) => wholeDocumentByProject(lint(parseBlocks(stream, filePath), options));
 }
 
 /** A file's bytes written through one reused buffer, with positional reads of what was written. */
@@ -575,8 +551,7 @@ export async function lintLargeFile(task: LintFileTask, settings: LintRunSetting
   const fault = injectedSpoolFault();
   const pause = fault ?? stop;
   try {
-    const byProject = await projectStreamFactory();
-    let projects = byProject(stream, task.filePath, { config, locale });
+    let projects = lintBlocksByProject(stream, task.filePath, { config, locale });
     if (process.env.JXLINT_TEST_BOUNDED_FAULT === 'incomplete') projects = givingUp(projects);
     const spooled = await spoolProjectStream(projects, task.filePath, render, spool.dir, pause);
     if (!spooled) return { bytes };
