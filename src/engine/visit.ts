@@ -253,12 +253,23 @@ const PROJECT = 2;
 const INDICATOR = 3;
 const GOAL = 4;
 
-/** The row lists of a project that a streamed walk lets go once the project is done. */
-const ROW_LISTS = ['indicators', 'goals', 'longTermGoals', 'longTermIndicators', 'costBreakdown'] as const;
+/** What a streamed walk lets go of a project once the project is done: its rows and its grid header. */
+const LET_GO = ['indicators', 'goals', 'longTermGoals', 'longTermIndicators', 'costBreakdown', 'indicatorHeader'] as const;
 
-function rowsGone(): never {
-  throw new Error('the rows of an earlier table were let go (project-at-a-time lint): keep what you compare while the table is walked');
-}
+/**
+ * Put where a project's rows were: any read of it throws, so a rule that reads an earlier table's rows
+ * fails (and the file is linted the whole way) instead of reading nothing. One object for every project,
+ * assigned like any value, so the project keeps its shape (a getter per project would turn each one
+ * into a dictionary of properties, about 1.5 KB each).
+ */
+const ROWS_GONE: never = new Proxy([], {
+  get(): never {
+    throw new Error('the rows of an earlier table were let go (project-at-a-time lint): keep what you compare while the table is walked');
+  },
+  has(): never {
+    throw new Error('the rows of an earlier table were let go (project-at-a-time lint)');
+  },
+}) as never;
 
 /**
  * Every node a rule may report on, by identity: a number per node and, in parallel arrays, its kind,
@@ -313,7 +324,8 @@ class NodeTable {
     this.tableOrigins.set(p, project.indicators[0]?.origin ?? null);
     for (const goal of this.goalNodes[p]!) this.ids.delete(goal);
     this.goalNodes[p] = [];
-    for (const list of ROW_LISTS) Object.defineProperty(project, list, { get: rowsGone, configurable: true, enumerable: false });
+    const rows = project as unknown as Record<(typeof LET_GO)[number], unknown>;
+    for (const key of LET_GO) rows[key] = ROWS_GONE;
     if (this.projectRows && this.atProject === p) this.projectRows = null;
   }
 
@@ -550,6 +562,7 @@ export class RuleWalk {
   flush(project: Project): LintMessage[] {
     if (this.visitors.size === 0) return [];
     const own: { rule: Rule; messages: LintMessage[]; failed: boolean }[] = [];
+    const { spots } = this;
     for (const state of this.states) {
       const mine: LintMessage[] = [];
       for (const m of state.messages) {
@@ -564,14 +577,11 @@ export class RuleWalk {
       state.messages = [];
       own.push({ rule: state.rule, messages: mine, failed: state.failed });
     }
-    dropYielded(own, (m) => spotAt(this.spots.get(m), this.nodes));
+    const mineBefore = spots.size > 0 ? own.flatMap((o) => o.messages) : [];
+    dropYielded(own, (m) => spotAt(spots.get(m), this.nodes));
+    for (const m of mineBefore) spots.delete(m);
     const out: LintMessage[] = [];
-    for (const o of own) {
-      for (const m of o.messages) {
-        this.spots.delete(m);
-        out.push(m);
-      }
-    }
+    for (const o of own) for (const m of o.messages) out.push(m);
     this.nodes.letGo(this.walked - 1);
     return out;
   }

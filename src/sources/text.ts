@@ -57,11 +57,118 @@ function looksBinary(bytes: Uint8Array): boolean {
 }
 
 /** Reads a text export from bytes. */
-export function readText(bytes: Uint8Array): BlockStream {
+export function readText(bytes: Uint8Array, options: { chunkBytes?: number } = {}): BlockStream {
+  if (bytes.length > DECODE_WHOLE_UP_TO) return readTextInChunks(bytes, options.chunkBytes ?? DECODE_CHUNK);
   const { text, encoding } = decodeText(bytes);
   const stream = readTextString(text);
   stream.info.encoding = encoding;
   return stream;
+}
+
+/** Larger text files are decoded a chunk at a time as their lines are read, never as one string. */
+export const DECODE_WHOLE_UP_TO = 8 * 1024 * 1024;
+const DECODE_CHUNK = 1024 * 1024;
+
+/** The decoder's label and where the text starts, for an encoding sniffed by `sniffEncoding`. */
+const DECODER_LABEL: Record<TextEncoding, { label: string; skip: number }> = {
+  'utf-8': { label: 'utf-8', skip: 0 },
+  'utf-8-bom': { label: 'utf-8', skip: 3 },
+  'utf-16le': { label: 'utf-16le', skip: 2 },
+  'utf-16be': { label: 'utf-16be', skip: 2 },
+  gb18030: { label: 'gb18030', skip: 0 },
+};
+
+/**
+ * The encoding `decodeText` would find, without building the text: the BOM, else whether the bytes
+ * are strict UTF-8 (checked a chunk at a time), else GB18030. Throws the same errors for empty or binary input.
+ */
+export function sniffEncoding(bytes: Uint8Array, chunkBytes = DECODE_CHUNK): TextEncoding {
+  if (bytes.length === 0) return decodeText(bytes).encoding; // throws empty-file
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return 'utf-8-bom';
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return 'utf-16le';
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return 'utf-16be';
+  if (looksBinary(bytes)) return decodeText(bytes.subarray(0, 8192)).encoding; // throws binary-file
+  const strict = new TextDecoder('utf-8', { fatal: true });
+  try {
+    for (let at = 0; at < bytes.length; at += chunkBytes) {
+      const end = Math.min(bytes.length, at + chunkBytes);
+      strict.decode(bytes.subarray(at, end), { stream: end < bytes.length });
+    }
+    return 'utf-8';
+  } catch {
+    return 'gb18030';
+  }
+}
+
+/**
+ * Where the chunk from `at` ends: after its last LF or CR byte (with the LF of a CR LF), or — when it
+ * has none — after the first one beyond it. In UTF-8 and GB18030 these bytes are never part of a
+ * multi-byte character, so each chunk decodes on its own (Node's streaming GB18030 decoder throws on
+ * some damaged input a whole decode accepts).
+ */
+function chunkEnd(bytes: Uint8Array, at: number, chunkBytes: number): number {
+  const limit = Math.min(bytes.length, at + chunkBytes);
+  if (limit >= bytes.length) return bytes.length;
+  for (let i = limit - 1; i >= at; i--) {
+    const b = bytes[i];
+    if (b === 0x0a) return i + 1;
+    if (b === 0x0d) return bytes[i + 1] === 0x0a ? i + 2 : i + 1;
+  }
+  for (let i = limit; i < bytes.length; i++) {
+    const b = bytes[i];
+    if (b === 0x0a) return i + 1;
+    if (b === 0x0d) return bytes[i + 1] === 0x0a ? i + 2 : i + 1;
+  }
+  return bytes.length;
+}
+
+/**
+ * The lines of encoded text as `linesOf(decodeText(bytes).text)` gives them, decoded a chunk at a
+ * time: a line split between chunks is joined, and so is a CR LF pair split between them.
+ */
+export function* linesOfBytes(bytes: Uint8Array, encoding: TextEncoding, chunkBytes = DECODE_CHUNK): Generator<string> {
+  const { label, skip } = DECODER_LABEL[encoding];
+  const wide = encoding === 'utf-16le' || encoding === 'utf-16be';
+  // The first chunk drops a byte-order mark as a whole decode does; later chunks keep any.
+  const firstDecoder = new TextDecoder(label);
+  const laterDecoder = wide ? firstDecoder : new TextDecoder(label, { ignoreBOM: true });
+  const lineEnd = /\r\n|\r|\n/g;
+  let carry = '';
+  let first = true;
+  for (let at = skip; at < bytes.length || first; ) {
+    // UTF-16 is decoded as one stream cut anywhere; the others a line-ended chunk at a time.
+    const end = wide ? Math.min(bytes.length, at + chunkBytes) : chunkEnd(bytes, at, chunkBytes);
+    const last = end >= bytes.length;
+    const decoded = wide
+      ? firstDecoder.decode(bytes.subarray(at, end), { stream: !last })
+      : (first ? firstDecoder : laterDecoder).decode(bytes.subarray(at, end));
+    let text = carry + decoded;
+    if (first) {
+      // As readTextString: one more byte-order mark after the decoder's own is dropped.
+      if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+      first = false;
+    }
+    // A CR at the end of a chunk may be the first half of CR LF: it waits for the next chunk.
+    const cut = !last && text.endsWith('\r') ? text.length - 1 : text.length;
+    let start = 0;
+    lineEnd.lastIndex = 0;
+    for (let m = lineEnd.exec(text); m !== null && m.index < cut; m = lineEnd.exec(text)) {
+      yield text.slice(start, m.index);
+      start = m.index + m[0].length;
+    }
+    carry = text.slice(start);
+    if (last) break;
+    at = end;
+  }
+  yield carry;
+}
+
+/** `readText` for a large file: the same stream, its lines decoded a chunk at a time as the grammar reads them. */
+export function readTextInChunks(bytes: Uint8Array, chunkBytes: number): BlockStream {
+  const encoding = sniffEncoding(bytes, chunkBytes);
+  const lines: Iterable<string> = { [Symbol.iterator]: () => linesOfBytes(bytes, encoding, chunkBytes) };
+  const layout = detectLayout(lines);
+  return lazyBlockStream({ format: 'text', encoding, layout }, () => readBlocks(lines, layout, false));
 }
 
 export interface ReadTextOptions {
