@@ -48,6 +48,15 @@ export async function parse(input: Uint8Array | string, options: ParseOptions = 
   return buildDocument(stream, filePath);
 }
 
+/**
+ * Reads a document of any supported format into its Block stream, without building the AST — for
+ * `lintBlocksByProject`. Throws `SourceError` as `parse` does.
+ */
+export async function readBlockStream(input: Uint8Array, options: ParseOptions = {}): Promise<BlockStream> {
+  const { readSource } = await import('./sources/index.js');
+  return readSource(input, { ...options, filePath: options.filePath ?? '<input>' });
+}
+
 /** Like `parse`, but turns a `SourceError` into `{ error }` instead of throwing. */
 export async function tryParse(
   input: Uint8Array | string,

@@ -7,12 +7,12 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { readSource } from '../src/sources/index.js';
 import {
   defaultConfig,
   defineRule,
   lint,
   lintBlocksByProject,
+  readBlockStream,
   parse,
   sortMessages,
   type LintMessage,
@@ -26,7 +26,7 @@ import { PROBE_META } from './helpers/rule-tester.js';
 
 /** The streamed lint put together as a LintResult, or the reason it stopped. */
 async function streamed(bytes: Uint8Array, filePath: string, options: LintOptions = {}): Promise<LintResult | string> {
-  const stream = await readSource(bytes, { filePath });
+  const stream = await readBlockStream(bytes, { filePath });
   const walk = lintBlocksByProject(stream, filePath, options);
   const tables: LintMessage[][] = [];
   let step = walk.next();
@@ -94,7 +94,7 @@ describe('lintBlocksByProject', () => {
   });
 
   it('odd codes are reported late (at the end, on tables already handed out)', async () => {
-    const stream = await readSource(encoder.encode(damaged), { filePath: 'x.txt' });
+    const stream = await readBlockStream(encoder.encode(damaged), { filePath: 'x.txt' });
     const walk = lintBlocksByProject(stream, 'x.txt');
     let step = walk.next();
     while (!step.done) step = walk.next();
