@@ -20,12 +20,23 @@
  * per-project cost; the flatness target is read on it, and the first run and its spread are printed
  * beside it. Peak RSS is taken after the first run, before the repeats.
  * JXLINT_SCALE_MB=100 adds a text export of that many MB (the issue's 100 MB case; minutes).
+ *
+ * Those rows measure the library's whole-document `lint(await parse(bytes))` in-process. What a user
+ * runs is measured too: `jxlint lint FILE -f json -o OUT --max-file-size 200MiB` as a child process
+ * under /usr/bin/time (peak RSS of the whole process, CPU and wall), on the seed repeated to 100,
+ * 1,000 and 10,000 projects and to JXLINT_SCALE_MB; a file above 8 MiB is linted project by project
+ * into spool files (src/node/lint-bounded.ts). JXLINT_SCALE_WHOLE=1 also runs each CLI case with
+ * that path off (JXLINT_BOUNDED_LINT_THRESHOLD=off), for comparison. The load average is printed
+ * with each CLI row: other jobs on the machine inflate wall time and can delay V8's collections.
  */
 import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as bad from '../fixtures/bad/make-bad.js';
 import { lint, parse } from '../src/index.js';
-import type { BenchRow } from './util.js';
+import { repoRoot, type BenchRow } from './util.js';
 
 const MiB = 1024 * 1024;
 const self = fileURLToPath(import.meta.url);
@@ -144,8 +155,59 @@ function textRows(r: ChildResult, label: string): BenchRow[] {
   ];
 }
 
+/** One `jxlint lint FILE -f json -o OUT` under /usr/bin/time: peak RSS (KiB → MiB), CPU and wall. */
+function cliRun(file: string, env: Record<string, string>): { rssMiB: number; cpuMs: number; wallMs: number; code: number | null } {
+  const root = repoRoot();
+  const bin = process.env.JXLINT_BENCH_BIN ?? path.join(root, 'dist/bin/main.js');
+  const out = file + '.report.json';
+  const timeFile = file + '.time';
+  const r = spawnSync('/usr/bin/time', ['-f', '%M %U %S %e', '-o', timeFile, process.execPath, bin, 'lint', file, '-f', 'json', '-o', out, '--max-file-size', '200MiB', '--no-progress'], {
+    cwd: path.dirname(file),
+    stdio: 'ignore',
+    env: { ...process.env, ...env },
+  });
+  const [rssKiB, user, sys, wall] = readFileSync(timeFile, 'utf8').trim().split('\n').pop()!.split(' ').map(Number);
+  rmSync(out, { force: true });
+  rmSync(timeFile, { force: true });
+  if (r.status !== 0 && r.status !== 1) throw new Error(`jxlint lint ${file} exited ${r.status}`);
+  return { rssMiB: rssKiB! / 1024, cpuMs: (user! + sys!) * 1000, wallMs: wall! * 1000, code: r.status };
+}
+
+/** Rows of `jxlint lint` on the seed repeated to each size: peak RSS against 4× the file + 150 MiB, time per project. */
+function cliRows(): BenchRow[] {
+  const rows: BenchRow[] = [];
+  const dir = mkdtempSync(path.join(tmpdir(), 'jxlint-bench-scale-'));
+  const mb = Number(process.env.JXLINT_SCALE_MB ?? 0);
+  const sizes: ({ projects: number } | { mb: number })[] = [{ projects: 100 }, { projects: 1_000 }, { projects: 10_000 }, ...(mb > 0 ? [{ mb }] : [])];
+  const modes: [string, Record<string, string>][] = [['jxlint lint -f json', {}]];
+  if (process.env.JXLINT_SCALE_WHOLE === '1') modes.push(['jxlint lint -f json, whole document (JXLINT_BOUNDED_LINT_THRESHOLD=off)', { JXLINT_BOUNDED_LINT_THRESHOLD: 'off' }]);
+  try {
+    for (const size of sizes) {
+      const file = path.join(dir, 'projects' in size ? `scale-${size.projects}.txt` : `scale-${size.mb}MB.txt`);
+      const text = textExport('repeated', size);
+      writeFileSync(file, text);
+      const projects = Math.ceil(('projects' in size ? size.projects : (size.mb * 1e6) / Buffer.byteLength(bad.seedText())) / SEED_PROJECTS) * SEED_PROJECTS;
+      const bytes = statSync(file).size;
+      const target = (4 * bytes) / MiB + 150;
+      for (const [label, env] of modes) {
+        const load = loadavg()[0]!.toFixed(1);
+        const r = cliRun(file, env);
+        const name = `${label} (${projects.toLocaleString('en')} projects, ${(bytes / MiB).toFixed(1)} MiB; load ${load})`;
+        rows.push({ name: `${name}: peak RSS`, value: r.rssMiB, unit: 'MiB', target: `≤ ${target.toFixed(0)} MiB`, ok: r.rssMiB <= target });
+        rows.push({ name: `${name}: CPU per project`, value: r.cpuMs / projects, unit: 'ms' });
+        rows.push({ name: `${name}: wall per project`, value: r.wallMs / projects, unit: 'ms' });
+      }
+      rmSync(file, { force: true });
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+  return rows;
+}
+
 export async function benchScale(): Promise<BenchRow[]> {
   const rows: BenchRow[] = [];
+  if (process.env.JXLINT_SCALE_ONLY_CLI === '1') return cliRows();
   for (const kind of ['repeated', 'varied'] as const) {
     const first: number[] = [];
     const steady: number[] = [];
@@ -153,7 +215,7 @@ export async function benchScale(): Promise<BenchRow[]> {
       const r = inChild(`${kind}:${n}`);
       first.push(r.cpuMs / r.projects);
       steady.push((r.steadyCpuMs ?? r.cpuMs) / r.projects);
-      rows.push(...textRows(r, `seed ${kind}`));
+      rows.push(...textRows(r, `seed ${kind}, library lint(parse()) in-process`));
     }
     const spread = Math.max(...steady) / Math.min(...steady);
     rows.push({ name: `seed ${kind}: steady CPU per project, largest / smallest of 100, 1,000, 10,000`, value: spread, unit: '×', target: '≤ 2×', ok: spread <= 2 });
@@ -164,7 +226,8 @@ export async function benchScale(): Promise<BenchRow[]> {
     rows.push({ name: `seed ${kind}: first-run CPU per project, largest / smallest (JIT warm-up included)`, value: Math.max(...first) / Math.min(...first), unit: '×' });
   }
   const mb = Number(process.env.JXLINT_SCALE_MB ?? 0);
-  if (mb > 0) rows.push(...textRows(inChild(`repeated:${mb}MB`), `seed repeated to ${mb} MB`));
+  if (mb > 0) rows.push(...textRows(inChild(`repeated:${mb}MB`), `seed repeated to ${mb} MB, library lint(parse()) in-process`));
+  rows.push(...cliRows());
   for (const what of ['long-table.html (20 MiB)', 'nested-divs.html (100,000)', 'long-attribute.docx (8 MiB)', 'letters-in-tag.docx (1 MiB)', 'fat-loop.doc', 'vmerge-chain.docx (30,000 rows, mammoth)']) {
     const r = inChild(what);
     rows.push({ name: `${what} → ${r.outcome}: time`, value: r.ms, unit: 'ms', target: '< 10 s', ok: r.ms < 10_000 });

@@ -305,6 +305,17 @@ describe('CLI', () => {
     expect(readdirSync(scratch)).toEqual([]);
   }, 600_000);
 
+  it('a large file whose own thread runs out of memory (test hook) is linted the whole way: the same report', async () => {
+    const scratch = mkdtempSync(path.join(dir, 'tmp-'));
+    const env = { SOURCE_DATE_EPOCH: '1767225600', TMPDIR: scratch };
+    const args = ['lint', 'small.txt', '-f', 'json', '-o'];
+    const oom = await runCli([...args, 'oom.json'], { cwd: work, env: { ...env, JXLINT_BOUNDED_LINT_THRESHOLD: '40000', JXLINT_TEST_BOUNDED_FAULT: 'oom' } });
+    const whole = await runCli([...args, 'oom-whole.json'], { cwd: work, env: { ...env, JXLINT_BOUNDED_LINT_THRESHOLD: 'off' } });
+    expect(oom.code).toBe(whole.code);
+    expect(readFileSync(path.join(work, 'oom.json')).equals(readFileSync(path.join(work, 'oom-whole.json')))).toBe(true);
+    expect(readdirSync(scratch)).toEqual([]);
+  }, 600_000);
+
   it('SIGINT while a large file is spooled: exit 2, no report, no spool file left', async () => {
     const scratch = mkdtempSync(path.join(dir, 'tmp-'));
     const result = await new Promise<{ code: number | null; stderr: string; signalled: boolean }>((resolve, reject) => {
