@@ -24,8 +24,8 @@
  * Those rows measure the library's whole-document `lint(await parse(bytes))` in-process. What a user
  * runs is measured too: `jxlint lint FILE -f json -o OUT --max-file-size 200MiB` as a child process
  * under /usr/bin/time (peak RSS of the whole process, CPU and wall), on the seed repeated to 100,
- * 1,000 and 10,000 projects and to JXLINT_SCALE_MB; a file above 8 MiB is linted project by project
- * into spool files (src/node/lint-bounded.ts). JXLINT_SCALE_WHOLE=1 also runs each CLI case with
+ * 1,000 and 10,000 projects and to JXLINT_SCALE_MB; a file above 1 MiB is linted project by project
+ * into spool files, above 4 MiB on a thread of its own (src/node/lint-bounded.ts). JXLINT_SCALE_WHOLE=1 also runs each CLI case with
  * that path off (JXLINT_BOUNDED_LINT_THRESHOLD=off), for comparison. The load average is printed
  * with each CLI row: other jobs on the machine inflate wall time and can delay V8's collections.
  */
@@ -186,7 +186,9 @@ function cliRows(): BenchRow[] {
       const file = path.join(dir, 'projects' in size ? `scale-${size.projects}.txt` : `scale-${size.mb}MB.txt`);
       const text = textExport('repeated', size);
       writeFileSync(file, text);
-      const projects = Math.ceil(('projects' in size ? size.projects : (size.mb * 1e6) / Buffer.byteLength(bad.seedText())) / SEED_PROJECTS) * SEED_PROJECTS;
+      // textExport's number of seed copies, 18 projects each.
+      const copies = 'projects' in size ? Math.ceil(size.projects / SEED_PROJECTS) : Math.ceil((size.mb * 1e6) / Buffer.byteLength(bad.seedText()));
+      const projects = copies * SEED_PROJECTS;
       const bytes = statSync(file).size;
       const target = (4 * bytes) / MiB + 150;
       for (const [label, env] of modes) {

@@ -274,8 +274,8 @@ describe('CLI', () => {
     await ensureBuilt();
     work = path.join(dir, 'cli');
     mkdirSync(work, { recursive: true });
-    // Above the default threshold of 8 MiB: the bounded path without any option.
-    const copies = Math.ceil((8.2 * 1024 * 1024) / Buffer.byteLength(seed));
+    // Above the default threshold (1 MiB) and the size linted on a thread of its own (4 MiB): no option needed.
+    const copies = Math.ceil((4.2 * 1024 * 1024) / Buffer.byteLength(seed));
     writeFileSync(path.join(work, 'big.txt'), textExport(copies, 3));
     writeFileSync(path.join(work, 'small.txt'), textExport(12, 1));
     writeFileSync(path.join(work, 'mid.txt'), seed);
@@ -283,7 +283,7 @@ describe('CLI', () => {
 
   const flags = (out: string) => FORMATS.flatMap((f) => ['-f', f, '-o', `${out}.${f}`]);
 
-  it('a file above 8 MiB: every report byte-identical to the whole way (JXLINT_BOUNDED_LINT_THRESHOLD=off), same exit code', async () => {
+  it('a file above 4 MiB: every report byte-identical to the whole way (JXLINT_BOUNDED_LINT_THRESHOLD=off), same exit code', async () => {
     const scratch = mkdtempSync(path.join(dir, 'tmp-'));
     const env = { SOURCE_DATE_EPOCH: '1767225600', TMPDIR: scratch };
     const spooled = await runCli(['lint', 'big.txt', ...flags('spooled')], { cwd: work, env });
@@ -308,8 +308,8 @@ describe('CLI', () => {
   it('a large file whose own thread runs out of memory (test hook) is linted the whole way: the same report', async () => {
     const scratch = mkdtempSync(path.join(dir, 'tmp-'));
     const env = { SOURCE_DATE_EPOCH: '1767225600', TMPDIR: scratch };
-    const args = ['lint', 'small.txt', '-f', 'json', '-o'];
-    const oom = await runCli([...args, 'oom.json'], { cwd: work, env: { ...env, JXLINT_BOUNDED_LINT_THRESHOLD: '40000', JXLINT_TEST_BOUNDED_FAULT: 'oom' } });
+    const args = ['lint', 'big.txt', '-f', 'json', '-o'];
+    const oom = await runCli([...args, 'oom.json'], { cwd: work, env: { ...env, JXLINT_TEST_BOUNDED_FAULT: 'oom' } });
     const whole = await runCli([...args, 'oom-whole.json'], { cwd: work, env: { ...env, JXLINT_BOUNDED_LINT_THRESHOLD: 'off' } });
     expect(oom.code).toBe(whole.code);
     expect(readFileSync(path.join(work, 'oom.json')).equals(readFileSync(path.join(work, 'oom-whole.json')))).toBe(true);

@@ -491,7 +491,7 @@ export interface LintFilesToReportsOptions extends LintFilesOptions, Omit<Report
    */
   runFiles?: (tasks: readonly LintFileTask[], settings: LintRunSettings, sink: { add(result: LintResult): Promise<void> }) => Promise<void>;
   /**
-   * Files larger than this many bytes (default 8 MiB, `DEFAULT_BOUNDED_LINT_THRESHOLD`) are linted
+   * Files larger than this many bytes (default 1 MiB, `DEFAULT_BOUNDED_LINT_THRESHOLD`) are linted
    * project by project with bounded memory when every report is json, report-json, csv, github or
    * compact and the run keeps no results (no baseline, `--cache`, `onResult`, standard input);
    * `Infinity` turns it off. The reports are the same bytes either way (docs/limits.md).
