@@ -543,7 +543,8 @@ export async function lintFilesToReports(
     // A large file is linted project by project into spool files when its pieces need nothing else (src/node/lint-bounded.ts).
     const threshold = options.boundedLintThreshold ?? boundedLintThresholdFromEnvironment() ?? DEFAULT_BOUNDED_LINT_THRESHOLD;
     if (run.settings.render && canSpool(run.settings.render) && run.plan.stdinBytes === undefined && !options.runFiles && anyLargerThan(run.plan.tasks, threshold)) {
-      run.settings.render.spool = { dir: writer.spoolDir(), threshold };
+      const maxHeapMb = options.maxWorkerMemory !== undefined ? Math.max(32, Math.round(options.maxWorkerMemory / 1048576)) : undefined;
+      run.settings.render.spool = { dir: writer.spoolDir(), threshold, ...(maxHeapMb !== undefined ? { maxHeapMb } : {}) };
     }
   }
   const total = run.plan.tasks.length;

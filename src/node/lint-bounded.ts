@@ -19,9 +19,7 @@ import { isMainThread, parentPort, threadId, Worker, workerData } from 'node:wor
 import { countsOf } from '../engine/counts.js';
 import { sortMessages } from '../engine/lint.js';
 import type { LintMessage, LintResult, ProjectSummary } from '../engine/types.js';
-import { createStream, type ReportStream, type StreamedFormatName } from '../formatters/index.js';
-import type { FormatOptions } from '../formatters/options.js';
-import { configForFile, lintBlocksByProject, readInputFile, type BlockStream, type StreamedLintEnd, type StreamedProjectMessages } from '../node.js';
+import { configForFile, createStream, type FormatOptions, type ReportStream, type StreamedFormatName, lintBlocksByProject, readInputFile, type BlockStream, type StreamedLintEnd, type StreamedProjectMessages } from '../node.js';
 import type { LintFileTask, LintOutcome, LintRunSettings, RenderSettings } from './worker.js';
 
 const MiB = 1024 * 1024;
@@ -53,6 +51,8 @@ export interface SpoolSettings {
   dir: string;
   /** Files larger than this many bytes are linted project by project. */
   threshold: number;
+  /** `--max-worker-memory` in MiB: a large file's own thread gets no more heap than this either. */
+  maxHeapMb?: number;
 }
 
 /** A file's piece of one report, held on disk: the byte ranges `[start, end, start, end, …]` of `file`, in order. */
@@ -543,8 +543,8 @@ function spooledSize(task: LintFileTask, settings: LintRunSettings, given?: Uint
  * projects), so a lower cap costs time in collections; a file that needs more than its cap is
  * linted the whole way instead (as before).
  */
-export function largeFileHeapMb(size: number): number {
-  return Math.min(DEFAULT_LARGE_FILE_MAX_HEAP_MB, Math.max(96, Math.ceil((2.5 * size) / MiB) + 64));
+export function largeFileHeapMb(size: number, maxHeapMb = DEFAULT_LARGE_FILE_MAX_HEAP_MB): number {
+  return Math.min(maxHeapMb, Math.max(96, Math.ceil((2.5 * size) / MiB) + 64));
 }
 const DEFAULT_LARGE_FILE_MAX_HEAP_MB = 2048;
 
@@ -577,7 +577,7 @@ export async function lintLargeFile(task: LintFileTask, settings: LintRunSetting
   if (!threadFile || process.env.JXLINT_BOUNDED_LINT_THREAD === 'off') return lintLargeFileHere(task, settings, given, stop);
   const worker = new Worker(threadFile, {
     workerData: { largeFile: { task, settings } },
-    resourceLimits: { maxOldGenerationSizeMb: largeFileHeapMb(size), maxYoungGenerationSizeMb: 16 },
+    resourceLimits: { maxOldGenerationSizeMb: largeFileHeapMb(size, settings.render!.spool!.maxHeapMb), maxYoungGenerationSizeMb: 16 },
   });
   const ownFiles = `${process.pid}-${worker.threadId}-`;
   const removeOwnFiles = () => {
