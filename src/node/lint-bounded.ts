@@ -536,12 +536,14 @@ function spooledSize(task: LintFileTask, settings: LintRunSettings, given?: Uint
 
 /**
  * Heap cap of a large file's own thread (大文件线程内存上限), MiB: 2.5 MiB per MiB of file plus 64,
- * at least 96. V8 lets a heap grow to about twice what it holds before collecting, and the main
- * thread's heap may grow to gigabytes; a thread capped near what the file needs collects sooner.
- * Measured on the seed repeated (peak RSS of `jxlint lint`, json): 16.4 MiB → 96 MiB cap; 95 MiB →
- * 302 MiB. What the rules keep across projects grows about 3 KB per project (200 MiB at 58,000
- * projects), so a lower cap costs time in collections; a file that needs more than its cap is
- * linted the whole way instead (as before).
+ * at least 96 (and an 8 MiB young generation). V8 lets a heap grow to about twice what it holds
+ * before collecting, and the main thread's heap may grow to gigabytes; a thread capped near what the
+ * file needs collects sooner. Measured on the seed repeated (peak RSS of `jxlint lint -f json`):
+ * 16.4 MiB → 105 MiB cap, 195–204 MiB peak (282 on the main thread); 95.4 MiB → 303 MiB cap, 483
+ * MiB peak (840 on the main thread). What the rules keep across projects grows about 3 KB per
+ * project (about 200 MiB at 58,000 projects), so a lower cap costs time in collections (256 MiB at
+ * 95.4 MiB: 87 CPU-s against 75); a file that needs more than its cap is linted the whole way
+ * instead (as before).
  */
 export function largeFileHeapMb(size: number, maxHeapMb = DEFAULT_LARGE_FILE_MAX_HEAP_MB): number {
   return Math.min(maxHeapMb, Math.max(96, Math.ceil((2.5 * size) / MiB) + 64));
@@ -577,7 +579,7 @@ export async function lintLargeFile(task: LintFileTask, settings: LintRunSetting
   if (!threadFile || process.env.JXLINT_BOUNDED_LINT_THREAD === 'off') return lintLargeFileHere(task, settings, given, stop);
   const worker = new Worker(threadFile, {
     workerData: { largeFile: { task, settings } },
-    resourceLimits: { maxOldGenerationSizeMb: largeFileHeapMb(size, settings.render!.spool!.maxHeapMb), maxYoungGenerationSizeMb: 16 },
+    resourceLimits: { maxOldGenerationSizeMb: largeFileHeapMb(size, settings.render!.spool!.maxHeapMb), maxYoungGenerationSizeMb: 8 },
   });
   const ownFiles = `${process.pid}-${worker.threadId}-`;
   const removeOwnFiles = () => {
