@@ -316,6 +316,15 @@ describe('CLI', () => {
     expect(readdirSync(scratch)).toEqual([]);
   }, 600_000);
 
+  it('no temporary folder can be made: the file is linted whole, the same report', async () => {
+    const env = { SOURCE_DATE_EPOCH: '1767225600', JXLINT_BOUNDED_LINT_THRESHOLD: '40000' };
+    const args = ['lint', 'small.txt', '-f', 'json', '-o'];
+    const noTmp = await runCli([...args, 'notmp.json'], { cwd: work, env: { ...env, TMPDIR: path.join(work, 'no-such-folder') } });
+    const whole = await runCli([...args, 'notmp-whole.json'], { cwd: work, env: { ...env, JXLINT_BOUNDED_LINT_THRESHOLD: 'off' } });
+    expect(noTmp.code).toBe(whole.code);
+    expect(readFileSync(path.join(work, 'notmp.json')).equals(readFileSync(path.join(work, 'notmp-whole.json')))).toBe(true);
+  }, 600_000);
+
   it('SIGINT while a large file is spooled: exit 2, no report, no spool file left', async () => {
     const scratch = mkdtempSync(path.join(dir, 'tmp-'));
     const result = await new Promise<{ code: number | null; stderr: string; signalled: boolean }>((resolve, reject) => {

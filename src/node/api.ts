@@ -544,7 +544,13 @@ export async function lintFilesToReports(
     const threshold = options.boundedLintThreshold ?? boundedLintThresholdFromEnvironment() ?? DEFAULT_BOUNDED_LINT_THRESHOLD;
     if (run.settings.render && canSpool(run.settings.render) && run.plan.stdinBytes === undefined && !options.runFiles && anyLargerThan(run.plan.tasks, threshold)) {
       const maxHeapMb = options.maxWorkerMemory !== undefined ? Math.max(32, Math.round(options.maxWorkerMemory / 1048576)) : undefined;
-      run.settings.render.spool = { dir: writer.spoolDir(), threshold, ...(maxHeapMb !== undefined ? { maxHeapMb } : {}) };
+      let dir: string | null = null;
+      try {
+        dir = writer.spoolDir();
+      } catch {
+        // No temporary folder can be made: large files are linted the whole way.
+      }
+      if (dir !== null) run.settings.render.spool = { dir, threshold, ...(maxHeapMb !== undefined ? { maxHeapMb } : {}) };
     }
   }
   const total = run.plan.tasks.length;
