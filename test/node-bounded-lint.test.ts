@@ -294,6 +294,18 @@ describe('CLI', () => {
     expect(readdirSync(scratch)).toEqual([]);
   }, 600_000);
 
+  it('--concurrency 2: the large file on a pool thread gets a thread of its own inside it; json and report-json byte-identical', async () => {
+    const scratch = mkdtempSync(path.join(dir, 'tmp-'));
+    const env = { SOURCE_DATE_EPOCH: '1767225600', TMPDIR: scratch };
+    const args = ['lint', 'small.txt', 'big.txt', 'mid.txt', '--concurrency', '2'];
+    const out = (name: string) => ['-f', 'json', '-o', `${name}.json`, '-f', 'report-json', '-o', `${name}.report.json`];
+    const spooled = await runCli([...args, ...out('pool-spooled')], { cwd: work, env });
+    const whole = await runCli([...args, ...out('pool-whole')], { cwd: work, env: { ...env, JXLINT_BOUNDED_LINT_THRESHOLD: 'off' } });
+    expect(spooled.code).toBe(whole.code);
+    for (const ext of ['json', 'report.json']) expect(readFileSync(path.join(work, `pool-spooled.${ext}`)).equals(readFileSync(path.join(work, `pool-whole.${ext}`))), ext).toBe(true);
+    expect(readdirSync(scratch)).toEqual([]);
+  }, 600_000);
+
   it.each([1, 2])('--concurrency %i with the threshold lowered: byte-identical, --max-warnings exit code the same', async (concurrency) => {
     const scratch = mkdtempSync(path.join(dir, 'tmp-'));
     const env = { SOURCE_DATE_EPOCH: '1767225600', TMPDIR: scratch };
