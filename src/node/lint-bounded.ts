@@ -37,7 +37,7 @@ export const DEFAULT_BOUNDED_LINT_THRESHOLD = 1 * MiB;
 /**
  * Files larger than this are linted on a thread of their own with a heap cap (`largeFileHeapMb`).
  * The main thread's heap grows to about twice what it holds before V8 collects; a capped thread
- * collects sooner (4.9 MiB: 175 → 149 MiB peak; 8.2 MiB: 206 → 169; 16.4 MiB: 282 → 209) for about
+ * collects sooner (4.9 MiB: 175 → 149 MiB peak; 8.2 MiB: 206 → 169; 16.4 MiB: 282 → 195–204) for about
  * 0.3 s of CPU to start it, which smaller files would feel.
  */
 export const LARGE_FILE_OWN_THREAD_BYTES = 4 * MiB;
