@@ -294,10 +294,13 @@ describe('CLI', () => {
     expect(readdirSync(scratch)).toEqual([]);
   }, 600_000);
 
-  it('--concurrency 2: the large file on a pool thread gets a thread of its own inside it; json and report-json byte-identical', async () => {
+  it.each([
+    { name: 'all findings', extra: [] as string[] },
+    { name: '--quiet', extra: ['--quiet'] },
+  ])('--concurrency 2, $name: the large file on a pool thread gets a thread of its own inside it; json and report-json byte-identical', async ({ extra }) => {
     const scratch = mkdtempSync(path.join(dir, 'tmp-'));
     const env = { SOURCE_DATE_EPOCH: '1767225600', TMPDIR: scratch };
-    const args = ['lint', 'small.txt', 'big.txt', 'mid.txt', '--concurrency', '2'];
+    const args = ['lint', 'small.txt', 'big.txt', 'mid.txt', '--concurrency', '2', ...extra];
     const out = (name: string) => ['-f', 'json', '-o', `${name}.json`, '-f', 'report-json', '-o', `${name}.report.json`];
     const spooled = await runCli([...args, ...out('pool-spooled')], { cwd: work, env });
     const whole = await runCli([...args, ...out('pool-whole')], { cwd: work, env: { ...env, JXLINT_BOUNDED_LINT_THRESHOLD: 'off' } });
