@@ -12,7 +12,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createStream, lint, lintBlocksByProject, parse, ruleSummaries, type LintMessage, type LintResult, type StreamedFormatName } from '../src/index.js';
 import { lintFilesToReports, RunInterrupted, type ReportOutput } from '../src/node.js';
-import { spoolProjectStream, wholeDocumentByProject, type ProjectMessageStream, type SpooledPiece } from '../src/node/lint-bounded.js';
+import { looksLikePlainText, spoolProjectStream, wholeDocumentByProject, type ProjectMessageStream, type SpooledPiece } from '../src/node/lint-bounded.js';
 import { errorsOnly } from '../src/engine/counts.js';
 import { BIN, BUILD, ensureBuilt, ROOT, runCli } from './cli-support.js';
 
@@ -133,6 +133,23 @@ describe('spooled pieces equal the whole way (fake per-project stream)', () => {
     };
     await expect(spoolProjectStream(fakeStream(result, () => false), result.filePath, { formats: FORMATS, options: formatOptions, quiet: false, summary: true }, spoolDir, stop)).rejects.toThrow('stopped');
     expect(readdirSync(spoolDir)).toEqual([]);
+  });
+});
+
+describe('which large files get a thread of their own: plain text only', () => {
+  it.each([
+    { name: 'text.txt', bytes: Buffer.from(seed.slice(0, 600)), text: true },
+    { name: 'bom.txt', bytes: Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(seed.slice(0, 600))]), text: true },
+    { name: 'utf16.txt', bytes: Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(seed.slice(0, 200), 'utf16le')]), text: true },
+    { name: 'page.html', bytes: Buffer.from('\uFEFF  <!DOCTYPE html><html><body><table></table></body></html>'), text: false },
+    { name: 'page-utf16.htm', bytes: Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('<html><body></body></html>', 'utf16le')]), text: false },
+    { name: 'seed.docx', bytes: readFileSync(path.join(ROOT, 'fixtures/seed/seed.docx')), text: false },
+    { name: 'seed.doc', bytes: readFileSync(path.join(ROOT, 'fixtures/seed/seed.doc')), text: false },
+    { name: 'missing.txt', bytes: null, text: false },
+  ])('$name → $text', ({ name, bytes, text }) => {
+    const file = path.join(dir, `sniff-${name}`);
+    if (bytes) writeFileSync(file, bytes);
+    expect(looksLikePlainText(file)).toBe(text);
   });
 });
 
@@ -328,6 +345,21 @@ describe('CLI', () => {
     const whole = await runCli([...args, 'oom-whole.json'], { cwd: work, env: { ...env, JXLINT_BOUNDED_LINT_THRESHOLD: 'off' } });
     expect(oom.code).toBe(whole.code);
     expect(readFileSync(path.join(work, 'oom.json')).equals(readFileSync(path.join(work, 'oom-whole.json')))).toBe(true);
+    expect(readdirSync(scratch)).toEqual([]);
+  }, 600_000);
+
+  it('a web page with one long table, linted a table at a time on the main thread: the same reports', async () => {
+    const rows: string[] = [];
+    const cells = ['一级指标', '二级指标', '三级指标', '指标值'];
+    rows.push(`<tr>${cells.map((c) => `<td>${c}</td>`).join('')}</tr>`);
+    for (let i = 0; i < 3000; i++) rows.push(`<tr><td>产出指标</td><td>数量指标</td><td>完成人数${i}</td><td>≥${i}人</td></tr>`);
+    writeFileSync(path.join(work, 'table.html'), `<html><body><p>项目名称：测试</p><table>${rows.join('')}</table></body></html>`);
+    const scratch = mkdtempSync(path.join(dir, 'tmp-'));
+    const env = { SOURCE_DATE_EPOCH: '1767225600', TMPDIR: scratch };
+    const spooled = await runCli(['lint', 'table.html', ...flags('html-spooled')], { cwd: work, env: { ...env, JXLINT_BOUNDED_LINT_THRESHOLD: '1000' } });
+    const whole = await runCli(['lint', 'table.html', ...flags('html-whole')], { cwd: work, env: { ...env, JXLINT_BOUNDED_LINT_THRESHOLD: 'off' } });
+    expect(spooled.code).toBe(whole.code);
+    for (const f of FORMATS) expect(readFileSync(path.join(work, `html-spooled.${f}`)).equals(readFileSync(path.join(work, `html-whole.${f}`))), f).toBe(true);
     expect(readdirSync(scratch)).toEqual([]);
   }, 600_000);
 
