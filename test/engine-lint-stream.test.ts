@@ -130,15 +130,6 @@ describe('lintBlocksByProject', () => {
   });
 });
 
-const CROSS_PROJECT = new Set([
-  'missing-spend-plan',
-  'project-code-inconsistent',
-  'spend-plan-format',
-  'word-field-code-residue',
-  'uniform-values-template',
-  'boilerplate-indicators-across-projects',
-]);
-
 function probe(id: string, create: Rule['create']): Rule {
   return defineRule({ meta: { ...PROBE_META, id }, create } as never) as unknown as Rule;
 }
@@ -178,7 +169,7 @@ describe('what a table at a time cannot do exactly, it says', () => {
         },
       };
     });
-    const options = { rules: [...allRules.filter((r) => !CROSS_PROJECT.has(r.meta.id)), rule], config: configWith([rule.meta.id]) };
+    const options = { rules: [...allRules, rule], config: configWith([rule.meta.id]) };
     const got = await streamed(bytes, 's.txt', options);
     expect(typeof got).not.toBe('string');
     const expected = await whole(bytes, 's.txt', options);

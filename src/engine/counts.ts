@@ -24,6 +24,16 @@ export function countsOf(messages: readonly LintMessage[]): MessageCounts {
   return { errorCount, warningCount, infoCount, fatalErrorCount, fixableCount };
 }
 
+/** Adds the counts of `messages` to `total` (in place): counting a result whose messages come a part at a time. */
+export function addCounts(total: MessageCounts, messages: readonly LintMessage[]): void {
+  const c = countsOf(messages);
+  total.errorCount += c.errorCount;
+  total.warningCount += c.warningCount;
+  total.infoCount += c.infoCount;
+  total.fatalErrorCount += c.fatalErrorCount;
+  total.fixableCount += c.fixableCount;
+}
+
 /** Sets errorCount / warningCount / infoCount / fatalErrorCount / fixableCount from the messages (in place). */
 export function countMessages<T extends Pick<LintResult, 'messages'>>(result: T): T & MessageCounts {
   return Object.assign(result, countsOf(result.messages));

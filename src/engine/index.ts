@@ -26,7 +26,7 @@ export {
 export { compareMessages, internalFailure, INTERNAL_ERROR_ID, lintDocument, lintFailure, type LintOptions } from './lint.js';
 export { lintBlocksByProject, type StreamedLintEnd, type StreamedProjectMessages } from './lint-stream.js';
 export { sortMessages } from './lint.js';
-export { countMessages, countsOf, errorsOnly, withMessages, type MessageCounts } from './counts.js';
+export { addCounts, countMessages, countsOf, errorsOnly, withMessages, type MessageCounts } from './counts.js';
 export {
   acceptAll,
   applyBaseline,

@@ -13,7 +13,7 @@
 import type { DepartmentPart, JxDocument, ParseDiagnostic, Project } from '../ast/types.js';
 import { documentParts } from '../../grammar/document.js';
 import type { BlockStream } from '../sources/blocks.js';
-import { countsOf, type MessageCounts } from './counts.js';
+import { addCounts, type MessageCounts } from './counts.js';
 import { diagnosticMessages, lintSetup, projectSummaryOf, sortMessages, type LintOptions } from './lint.js';
 import { RuleWalk } from './visit.js';
 import type { LintMessage, LintResult, ProjectSummary } from './types.js';
@@ -60,15 +60,6 @@ function documentWithoutProjects(stream: BlockStream, filePath: string, departme
     },
   });
   return document;
-}
-
-function addCounts(total: MessageCounts, messages: readonly LintMessage[]): void {
-  const c = countsOf(messages);
-  total.errorCount += c.errorCount;
-  total.warningCount += c.warningCount;
-  total.infoCount += c.infoCount;
-  total.fatalErrorCount += c.fatalErrorCount;
-  total.fixableCount += c.fixableCount;
 }
 
 /**

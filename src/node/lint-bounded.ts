@@ -16,10 +16,7 @@ import { closeSync, existsSync, openSync, readdirSync, readSync, rmSync, statSyn
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { isMainThread, parentPort, threadId, Worker, workerData } from 'node:worker_threads';
-import { countsOf } from '../engine/counts.js';
-import { sortMessages } from '../engine/lint.js';
-import type { LintMessage, LintResult, ProjectSummary } from '../engine/types.js';
-import { configForFile, createStream, type FormatOptions, type ReportStream, type StreamedFormatName, lintBlocksByProject, readInputFile, type BlockStream, type StreamedLintEnd, type StreamedProjectMessages } from '../node.js';
+import { addCounts, configForFile, createStream, type LintMessage, type LintResult, type MessageCounts, type ProjectSummary, sortMessages, type FormatOptions, type ReportStream, type StreamedFormatName, lintBlocksByProject, readInputFile, type BlockStream, type StreamedLintEnd, type StreamedProjectMessages } from '../node.js';
 import type { LintFileTask, LintOutcome, LintRunSettings, RenderSettings } from './worker.js';
 
 const MiB = 1024 * 1024;
@@ -291,7 +288,7 @@ class SummaryMessages {
 }
 
 /** The result with an empty messages array where `lint` puts it (after `projects`), and these counts when given. */
-function resultWithMessages(fields: Omit<LintResult, 'messages' | 'document'>, counts: ReturnType<typeof countsOf> | null): LintResult {
+function resultWithMessages(fields: Omit<LintResult, 'messages' | 'document'>, counts: MessageCounts | null): LintResult {
   const out: Record<string, unknown> = {};
   let placed = false;
   for (const [key, value] of Object.entries(fields)) {
@@ -356,14 +353,7 @@ export async function spoolProjectStream(
     const keepErrors = (messages: LintMessage[]) => (render.quiet ? messages.filter((m) => m.severity === 2) : messages);
     const summary = render.summary ? new SummaryMessages() : null;
     const counts = { errorCount: 0, warningCount: 0, infoCount: 0, fatalErrorCount: 0, fixableCount: 0 };
-    const tally = (messages: readonly LintMessage[]) => {
-      const c = countsOf(messages);
-      counts.errorCount += c.errorCount;
-      counts.warningCount += c.warningCount;
-      counts.infoCount += c.infoCount;
-      counts.fatalErrorCount += c.fatalErrorCount;
-      counts.fixableCount += c.fixableCount;
-    };
+    const tally = (messages: readonly LintMessage[]) => addCounts(counts, messages);
     // csv, github and compact read a message's project from the result's projects: the chunk's own suffice.
     const chunkResult = (messages: LintMessage[], of: ProjectSummary[]): LintResult => ({
       filePath,
