@@ -460,14 +460,22 @@ class StreamedSink implements ResultSink {
 
   /** Writes a piece rendered elsewhere (a worker, the cache), as text or UTF-8 bytes: written or copied before it returns. */
   addPiece(piece: string | Uint8Array, summaryResult?: LintResult): void {
+    this.startPiece(piece.length === 0, summaryResult)?.write(piece);
+  }
+
+  /**
+   * Counts a file's piece in the summary and, unless it is empty, writes the separator before it;
+   * gives where the piece goes (null: nothing to write).
+   */
+  private startPiece(empty: boolean, summaryResult: LintResult | undefined): { write(data: string | Uint8Array): void } | null {
     if (this.parked) {
       if (!summaryResult) throw new Error(`${this.spec.format}: a piece came without its summary`);
       this.parked.summary.add(summaryResult);
     }
-    if (piece.length === 0) return;
+    if (empty) return null;
     const out = this.parked ? this.parked.file : this.target;
     if (this.count++ > 0 && this.stream.separator) out.write(this.stream.separator);
-    out.write(piece);
+    return out;
   }
 
   /**
@@ -476,13 +484,8 @@ class StreamedSink implements ResultSink {
    */
   addSpooled(piece: SpooledPiece, summaryResult?: LintResult): void {
     try {
-      if (this.parked) {
-        if (!summaryResult) throw new Error(`${this.spec.format}: a piece came without its summary`);
-        this.parked.summary.add(summaryResult);
-      }
-      if (piece.bytes === 0) return;
-      const out = this.parked ? this.parked.file : this.target;
-      if (this.count++ > 0 && this.stream.separator) out.write(this.stream.separator);
+      const out = this.startPiece(piece.bytes === 0, summaryResult);
+      if (!out) return;
       const fd = openSync(piece.file, 'r');
       try {
         for (let i = 0; i < piece.ranges.length; i += 2) {
