@@ -100,7 +100,7 @@ export async function runCli(root: string, inputs: string[], concurrency: number
   const haveTime = existsSync('/usr/bin/time');
   // The bin users run: the esbuild bundle (dist/bin), else the plain tsc output.
   // JXLINT_BENCH_BIN: another build of the bin, to compare before and after a change.
-  const bin = [process.env.JXLINT_BENCH_BIN ?? '', path.join(root, 'dist/bin/main.js'), path.join(root, 'dist/src/cli/main.js')].find((f) => f && existsSync(f))!;
+  const bin = [process.env.JXLINT_BENCH_BIN ?? '', path.join(root, 'dist/bin/main.cjs'), path.join(root, 'dist/src/cli/main.js')].find((f) => f && existsSync(f))!;
   const cli = [bin, ...inputs, '-f', 'json', '-o', out, '--concurrency', String(concurrency), '--no-progress'];
   const [cmd, args] = haveTime ? ['/usr/bin/time', ['-f', '%M %U %S', '-o', timeFile, process.execPath, ...cli]] : [process.execPath, cli];
   let sampledKiB = 0;

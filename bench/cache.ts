@@ -14,7 +14,7 @@ import { type BenchRow, printRows, repoRoot } from './util.js';
 
 /** Wall and CPU (user + sys) ms of one CLI run over the corpus. */
 function timed(root: string, corpus: string, extra: string[]): { wall: number; cpu: number } {
-  const bin = process.env.JXLINT_BENCH_BIN ?? path.join(root, 'dist/bin/main.js');
+  const bin = process.env.JXLINT_BENCH_BIN ?? path.join(root, 'dist/bin/main.cjs');
   const out = path.join(tmpdir(), `jxlint-bench-cache-${process.pid}.json`);
   const timeFile = out + '.time';
   const t0 = performance.now();

@@ -84,7 +84,7 @@ export async function benchDocx(): Promise<BenchRow[]> {
       { name: `${label}: mammoth reader → AST ÷ streaming → AST`, value: mammothAst / streamAst, unit: '×' },
     );
   }
-  const bin = path.join(root, 'dist/bin/main.js');
+  const bin = path.join(root, 'dist/bin/main.cjs');
   if (existsSync(bin)) {
     // The whole process as a user runs it (the bundled CLI), JSON to /dev/null.
     const runs = Math.max(1, Number(process.env.JXLINT_BENCH_ROUNDS ?? 5));

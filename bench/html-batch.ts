@@ -22,7 +22,7 @@ interface Run {
 
 /** Runs the built CLI; wall time and peak RSS (VmHWM sampled from /proc, or /usr/bin/time). */
 async function runCli(root: string, args: string[]): Promise<Run> {
-  const bin = [path.join(root, 'dist/bin/main.js'), path.join(root, 'dist/src/cli/main.js')].find((f) => existsSync(f))!;
+  const bin = [path.join(root, 'dist/bin/main.cjs'), path.join(root, 'dist/src/cli/main.js')].find((f) => existsSync(f))!;
   const timeFile = path.join(tmpdir(), `jxlint-html-bench-${process.pid}.rss`);
   const haveTime = existsSync('/usr/bin/time');
   const cli = [bin, ...args, '--no-progress'];

@@ -1,5 +1,5 @@
 /**
- * The language server through the real stdio process (`node dist/bin/main.js lsp --stdio`):
+ * The language server through the real stdio process (`node dist/bin/main.cjs lsp --stdio`):
  * - publish latency after a one-character edit of the seed text, median of 100 edits, counted from
  *   the end of the debounce (edit sent → diagnostics received, minus DEBOUNCE_MS);
  * - server RSS over 1,000 edits (sampled from /proc);
@@ -31,7 +31,7 @@ interface Server {
 }
 
 async function startServer(root: string, workspace: string | null): Promise<Server> {
-  const child = spawn(process.execPath, [path.join(root, 'dist/bin/main.js'), 'lsp', '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, [path.join(root, 'dist/bin/main.cjs'), 'lsp', '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
   const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
   const waiters: { uri: string; version?: number; resolve: (p: PublishDiagnosticsParams) => void }[] = [];
   connection.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => {

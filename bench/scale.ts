@@ -158,7 +158,7 @@ function textRows(r: ChildResult, label: string): BenchRow[] {
 /** One `jxlint lint FILE -f json -o OUT` under /usr/bin/time: peak RSS (KiB → MiB), CPU and wall. */
 function cliRun(file: string, env: Record<string, string>): { rssMiB: number; cpuMs: number; wallMs: number; code: number | null } {
   const root = repoRoot();
-  const bin = process.env.JXLINT_BENCH_BIN ?? path.join(root, 'dist/bin/main.js');
+  const bin = process.env.JXLINT_BENCH_BIN ?? path.join(root, 'dist/bin/main.cjs');
   const out = file + '.report.json';
   const timeFile = file + '.time';
   const r = spawnSync('/usr/bin/time', ['-f', '%M %U %S %e', '-o', timeFile, process.execPath, bin, 'lint', file, '-f', 'json', '-o', out, '--max-file-size', '200MiB', '--no-progress'], {

@@ -1,6 +1,6 @@
 /**
  * The intake service under load (`npm run bench -- serve`): `jxlint serve` runs as its own process
- * (dist/bin/main.js, as deployed: access log on, default pool), and autocannon on loopback uploads the
+ * (dist/bin/main.cjs, as deployed: access log on, default pool), and autocannon on loopback uploads the
  * seed .docx (multipart) a fixed number of times from 4 and 16 connections, with recording off and
  * with SQLite recording on. Per row: uploads/s, p50/p99 latency, the service's CPU time per upload
  * (all its threads, from /proc — what the machine's cores must supply, whatever else runs on them —
@@ -50,7 +50,7 @@ function processStats(pid: number): { cpuMs: number; mainThreadCpuMs: number; pe
 }
 
 async function startServe(root: string, record: boolean, data: string): Promise<{ child: ChildProcess; url: string }> {
-  const args = [path.join(root, 'dist/bin/main.js'), 'serve', '--host', '127.0.0.1', '--port', '0', ...(record ? ['--data', data] : ['--no-store'])];
+  const args = [path.join(root, 'dist/bin/main.cjs'), 'serve', '--host', '127.0.0.1', '--port', '0', ...(record ? ['--data', data] : ['--no-store'])];
   const child = spawn(process.execPath, args, { cwd: data, stdio: ['ignore', 'ignore', 'pipe'] });
   let stderr = '';
   const url = await new Promise<string>((resolve, reject) => {

@@ -75,7 +75,7 @@ describe.skipIf(!enabled)('npm pack → npm install -g from the tarball (CI; JXL
   });
 
   it('packs the built code, the docs and rule pages, and a shrinkwrap — nothing of the dev tree', () => {
-    const wanted = ['package.json', 'README.md', 'npm-shrinkwrap.json', 'dist/bin/main.js', 'dist/src/index.js', 'dist/src/node.js', 'docs/formats.md', 'docs/rules/cost-value-not-amount.md'];
+    const wanted = ['package.json', 'README.md', 'npm-shrinkwrap.json', 'dist/bin/main.cjs', 'dist/bin/main.js', 'dist/src/index.js', 'dist/src/node.js', 'docs/formats.md', 'docs/rules/cost-value-not-amount.md'];
     expect(wanted.filter((f) => !files.includes(f))).toEqual([]);
     expect(files.filter((f) => /^(src|test|bench|scripts|fixtures|dist\/bench|dist\/scripts|dist\/fixtures)\//.test(f))).toEqual([]);
     expect(files.filter((f) => f.endsWith('.ts') && !f.endsWith('.d.ts'))).toEqual([]);
@@ -86,6 +86,9 @@ describe.skipIf(!enabled)('npm pack → npm install -g from the tarball (CI; JXL
   it('installs without development dependencies and without engine warnings', () => {
     const installed = path.join(prefix, process.platform === 'win32' ? '' : 'lib', 'node_modules', 'jxlint');
     expect(existsSync(path.join(installed, 'dist/bin/main.js'))).toBe(true);
+    // The bin is the CommonJS launcher (no ES module loader at start).
+    const bin = JSON.parse(readFileSync(path.join(installed, 'package.json'), 'utf8')) as { bin: Record<string, string> };
+    expect(bin.bin.jxlint).toBe('dist/bin/main.cjs');
     expect(devOnly).toEqual(expect.arrayContaining(['vitest', 'typescript', 'playwright-core', 'docx']));
     for (const dev of devOnly) {
       expect(existsSync(path.join(installed, 'node_modules', dev)), dev).toBe(false);

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 /**
- * The `jxlint` binary as installed (dist/bin/main.js, built by scripts/bundle.mjs): starts the
+ * The `jxlint` binary as installed (dist/bin/main.cjs, CommonJS, built by scripts/bundle.mjs): starts the
  * command line (src/cli/main.ts, bundled as one classic script dist/bin/cli.cjs) from V8's code
  * cache (代码缓存) made at build time, so the functions a lint run needs are neither parsed nor
  * compiled at start. Node 20 has no `module.enableCompileCache`; `vm.Script` with `cachedData`

@@ -113,7 +113,7 @@ export async function main(argv: string[], io: CliIO = processIO()): Promise<num
     .addOption(new Option('--docx-reader <reader>', '.docx 读取方式 stream | mammoth').argParser(oneOf(DOCX_READERS)))
     .option('--max-file-size <size>', '单个文件大小上限，如 64MiB', parseSize)
     .option('--max-inflated-size <size>', '.docx 解压后大小上限，如 256MiB', parseSize)
-    .option('--max-worker-memory <size>', '每个工作线程的内存上限，超出的文件单独判为失败，如 1GiB（heap cap per worker thread; default 1GiB）', parseSize)
+    .option('--max-worker-memory <size>', '每个工作线程的内存上限，超出的文件单独判为失败，默认 2GiB（heap cap per worker thread; default 2GiB）', parseSize)
     .option('--time-limit <ms>', '工作线程上单个文件的检查时限（毫秒），0 为不限（per-file time limit on worker threads, ms; default 120000）', parseCount)
     .option('--cache', '缓存每个文件的结果（按内容哈希、生效配置和版本），未改动的文件不再解析（cache results; unchanged files are not parsed again）')
     .option('--cache-location <file>', '缓存文件位置（default .jxlintcache）')

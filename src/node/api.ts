@@ -98,7 +98,7 @@ export interface LintFilesOptions extends DiscoverFilesOptions {
   /** One-line warnings of the run (a cache file that cannot be used); default: standard error. */
   onWarning?: (line: string) => void;
   /**
-   * Heap cap of each worker thread in bytes (`--max-worker-memory`, default 1 GiB): a file that needs
+   * Heap cap of each worker thread in bytes (`--max-worker-memory`, default 2 GiB): a file that needs
    * more gets an `out-of-memory` result and the thread is replaced. Not enforced in-process (concurrency 1).
    */
   maxWorkerMemory?: number;
