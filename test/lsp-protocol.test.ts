@@ -425,6 +425,28 @@ describe('Word files in the workspace', () => {
 });
 
 describe('robustness and life cycle', () => {
+  it('a client that goes away while Word files are being linted leaves no unhandled rejection behind', async () => {
+    const ws = mkdtempSync(path.join(dir, 'gone-'));
+    for (let i = 0; i < 4; i++) copyFileSync(path.resolve('fixtures/seed/seed.docx'), path.join(ws, `seed-${i}.docx`));
+    const rejections: unknown[] = [];
+    const onRejection = (reason: unknown) => rejections.push(reason);
+    process.on('unhandledRejection', onRejection);
+    try {
+      const c = await inProcessClient({ rootPath: ws });
+      // The workspace scan has begun: its first file is being linted when the client goes.
+      await new Promise<void>((resolve) => {
+        const wait = () => (c.progress.length > 0 ? resolve() : setTimeout(wait, 5));
+        wait();
+      });
+      await c.dispose();
+      // The server goes on with the other files and reports each (diagnostics, progress) to a closed connection.
+      await new Promise((r) => setTimeout(r, 3000));
+    } finally {
+      process.off('unhandledRejection', onRejection);
+    }
+    expect(rejections.map(String)).toEqual([]);
+  });
+
   it('answers unknown methods with MethodNotFound and keeps serving', async () => {
     const c = await client({ pull: true });
     await expect(c.connection.sendRequest('jxlint/noSuchThing', {})).rejects.toMatchObject({ code: -32601 });

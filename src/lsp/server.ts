@@ -135,12 +135,25 @@ export class JxlintServer {
   }
 
   private log(message: string): void {
-    this.connection.console.log(message);
+    this.notify(() => this.connection.console.log(message));
   }
 
   /** window/showMessage (a notification: nothing waits for the user). */
   private showMessage(type: MessageType, message: string): void {
-    void this.connection.sendNotification(ShowMessageNotification.type, { type, message });
+    this.notify(() => this.connection.sendNotification(ShowMessageNotification.type, { type, message }));
+  }
+
+  /**
+   * Sends a notification and does not wait for it. A client that has gone without shutdown (its
+   * stream closed while a Word file was still being linted) makes the send fail with "Connection is
+   * closed"; that is dropped here rather than left as an unhandled rejection.
+   */
+  private notify(send: () => Promise<unknown> | void): void {
+    try {
+      send()?.catch(() => undefined);
+    } catch {
+      // the connection is closed or disposed
+    }
   }
 
   private get locale() {
@@ -306,7 +319,7 @@ export class JxlintServer {
 
   private wordReport(report: FileReport, removed: boolean): void {
     if (this.shutdown) return;
-    if (!this.pullText || removed) void this.connection.sendDiagnostics({ uri: report.uri, diagnostics: report.diagnostics });
+    if (!this.pullText || removed) this.notify(() => this.connection.sendDiagnostics({ uri: report.uri, diagnostics: report.diagnostics }));
     for (const wake of [...this.workspaceWaiters]) wake();
   }
 
@@ -324,14 +337,16 @@ export class JxlintServer {
         .catch(() => null);
     } else if (event.kind === 'report') {
       const { done, total } = event;
-      void this.progressPending?.then((p) => p?.report(Math.floor((done / Math.max(1, total)) * 100), `${done}/${total}`));
+      this.notify(() => this.progressPending?.then((p) => p?.report(Math.floor((done / Math.max(1, total)) * 100), `${done}/${total}`)));
     } else {
       const pending = this.progressPending;
       this.progressPending = null;
-      void pending?.then((p) => {
-        p?.done();
-        if (this.progress === p) this.progress = null;
-      });
+      this.notify(() =>
+        pending?.then((p) => {
+          if (this.progress === p) this.progress = null;
+          p?.done();
+        }),
+      );
     }
   }
 
@@ -364,7 +379,7 @@ export class JxlintServer {
 
   private relintAll(): void {
     for (const doc of this.documents.all()) this.schedule(doc.uri, 0);
-    if (this.pullText && this.refreshSupport) void this.connection.languages.diagnostics.refresh();
+    if (this.pullText && this.refreshSupport) this.notify(() => this.connection.languages.diagnostics.refresh());
     if (this.words) void this.words.reset();
   }
 
@@ -372,16 +387,18 @@ export class JxlintServer {
     const uri = pathToFileURL(file).href;
     if (!error) {
       this.configProblemUris.delete(uri);
-      void this.connection.sendDiagnostics({ uri, diagnostics: [] });
+      this.notify(() => this.connection.sendDiagnostics({ uri, diagnostics: [] }));
       return;
     }
     this.configProblemUris.add(uri);
     const key = (error as { key?: string }).key ?? '';
     const range = keyRange(file, key);
-    void this.connection.sendDiagnostics({
-      uri,
-      diagnostics: [{ range, severity: DiagnosticSeverity.Error, source: SOURCE, code: 'config-error', message: error.message }],
-    });
+    this.notify(() =>
+      this.connection.sendDiagnostics({
+        uri,
+        diagnostics: [{ range, severity: DiagnosticSeverity.Error, source: SOURCE, code: 'config-error', message: error.message }],
+      }),
+    );
     const zh = this.locale === 'zh-CN';
     this.showMessage(MessageType.Error, `${error.message}${zh ? '；jxlint 继续使用上一次有效的配置' : '; jxlint keeps using the last valid configuration'}`);
   }
@@ -429,7 +446,7 @@ export class JxlintServer {
       state.publishedResultId = result.resultId;
       if (result.diagnostics.length === 0 && !state.everPublished) return;
       state.everPublished = true;
-      void this.connection.sendDiagnostics({ uri: state.uri, version: result.version, diagnostics: result.diagnostics });
+      this.notify(() => this.connection.sendDiagnostics({ uri: state.uri, version: result.version, diagnostics: result.diagnostics }));
     }
   }
 
@@ -496,7 +513,7 @@ export class JxlintServer {
     const state = this.states.get(uri);
     if (state?.timer) clearTimeout(state.timer);
     this.states.delete(uri);
-    if (!this.shutdown) void this.connection.sendDiagnostics({ uri, diagnostics: [] });
+    if (!this.shutdown) this.notify(() => this.connection.sendDiagnostics({ uri, diagnostics: [] }));
   }
 
   private pullDocument(uri: string, previousResultId: string | undefined): DocumentDiagnosticReport {
