@@ -100,9 +100,11 @@ export function workerFailure(filePath: string, error: unknown, context: { timed
  * .docx-equivalent bytes of work each worker thread must get before threads pay for themselves.
  * A pool costs more than its threads' start-up (their modules, the grammar and a cold JIT, ~0.3 s
  * of CPU each, what ~350 KB of .docx costs to lint): the main thread sits idle while two threads
- * lint, each thread warms its own JIT and heap, and the same files cost 1.3–1.6× the CPU on two
- * threads as on one (measured: 1,000 files 39 vs 52 CPU-s, 200 files 9.4 vs 15.5 CPU-s; parsing
- * allocates, and allocation scales worse than pure CPU across cores). Two threads therefore only
+ * lint, each thread warms its own JIT and heap, and the same files cost more CPU on two threads
+ * than on one (1.3–1.6× with 1 GiB thread heaps; 1.22× at 1,000 files and 1.56× at 200 since the
+ * default cap is 2 GiB: 24.6 vs 33.3 and 7.1 vs 11.1 CPU-s; parsing allocates, and allocation scales
+ * worse than pure CPU across cores). Measured again with the 2 GiB cap, 200 files still finish
+ * sooner on one thread (5.3 vs 6.0 s). Two threads therefore only
  * win once each has many start-ups' worth of work — about 6 MiB (~200 seed-sized .docx of 31 KB,
  * ~5 s on one thread); below that one thread in-process is as fast or faster.
  */
