@@ -24,7 +24,7 @@ import { DEFAULT_MAX_FILE_SIZE } from '../node.js';
 import { unreadableFolderFailure } from './read-input.js';
 import { cachedOutcome, CachedResult, contentHash, DEFAULT_CACHE_LOCATION, LintCache, sha256 } from './cache.js';
 import { toolVersion } from './version.js';
-import { autoConcurrency, lintFiles as lintOnPool, RunStopped, workWeight } from './lint-files.js';
+import { autoConcurrency, DEFAULT_WORKER_MEMORY_MB, lintFiles as lintOnPool, RunStopped, workWeight } from './lint-files.js';
 import { ReportWriter, type ReportOptions, type ReportOutput, type ReportTotals } from './reports.js';
 import { RunConfigs } from './run-configs.js';
 import { canSpool, DEFAULT_BOUNDED_LINT_THRESHOLD } from './lint-bounded.js';
@@ -354,8 +354,13 @@ function poolOutcomes(tasks: readonly LintFileTask[], run: Run, options: LintFil
     ...(run.settings.keepDocument ? { chunkSize: 2 } : {}),
     signal: options.signal,
     timeLimitMs: options.timeLimit,
-    ...(options.maxWorkerMemory !== undefined ? { maxWorkerMemoryMb: Math.max(32, Math.round(options.maxWorkerMemory / 1048576)) } : {}),
+    ...(options.maxWorkerMemory !== undefined ? { maxWorkerMemoryMb: workerMemoryMb(options.maxWorkerMemory) } : {}),
   });
+}
+
+/** `maxWorkerMemory` (bytes) as the MiB a thread's heap cap takes, at least 32. */
+function workerMemoryMb(bytes: number): number {
+  return Math.max(32, Math.round(bytes / 1048576));
 }
 
 /**
@@ -543,14 +548,14 @@ export async function lintFilesToReports(
     // A large file is linted project by project into spool files when its pieces need nothing else (src/node/lint-bounded.ts).
     const threshold = options.boundedLintThreshold ?? boundedLintThresholdFromEnvironment() ?? DEFAULT_BOUNDED_LINT_THRESHOLD;
     if (run.settings.render && canSpool(run.settings.render) && run.plan.stdinBytes === undefined && !options.runFiles && anyLargerThan(run.plan.tasks, threshold)) {
-      const maxHeapMb = options.maxWorkerMemory !== undefined ? Math.max(32, Math.round(options.maxWorkerMemory / 1048576)) : undefined;
+      const maxHeapMb = options.maxWorkerMemory !== undefined ? workerMemoryMb(options.maxWorkerMemory) : DEFAULT_WORKER_MEMORY_MB;
       let dir: string | null = null;
       try {
         dir = writer.spoolDir();
       } catch {
         // No temporary folder can be made: large files are linted the whole way.
       }
-      if (dir !== null) run.settings.render.spool = { dir, threshold, ...(maxHeapMb !== undefined ? { maxHeapMb } : {}) };
+      if (dir !== null) run.settings.render.spool = { dir, threshold, maxHeapMb };
     }
   }
   const total = run.plan.tasks.length;

@@ -48,8 +48,8 @@ export interface SpoolSettings {
   dir: string;
   /** Files larger than this many bytes are linted project by project. */
   threshold: number;
-  /** `--max-worker-memory` in MiB: a large file's own thread gets no more heap than this either. */
-  maxHeapMb?: number;
+  /** `--max-worker-memory` in MiB (default `DEFAULT_WORKER_MEMORY_MB`): a large file's own thread gets no more heap than this either. */
+  maxHeapMb: number;
 }
 
 /** A file's piece of one report, held on disk: the byte ranges `[start, end, start, end, …]` of `file`, in order. */
@@ -526,7 +526,7 @@ function spooledSize(task: LintFileTask, settings: LintRunSettings, given?: Uint
 
 /**
  * Heap cap of a large file's own thread (大文件线程内存上限), MiB: 2.5 MiB per MiB of file plus 64,
- * at least 96 (and an 8 MiB young generation). V8 lets a heap grow to about twice what it holds
+ * at least 96, at most `maxHeapMb` (`--max-worker-memory`; and an 8 MiB young generation). V8 lets a heap grow to about twice what it holds
  * before collecting, and the main thread's heap may grow to gigabytes; a thread capped near what the
  * file needs collects sooner. Measured on the seed repeated (peak RSS of `jxlint lint -f json`):
  * 16.4 MiB → 105 MiB cap, 195–204 MiB peak (282 on the main thread); 95.4 MiB → 303 MiB cap, 483
@@ -535,10 +535,9 @@ function spooledSize(task: LintFileTask, settings: LintRunSettings, given?: Uint
  * 95.4 MiB: 87 CPU-s against 75); a file that needs more than its cap is linted the whole way
  * instead (as before).
  */
-export function largeFileHeapMb(size: number, maxHeapMb = DEFAULT_LARGE_FILE_MAX_HEAP_MB): number {
+export function largeFileHeapMb(size: number, maxHeapMb: number): number {
   return Math.min(maxHeapMb, Math.max(96, Math.ceil((2.5 * size) / MiB) + 64));
 }
-const DEFAULT_LARGE_FILE_MAX_HEAP_MB = 2048;
 
 /** The compiled module a large file's own thread runs (worker.js beside this one: it loads this module), if there is one. */
 function ownThreadFile(): URL | null {
