@@ -13,41 +13,35 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { CORPUS, makeCorpus } from './batch.js';
-import { type BenchRow, printRows, repoRoot } from './util.js';
+import { type BenchRow, printRows, repoRoot, sampleTreeMemory } from './util.js';
 
 interface Run {
   seconds: number;
   peakRssMiB: number;
 }
 
-/** Runs the built CLI; wall time and peak RSS (VmHWM sampled from /proc, or /usr/bin/time). */
+/** Runs the built CLI; wall time and peak RSS (the sum over its processes sampled from /proc, or /usr/bin/time's peak of one). */
 async function runCli(root: string, args: string[]): Promise<Run> {
   const bin = [path.join(root, 'dist/bin/main.cjs'), path.join(root, 'dist/src/cli/main.js')].find((f) => existsSync(f))!;
   const timeFile = path.join(tmpdir(), `jxlint-html-bench-${process.pid}.rss`);
   const haveTime = existsSync('/usr/bin/time');
   const cli = [bin, ...args, '--no-progress'];
   const [cmd, argv] = haveTime ? ['/usr/bin/time', ['-f', '%M', '-o', timeFile, process.execPath, ...cli]] : [process.execPath, cli];
-  let sampled = 0;
+  let memory: ReturnType<typeof sampleTreeMemory> | undefined;
   const t0 = performance.now();
   const code = await new Promise<number>((resolve, reject) => {
     const child = spawn(cmd, argv as string[], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, CI: '1' } });
-    const timer = setInterval(() => {
-      try {
-        const m = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'));
-        if (m) sampled = Math.max(sampled, Number(m[1]));
-      } catch {
-        // exited
-      }
-    }, 25);
+    memory = sampleTreeMemory(child.pid!);
     child.on('error', reject);
     child.on('close', (c) => {
-      clearInterval(timer);
+      memory!.stop();
       resolve(c ?? -1);
     });
   });
   const seconds = (performance.now() - t0) / 1000;
   if (code !== 0 && code !== 1 && code !== 2) throw new Error(`jxlint ${args.join(' ')} exited ${code}`);
-  const kib = haveTime ? Number(readFileSync(timeFile, 'utf8').trim().split('\n').pop()) : sampled;
+  // The sum over the main and worker processes, or the peak of one of them when that is larger (a short peak between samples).
+  const kib = Math.max(haveTime ? Number(readFileSync(timeFile, 'utf8').trim().split('\n').pop()) : 0, memory!.peakRssKiB());
   rmSync(timeFile, { force: true });
   return { seconds, peakRssMiB: kib / 1024 };
 }

@@ -1,6 +1,6 @@
 /** Small measuring helpers shared by the benchmarks. */
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -63,4 +63,61 @@ export function printRows(title: string, rows: BenchRow[]): void {
     const mark = r.ok === undefined ? '' : r.ok ? ' ✓' : ' ✗';
     process.stdout.write(`| ${r.name} | ${r.value.toFixed(r.value < 10 ? 2 : 1)} ${r.unit} | ${r.target ?? ''}${mark} |\n`);
   }
+}
+
+/** A process and all its descendants (/proc/PID/task/TID/children), alive now. */
+function processTree(root: number): number[] {
+  const out: number[] = [];
+  const visit = (pid: number) => {
+    out.push(pid);
+    try {
+      for (const task of readdirSafe(`/proc/${pid}/task`)) {
+        for (const child of readFileSync(`/proc/${pid}/task/${task}/children`, 'utf8').split(' ')) if (child.trim()) visit(Number(child));
+      }
+    } catch {
+      // exited
+    }
+  };
+  visit(root);
+  return out;
+}
+
+function readdirSafe(dir: string): string[] {
+  try {
+    return readdirSync(dir);
+  } catch {
+    return [];
+  }
+}
+
+function statusKiB(text: string, field: string): number {
+  const m = new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(text);
+  return m ? Number(m[1]) : 0;
+}
+
+/**
+ * Peak memory of a process tree (a batch's main process and its worker processes), sampled every
+ * 25 ms until `stop()`: the largest sum of the processes' RSS (pages shared between them, such as
+ * Node's own code, counted once per process, so an upper bound) and of their PSS (shared pages split
+ * between the processes that map them: the memory the tree takes from the machine). KiB.
+ */
+export function sampleTreeMemory(root: number): { stop(): void; peakRssKiB(): number; peakPssKiB(): number } {
+  let rss = 0;
+  let pss = 0;
+  const sample = () => {
+    let rssNow = 0;
+    let pssNow = 0;
+    for (const pid of processTree(root)) {
+      try {
+        rssNow += statusKiB(readFileSync(`/proc/${pid}/status`, 'utf8'), 'VmRSS');
+        pssNow += statusKiB(readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8'), 'Pss');
+      } catch {
+        // exited between the listing and the reading
+      }
+    }
+    rss = Math.max(rss, rssNow);
+    pss = Math.max(pss, pssNow);
+  };
+  const timer = setInterval(sample, 25);
+  return { stop: () => clearInterval(timer), peakRssKiB: () => rss, peakPssKiB: () => pss };
 }

@@ -8,8 +8,8 @@
  * - dist/bin/main.cjs (the bin, src/cli/launcher.ts, CommonJS; dist/bin/main.js requires it for runs
  *   of `node dist/bin/main.js`): compiles the script with that cache through
  *   `vm.Script` (a cache V8 rejects is ignored) and answers `--version` without it.
- * - dist/bin/worker.js (the worker threads of `lint`, resolved as `./worker.js` beside the
- *   script), serve.js and lsp.js (`jxlint serve`, `jxlint lsp`, imported by the script when their
+ * - dist/bin/process-worker.js (the worker processes of `lint`, resolved as `./process-worker.js`
+ *   beside the script), worker.js (the LSP server's worker threads), serve.js and lsp.js (`jxlint serve`, `jxlint lsp`, imported by the script when their
  *   command runs): ES modules with shared chunks, outside the script and its cache.
  *
  * Heavy libraries that only some runs need (exceljs, mammoth, cheerio, word-extractor, piscina)
@@ -141,11 +141,11 @@ const fastCharCodeMap = {
   },
 };
 
-// The ES modules: worker threads, `jxlint serve`, `jxlint lsp`.
+// The ES modules: worker processes and threads, `jxlint serve`, `jxlint lsp`.
 await build({
   ...common,
   plugins: [lazyFflate, fastCharCodeMap],
-  entryPoints: { worker: 'src/node/worker.ts', serve: 'src/serve/index.ts', lsp: 'src/lsp/index.ts' },
+  entryPoints: { worker: 'src/node/worker.ts', 'process-worker': 'src/node/process-worker.ts', serve: 'src/serve/index.ts', lsp: 'src/lsp/index.ts' },
   outdir,
   splitting: true,
   format: 'esm',

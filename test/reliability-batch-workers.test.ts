@@ -1,10 +1,11 @@
 /**
- * Issue 15, the batch under faults of its own: a worker thread that exits, crashes, loops or runs out
- * of memory on one file fails that file only (one line naming what to do) while the batch goes on;
- * SIGINT and SIGTERM stop a batch cleanly — earlier reports survive, nothing half-written or
- * temporary is left, one line says so, exit code 2.
+ * Issue 15, the batch under faults of its own: a worker process that exits, crashes, loops, runs out
+ * of memory or dies of a signal on one file fails that file only (one line naming what to do) while
+ * the batch goes on; SIGINT and SIGTERM stop a batch cleanly — earlier reports survive, nothing
+ * half-written or temporary is left, one line says so, exit code 2; a batch killed outright leaves
+ * no worker process running.
  *
- * Worker deaths are forced through the worker's test hook (JXLINT_TEST_WORKER_FAULT, worker threads
+ * Worker deaths are forced through the worker's test hook (JXLINT_TEST_WORKER_FAULT, worker processes
  * only) and, for memory, also for real: a large export under a small --max-worker-memory.
  */
 import { spawn } from 'node:child_process';
@@ -30,12 +31,12 @@ function fatalCode(result: JsonResult | undefined): string | undefined {
 }
 
 describe('a worker that dies takes only its own file', () => {
-  it('exit, crash, endless loop and heap exhaustion on four files: four fatal results, the five others checked', async () => {
+  it('exit, crash, endless loop, heap exhaustion and a native crash on five files: five fatal results, the five others checked', async () => {
     const work = path.join(dir, 'faults');
-    for (let i = 1; i <= 9; i++) copySeed('seed.txt', work, `scan/f${i}.txt`);
+    for (let i = 1; i <= 10; i++) copySeed('seed.txt', work, `scan/f${i}.txt`);
     const r = await runCli(['scan', '--concurrency', '2', '--time-limit', '40000', '--max-worker-memory', '96MiB', '-f', 'json', '-o', 'out.json'], {
       cwd: work,
-      env: { JXLINT_TEST_WORKER_FAULT: 'exit:f2.txt,crash:f4.txt,oom:f6.txt,hang:f8.txt' },
+      env: { JXLINT_TEST_WORKER_FAULT: 'exit:f2.txt,crash:f4.txt,oom:f6.txt,hang:f8.txt,segfault:f10.txt' },
     });
     expect(r.code).toBe(2);
     expect(r.stderr).not.toMatch(/^\s+at /m);
@@ -43,11 +44,12 @@ describe('a worker that dies takes only its own file', () => {
     const byName = new Map(results.map((res) => [path.basename(res.filePath), res]));
     const expected: [string, string | undefined, RegExp | null][] = [
       ['f1.txt', undefined, null],
-      ['f2.txt', 'worker-exited', /工作线程意外退出（退出码 3）/],
+      ['f10.txt', 'worker-exited', /工作进程意外退出（信号 SIGSEGV）/],
+      ['f2.txt', 'worker-exited', /工作进程意外退出（退出码 3）/],
       ['f3.txt', undefined, null],
       ['f4.txt', 'internal-error', /injected crash/],
       ['f5.txt', undefined, null],
-      ['f6.txt', 'out-of-memory', /超出了内存上限（每个线程 96 MiB）.*--max-worker-memory/],
+      ['f6.txt', 'out-of-memory', /超出了内存上限（每个工作进程 96 MiB）.*--max-worker-memory/],
       ['f7.txt', undefined, null],
       ['f8.txt', 'time-limit', /检查超时（超过 40 秒）.*--time-limit/],
       ['f9.txt', undefined, null],
@@ -78,6 +80,56 @@ describe('a worker that dies takes only its own file', () => {
       ['small-3.txt', 'ok', undefined],
     ]);
   }, 600_000);
+});
+
+/** The pids of a process's children (/proc/PID/task/TID/children). */
+function childPids(pid: number): number[] {
+  try {
+    return readdirSync(`/proc/${pid}/task`).flatMap((task) =>
+      readFileSync(`/proc/${pid}/task/${task}/children`, 'utf8').split(' ').filter(Boolean).map(Number),
+    );
+  } catch {
+    return [];
+  }
+}
+
+/** CPU seconds a process has used (/proc/PID/stat utime + stime, in clock ticks of 10 ms). */
+function cpuSeconds(pid: number): number {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').replace(/^.*\) /s, '').split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return 0;
+  }
+}
+
+const alive = (pid: number) => existsSync(`/proc/${pid}`) && !/^State:\s+Z/m.test(readFileSync(`/proc/${pid}/status`, 'utf8'));
+
+describe('a batch killed outright (SIGKILL, the out-of-memory killer)', () => {
+  it('leaves no worker process behind, not even one stuck in an endless file', async () => {
+    const work = path.join(dir, 'killed');
+    for (let i = 1; i <= 4; i++) copySeed('seed.txt', work, `scan/f${i}.txt`);
+    const child = spawn(process.execPath, [BIN, 'scan', '--concurrency', '2', '-f', 'json', '-o', 'out.json'], {
+      cwd: work,
+      env: { ...process.env, CI: '1', JXLINT_TEST_WORKER_FAULT: 'hang:f1.txt,hang:f2.txt' },
+      stdio: 'ignore',
+    });
+    const exited = new Promise((resolve) => child.on('close', resolve));
+    // Both worker processes are started and each is stuck in its first file.
+    let workers: number[] = [];
+    for (let waited = 0; workers.length < 2 && waited < 30_000; waited += 50) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      workers = childPids(child.pid!);
+    }
+    expect(workers).toHaveLength(2);
+    // …stuck: each has spun for 2 CPU-s, far more than starting takes.
+    for (let waited = 0; !workers.every((pid) => cpuSeconds(pid) > 2) && waited < 60_000; waited += 100) await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(workers.map(cpuSeconds).every((s) => s > 2)).toBe(true);
+    child.kill('SIGKILL');
+    await exited;
+    for (let waited = 0; workers.some(alive) && waited < 10_000; waited += 100) await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(workers.filter(alive)).toEqual([]);
+  }, 120_000);
 });
 
 /** Spawns the CLI; resolves with its exit code and stderr. `whenStarted` runs once the run has opened its report files. */

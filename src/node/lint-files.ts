@@ -1,42 +1,43 @@
 /**
- * Batch linting (批量检查): files are read, parsed and linted on a piscina worker pool (or in-process
- * with concurrency 1), and the results come back one per file, in the order of the task list, so two
- * runs give identical output. At most `window` files are in flight or waiting to be emitted, so
+ * Batch linting (批量检查): files are read, parsed and linted on worker processes (src/node/process-pool.ts;
+ * in-process with concurrency 1), and the results come back one per file, in the order of the task
+ * list, so two runs give identical output. At most `window` files are in flight or waiting to be emitted, so
  * memory is bounded by the pool, not by the number of files.
  */
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { LintResult } from '../node.js';
 import { internalFailure, lintFailure } from '../index.js';
+import { ProcessPool } from './process-pool.js';
 import { lintAndRender, renderOutcome, type LintFileTask, type LintOutcome, type LintRunSettings } from './worker.js';
 
 export type { LintFileTask, LintOutcome, LintRunSettings, RenderSettings } from './worker.js';
 
 export interface LintFilesOptions {
-  /** Worker threads; 1 runs in-process without workers. */
+  /** Worker processes; 1 runs in-process without workers. */
   concurrency: number;
   /** Called as each file finishes (in completion order), for progress display. */
   onFileDone?: (done: number, total: number) => void;
-  /** The compiled worker module (default: worker.js beside this file). */
+  /** The compiled worker module (default: worker.js beside this file); the processes run process-worker.js beside it. */
   workerFile?: string | URL;
-  /** Chunks in flight or finished but not yet emitted (default 4 per thread). */
+  /** Chunks in flight or finished but not yet emitted (default 4 per process). */
   window?: number;
-  /** Files per pool task (default: from the file and thread counts, at most 16). */
+  /** Files per pool task (default: from the files left and the process count, at most 16). */
   chunkSize?: number;
-  /** Heap cap of each worker thread in MiB (default 2048): a file that needs more fails alone. */
+  /** Heap cap of each worker process in MiB (default 2048): a file that needs more fails alone. */
   maxWorkerMemoryMb?: number;
-  /** Time limit per file in ms on worker threads (default 120,000; 0: none): a file that takes longer fails alone. */
+  /** Time limit per file in ms on worker processes (default 120,000; 0: none): a file that takes longer fails alone. */
   timeLimitMs?: number;
-  /** Stops the run: no new file is started, the threads are stopped, and the generator throws `RunStopped`. */
+  /** Stops the run: no new file is started, the processes are stopped, and the generator throws `RunStopped`. */
   signal?: AbortSignal;
 }
 
 /**
- * Heap cap of a worker thread (工作线程内存上限), MiB: far above any real document, low enough that a
+ * Heap cap of a worker process or thread (工作进程内存上限), MiB: far above any real document, low enough that a
  * runaway file cannot take the machine. Not lower: Node 20's V8 (64-bit, no pointer compression)
  * treats an old generation capped below 2 GiB as a small device's and lets it grow less between full
- * collections. Over a 900-file batch on two threads (`--trace-gc`) the threads ran 43–61 full
+ * collections. Over a 900-file batch on two worker threads (`--trace-gc`) the threads ran 43–61 full
  * collections at 1 GiB, 42 at 1.5 GiB and 12–16 at 2 GiB, and each one also discards optimised code
  * whose object shapes died with the last file, so the thread compiled its hot code again: two
  * threads took 15.4–15.9 s and 26 CPU-s against 12.3–12.6 s and 20 CPU-s at 2 GiB (interleaved runs
@@ -44,7 +45,7 @@ export interface LintFilesOptions {
  */
 export const DEFAULT_WORKER_MEMORY_MB = 2048;
 
-/** Time limit per file (单个文件时限) on worker threads, ms: real documents take seconds; a stuck reader is stopped. */
+/** Time limit per file (单个文件时限) on worker processes, ms: real documents take seconds; a stuck reader is stopped. */
 export const DEFAULT_TIME_LIMIT_MS = 120_000;
 
 /** Thrown by `lintFiles` when its signal stops the run. */
@@ -55,7 +56,7 @@ export class RunStopped extends Error {
   }
 }
 
-/** A file whose worker thread died or ran out of time: its one fatal result (the other files go on). */
+/** A file whose worker process died or ran out of time: its one fatal result (the other files go on). */
 export function workerFailure(filePath: string, error: unknown, context: { timedOut: boolean; timeLimitMs: number; memoryMb: number; locale?: LintRunSettings['locale'] }): LintResult {
   const { locale } = context;
   if (context.timedOut) {
@@ -76,20 +77,21 @@ export function workerFailure(filePath: string, error: unknown, context: { timed
       filePath,
       {
         code: 'out-of-memory',
-        message: `检查该文件超出了内存上限（每个线程 ${context.memoryMb} MiB），已停止：其他文件照常检查；请确认文件正常，或用 --max-worker-memory 调高上限`,
-        messageEn: `checking this file needed more than the ${context.memoryMb} MiB a thread may use and was stopped; the other files were checked; check the file, or raise --max-worker-memory`,
+        message: `检查该文件超出了内存上限（每个工作进程 ${context.memoryMb} MiB），已停止：其他文件照常检查；请确认文件正常，或用 --max-worker-memory 调高上限`,
+        messageEn: `checking this file needed more than the ${context.memoryMb} MiB a worker process may use and was stopped; the other files were checked; check the file, or raise --max-worker-memory`,
       },
       locale,
     );
   }
-  const exited = /worker exited with code:? *(-?\d+)/i.exec(error instanceof Error ? error.message : String(error));
+  const exited = /worker exited with (code|signal):? *(-?\w+)/i.exec(error instanceof Error ? error.message : String(error));
   if (exited) {
+    const [how, howEn] = exited[1] === 'signal' ? ['信号', 'signal'] : ['退出码', 'code'];
     return lintFailure(
       filePath,
       {
         code: 'worker-exited',
-        message: `检查该文件的工作线程意外退出（退出码 ${exited[1]}）：其他文件照常检查；请把该文件附在问题报告中`,
-        messageEn: `the thread checking this file exited unexpectedly (code ${exited[1]}); the other files were checked; please report it with the file`,
+        message: `检查该文件的工作进程意外退出（${how} ${exited[2]}）：其他文件照常检查；请把该文件附在问题报告中`,
+        messageEn: `the worker process checking this file exited unexpectedly (${howEn} ${exited[2]}); the other files were checked; please report it with the file`,
       },
       locale,
     );
@@ -130,14 +132,22 @@ export function autoConcurrency(fileCount: number, workBytes = Number.POSITIVE_I
   return Math.max(1, Math.min(availableParallelism(), fileCount, byWork));
 }
 
-/** Files per pool task: enough to amortise the messages, few enough to keep both threads busy to the end. */
-export function chunkSize(fileCount: number, threads: number): number {
-  return Math.max(1, Math.min(16, Math.floor(fileCount / (threads * 8))));
+/**
+ * Files in the next pool task, from the files still to give out: up to 16, so messages are few, and
+ * down to one as the batch nears its end, so no process sits idle while another finishes a chunk.
+ */
+export function chunkSize(filesLeft: number, processes: number): number {
+  return Math.max(1, Math.min(16, Math.floor(filesLeft / (processes * 8))));
 }
 
-/** The worker module beside this one, when running from compiled JavaScript. */
+/** The worker module beside this one, when running from compiled JavaScript (worker threads: the LSP server's Word files). */
 export function defaultWorkerFile(): URL {
   return new URL('./worker.js', import.meta.url);
+}
+
+/** The entry of a batch's worker processes: process-worker.js beside the worker module. */
+export function processWorkerFile(workerFile: string | URL): string {
+  return fileURLToPath(new URL('./process-worker.js', typeof workerFile === 'string' ? pathToFileURL(workerFile) : workerFile));
 }
 
 function workerFileExists(file: string | URL): boolean {
@@ -175,9 +185,9 @@ export async function* lintFiles(
 
   const workerFile = options.workerFile ?? defaultWorkerFile();
   // From TypeScript sources (tests, tsx) there is no compiled worker: run in-process.
-  const threads = workerFileExists(workerFile) ? Math.max(1, Math.min(options.concurrency, total)) : 1;
+  const processes = workerFileExists(processWorkerFile(workerFile)) ? Math.max(1, Math.min(options.concurrency, total)) : 1;
 
-  if (threads <= 1) {
+  if (processes <= 1) {
     // In-process: no memory cap or time limit can be enforced here; a stop takes effect between files.
     // Each outcome is consumed before the next file is rendered, so its pieces may use the reused buffer.
     // A large file linted project by project lets the event loop run between projects, so a stop need not wait for its end.
@@ -194,36 +204,23 @@ export async function* lintFiles(
     return;
   }
 
-  // Loaded only when threads are used: an in-process run does not pay for the pool's modules.
-  const { Piscina } = await import('piscina');
-  const pool = new Piscina<LintFileTask[], LintOutcome[]>({
-    filename: workerFile instanceof URL ? workerFile.href : workerFile,
-    minThreads: threads,
-    maxThreads: threads,
-    idleTimeout: 60_000,
-    workerData: settings,
-    // A thread that needs more heap is stopped (ERR_WORKER_OUT_OF_MEMORY) instead of taking the process.
-    resourceLimits: { maxOldGenerationSizeMb: memoryMb },
-  });
-  // A thread that dies between tasks is replaced by piscina; without a listener the event would end the process.
-  pool.on('error', () => undefined);
+  const pool = new ProcessPool({ file: processWorkerFile(workerFile), size: processes, settings, memoryMb });
   let destroyed: Promise<void> | null = null;
-  const destroy = () => (destroyed ??= pool.destroy().catch(() => undefined));
+  const destroy = (stop = true) => (destroyed ??= pool.destroy(stop).catch(() => undefined));
   const onStop = () => void destroy();
   signal?.addEventListener('abort', onStop, { once: true });
 
-  // At most one chunk per thread is given to piscina, so a chunk's clock starts when a thread takes it.
-  let freeThreads = threads;
+  // At most one chunk per process is given to the pool, so a chunk's clock starts when a process takes it.
+  let freeProcesses = processes;
   const waiting: (() => void)[] = [];
-  const acquire = () => (freeThreads > 0 ? (freeThreads--, Promise.resolve()) : new Promise<void>((resolve) => waiting.push(resolve)));
+  const acquire = () => (freeProcesses > 0 ? (freeProcesses--, Promise.resolve()) : new Promise<void>((resolve) => waiting.push(resolve)));
   const release = () => {
     const next = waiting.shift();
     if (next) next();
-    else freeThreads++;
+    else freeProcesses++;
   };
 
-  // Files go to the pool in chunks (one message per chunk, not per file); results stay in task order.
-  const size = options.chunkSize ?? chunkSize(total, threads);
+  // Files go to the pool in chunks (one request per chunk, not per file); results stay in task order.
   const run = async (chunk: readonly LintFileTask[]): Promise<LintOutcome[]> => {
     await acquire();
     if (signal?.aborted) {
@@ -233,7 +230,7 @@ export async function* lintFiles(
     const clock = timeLimitMs > 0 ? AbortSignal.timeout(timeLimitMs * chunk.length) : undefined;
     let outcomes: LintOutcome[];
     try {
-      outcomes = await pool.run([...chunk], clock ? { signal: clock } : {});
+      outcomes = await pool.run([...chunk], clock);
     } catch (error) {
       release();
       if (signal?.aborted) throw stopped();
@@ -245,13 +242,14 @@ export async function* lintFiles(
     return outcomes.map(settled);
   };
 
-  const window = Math.max(1, options.window ?? Math.max(4, threads * 4));
+  const window = Math.max(1, options.window ?? Math.max(4, processes * 4));
   const inFlight: Promise<LintOutcome[]>[] = [];
   let next = 0;
   try {
     while (next < total || inFlight.length > 0) {
       if (signal?.aborted) throw stopped();
       while (inFlight.length < window && next < total) {
+        const size = options.chunkSize ?? chunkSize(total - next, processes);
         const running = run(tasks.slice(next, next + size));
         running.catch(() => undefined); // awaited in order below; a stopped run must not leave an unhandled rejection
         inFlight.push(running);
@@ -264,7 +262,7 @@ export async function* lintFiles(
     if (signal?.aborted) await destroy();
     // Let the rest settle before tearing the pool down (an early `return` from the consumer).
     await Promise.allSettled(inFlight);
-    await destroy();
+    await destroy(false);
   }
 }
 

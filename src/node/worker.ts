@@ -89,17 +89,20 @@ export function skippedResult(filePath: string): LintResult {
 
 /**
  * Test hook (测试钩子), for test/reliability-batch*.test.ts only: with JXLINT_TEST_WORKER_FAULT set to
- * `exit:NAME`, `crash:NAME`, `hang:NAME` or `oom:NAME` (comma-separated), a worker thread given the
- * file NAME does what a reader that dies would — calls process.exit, throws outside any promise,
- * loops forever, or allocates until its heap cap. Never on the main thread.
+ * `exit:NAME`, `crash:NAME`, `hang:NAME`, `oom:NAME` or `segfault:NAME` (comma-separated), a worker
+ * given the file NAME does what a reader that dies would — calls process.exit, throws outside any
+ * promise, loops forever, allocates until its heap cap, or dies of a signal as a native crash does.
+ * Only in a worker process or thread, never in the process that runs the batch.
  */
 async function injectedFault(filePath: string): Promise<void> {
   const spec = process.env.JXLINT_TEST_WORKER_FAULT;
-  if (!spec || isMainThread) return;
+  if (!spec || (isMainThread && process.env.JXLINT_WORKER_PROCESS !== '1')) return;
   for (const one of spec.split(',')) {
     const [kind, name] = one.split(':');
     if (!name || (filePath !== name && !filePath.endsWith('/' + name))) continue;
     if (kind === 'exit') process.exit(3);
+    // A native crash kills the whole process, so only a worker process is let do it.
+    if (kind === 'segfault' && process.env.JXLINT_WORKER_PROCESS === '1') process.kill(process.pid, 'SIGSEGV');
     if (kind === 'hang') for (;;);
     if (kind === 'crash') {
       await new Promise(() =>

@@ -1,0 +1,69 @@
+/**
+ * A worker process of a batch (批量检查的工作进程), started by src/node/process-pool.ts: it takes the
+ * run's settings once, then chunks of files, and answers each chunk with its outcomes in order.
+ * The work itself is `lintAndRender`, as in-process and on worker threads.
+ *
+ * What the pool must learn of a death is sent before dying: an exception no one caught is reported
+ * with its message, then the process exits. Ctrl-C and SIGTERM belong to the parent, which stops the
+ * run and then this process; a process whose parent is gone (the IPC channel closed) exits.
+ *
+ * A parent killed outright (SIGKILL, the kernel's out-of-memory killer) cannot stop a file that is
+ * still running, and an endless file would then spin with no one to stop it: a watchdog thread
+ * (看门狗) checks every second that the parent is still this process's parent, and kills the
+ * process when it is not — from its own thread, so a blocked event loop does not stop it.
+ */
+import { Worker } from 'node:worker_threads';
+import { lintAndRender, type LintFileTask, type LintOutcome, type LintRunSettings } from './worker.js';
+
+/** Parent → worker. */
+export type PoolRequest = { kind: 'settings'; settings: LintRunSettings } | { kind: 'chunk'; id: number; tasks: LintFileTask[] };
+
+/** Worker → parent. */
+export type PoolReply =
+  | { kind: 'ready' }
+  /** One file of a chunk, as soon as it is done: one message per file keeps each message small. */
+  | { kind: 'file'; id: number; outcome: LintOutcome }
+  | { kind: 'done'; id: number }
+  | { kind: 'crashed'; message: string; name: string };
+
+/** Marks the environment of a process the pool started (its entry does nothing elsewhere). */
+export const WORKER_PROCESS_ENV = 'JXLINT_WORKER_PROCESS';
+
+function reply(message: PoolReply): void {
+  process.send!(message);
+}
+
+/** The watchdog's code: a few lines, so the thread costs a small isolate and no modules. */
+const WATCHDOG = `
+const { workerData } = require('node:worker_threads');
+setInterval(() => { if (process.ppid !== workerData) process.kill(process.pid, 'SIGKILL'); }, 1000);
+`;
+
+function serve(): void {
+  new Worker(WATCHDOG, { eval: true, workerData: process.ppid, resourceLimits: { maxOldGenerationSizeMb: 8, maxYoungGenerationSizeMb: 1 } }).unref();
+  let settings: LintRunSettings | null = null;
+  const crashed = (error: unknown) => {
+    const message = error instanceof Error ? error.message : String(error);
+    const name = error instanceof Error ? error.name : 'Error';
+    // The parent learns the cause first; exiting in the send's callback lets the message leave.
+    process.send!({ kind: 'crashed', message, name } satisfies PoolReply, undefined, {}, () => process.exit(70));
+  };
+  process.on('uncaughtException', crashed);
+  process.on('unhandledRejection', crashed);
+  process.on('SIGINT', () => undefined);
+  process.on('SIGTERM', () => undefined);
+  process.on('disconnect', () => process.exit(0));
+  process.on('message', (request: PoolRequest) => {
+    if (request.kind === 'settings') {
+      settings = request.settings;
+      reply({ kind: 'ready' });
+      return;
+    }
+    void (async () => {
+      for (const task of request.tasks) reply({ kind: 'file', id: request.id, outcome: await lintAndRender(task, settings!, undefined, 'reused') });
+      reply({ kind: 'done', id: request.id });
+    })().catch(crashed);
+  });
+}
+
+if (process.env[WORKER_PROCESS_ENV] === '1' && typeof process.send === 'function') serve();
