@@ -12,7 +12,7 @@
  */
 import { execFile, spawnSync } from 'node:child_process';
 import { promisify } from 'node:util';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -75,7 +75,7 @@ describe.skipIf(!enabled)('npm pack → npm install -g from the tarball (CI; JXL
   });
 
   it('packs the built code, the docs and rule pages, and a shrinkwrap — nothing of the dev tree', () => {
-    const wanted = ['package.json', 'README.md', 'npm-shrinkwrap.json', 'dist/bin/main.cjs', 'dist/bin/main.js', 'dist/src/index.js', 'dist/src/node.js', 'docs/formats.md', 'docs/rules/cost-value-not-amount.md'];
+    const wanted = ['package.json', 'README.md', 'npm-shrinkwrap.json', 'dist/bin/main.cjs', 'dist/bin/main.js', 'dist/bin/process-worker.js', 'dist/src/index.js', 'dist/src/node.js', 'docs/formats.md', 'docs/rules/cost-value-not-amount.md'];
     expect(wanted.filter((f) => !files.includes(f))).toEqual([]);
     expect(files.filter((f) => /^(src|test|bench|scripts|fixtures|dist\/bench|dist\/scripts|dist\/fixtures)\//.test(f))).toEqual([]);
     expect(files.filter((f) => f.endsWith('.ts') && !f.endsWith('.d.ts'))).toEqual([]);
@@ -114,5 +114,17 @@ describe.skipIf(!enabled)('npm pack → npm install -g from the tarball (CI; JXL
     expect(rule.helpUri).toMatch(/^file:\/\//);
     expect(existsSync(fileURLToPath(rule.helpUri))).toBe(true);
     expect(fileURLToPath(rule.helpUri).startsWith(prefix)).toBe(true);
+  });
+
+  it('lints a folder on two worker processes: one result per file, the same as in-process', () => {
+    const folder = path.join(dir, 'batch');
+    mkdirSync(folder, { recursive: true });
+    for (let i = 0; i < 6; i++) copyFileSync(path.join(root, 'fixtures/seed/seed.txt'), path.join(folder, `f${i}.txt`));
+    const run = (concurrency: string) => spawnSync(bin, [folder, '-f', 'json', '--concurrency', concurrency, '--no-progress'], { cwd: dir, encoding: 'utf8', maxBuffer: 64 << 20 });
+    const [inProcess, workers] = [run('1'), run('2')];
+    expect(workers.status).toBe(1);
+    expect(workers.stderr).toBe('');
+    expect((JSON.parse(workers.stdout) as unknown[]).length).toBe(6);
+    expect(workers.stdout).toBe(inProcess.stdout);
   });
 });

@@ -71,7 +71,7 @@ export interface LintTarget {
 }
 
 export interface LintFilesOptions extends DiscoverFilesOptions {
-  /** Worker threads: 'auto' (default: one per core, 1 for a handful of files) or a number (1: in-process). */
+  /** Worker processes: 'auto' (default: one per ~6 MiB of .docx-equivalent work, at most one per core) or a number (1: in-process). */
   concurrency?: number | 'auto';
   /** Findings already accepted (a baseline object or the path of a baseline file) are left out. */
   baseline?: Baseline | string;
@@ -98,13 +98,13 @@ export interface LintFilesOptions extends DiscoverFilesOptions {
   /** One-line warnings of the run (a cache file that cannot be used); default: standard error. */
   onWarning?: (line: string) => void;
   /**
-   * Heap cap of each worker thread in bytes (`--max-worker-memory`, default 2 GiB): a file that needs
-   * more gets an `out-of-memory` result and the thread is replaced. Not enforced in-process (concurrency 1).
+   * Heap cap of each worker process in bytes (`--max-worker-memory`, default 2 GiB): a file that needs
+   * more gets an `out-of-memory` result and the process is replaced. Not enforced in-process (concurrency 1).
    */
   maxWorkerMemory?: number;
-  /** Time limit per file in ms on worker threads (`--time-limit`, default 120,000; 0: none): a `time-limit` result. */
+  /** Time limit per file in ms on worker processes (`--time-limit`, default 120,000; 0: none): a `time-limit` result. */
   timeLimit?: number;
-  /** Stops the run (Ctrl-C): no new file starts, the threads stop, and the call throws `RunInterrupted`. */
+  /** Stops the run (Ctrl-C): no new file starts, the worker processes stop, and the call throws `RunInterrupted`. */
   signal?: AbortSignal;
 }
 
@@ -358,7 +358,7 @@ function poolOutcomes(tasks: readonly LintFileTask[], run: Run, options: LintFil
   });
 }
 
-/** `maxWorkerMemory` (bytes) as the MiB a thread's heap cap takes, at least 32. */
+/** `maxWorkerMemory` (bytes) as the MiB a worker's heap cap takes, at least 32. */
 function workerMemoryMb(bytes: number): number {
   return Math.max(32, Math.round(bytes / 1048576));
 }
@@ -506,7 +506,7 @@ export interface LintFilesToReportsOptions extends LintFilesOptions, Omit<Report
 
 /**
  * Lints the files and writes the results into the reports in one pass, without keeping them: the
- * file-by-file reports (json, report-json, csv, github) are rendered on the worker threads when no
+ * file-by-file reports (json, report-json, csv, github) are rendered on the worker processes when no
  * baseline has to be applied first. Report paths are checked before any file is linted.
  */
 export async function lintFilesToReports(

@@ -100,18 +100,17 @@ export function workerFailure(filePath: string, error: unknown, context: { timed
 }
 
 /**
- * .docx-equivalent bytes of work each worker thread must get before threads pay for themselves.
- * A pool costs more than its threads' start-up (their modules, the grammar and a cold JIT, ~0.3 s
- * of CPU each, what ~350 KB of .docx costs to lint): the main thread sits idle while two threads
- * lint, each thread warms its own JIT and heap, and the same files cost more CPU on two threads
- * than on one (1.3–1.6× with 1 GiB thread heaps; 1.22× at 1,000 files and 1.56× at 200 since the
- * default cap is 2 GiB: 24.6 vs 33.3 and 7.1 vs 11.1 CPU-s; parsing allocates, and allocation scales
- * worse than pure CPU across cores). Measured again with the 2 GiB cap, 200 files still finish
- * sooner on one thread (5.3 vs 6.0 s). Two threads therefore only
- * win once each has many start-ups' worth of work — about 6 MiB (~200 seed-sized .docx of 31 KB,
- * ~5 s on one thread); below that one thread in-process is as fast or faster.
+ * .docx-equivalent bytes of work each worker process must get before workers pay for themselves.
+ * A worker costs more than its start-up (Node, the modules and the grammar, ~0.4 CPU-s): each one
+ * warms its own JIT, and TurboFan compiling the same hot code again in every process is most of the
+ * cost. 200 files of the bench corpus split in two halves and linted by two fresh processes one
+ * after the other took 9.7–10.6 CPU-s against 6.7–7.4 in one process (no contention: run side by
+ * side they took the same CPU), so two processes at 200 files finished no sooner than one (5.3–5.4
+ * against 5.0–5.4 s; the pool itself 5.3–7.2 s). Workers therefore only win once each has many
+ * warm-ups' worth of work — about 6 MiB (~200 seed-sized .docx of 31 KB, ~5 s on one core); below
+ * that one process in-process is as fast or faster.
  */
-export const WORK_BYTES_PER_THREAD = 6 * 1024 * 1024;
+export const WORK_BYTES_PER_WORKER = 6 * 1024 * 1024;
 
 /** How much a file's bytes weigh against a .docx's (text exports lint ~5× faster per byte; .doc carries much else). */
 export function workWeight(filePath: string): number {
@@ -122,13 +121,13 @@ export function workWeight(filePath: string): number {
 }
 
 /**
- * Threads for `--concurrency auto` (自动线程数), chosen from the work rather than the file count:
- * in-process (1) unless there are enough files and bytes for every thread to earn its start-up;
+ * Worker processes for `--concurrency auto` (自动并发数), chosen from the work rather than the file count:
+ * in-process (1) unless there are enough files and bytes for every process to earn its start-up;
  * never more than the cores or the files.
  */
 export function autoConcurrency(fileCount: number, workBytes = Number.POSITIVE_INFINITY): number {
   if (fileCount < 8) return 1;
-  const byWork = Math.floor(workBytes / WORK_BYTES_PER_THREAD);
+  const byWork = Math.floor(workBytes / WORK_BYTES_PER_WORKER);
   return Math.max(1, Math.min(availableParallelism(), fileCount, byWork));
 }
 

@@ -12,6 +12,7 @@
  * (看门狗) checks every second that the parent is still this process's parent, and kills the
  * process when it is not — from its own thread, so a blocked event loop does not stop it.
  */
+import { setFlagsFromString } from 'node:v8';
 import { Worker } from 'node:worker_threads';
 import { lintAndRender, type LintFileTask, type LintOutcome, type LintRunSettings } from './worker.js';
 
@@ -33,6 +34,17 @@ function reply(message: PoolReply): void {
   process.send!(message);
 }
 
+/**
+ * V8's interrupt budget (优化阈值) in a worker process, bytes of bytecode run before a function is
+ * considered for optimising (V8 11's default: 66 KiB). Every worker process compiles its hot code
+ * again, and with all cores linting, that compiling takes CPU from the linting: TurboFan was ~40 % of
+ * a thread's CPU over 900 files. A larger budget optimises only what stays hot. 1,000 files on two
+ * processes, interleaved: 14.4–14.6 s and 27.6–27.9 CPU-s at 512 KiB against 14.6–17.2 s and
+ * 28.0–33.1 at the default; 200 files: 8.1–9.7 against 9.5–11.3 CPU-s. Set at run time, not on the
+ * command line: an unknown flag there would stop Node from starting.
+ */
+const WORKER_INTERRUPT_BUDGET = 512 * 1024;
+
 /** The watchdog's code: a few lines, so the thread costs a small isolate and no modules. */
 const WATCHDOG = `
 const { workerData } = require('node:worker_threads');
@@ -40,6 +52,7 @@ setInterval(() => { if (process.ppid !== workerData) process.kill(process.pid, '
 `;
 
 function serve(): void {
+  setFlagsFromString(`--interrupt-budget=${WORKER_INTERRUPT_BUDGET}`);
   new Worker(WATCHDOG, { eval: true, workerData: process.ppid, resourceLimits: { maxOldGenerationSizeMb: 8, maxYoungGenerationSizeMb: 1 } }).unref();
   let settings: LintRunSettings | null = null;
   const crashed = (error: unknown) => {
