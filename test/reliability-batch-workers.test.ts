@@ -11,9 +11,10 @@
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { lintFilesToReports, RunInterrupted } from '../src/node.js';
-import { BIN, cleanup, copySeed, ensureBuilt, parseJsonResults, runCli, SEED, tempDir, type JsonResult } from './cli-support.js';
+import { BIN, BUILD, cleanup, copySeed, ensureBuilt, parseJsonResults, runCli, SEED, tempDir, type JsonResult } from './cli-support.js';
 
 let dir: string;
 
@@ -129,6 +130,29 @@ describe('a batch killed outright (SIGKILL, the out-of-memory killer)', () => {
     await exited;
     for (let waited = 0; workers.some(alive) && waited < 10_000; waited += 100) await new Promise((resolve) => setTimeout(resolve, 100));
     expect(workers.filter(alive)).toEqual([]);
+  }, 120_000);
+});
+
+describe('a caller that stops reading results', () => {
+  it('iterateLintFiles on two worker processes, left after its first result without return(): Node still exits', async () => {
+    const work = path.join(dir, 'abandoned');
+    for (let i = 1; i <= 12; i++) copySeed('seed.txt', work, `f${i}.txt`);
+    const script = [
+      `import { iterateLintFiles } from ${JSON.stringify(pathToFileURL(path.join(BUILD, 'src/node.js')).href)};`,
+      `const results = iterateLintFiles([${JSON.stringify(work)}], { concurrency: 2 });`,
+      `const first = await results.next();`,
+      `process.stdout.write(first.value.status);`,
+    ].join('\n');
+    const child = spawn(process.execPath, ['--input-type=module', '-e', script], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+    const code = await Promise.race([
+      new Promise<number | null>((resolve) => child.on('close', resolve)),
+      new Promise<string>((resolve) => setTimeout(() => resolve('still running after 60 s'), 60_000)),
+    ]);
+    child.kill('SIGKILL');
+    expect(code).toBe(0);
+    expect(out).toBe('ok');
   }, 120_000);
 });
 

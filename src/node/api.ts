@@ -441,6 +441,8 @@ async function* cachedOutcomes(run: Run, options: LintFilesOptions): AsyncGenera
     const problem = cache.save();
     if (problem) warn(problem);
   } finally {
+    // The pool's generator has given its last file but not yet ended: ending it stops the worker processes.
+    await fresh?.return(undefined);
     // An interrupted run leaves the cache as it was.
     if (!saved) cache.discard();
   }

@@ -114,6 +114,17 @@ class WorkerProcess {
       } else this.child.kill('SIGKILL');
     });
     this.send({ kind: 'settings', settings: options.settings });
+    this.hold(false);
+  }
+
+  /**
+   * Whether the process keeps this one alive: only while it has a chunk, so a caller that stops
+   * asking for results without ending the run does not keep Node from exiting (the workers then
+   * see their channel close, and exit).
+   */
+  hold(busy: boolean): void {
+    const handles = [this.child, this.child.channel, this.child.stderr] as ({ ref?(): void; unref?(): void } | null | undefined)[];
+    for (const handle of handles) (busy ? handle?.ref : handle?.unref)?.call(handle);
   }
 
   send(request: PoolRequest): void {
@@ -165,13 +176,17 @@ export class ProcessPool {
     if (worker.exited || this.destroyed) return;
     const next = this.waiting.shift();
     if (next) next.resolve(worker);
-    else this.idle.push(worker);
+    else {
+      worker.hold(false);
+      this.idle.push(worker);
+    }
   }
 
   /** Lints a chunk on one process. `signal` (the chunk's time limit) stops that process. */
   async run(tasks: LintFileTask[], signal?: AbortSignal): Promise<LintOutcome[]> {
     if (this.destroyed) throw new Error('the pool was destroyed');
     const worker = await this.acquire();
+    worker.hold(true);
     await worker.ready;
     const id = this.nextId++;
     const outcomes = new Promise<LintOutcome[]>((resolve, reject) => {
@@ -203,6 +218,8 @@ export class ProcessPool {
     await Promise.all(
       [...this.workers].map(async (worker) => {
         if (worker.exited) return;
+        // Held again until it is gone: the caller awaits this, and nothing else may keep Node running.
+        worker.hold(true);
         const closed = new Promise<void>((resolve) => worker.onGone.push(resolve));
         if (stop || !worker.child.connected) worker.child.kill('SIGKILL');
         else {
