@@ -6,8 +6,8 @@
  *
  * Processes rather than worker threads: threads share one address space, so their heaps' page faults
  * and the collectors' returns of memory wait on each other. On 2 cores, 900 seed-sized .docx linted
- * by two independent processes (`--shard 1/2` and `2/2` side by side) took 19 CPU-s, what one process
- * takes, and 10.0–10.4 s; on two threads 21.9–26 CPU-s and 12.1–14.3 s. The pool pays for moving
+ * by two independent processes (`--shard 1/2` and `2/2` side by side) took 19.2–20.2 CPU-s (one
+ * process alone: 16.2–19.0) and 10.0–10.4 s; on two threads 21.5–26.5 CPU-s and 12.1–14.3 s. The pool pays for moving
  * the reports' pieces over the channel and for the main process, and still beat the threads: 1,000
  * files (the bench corpus) in 14.4–14.6 s against 15.5–18.4 s, interleaved runs.
  *
@@ -39,6 +39,14 @@ export class WorkerDied extends Error {
   }
 }
 
+/**
+ * Each half of a worker's young generation (新生代), MiB (V8's default for a 2 GiB heap: 16). Two
+ * workers and the main process are three heaps where threads were one process: at 8 MiB a worker's
+ * peak RSS over the 1,000-file bench fell from 171–183 to 149–154 MiB, CPU the same within noise
+ * (two interleaved pairs).
+ */
+const WORKER_SEMI_SPACE_MB = 8;
+
 /** What V8 writes to stderr when a heap passes its cap, before aborting the process. */
 const OUT_OF_MEMORY_REPORT = /<--- Last few GCs --->|FATAL ERROR: .*JavaScript heap out of memory/;
 
@@ -62,7 +70,7 @@ class WorkerProcess {
 
   constructor(options: ProcessPoolOptions, onExit: (worker: WorkerProcess) => void) {
     this.child = fork(options.file, [], {
-      execArgv: [`--max-old-space-size=${options.memoryMb}`],
+      execArgv: [`--max-old-space-size=${options.memoryMb}`, `--max-semi-space-size=${WORKER_SEMI_SPACE_MB}`],
       serialization: 'advanced',
       // stdout goes to stderr: a report written to stdout must not get anything else.
       stdio: ['ignore', 2, 'pipe', 'ipc'],

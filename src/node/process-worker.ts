@@ -37,10 +37,11 @@ function reply(message: PoolReply): void {
 /**
  * V8's interrupt budget (优化阈值) in a worker process, bytes of bytecode run before a function is
  * considered for optimising (V8 11's default: 66 KiB). Every worker process compiles its hot code
- * again, and with all cores linting, that compiling takes CPU from the linting: TurboFan was ~40 % of
- * a thread's CPU over 900 files. A larger budget optimises only what stays hot. 1,000 files on two
+ * again, and with all cores linting, that compiling takes CPU from the linting: TurboFan took 3.5–4.1 s
+ * of the ~18 CPU-s of 900 files in one process. A larger budget optimises only what stays hot. 1,000 files on two
  * processes, interleaved: 14.4–14.6 s and 27.6–27.9 CPU-s at 512 KiB against 14.6–17.2 s and
- * 28.0–33.1 at the default; 200 files: 8.1–9.7 against 9.5–11.3 CPU-s. Set at run time, not on the
+ * 27.9–33.1 at the default; 200 files: 9.8–11.6 against 11.2–13.1 CPU-s. In one process the default
+ * is as good (its compiles run on the idle core), so only workers raise it. Set at run time, not on the
  * command line: an unknown flag there would stop Node from starting.
  */
 const WORKER_INTERRUPT_BUDGET = 512 * 1024;
