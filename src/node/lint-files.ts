@@ -184,7 +184,8 @@ export async function* lintFiles(
 
   const workerFile = options.workerFile ?? defaultWorkerFile();
   // From TypeScript sources (tests, tsx) there is no compiled worker: run in-process.
-  const processes = workerFileExists(processWorkerFile(workerFile)) ? Math.max(1, Math.min(options.concurrency, total)) : 1;
+  const entry = processWorkerFile(workerFile);
+  const processes = workerFileExists(entry) ? Math.max(1, Math.min(options.concurrency, total)) : 1;
 
   if (processes <= 1) {
     // In-process: no memory cap or time limit can be enforced here; a stop takes effect between files.
@@ -203,7 +204,7 @@ export async function* lintFiles(
     return;
   }
 
-  const pool = new ProcessPool({ file: processWorkerFile(workerFile), size: processes, settings, memoryMb });
+  const pool = new ProcessPool({ file: entry, size: processes, settings, memoryMb });
   let destroyed: Promise<void> | null = null;
   const destroy = (stop = true) => (destroyed ??= pool.destroy(stop).catch(() => undefined));
   const onStop = () => void destroy();
