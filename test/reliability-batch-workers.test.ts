@@ -156,6 +156,68 @@ describe('a caller that stops reading results', () => {
   }, 120_000);
 });
 
+describe('worker processes hand their pieces over through files', () => {
+  /** Runs the CLI with a private TMPDIR; gives the most chunk files seen there at once while it ran. */
+  async function runWatchingTemp(args: string[], cwd: string, tmp: string, env: Record<string, string> = {}): Promise<{ code: number | null; stderr: string; mostChunkFiles: number }> {
+    mkdirSync(tmp, { recursive: true });
+    const chunkFiles = () => {
+      let n = 0;
+      for (const folder of readdirSync(tmp)) {
+        try {
+          n += readdirSync(path.join(tmp, folder)).filter((name) => name.startsWith('chunk-')).length;
+        } catch {
+          // removed meanwhile
+        }
+      }
+      return n;
+    };
+    let most = 0;
+    const poll = setInterval(() => (most = Math.max(most, chunkFiles())), 5);
+    try {
+      const r = await runCli(args, { cwd, env: { TMPDIR: tmp, ...env } });
+      return { code: r.code, stderr: r.stderr, mostChunkFiles: most };
+    } finally {
+      clearInterval(poll);
+    }
+  }
+
+  it('json, csv and report-json from two worker processes equal one process byte for byte; chunk files go as they are copied and nothing is left', async () => {
+    const work = path.join(dir, 'pieces');
+    for (let i = 1; i <= 60; i++) copySeed(i % 3 === 0 ? 'seed.docx' : 'seed.txt', work, `scan/f${String(i).padStart(2, '0')}.${i % 3 === 0 ? 'docx' : 'txt'}`);
+    const reports = (tag: string) => ['-f', 'json', '-o', `${tag}.json`, '-f', 'csv', '-o', `${tag}.csv`, '-f', 'report-json', '-o', `${tag}.report.json`];
+    const fixedTime = { SOURCE_DATE_EPOCH: '1764633600' };
+    const one = await runWatchingTemp(['scan', '--concurrency', '1', ...reports('one')], work, path.join(work, 'tmp-one'), fixedTime);
+    const two = await runWatchingTemp(['scan', '--concurrency', '2', ...reports('two')], work, path.join(work, 'tmp-two'), fixedTime);
+    expect([one.code, two.code]).toEqual([1, 1]);
+    expect(two.stderr).not.toMatch(/^\s+at /m);
+    // Compared as bytes, not with toEqual: a diff of two 15 MB buffers would take the test runner's heap.
+    for (const ext of ['json', 'csv', 'report.json']) expect(readFileSync(path.join(work, `two.${ext}`)).equals(readFileSync(path.join(work, `one.${ext}`))), ext).toBe(true);
+    // One process renders in memory; two processes went through chunk files, a few at a time (the run keeps at most 8 chunks in flight), not all of them.
+    expect(one.mostChunkFiles).toBe(0);
+    expect(two.mostChunkFiles).toBeGreaterThan(0);
+    expect(two.mostChunkFiles).toBeLessThanOrEqual(8);
+    expect(readdirSync(path.join(work, 'tmp-two'))).toEqual([]);
+  }, 300_000);
+
+  it('a worker that dies in the middle of a chunk: the chunk is redone file by file, the culprit fails alone, the other pieces are whole, nothing is left', async () => {
+    const work = path.join(dir, 'pieces-fault');
+    for (let i = 1; i <= 40; i++) copySeed('seed.txt', work, `scan/f${String(i).padStart(2, '0')}.txt`);
+    const run = await runWatchingTemp(['scan', '--concurrency', '2', '-f', 'json', '-o', 'out.json', '-f', 'csv', '-o', 'out.csv'], work, path.join(work, 'tmp'), { JXLINT_TEST_WORKER_FAULT: 'exit:f08.txt' });
+    expect(run.code).toBe(2);
+    const results = parseJsonResults(readFileSync(path.join(work, 'out.json'), 'utf8'));
+    expect(results).toHaveLength(40);
+    const healthy = results.filter((r) => path.basename(r.filePath) !== 'f08.txt');
+    expect(fatalCode(results.find((r) => path.basename(r.filePath) === 'f08.txt'))).toBe('worker-exited');
+    // Every healthy copy of the seed has the same findings as the first.
+    const findings = (r: JsonResult) => JSON.stringify(r.messages.map((m) => [m.ruleId, m.projectCode, m.message]));
+    expect(new Set(healthy.map(findings)).size).toBe(1);
+    expect(healthy[0]!.messages.length).toBeGreaterThan(50);
+    const csvRows = readFileSync(path.join(work, 'out.csv'), 'utf8').trim().split('\n');
+    expect(csvRows.length).toBe(1 + healthy.length * healthy[0]!.messages.length + 1);
+    expect(readdirSync(path.join(work, 'tmp'))).toEqual([]);
+  }, 300_000);
+});
+
 /** Spawns the CLI; resolves with its exit code and stderr. `whenStarted` runs once the run has opened its report files. */
 function runAndSignal(args: string[], cwd: string, env: Record<string, string>, signal: NodeJS.Signals, reportDir: string): Promise<{ code: number | null; stderr: string; signalled: boolean }> {
   return new Promise((resolve, reject) => {

@@ -268,6 +268,8 @@ interface Run {
   settings: LintRunSettings;
   /** Applied to each result in path order before anyone sees it (the baseline). */
   transform?: (result: LintResult) => LintResult;
+  /** The run's private folder where worker processes may leave the pieces they render (the report writer's; made on first use). */
+  piecesDir?: () => string;
 }
 
 async function prepare(patterns: readonly string[], options: LintFilesOptions, baselineFilter: boolean): Promise<Run> {
@@ -354,6 +356,7 @@ function poolOutcomes(tasks: readonly LintFileTask[], run: Run, options: LintFil
     ...(run.settings.keepDocument ? { chunkSize: 2 } : {}),
     signal: options.signal,
     timeLimitMs: options.timeLimit,
+    ...(run.piecesDir ? { piecesDir: run.piecesDir } : {}),
     ...(options.maxWorkerMemory !== undefined ? { maxWorkerMemoryMb: workerMemoryMb(options.maxWorkerMemory) } : {}),
   });
 }
@@ -547,6 +550,8 @@ export async function lintFilesToReports(
     const render = writer.renderSettings(needMessages);
     // With --cache the workers also send the bytes the cache keeps (the json piece when there is one).
     run.settings.render = render && options.cache === true ? { ...render, cacheBytes: true } : render;
+    // Pieces that need nothing else travel from the worker processes through files, not this process's memory.
+    if (run.settings.render && canSpool(run.settings.render) && run.plan.stdinBytes === undefined && !options.runFiles) run.piecesDir = () => writer.spoolDir();
     // A large file is linted project by project into spool files when its pieces need nothing else (src/node/lint-bounded.ts).
     const threshold = options.boundedLintThreshold ?? boundedLintThresholdFromEnvironment() ?? DEFAULT_BOUNDED_LINT_THRESHOLD;
     if (run.settings.render && canSpool(run.settings.render) && run.plan.stdinBytes === undefined && !options.runFiles && anyLargerThan(run.plan.tasks, threshold)) {

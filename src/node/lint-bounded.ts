@@ -58,6 +58,8 @@ export interface SpooledPiece {
   ranges: number[];
   /** Total bytes of the ranges (0: the piece is empty, as csv's for a file without findings). */
   bytes: number;
+  /** The file holds other pieces too (a worker process's chunk): whoever made it removes it, not the piece's reader. */
+  shared?: boolean;
 }
 
 /** What `lintBlocksByProject` gives (src/engine/lint-stream.ts): each project's messages, then the end. */

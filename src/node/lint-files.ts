@@ -4,7 +4,8 @@
  * list, so two runs give identical output. At most `window` files are in flight or waiting to be emitted, so
  * memory is bounded by the pool, not by the number of files.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
+import path from 'node:path';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { LintResult } from '../node.js';
@@ -31,6 +32,14 @@ export interface LintFilesOptions {
   timeLimitMs?: number;
   /** Stops the run: no new file is started, the processes are stopped, and the generator throws `RunStopped`. */
   signal?: AbortSignal;
+  /**
+   * Gives a private folder (made on first call; the caller removes it at the end): worker processes
+   * write each chunk's pieces to a file there and send only their places (`LintOutcome.spooled`,
+   * `shared`), so the pieces never pass through this process's memory; each chunk's file is removed
+   * once its last outcome has been consumed. Only for a consumer that copies spooled pieces (the
+   * report writer). If the folder cannot be made, the pieces come over the channel as usual.
+   */
+  piecesDir?: () => string;
 }
 
 /**
@@ -210,35 +219,28 @@ export async function* lintFiles(
   const onStop = () => void destroy();
   signal?.addEventListener('abort', onStop, { once: true });
 
-  // At most one chunk per process is given to the pool, so a chunk's clock starts when a process takes it.
-  let freeProcesses = processes;
-  const waiting: (() => void)[] = [];
-  const acquire = () => (freeProcesses > 0 ? (freeProcesses--, Promise.resolve()) : new Promise<void>((resolve) => waiting.push(resolve)));
-  const release = () => {
-    const next = waiting.shift();
-    if (next) next();
-    else freeProcesses++;
-  };
-
   // Files go to the pool in chunks (one request per chunk, not per file); results stay in task order.
+  // The pool queues the chunks and starts each one's clock when a process takes it.
+  let piecesDir: string | undefined;
+  try {
+    piecesDir = options.piecesDir?.();
+  } catch {
+    // No temporary folder: the pieces come over the channel.
+  }
+  let spools = 0;
   const run = async (chunk: readonly LintFileTask[]): Promise<LintOutcome[]> => {
-    await acquire();
-    if (signal?.aborted) {
-      release();
-      throw stopped();
-    }
-    const clock = timeLimitMs > 0 ? AbortSignal.timeout(timeLimitMs * chunk.length) : undefined;
+    if (signal?.aborted) throw stopped();
+    const spool = piecesDir === undefined ? undefined : path.join(piecesDir, `chunk-${spools++}`);
     let outcomes: LintOutcome[];
     try {
-      outcomes = await pool.run([...chunk], clock);
+      outcomes = await pool.run([...chunk], { timeLimitMs: timeLimitMs * chunk.length, spool });
     } catch (error) {
-      release();
+      if (spool) rmSync(spool, { force: true });
       if (signal?.aborted) throw stopped();
       // A worker died or ran out of time in this chunk: lint its files one by one so only the culprit fails.
       if (chunk.length > 1) return (await Promise.all(chunk.map((task) => run([task])))).flat();
-      return [await failed(chunk[0]!, error, clock?.aborted === true)];
+      return [await failed(chunk[0]!, error, (error as { code?: string } | null)?.code === 'ERR_WORKER_TIMED_OUT')];
     }
-    release();
     return outcomes.map(settled);
   };
 
@@ -255,7 +257,9 @@ export async function* lintFiles(
         inFlight.push(running);
         next += size;
       }
-      yield* await inFlight.shift()!;
+      const outcomes = await inFlight.shift()!;
+      yield* outcomes;
+      removeChunkSpools(outcomes);
     }
   } finally {
     signal?.removeEventListener('abort', onStop);
@@ -263,6 +267,18 @@ export async function* lintFiles(
     // Let the rest settle before tearing the pool down (an early `return` from the consumer).
     await Promise.allSettled(inFlight);
     await destroy(false);
+  }
+}
+
+/** Removes the chunk files whose pieces have all been consumed. */
+function removeChunkSpools(outcomes: readonly LintOutcome[]): void {
+  let last: string | undefined;
+  for (const outcome of outcomes) {
+    for (const piece of outcome.spooled ?? []) {
+      if (!piece.shared || piece.file === last) continue;
+      last = piece.file;
+      rmSync(piece.file, { force: true });
+    }
   }
 }
 

@@ -28,11 +28,14 @@ export interface ProcessPoolOptions {
   memoryMb: number;
 }
 
-/** A chunk's process died: `code` says how (`ERR_WORKER_OUT_OF_MEMORY`, `ERR_WORKER_CRASHED`, `ERR_WORKER_EXITED`). */
+/**
+ * A chunk's process died: `code` says how (`ERR_WORKER_OUT_OF_MEMORY`, `ERR_WORKER_CRASHED`,
+ * `ERR_WORKER_EXITED`, or `ERR_WORKER_TIMED_OUT` when the pool killed it for the chunk's time limit).
+ */
 export class WorkerDied extends Error {
   constructor(
     message: string,
-    readonly code: 'ERR_WORKER_OUT_OF_MEMORY' | 'ERR_WORKER_CRASHED' | 'ERR_WORKER_EXITED',
+    readonly code: 'ERR_WORKER_OUT_OF_MEMORY' | 'ERR_WORKER_CRASHED' | 'ERR_WORKER_EXITED' | 'ERR_WORKER_TIMED_OUT',
   ) {
     super(message);
     this.name = 'WorkerDied';
@@ -190,28 +193,38 @@ export class ProcessPool {
     }
   }
 
-  /** Lints a chunk on one process. `signal` (the chunk's time limit) stops that process. */
-  async run(tasks: LintFileTask[], signal?: AbortSignal): Promise<LintOutcome[]> {
+  /**
+   * Lints a chunk on the first free process (chunks wait their turn in order). The time limit runs
+   * from when a process takes the chunk, so waiting in the queue does not count against it; a chunk
+   * that overruns it has its process killed and is rejected with `ERR_WORKER_TIMED_OUT`. With
+   * `spool`, the process writes the chunk's pieces to that file and sends where they are.
+   */
+  async run(tasks: LintFileTask[], limits: { timeLimitMs?: number; spool?: string } = {}): Promise<LintOutcome[]> {
     if (this.destroyed) throw new Error('the pool was destroyed');
     const worker = await this.acquire();
     worker.hold(true);
-    await worker.ready;
-    const id = this.nextId++;
-    const outcomes = new Promise<LintOutcome[]>((resolve, reject) => {
-      if (worker.exited) {
-        reject(new WorkerDied('worker exited before its chunk', 'ERR_WORKER_EXITED'));
-        return;
-      }
-      worker.job = { id, outcomes: [], resolve, reject };
-    });
-    const onTimeout = () => worker.child.kill('SIGKILL');
-    signal?.addEventListener('abort', onTimeout, { once: true });
-    if (signal?.aborted) onTimeout();
-    worker.send({ kind: 'chunk', id, tasks });
+    let timedOut = false;
+    const timeLimitMs = limits.timeLimitMs ?? 0;
+    const clock =
+      timeLimitMs > 0
+        ? setTimeout(() => {
+            timedOut = true;
+            worker.child.kill('SIGKILL');
+          }, timeLimitMs)
+        : undefined;
     try {
+      await worker.ready;
+      const id = this.nextId++;
+      const outcomes = new Promise<LintOutcome[]>((resolve, reject) => {
+        if (worker.exited) reject(new WorkerDied('worker exited before its chunk', 'ERR_WORKER_EXITED'));
+        else worker.job = { id, outcomes: [], resolve, reject };
+      });
+      worker.send({ kind: 'chunk', id, tasks, ...(limits.spool ? { spool: limits.spool } : {}) });
       return await outcomes;
+    } catch (error) {
+      throw timedOut ? new WorkerDied(`the chunk took longer than ${timeLimitMs} ms`, 'ERR_WORKER_TIMED_OUT') : error;
     } finally {
-      signal?.removeEventListener('abort', onTimeout);
+      clearTimeout(clock);
       this.release(worker);
     }
   }
@@ -233,8 +246,7 @@ export class ProcessPool {
         else {
           worker.child.disconnect();
           const late = setTimeout(() => worker.child.kill('SIGKILL'), 1000);
-          await closed;
-          clearTimeout(late);
+          void closed.then(() => clearTimeout(late));
         }
         await closed;
       }),

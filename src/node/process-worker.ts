@@ -12,12 +12,18 @@
  * (看门狗) checks every second that the parent is still this process's parent, and kills the
  * process when it is not — from its own thread, so a blocked event loop does not stop it.
  */
+import { closeSync, openSync, writeSync } from 'node:fs';
 import { setFlagsFromString } from 'node:v8';
 import { Worker } from 'node:worker_threads';
+import type { SpooledPiece } from './lint-bounded.js';
 import { lintAndRender, type LintFileTask, type LintOutcome, type LintRunSettings } from './worker.js';
 
-/** Parent → worker. */
-export type PoolRequest = { kind: 'settings'; settings: LintRunSettings } | { kind: 'chunk'; id: number; tasks: LintFileTask[] };
+/**
+ * Parent → worker. A chunk with `spool` names a file of its own for the chunk's pieces: they are
+ * written there and only their places travel back (the parent copies them into the reports and removes
+ * the file), so the parent never holds the pieces themselves.
+ */
+export type PoolRequest = { kind: 'settings'; settings: LintRunSettings } | { kind: 'chunk'; id: number; tasks: LintFileTask[]; spool?: string };
 
 /** Worker → parent. */
 export type PoolReply =
@@ -52,6 +58,32 @@ const { workerData } = require('node:worker_threads');
 setInterval(() => { if (process.ppid !== workerData) process.kill(process.pid, 'SIGKILL'); }, 1000);
 `;
 
+/** The file a chunk's pieces are written to, one after another. */
+class ChunkSpool {
+  private readonly fd: number;
+  private end = 0;
+
+  constructor(private readonly file: string) {
+    this.fd = openSync(file, 'w');
+  }
+
+  /** The outcome with its pieces written here and replaced by their places (a large file's own spooled pieces pass as they are). */
+  take(outcome: LintOutcome): LintOutcome {
+    if (!outcome.pieces) return outcome;
+    const spooled: SpooledPiece[] = outcome.pieces.map((piece) => {
+      const start = this.end;
+      for (let off = 0; off < piece.length; ) off += writeSync(this.fd, piece, off, piece.length - off);
+      this.end += piece.length;
+      return { file: this.file, ranges: [start, this.end], bytes: piece.length, shared: true };
+    });
+    return { ...outcome, pieces: null, spooled };
+  }
+
+  close(): void {
+    closeSync(this.fd);
+  }
+}
+
 function serve(): void {
   setFlagsFromString(`--interrupt-budget=${WORKER_INTERRUPT_BUDGET}`);
   new Worker(WATCHDOG, { eval: true, workerData: process.ppid, resourceLimits: { maxOldGenerationSizeMb: 8, maxYoungGenerationSizeMb: 1 } }).unref();
@@ -74,7 +106,15 @@ function serve(): void {
       return;
     }
     void (async () => {
-      for (const task of request.tasks) reply({ kind: 'file', id: request.id, outcome: await lintAndRender(task, settings!, undefined, 'reused') });
+      const spool = request.spool === undefined ? null : new ChunkSpool(request.spool);
+      try {
+        for (const task of request.tasks) {
+          const outcome = await lintAndRender(task, settings!, undefined, 'reused');
+          reply({ kind: 'file', id: request.id, outcome: spool ? spool.take(outcome) : outcome });
+        }
+      } finally {
+        spool?.close();
+      }
       reply({ kind: 'done', id: request.id });
     })().catch(crashed);
   });

@@ -254,8 +254,9 @@ export class ReportWriter {
   }
 
   /**
-   * A private temporary folder where large files' pieces are spooled (src/node/lint-bounded.ts):
-   * removed by `finish`, `abort`, and at exit however the process ends.
+   * A private temporary folder where large files' pieces (src/node/lint-bounded.ts) and worker
+   * processes' chunks of pieces (src/node/lint-files.ts) wait: removed by `finish`, `abort`, and at exit
+   * however the process ends.
    */
   spoolDir(): string {
     if (this.spool === null) {
@@ -373,6 +374,7 @@ interface ResultSink {
 
 /** Writes text or bytes to a report file or to stdout, as it comes. */
 interface Target {
+  /** Writes or copies the chunk before returning: the caller may reuse its buffer. */
   write(chunk: string | Uint8Array): void;
   /** The report is complete (a file is renamed into place). */
   close(): void;
@@ -404,6 +406,9 @@ function fileTarget(file: string, label: string): Target & { fd: number } {
     discard: () => closeSync(fd),
   };
 }
+
+/** Where spooled pieces are copied through on their way to a report (no target keeps a chunk after `write`). */
+const copyBuffer = Buffer.allocUnsafe(256 * 1024);
 
 /** Temporary folders to remove when the process ends, however it ends. */
 const temporaryDirs = new Set<string>();
@@ -479,8 +484,10 @@ class StreamedSink implements ResultSink {
   }
 
   /**
-   * Copies a piece left on disk (a large file's, src/node/lint-bounded.ts) in chunks, then removes
-   * its file: the piece is never one buffer in memory.
+   * Copies a piece left on disk (a large file's, src/node/lint-bounded.ts, or a worker process's
+   * chunk) through one reused buffer, so the piece is never in memory whole; every target writes or
+   * copies a chunk before `write` returns. A piece's own file is removed after it; a chunk's file
+   * (`shared`) is removed by the run once its last piece is copied.
    */
   addSpooled(piece: SpooledPiece, summaryResult?: LintResult): void {
     try {
@@ -490,11 +497,9 @@ class StreamedSink implements ResultSink {
       try {
         for (let i = 0; i < piece.ranges.length; i += 2) {
           for (let position = piece.ranges[i]!, end = piece.ranges[i + 1]!; position < end; ) {
-            // A fresh buffer per chunk: stdout may still hold the previous one when the pipe is full.
-            const buffer = Buffer.allocUnsafe(Math.min(1 << 20, end - position));
-            const n = readSync(fd, buffer, 0, buffer.length, position);
+            const n = readSync(fd, copyBuffer, 0, Math.min(copyBuffer.length, end - position), position);
             if (n === 0) throw new Error(`spooled piece ${piece.file} ended early`);
-            out.write(buffer.subarray(0, n));
+            out.write(copyBuffer.subarray(0, n));
             position += n;
           }
         }
@@ -502,7 +507,7 @@ class StreamedSink implements ResultSink {
         closeSync(fd);
       }
     } finally {
-      rmSync(piece.file, { force: true });
+      if (!piece.shared) rmSync(piece.file, { force: true });
     }
   }
 
@@ -512,11 +517,9 @@ class StreamedSink implements ResultSink {
       const summary = this.parked.summary.summary();
       this.target.write(this.stream.head(summary));
       for (let position = 0; ; ) {
-        // A fresh buffer per chunk: stdout may still hold the previous one when the pipe is full.
-        const buffer = Buffer.allocUnsafe(1 << 20);
-        const n = readSync(file.fd, buffer, 0, buffer.length, position);
+        const n = readSync(file.fd, copyBuffer, 0, copyBuffer.length, position);
         if (n === 0) break;
-        this.target.write(buffer.subarray(0, n));
+        this.target.write(copyBuffer.subarray(0, n));
         position += n;
       }
       this.target.write(this.stream.tail(summary));
