@@ -58,29 +58,51 @@ const { workerData } = require('node:worker_threads');
 setInterval(() => { if (process.ppid !== workerData) process.kill(process.pid, 'SIGKILL'); }, 1000);
 `;
 
-/** The file a chunk's pieces are written to, one after another. */
-class ChunkSpool {
-  private readonly fd: number;
+/**
+ * The file a chunk's pieces are written to, one after another. A file that cannot be made or
+ * written (a full or vanished temporary folder) is given up: from then on the chunk's pieces travel
+ * over the channel as they would without a file, so the run goes on.
+ */
+export class ChunkSpool {
+  private fd: number | null = null;
   private end = 0;
 
   constructor(private readonly file: string) {
-    this.fd = openSync(file, 'w');
+    try {
+      this.fd = openSync(file, 'w');
+    } catch {
+      // pieces go over the channel
+    }
   }
 
   /** The outcome with its pieces written here and replaced by their places (a large file's own spooled pieces pass as they are). */
   take(outcome: LintOutcome): LintOutcome {
-    if (!outcome.pieces) return outcome;
-    const spooled: SpooledPiece[] = outcome.pieces.map((piece) => {
-      const start = this.end;
-      for (let off = 0; off < piece.length; ) off += writeSync(this.fd, piece, off, piece.length - off);
-      this.end += piece.length;
-      return { file: this.file, ranges: [start, this.end], bytes: piece.length, shared: true };
-    });
+    const fd = this.fd;
+    if (!outcome.pieces || fd === null) return outcome;
+    const spooled: SpooledPiece[] = [];
+    let at = this.end;
+    try {
+      for (const piece of outcome.pieces) {
+        for (let off = 0; off < piece.length; ) off += writeSync(fd, piece, off, piece.length - off, at + off);
+        spooled.push({ file: this.file, ranges: [at, at + piece.length], bytes: piece.length, shared: true });
+        at += piece.length;
+      }
+    } catch {
+      this.close();
+      return outcome;
+    }
+    this.end = at;
     return { ...outcome, pieces: null, spooled };
   }
 
   close(): void {
-    closeSync(this.fd);
+    if (this.fd === null) return;
+    try {
+      closeSync(this.fd);
+    } catch {
+      // nothing left to do with it
+    }
+    this.fd = null;
   }
 }
 
