@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { crc32 } from 'node:zlib';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { BUILD, ensureBuilt, runCli } from './cli-support.js';
+import { BUILD, ensureBuilt, runCli, runCliWatchingChunkFiles } from './cli-support.js';
 import { main } from '../src/cli/program.js';
 import type { CliIO } from '../src/cli/io.js';
 import { lintFiles, toolVersion, type LintFilesOptions } from '../src/node.js';
@@ -202,6 +202,28 @@ describe('--cache', () => {
     expect(r.status).toBe(7);
     expect(readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
     expect(readFileSync(cacheFile()).equals(earlier)).toBe(true);
+  }, 300_000);
+
+  it.each([['json'], ['csv']])('-f %s: the cache two worker processes write (their pieces through chunk files) is byte for byte the one-process cache, and a warm re-scan gives the same report', async (format) => {
+    await ensureBuilt();
+    for (let i = 0; i < 12; i++) copyFileSync(path.join(seed, i % 2 ? 'seed.docx' : 'seed.txt'), path.join(dir, `f${String(i).padStart(2, '0')}.${i % 2 ? 'docx' : 'txt'}`));
+    let chunkFiles = 0;
+    const cli = async (concurrency: string, out: string, location: string) => {
+      const r = await runCliWatchingChunkFiles(['.', '--concurrency', concurrency, '-f', format, '-o', out, '--cache', '--cache-location', location], dir, path.join(dir, `tmp-${out}`));
+      expect(r.code).toBe(1);
+      expect(r.stderr).not.toMatch(/^\s+at /m);
+      chunkFiles = r.mostChunkFiles;
+      return readFileSync(path.join(dir, out));
+    };
+    const one = await cli('1', `one.${format}`, 'one.cache');
+    const two = await cli('2', `two.${format}`, 'two.cache');
+    expect(chunkFiles).toBeGreaterThan(0);
+    expect(two.equals(one)).toBe(true);
+    // -f csv: the cached bytes are the result's own JSON, not a report piece; -f json: the json piece.
+    expect(readFileSync(path.join(dir, 'two.cache')).equals(readFileSync(path.join(dir, 'one.cache')))).toBe(true);
+    expect(readCache(path.join(dir, 'two.cache')).lines).toHaveLength(14);
+    const warm = await cli('2', `warm.${format}`, 'two.cache');
+    expect(warm.equals(one)).toBe(true);
   }, 300_000);
 
   it.each([['1'], ['2'], ['auto']])('with --concurrency %s the json report is the same without the cache, from a cold cache and from a warm one; a damaged entry is linted again', async (concurrency) => {

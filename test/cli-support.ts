@@ -172,3 +172,31 @@ export function parseJsonResults(text: string): JsonResult[] {
 export function lines(text: string): string[] {
   return text.split('\n').filter((l) => l.trim() !== '');
 }
+
+/**
+ * Runs the CLI with a private TMPDIR (made if missing) and watches it: gives the most chunk files of
+ * worker processes (src/node/process-worker.ts, `chunk-N` in the run's temporary folder) seen there at
+ * once while the run went on.
+ */
+export async function runCliWatchingChunkFiles(args: string[], cwd: string, tmp: string, env: Record<string, string> = {}): Promise<{ code: number | null; stderr: string; mostChunkFiles: number }> {
+  mkdirSync(tmp, { recursive: true });
+  const chunkFiles = () => {
+    let n = 0;
+    for (const folder of readdirSync(tmp)) {
+      try {
+        n += readdirSync(path.join(tmp, folder)).filter((name) => name.startsWith('chunk-')).length;
+      } catch {
+        // removed meanwhile
+      }
+    }
+    return n;
+  };
+  let most = 0;
+  const poll = setInterval(() => (most = Math.max(most, chunkFiles())), 5);
+  try {
+    const r = await runCli(args, { cwd, env: { TMPDIR: tmp, ...env } });
+    return { code: r.code, stderr: r.stderr, mostChunkFiles: most };
+  } finally {
+    clearInterval(poll);
+  }
+}

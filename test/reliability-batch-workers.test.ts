@@ -14,7 +14,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { lintFilesToReports, RunInterrupted } from '../src/node.js';
-import { BIN, BUILD, cleanup, copySeed, ensureBuilt, parseJsonResults, runCli, SEED, tempDir, type JsonResult } from './cli-support.js';
+import { BIN, BUILD, cleanup, copySeed, ensureBuilt, parseJsonResults, runCli, runCliWatchingChunkFiles, SEED, tempDir, type JsonResult } from './cli-support.js';
 
 let dir: string;
 
@@ -157,37 +157,13 @@ describe('a caller that stops reading results', () => {
 });
 
 describe('worker processes hand their pieces over through files', () => {
-  /** Runs the CLI with a private TMPDIR; gives the most chunk files seen there at once while it ran. */
-  async function runWatchingTemp(args: string[], cwd: string, tmp: string, env: Record<string, string> = {}): Promise<{ code: number | null; stderr: string; mostChunkFiles: number }> {
-    mkdirSync(tmp, { recursive: true });
-    const chunkFiles = () => {
-      let n = 0;
-      for (const folder of readdirSync(tmp)) {
-        try {
-          n += readdirSync(path.join(tmp, folder)).filter((name) => name.startsWith('chunk-')).length;
-        } catch {
-          // removed meanwhile
-        }
-      }
-      return n;
-    };
-    let most = 0;
-    const poll = setInterval(() => (most = Math.max(most, chunkFiles())), 5);
-    try {
-      const r = await runCli(args, { cwd, env: { TMPDIR: tmp, ...env } });
-      return { code: r.code, stderr: r.stderr, mostChunkFiles: most };
-    } finally {
-      clearInterval(poll);
-    }
-  }
-
   it('json, csv and report-json from two worker processes equal one process byte for byte; chunk files go as they are copied and nothing is left', async () => {
     const work = path.join(dir, 'pieces');
     for (let i = 1; i <= 60; i++) copySeed(i % 3 === 0 ? 'seed.docx' : 'seed.txt', work, `scan/f${String(i).padStart(2, '0')}.${i % 3 === 0 ? 'docx' : 'txt'}`);
     const reports = (tag: string) => ['-f', 'json', '-o', `${tag}.json`, '-f', 'csv', '-o', `${tag}.csv`, '-f', 'report-json', '-o', `${tag}.report.json`];
     const fixedTime = { SOURCE_DATE_EPOCH: '1764633600' };
-    const one = await runWatchingTemp(['scan', '--concurrency', '1', ...reports('one')], work, path.join(work, 'tmp-one'), fixedTime);
-    const two = await runWatchingTemp(['scan', '--concurrency', '2', ...reports('two')], work, path.join(work, 'tmp-two'), fixedTime);
+    const one = await runCliWatchingChunkFiles(['scan', '--concurrency', '1', ...reports('one')], work, path.join(work, 'tmp-one'), fixedTime);
+    const two = await runCliWatchingChunkFiles(['scan', '--concurrency', '2', ...reports('two')], work, path.join(work, 'tmp-two'), fixedTime);
     expect([one.code, two.code]).toEqual([1, 1]);
     expect(two.stderr).not.toMatch(/^\s+at /m);
     // Compared as bytes, not with toEqual: a diff of two 15 MB buffers would take the test runner's heap.
@@ -202,7 +178,7 @@ describe('worker processes hand their pieces over through files', () => {
   it('a worker that dies in the middle of a chunk: the chunk is redone file by file, the culprit fails alone, the other pieces are whole, nothing is left', async () => {
     const work = path.join(dir, 'pieces-fault');
     for (let i = 1; i <= 40; i++) copySeed('seed.txt', work, `scan/f${String(i).padStart(2, '0')}.txt`);
-    const run = await runWatchingTemp(['scan', '--concurrency', '2', '-f', 'json', '-o', 'out.json', '-f', 'csv', '-o', 'out.csv'], work, path.join(work, 'tmp'), { JXLINT_TEST_WORKER_FAULT: 'exit:f08.txt' });
+    const run = await runCliWatchingChunkFiles(['scan', '--concurrency', '2', '-f', 'json', '-o', 'out.json', '-f', 'csv', '-o', 'out.csv'], work, path.join(work, 'tmp'), { JXLINT_TEST_WORKER_FAULT: 'exit:f08.txt' });
     expect(run.code).toBe(2);
     const results = parseJsonResults(readFileSync(path.join(work, 'out.json'), 'utf8'));
     expect(results).toHaveLength(40);

@@ -27,7 +27,7 @@ import { toolVersion } from './version.js';
 import { autoConcurrency, DEFAULT_WORKER_MEMORY_MB, lintFiles as lintOnPool, RunStopped, workWeight } from './lint-files.js';
 import { ReportWriter, type ReportOptions, type ReportOutput, type ReportTotals } from './reports.js';
 import { RunConfigs } from './run-configs.js';
-import { canSpool, DEFAULT_BOUNDED_LINT_THRESHOLD } from './lint-bounded.js';
+import { canSpool, canSpoolChunks, DEFAULT_BOUNDED_LINT_THRESHOLD, readSpooledPiece } from './lint-bounded.js';
 import { isInternalFailure, lintAndRender, lintOneFile, renderOutcome, type LintFileTask, type LintOutcome, type LintRunSettings } from './worker.js';
 
 /** Which files, and how each one's config is found. */
@@ -410,10 +410,21 @@ async function* cachedOutcomes(run: Run, options: LintFilesOptions): AsyncGenera
   let done = 0;
   const progress = () => options.onProgress?.(++done, total);
   const fresh = misses.length > 0 ? poolOutcomes(misses, run, options, progress) : null;
+  // A worker process may have left the bytes to keep in its chunk file: read through one reused buffer.
+  let spooledBytes: Uint8Array = new Uint8Array(256 * 1024);
   const keep = (i: number, outcome: LintOutcome) => {
     const key = keys[i];
     if (!key) return;
-    const { result, cacheBytes } = outcome;
+    const { result, cacheSpooled } = outcome;
+    let { cacheBytes } = outcome;
+    if (cacheSpooled) {
+      try {
+        cacheBytes = readSpooledPiece(cacheSpooled, spooledBytes);
+      } catch {
+        return; // not cached: linted again next time
+      }
+      if (cacheBytes.buffer.byteLength > spooledBytes.length) spooledBytes = new Uint8Array(cacheBytes.buffer);
+    }
     if (cacheBytes === null || (cacheBytes === undefined && isInternalFailure(result))) return;
     cache.set(tasks[i]!.filePath, key.content, key.settings, result, cacheBytes);
   };
@@ -551,7 +562,7 @@ export async function lintFilesToReports(
     // With --cache the workers also send the bytes the cache keeps (the json piece when there is one).
     run.settings.render = render && options.cache === true ? { ...render, cacheBytes: true } : render;
     // Pieces that need nothing else travel from the worker processes through files, not this process's memory.
-    if (run.settings.render && canSpool(run.settings.render) && run.plan.stdinBytes === undefined && !options.runFiles) run.piecesDir = () => writer.spoolDir();
+    if (canSpoolChunks(run.settings.render) && run.plan.stdinBytes === undefined && !options.runFiles) run.piecesDir = () => writer.spoolDir();
     // A large file is linted project by project into spool files when its pieces need nothing else (src/node/lint-bounded.ts).
     const threshold = options.boundedLintThreshold ?? boundedLintThresholdFromEnvironment() ?? DEFAULT_BOUNDED_LINT_THRESHOLD;
     if (run.settings.render && canSpool(run.settings.render) && run.plan.stdinBytes === undefined && !options.runFiles && anyLargerThan(run.plan.tasks, threshold)) {

@@ -70,6 +70,38 @@ export function canSpool(render: RenderSettings | undefined): boolean {
   return !!render && render.formats.length > 0 && render.formats.every((f) => SPOOLED_FORMATS.has(f)) && !render.keepMessages && !render.cacheBytes;
 }
 
+/**
+ * A spooled piece's bytes, read into `buffer` when it is large enough (else into a new one): a view
+ * valid until the buffer is used again.
+ */
+export function readSpooledPiece(piece: SpooledPiece, buffer: Uint8Array): Uint8Array {
+  const out = buffer.length >= piece.bytes ? buffer : new Uint8Array(Math.max(piece.bytes, 2 * buffer.length));
+  const fd = openSync(piece.file, 'r');
+  try {
+    let at = 0;
+    for (let i = 0; i < piece.ranges.length; i += 2) {
+      for (let position = piece.ranges[i]!, end = piece.ranges[i + 1]!; position < end; ) {
+        const n = readSync(fd, out, at, end - position, position);
+        if (n === 0) throw new Error(`spooled piece ${piece.file} ended early`);
+        at += n;
+        position += n;
+      }
+    }
+  } finally {
+    closeSync(fd);
+  }
+  return out.subarray(0, piece.bytes);
+}
+
+/**
+ * Whether a batch's worker processes may leave a chunk's pieces in a file (src/node/process-worker.ts):
+ * the same reports as `canSpool`, and nobody needs the messages back; the bytes `--cache` keeps may go
+ * there too (`LintOutcome.cacheSpooled`).
+ */
+export function canSpoolChunks(render: RenderSettings | undefined): boolean {
+  return !!render && render.formats.length > 0 && render.formats.every((f) => SPOOLED_FORMATS.has(f)) && !render.keepMessages;
+}
+
 /** A whole result handed out project by project as `lintBlocksByProject` would (no late messages; no memory saved): tests. */
 export function* wholeDocumentByProject(result: LintResult): ProjectMessageStream {
   const byProject = new Map<number, LintMessage[]>();

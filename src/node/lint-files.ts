@@ -274,7 +274,7 @@ export async function* lintFiles(
 function removeChunkSpools(outcomes: readonly LintOutcome[]): void {
   let last: string | undefined;
   for (const outcome of outcomes) {
-    for (const piece of outcome.spooled ?? []) {
+    for (const piece of [...(outcome.spooled ?? []), ...(outcome.cacheSpooled ? [outcome.cacheSpooled] : [])]) {
       if (!piece.shared || piece.file === last) continue;
       last = piece.file;
       rmSync(piece.file, { force: true });

@@ -81,18 +81,28 @@ export class ChunkSpool {
     if (!outcome.pieces || fd === null) return outcome;
     const spooled: SpooledPiece[] = [];
     let at = this.end;
+    const write = (bytes: Uint8Array): SpooledPiece => {
+      for (let off = 0; off < bytes.length; ) off += writeSync(fd, bytes, off, bytes.length - off, at + off);
+      const piece = { file: this.file, ranges: [at, at + bytes.length], bytes: bytes.length, shared: true };
+      at += bytes.length;
+      return piece;
+    };
+    let cacheSpooled: SpooledPiece | undefined;
     try {
-      for (const piece of outcome.pieces) {
-        for (let off = 0; off < piece.length; ) off += writeSync(fd, piece, off, piece.length - off, at + off);
-        spooled.push({ file: this.file, ranges: [at, at + piece.length], bytes: piece.length, shared: true });
-        at += piece.length;
+      for (const piece of outcome.pieces) spooled.push(write(piece));
+      // What --cache keeps: the json piece itself when it is one (the same bytes), else its own bytes.
+      const cache = outcome.cacheBytes;
+      if (cache) {
+        const same = outcome.pieces.indexOf(cache);
+        cacheSpooled = same >= 0 ? spooled[same] : write(cache);
       }
     } catch {
       this.close();
       return outcome;
     }
     this.end = at;
-    return { ...outcome, pieces: null, spooled };
+    const { cacheBytes, ...rest } = outcome;
+    return { ...rest, pieces: null, spooled, ...(cacheSpooled ? { cacheSpooled } : cacheBytes === null ? { cacheBytes } : {}) };
   }
 
   close(): void {

@@ -56,6 +56,8 @@ export interface LintOutcome {
    * piece itself when there is one), or null when the result must not be cached (jxlint's own failure).
    */
   cacheBytes?: Uint8Array | null;
+  /** The same bytes left in a worker process's chunk file instead (`cacheBytes` is then absent). */
+  cacheSpooled?: SpooledPiece;
   /** A large file's pieces left on disk (one per `render.formats`) instead of `pieces`: the main thread copies them into the reports and removes them. */
   spooled?: SpooledPiece[];
 }
