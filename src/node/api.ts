@@ -411,7 +411,7 @@ async function* cachedOutcomes(run: Run, options: LintFilesOptions): AsyncGenera
   const progress = () => options.onProgress?.(++done, total);
   const fresh = misses.length > 0 ? poolOutcomes(misses, run, options, progress) : null;
   // A worker process may have left the bytes to keep in its chunk file: read through one reused buffer.
-  let spooledBytes: Uint8Array = new Uint8Array(256 * 1024);
+  let spooledBytes: Uint8Array = new Uint8Array(0);
   const keep = (i: number, outcome: LintOutcome) => {
     const key = keys[i];
     if (!key) return;
@@ -561,11 +561,13 @@ export async function lintFilesToReports(
     const render = writer.renderSettings(needMessages);
     // With --cache the workers also send the bytes the cache keeps (the json piece when there is one).
     run.settings.render = render && options.cache === true ? { ...render, cacheBytes: true } : render;
+    // Files read from disk and linted here or on the pool (not standard input, not the caller's own runner).
+    const pooled = run.plan.stdinBytes === undefined && !options.runFiles;
     // Pieces that need nothing else travel from the worker processes through files, not this process's memory.
-    if (canSpoolChunks(run.settings.render) && run.plan.stdinBytes === undefined && !options.runFiles) run.piecesDir = () => writer.spoolDir();
+    if (pooled && canSpoolChunks(run.settings.render)) run.piecesDir = () => writer.spoolDir();
     // A large file is linted project by project into spool files when its pieces need nothing else (src/node/lint-bounded.ts).
     const threshold = options.boundedLintThreshold ?? boundedLintThresholdFromEnvironment() ?? DEFAULT_BOUNDED_LINT_THRESHOLD;
-    if (run.settings.render && canSpool(run.settings.render) && run.plan.stdinBytes === undefined && !options.runFiles && anyLargerThan(run.plan.tasks, threshold)) {
+    if (pooled && run.settings.render && canSpool(run.settings.render) && anyLargerThan(run.plan.tasks, threshold)) {
       const maxHeapMb = options.maxWorkerMemory !== undefined ? workerMemoryMb(options.maxWorkerMemory) : DEFAULT_WORKER_MEMORY_MB;
       let dir: string | null = null;
       try {

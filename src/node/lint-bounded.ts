@@ -67,7 +67,33 @@ export type ProjectMessageStream = Generator<StreamedProjectMessages, StreamedLi
 
 /** Whether a run's streamed reports can take spooled pieces: only those formats, and nobody needs the messages back. */
 export function canSpool(render: RenderSettings | undefined): boolean {
-  return !!render && render.formats.length > 0 && render.formats.every((f) => SPOOLED_FORMATS.has(f)) && !render.keepMessages && !render.cacheBytes;
+  return canSpoolChunks(render) && !render!.cacheBytes;
+}
+
+/**
+ * A spooled piece's bytes in order, read into `buffer`: each view fills the buffer as far as the piece
+ * goes and is valid until the next one is asked for.
+ */
+export function* spooledChunks(piece: SpooledPiece, buffer: Uint8Array): Generator<Uint8Array, void, undefined> {
+  const fd = openSync(piece.file, 'r');
+  try {
+    let used = 0;
+    for (let i = 0; i < piece.ranges.length; i += 2) {
+      for (let position = piece.ranges[i]!, end = piece.ranges[i + 1]!; position < end; ) {
+        const n = readSync(fd, buffer, used, Math.min(buffer.length - used, end - position), position);
+        if (n === 0) throw new Error(`spooled piece ${piece.file} ended early`);
+        used += n;
+        position += n;
+        if (used === buffer.length) {
+          yield buffer;
+          used = 0;
+        }
+      }
+    }
+    if (used > 0) yield buffer.subarray(0, used);
+  } finally {
+    closeSync(fd);
+  }
 }
 
 /**
@@ -76,21 +102,13 @@ export function canSpool(render: RenderSettings | undefined): boolean {
  */
 export function readSpooledPiece(piece: SpooledPiece, buffer: Uint8Array): Uint8Array {
   const out = buffer.length >= piece.bytes ? buffer : new Uint8Array(Math.max(piece.bytes, 2 * buffer.length));
-  const fd = openSync(piece.file, 'r');
-  try {
-    let at = 0;
-    for (let i = 0; i < piece.ranges.length; i += 2) {
-      for (let position = piece.ranges[i]!, end = piece.ranges[i + 1]!; position < end; ) {
-        const n = readSync(fd, out, at, end - position, position);
-        if (n === 0) throw new Error(`spooled piece ${piece.file} ended early`);
-        at += n;
-        position += n;
-      }
-    }
-  } finally {
-    closeSync(fd);
-  }
-  return out.subarray(0, piece.bytes);
+  for (const chunk of spooledChunks(piece, out.subarray(0, piece.bytes))) return chunk;
+  return out.subarray(0, 0);
+}
+
+/** Writes all of `bytes` to `fd` at `position`. */
+export function writeAllAt(fd: number, bytes: Uint8Array, position: number): void {
+  for (let off = 0; off < bytes.length; ) off += writeSync(fd, bytes, off, bytes.length - off, position + off);
 }
 
 /**
@@ -150,7 +168,7 @@ class Spool {
   }
 
   private writeAt(bytes: Uint8Array, position: number): void {
-    for (let off = 0; off < bytes.length; ) off += writeSync(this.fd, bytes, off, bytes.length - off, position + off);
+    writeAllAt(this.fd, bytes, position);
   }
 
   flush(): void {

@@ -12,10 +12,10 @@
  * (看门狗) checks every second that the parent is still this process's parent, and kills the
  * process when it is not — from its own thread, so a blocked event loop does not stop it.
  */
-import { closeSync, openSync, writeSync } from 'node:fs';
+import { closeSync, openSync } from 'node:fs';
 import { setFlagsFromString } from 'node:v8';
 import { Worker } from 'node:worker_threads';
-import type { SpooledPiece } from './lint-bounded.js';
+import { writeAllAt, type SpooledPiece } from './lint-bounded.js';
 import { lintAndRender, type LintFileTask, type LintOutcome, type LintRunSettings } from './worker.js';
 
 /**
@@ -82,7 +82,7 @@ export class ChunkSpool {
     const spooled: SpooledPiece[] = [];
     let at = this.end;
     const write = (bytes: Uint8Array): SpooledPiece => {
-      for (let off = 0; off < bytes.length; ) off += writeSync(fd, bytes, off, bytes.length - off, at + off);
+      writeAllAt(fd, bytes, at);
       const piece = { file: this.file, ranges: [at, at + bytes.length], bytes: bytes.length, shared: true };
       at += bytes.length;
       return piece;

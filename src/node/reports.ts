@@ -38,7 +38,7 @@ import { InputError } from './discover.js';
 import { ReportFile, ReportFolder, reportWriteError, writeReportFile } from './report-files.js';
 import { toolVersion } from './version.js';
 import type { LintOutcome, RenderSettings } from './worker.js';
-import type { SpooledPiece } from './lint-bounded.js';
+import { spooledChunks, type SpooledPiece } from './lint-bounded.js';
 import { forgetTemporaryFile, trackTemporaryFile } from './report-files.js';
 
 /** One report of a run: a format, and a file (null or omitted: stdout). */
@@ -493,19 +493,7 @@ class StreamedSink implements ResultSink {
     try {
       const out = this.startPiece(piece.bytes === 0, summaryResult);
       if (!out) return;
-      const fd = openSync(piece.file, 'r');
-      try {
-        for (let i = 0; i < piece.ranges.length; i += 2) {
-          for (let position = piece.ranges[i]!, end = piece.ranges[i + 1]!; position < end; ) {
-            const n = readSync(fd, copyBuffer, 0, Math.min(copyBuffer.length, end - position), position);
-            if (n === 0) throw new Error(`spooled piece ${piece.file} ended early`);
-            out.write(copyBuffer.subarray(0, n));
-            position += n;
-          }
-        }
-      } finally {
-        closeSync(fd);
-      }
+      for (const chunk of spooledChunks(piece, copyBuffer)) out.write(chunk);
     } finally {
       if (!piece.shared) rmSync(piece.file, { force: true });
     }
