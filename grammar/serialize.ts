@@ -69,21 +69,15 @@ function* rawUnits(stream: BlockStream): Generator<Unit> {
       for (const cell of row) {
         // A horizontally merged continuation is not a cell of its own in any export.
         if (cell.mergedLeft) continue;
-        const inline = INLINE_FIELD.exec(cell.text.trim());
+        const text = cell.text.trim();
+        const inline = INLINE_FIELD.exec(text);
         if (inline) {
           const base = { kind: 'cell' as const, origin: cell.origin, rowKey: block.rowsKnown ? rowKey : undefined, tableKey, mergedAbove: cell.mergedAbove };
           yield { ...base, text: inline[1] };
           yield { ...base, text: inline[2] };
           continue;
         }
-        yield {
-          kind: 'cell',
-          text: cell.text.trim(),
-          origin: cell.origin,
-          rowKey: block.rowsKnown ? rowKey : undefined,
-          tableKey,
-          mergedAbove: cell.mergedAbove,
-        };
+        yield { kind: 'cell', text, origin: cell.origin, rowKey: block.rowsKnown ? rowKey : undefined, tableKey, mergedAbove: cell.mergedAbove };
       }
     }
   }

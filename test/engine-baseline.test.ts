@@ -27,6 +27,39 @@ describe('fingerprints', () => {
   it('ignore whitespace inside values', () => {
     expect(fingerprintOf({ ...parts, found: '≥ 98%' })).toBe(fingerprintOf(parts));
   });
+  it('are the fingerprints baselines already hold: the same digits as the key-string definition, for any text', () => {
+    // The definition baselines were written with: the parts joined by ␟ into one key (whitespace
+    // as /\s/ sees it removed from code, 三级 and found), two FNV-1a hashes over its UTF-16 units.
+    const norm = (s: string | null) => (!s ? '' : s.replace(/[\s\u3000]+/g, ''));
+    const byKey = (p: typeof parts | Record<keyof typeof parts, string | null>): string => {
+      const key = `${p.ruleId ?? ''}\u241f${norm(p.projectCode)}\u241f${p.role ?? ''}\u241f${norm(p.level3)}\u241f${norm(p.found)}`;
+      let a = 0x811c9dc5;
+      let b = 0x050c5d1f;
+      for (let i = 0; i < key.length; i++) {
+        a = Math.imul(a ^ key.charCodeAt(i), 0x01000193);
+        b = Math.imul(b ^ key.charCodeAt(i), 0x01000193);
+      }
+      return (a >>> 0).toString(16).padStart(8, '0') + (b >>> 0).toString(16).padStart(8, '0');
+    };
+    // Every unit /\s/ matches, its neighbours that it does not, CJK, surrogate halves and pairs.
+    const units = [0x09, 0x0a, 0x0b, 0x0c, 0x0d, 0x0e, 0x1f, 0x20, 0x21, 0x85, 0x9f, 0xa0, 0xa1, 0x1680, 0x180e, 0x1fff, 0x2000, 0x2005, 0x200a, 0x200b, 0x2028, 0x2029, 0x202f, 0x205f, 0x2060, 0x2fff, 0x3000, 0x3001, 0xfeff, 0xfffe, 0xd83d, 0xde00, 0x4e00, 0x9879, 0x0030, 0x0041, 0x0025, 0x2265];
+    let seed = 12345;
+    const random = () => ((seed = Math.imul(seed ^ (seed >>> 15), 0x2c1b3c6d) + 0x6d2b79f5) >>> 0) / 2 ** 32;
+    const text = (): string | null => {
+      const r = random();
+      if (r < 0.1) return null;
+      if (r < 0.15) return '';
+      return String.fromCharCode(...Array.from({ length: Math.floor(random() * 12) }, () => units[Math.floor(random() * units.length)]!));
+    };
+    expect(units.filter((u) => /\s/.test(String.fromCharCode(u))).map((u) => u.toString(16))).toEqual(
+      ['9', 'a', 'b', 'c', 'd', '20', 'a0', '1680', '2000', '2005', '200a', '2028', '2029', '202f', '205f', '3000', 'feff'],
+    );
+    for (let i = 0; i < 5000; i++) {
+      const p = { ruleId: text(), projectCode: text(), role: text(), level3: text(), found: text() };
+      expect(fingerprintOf(p), JSON.stringify(p)).toBe(byKey(p));
+    }
+    expect(fingerprintOf(parts)).toBe(byKey(parts));
+  });
   it('do not depend on line numbers: the same finding moved down keeps its fingerprint', () => {
     const a = lintA(parseText(table({ indicators: BAD })));
     const b = lintA(parseText('第二部分\n预算项目绩效目标\n\n\n' + table({ indicators: BAD })));

@@ -16,25 +16,57 @@ export interface FingerprintParts {
   found: string | null;
 }
 
-const SPACE = /[\s\u3000]/;
-const SPACES = /[\s\u3000]+/g;
-const norm = (s: string | null | undefined) => (!s ? '' : SPACE.test(s) ? s.replace(SPACES, '') : s);
+/**
+ * Whether a UTF-16 unit is whitespace as `/\s/` sees it (\u3000, the ideographic space, included):
+ * the units a fingerprint leaves out of the project code, the 三级 name and the value found.
+ */
+function isSpaceUnit(c: number): boolean {
+  if (c <= 0x20) return c === 0x20 || (c >= 0x09 && c <= 0x0d);
+  if (c < 0xa0) return false;
+  return (
+    c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff
+  );
+}
+
+/** Between the parts of a fingerprint's key (␟, which no part contains). */
+const PART_SEPARATOR = 0x241f;
+const FNV_PRIME = 0x01000193;
+const HEX_DIGITS = [...'0123456789abcdef'].map((d) => d.charCodeAt(0));
+
+/** Eight lowercase hex digits of a 32-bit hash, as character codes. */
+function hexUnit(h: number, shift: number): number {
+  return HEX_DIGITS[(h >>> shift) & 15]!;
+}
 
 /**
  * A 16-hex-digit fingerprint: two 32-bit FNV-1a hashes (different offset bases) over the parts,
- * whitespace removed, joined by a separator that cannot occur in them.
+ * whitespace removed from the project code, 三级 name and value found, the parts separated by a
+ * character that cannot occur in them. The parts are hashed where they lie (no key string is built:
+ * every finding of every lint makes one), and the digits are made as one flat string.
  */
 export function fingerprintOf(parts: FingerprintParts): string {
-  const key = `${parts.ruleId ?? ''}\u241f${norm(parts.projectCode)}\u241f${parts.role ?? ''}\u241f${norm(parts.level3)}\u241f${norm(parts.found)}`;
   let a = 0x811c9dc5;
   let b = 0x050c5d1f;
-  for (let i = 0; i < key.length; i++) {
-    const c = key.charCodeAt(i);
-    a = Math.imul(a ^ c, 0x01000193);
-    b = Math.imul(b ^ c, 0x01000193);
+  for (let part = 0; part < 5; part++) {
+    if (part > 0) {
+      a = Math.imul(a ^ PART_SEPARATOR, FNV_PRIME);
+      b = Math.imul(b ^ PART_SEPARATOR, FNV_PRIME);
+    }
+    const s = part === 0 ? parts.ruleId : part === 1 ? parts.projectCode : part === 2 ? parts.role : part === 3 ? parts.level3 : parts.found;
+    if (!s) continue;
+    // The rule id and the cell role are names: hashed as they are.
+    const dropSpaces = part !== 0 && part !== 2;
+    for (let i = 0; i < s.length; i++) {
+      const c = s.charCodeAt(i);
+      if (dropSpaces && isSpaceUnit(c)) continue;
+      a = Math.imul(a ^ c, FNV_PRIME);
+      b = Math.imul(b ^ c, FNV_PRIME);
+    }
   }
-  // Joined: one flat 16-byte string per message instead of a pair under a concatenation node.
-  return [(a >>> 0).toString(16).padStart(8, '0'), (b >>> 0).toString(16).padStart(8, '0')].join('');
+  return String.fromCharCode(
+    hexUnit(a, 28), hexUnit(a, 24), hexUnit(a, 20), hexUnit(a, 16), hexUnit(a, 12), hexUnit(a, 8), hexUnit(a, 4), hexUnit(a, 0),
+    hexUnit(b, 28), hexUnit(b, 24), hexUnit(b, 20), hexUnit(b, 16), hexUnit(b, 12), hexUnit(b, 8), hexUnit(b, 4), hexUnit(b, 0),
+  );
 }
 
 export interface BaselineEntry {
