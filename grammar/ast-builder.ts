@@ -96,6 +96,8 @@ const BaseVisitor = tableParser.getBaseCstVisitorConstructorWithDefaults();
 
 class AstVisitor extends BaseVisitor implements Partial<TableCstVisitor<unknown, unknown>> {
   ctx!: BuildContext;
+  /** The table's tokens in source order when its parse took every one of them into the CST, else null. */
+  tableTokens: readonly IToken[] | null = null;
 
   constructor() {
     super();
@@ -161,10 +163,21 @@ class AstVisitor extends BaseVisitor implements Partial<TableCstVisitor<unknown,
 let sharedVisitor: AstVisitor | null = null;
 
 /** Builds one project from the CST of its table. */
-export function visitProjectTable(cst: ProjectTableCstNode, index: number, ctx: BuildContext): Project {
+/**
+ * The AST of one project table from its CST. `tokens`: the tokens the table was parsed from, when the
+ * parse reported no error — it then consumed every one of them, so they are the CST's tokens in
+ * source order, and the whole-table walk for them is not needed.
+ */
+export function visitProjectTable(cst: ProjectTableCstNode, index: number, ctx: BuildContext, tokens: readonly IToken[] | null = null): Project {
   sharedVisitor ??= new AstVisitor();
   sharedVisitor.ctx = ctx;
-  const project = sharedVisitor.visit(cst, index) as Project;
+  sharedVisitor.tableTokens = tokens;
+  let project: Project;
+  try {
+    project = sharedVisitor.visit(cst, index) as Project;
+  } finally {
+    sharedVisitor.tableTokens = null;
+  }
   const start = cst.location?.startOffset;
   project.origin = start !== undefined && !Number.isNaN(start) ? unitAt(ctx.serialized, start).origin : null;
   return project;
@@ -189,7 +202,8 @@ export function absentSpendPlan(): SpendPlan {
 
 function buildProject(v: AstVisitor, children: ProjectTableCstChildren, index: number): Project {
   const fieldCodes: FieldCodeResidue[] = [];
-  const template = detectTemplate(allTokens(children), (t) => v.cell(t).text ?? '');
+  const tokens = v.tableTokens ?? allTokens(children);
+  const template = detectTemplate(tokens, (t) => v.cell(t).text ?? '');
 
   // Title: "1、…绩效目标表 TC 9、… \f C \l 1"
   let title: string | null = null;

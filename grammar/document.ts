@@ -103,7 +103,7 @@ export function* documentParts(stream: BlockStream): Generator<DocumentPart, Doc
     const cst = tableParser.projectTable() as ProjectTableCstNode;
     const index = ++projectCount;
     for (const error of tableParser.errors) context.diagnostics.push(parseDiagnostic(error, index, window));
-    const project = visitProjectTable(cst, index, context);
+    const project = visitProjectTable(cst, index, context, tableParser.errors.length === 0 ? segment.tokens : null);
     ready.push({ kind: 'project', project, diagnostics: newDiagnostics() });
   };
   const take = (token: IToken): void => {
