@@ -10,7 +10,7 @@ import type { LintCommandOptions } from './lint-command.js';
 import type { OutputFlag } from './outputs.js';
 import { processIO, stdoutColor, type CliIO } from './io.js';
 import { collect, commanderMessage, HELP_HINT, oneOf, parseConcurrency, parseCount, parseSize, UsageError } from './usage.js';
-import { toolVersion } from '../node.js';
+import { toolVersion } from '../node/version.js';
 
 const LOCALES = ['zh-CN', 'en'] as const;
 const DOCX_READERS = ['stream', 'mammoth'] as const;
