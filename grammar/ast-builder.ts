@@ -162,7 +162,6 @@ class AstVisitor extends BaseVisitor implements Partial<TableCstVisitor<unknown,
 
 let sharedVisitor: AstVisitor | null = null;
 
-/** Builds one project from the CST of its table. */
 /**
  * The AST of one project table from its CST. `tokens`: the tokens the table was parsed from, when the
  * parse reported no error — it then consumed every one of them, so they are the CST's tokens in

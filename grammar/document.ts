@@ -18,7 +18,7 @@ import { serialLine, serialUnits, type Serialized, type Unit } from './serialize
 /** Tokens that open a new project table when the current one already has its own code. */
 const TABLE_OPENERS = new Set([T.ProjectCodeLabel, T.AgencyLine]);
 
-interface Segment {
+export interface Segment {
   tokens: IToken[];
   hasCode: boolean;
   /** The segment has its 项目名称 / 项目支出名称: a second one opens the next table. */
@@ -30,7 +30,7 @@ interface Segment {
  * table's code; a 项目名称 after the current table's name (templates whose table opens with the name
  * and have no code or unit line); the first code, unit line, name or grid of the document.
  */
-function opensTable(type: IToken['tokenType'], current: Segment | null): boolean {
+export function opensTable(type: IToken['tokenType'], current: Segment | null): boolean {
   if (type === T.Title) return true;
   if (current === null) return TABLE_OPENERS.has(type) || type === T.ProjectNameLabel || type === T.Level1Header;
   if (current.hasCode && TABLE_OPENERS.has(type)) return true;

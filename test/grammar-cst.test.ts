@@ -10,6 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { CST_TYPES_FILE, generateCstTypes } from '../scripts/gen-cst-dts.js';
 import { tableErrorMessages } from '../grammar/parse-errors.js';
 import * as T from '../grammar/lexicon.js';
+import { opensTable, type Segment } from '../grammar/document.js';
 import { tableParser } from '../grammar/parser.js';
 import { serialize } from '../grammar/serialize.js';
 import { parseText, readBlockStream } from '../src/index.js';
@@ -75,7 +76,7 @@ describe('parse errors', () => {
  * The AST builder takes a table's tokens from the segment it parsed when the parse reported no
  * error (grammar/document.ts → visitProjectTable), instead of walking the CST for them: that is
  * right only if an error-free parse puts every input token into the CST, in order. Checked here
- * on every table of every fixture, cut into tables as grammar/document.ts cuts them.
+ * on every table of every fixture, cut into tables by grammar/document.ts's own `opensTable`.
  */
 describe('an error-free table parse', () => {
   const cstTokens = (node: CstNode): IToken[] => {
@@ -102,15 +103,10 @@ describe('an error-free table parse', () => {
       }
       const { tokens } = T.tableLexer.tokenize(serialize(stream).text);
       const segments: IToken[][] = [];
-      let current: { tokens: IToken[]; hasCode: boolean; hasName: boolean } | null = null;
+      let current: Segment | null = null;
       for (const token of tokens) {
         const type = token.tokenType;
-        const opens =
-          type === T.Title ||
-          (current === null
-            ? [T.ProjectCodeLabel, T.AgencyLine, T.ProjectNameLabel, T.Level1Header].includes(type)
-            : (current.hasCode && (type === T.ProjectCodeLabel || type === T.AgencyLine)) || (current.hasName && type === T.ProjectNameLabel));
-        if (opens) segments.push((current = { tokens: [], hasCode: false, hasName: false }).tokens);
+        if (opensTable(type, current)) segments.push((current = { tokens: [], hasCode: false, hasName: false }).tokens);
         if (!current) continue;
         if (type === T.ProjectCodeLabel) current.hasCode = true;
         if (type === T.ProjectNameLabel) current.hasName = true;

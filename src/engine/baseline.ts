@@ -33,7 +33,7 @@ const PART_SEPARATOR = 0x241f;
 const FNV_PRIME = 0x01000193;
 const HEX_DIGITS = [...'0123456789abcdef'].map((d) => d.charCodeAt(0));
 
-/** Eight lowercase hex digits of a 32-bit hash, as character codes. */
+/** The lowercase hex digit (as a character code) of the four bits of `h` at `shift`. */
 function hexUnit(h: number, shift: number): number {
   return HEX_DIGITS[(h >>> shift) & 15]!;
 }
