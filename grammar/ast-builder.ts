@@ -28,7 +28,6 @@ import type {
   CodeFieldCstChildren,
   CostBreakdownCstNode,
   GoalsCstNode,
-  GridCellCstNode,
   IndicatorGridCstChildren,
   LongTermGoalsCstNode,
   ProjectTableCstChildren,
@@ -66,15 +65,10 @@ function isToken(x: CstNode | IToken): x is IToken {
   return (x as IToken).tokenType !== undefined;
 }
 
-/** The cells of the grid body (`gridCell` nodes, in source order). */
-function gridCells(v: AstVisitor, nodes: GridCellCstNode[] | undefined): CellRef[] {
+/** The cells of the grid body (the `gridCell` tokens, in source order; recovery's inserted tokens have no offset). */
+function gridCells(v: AstVisitor, tokens: IToken[] | undefined): CellRef[] {
   const out: CellRef[] = [];
-  for (const node of nodes ?? []) {
-    for (const list of Object.values(node.children)) {
-      const token = list?.[0];
-      if (token && !Number.isNaN(token.startOffset)) out.push(v.cell(token));
-    }
-  }
+  for (const token of tokens ?? []) if (!Number.isNaN(token.startOffset)) out.push(v.cell(token));
   return out;
 }
 

@@ -174,7 +174,7 @@ export type IndicatorGridCstChildren = {
   Level2Header: IToken[];
   Level3Header: IToken[];
   SecondaryHeader?: IToken[];
-  gridCell?: GridCellCstNode[];
+  gridCell?: (IToken)[];
 };
 
 export interface TrailingFieldCstNode extends CstNode {
@@ -185,25 +185,6 @@ export interface TrailingFieldCstNode extends CstNode {
 export type TrailingFieldCstChildren = {
   TrailingLabel: IToken[];
   valueCell?: ValueCellCstNode[];
-};
-
-export interface GridCellCstNode extends CstNode {
-  name: "gridCell";
-  children: GridCellCstChildren;
-}
-
-export type GridCellCstChildren = {
-  AnyText?: IToken[];
-  Blank?: IToken[];
-  SecondaryHeader?: IToken[];
-  IndicatorsLabel?: IToken[];
-  PurposeLabel?: IToken[];
-  BudgetTotalLabel?: IToken[];
-  FiscalFundsLabel?: IToken[];
-  OtherFundsLabel?: IToken[];
-  AgencyLabel?: IToken[];
-  DepartmentLabel?: IToken[];
-  PartHeading?: IToken[];
 };
 
 export interface StrayCstNode extends CstNode {
@@ -257,7 +238,6 @@ export interface TableCstVisitor<IN, OUT> extends ICstVisitor<IN, OUT> {
   longTermGoals(children: LongTermGoalsCstChildren, param?: IN): OUT;
   indicatorGrid(children: IndicatorGridCstChildren, param?: IN): OUT;
   trailingField(children: TrailingFieldCstChildren, param?: IN): OUT;
-  gridCell(children: GridCellCstChildren, param?: IN): OUT;
   stray(children: StrayCstChildren, param?: IN): OUT;
   valueCell(children: ValueCellCstChildren, param?: IN): OUT;
   anyCell(children: AnyCellCstChildren, param?: IN): OUT;

@@ -22,6 +22,9 @@ import { LazyLookahead } from './lazy-lookahead.js';
 import * as T from './lexicon.js';
 import { tableErrorMessages } from './parse-errors.js';
 
+/** The CST label of the grid's body cells (`IndicatorGridCstChildren.gridCell`). */
+const GRID_CELL = { LABEL: 'gridCell' };
+
 /**
  * The alternatives of each OR are fields, built once: chevrotain takes the same array on every call,
  * so a parse allocates no closures per cell (the grammar it records is the same).
@@ -174,7 +177,7 @@ export class TableParser extends CstParser {
     this.CONSUME(T.Level2Header);
     this.CONSUME(T.Level3Header);
     this.MANY(() => this.CONSUME(T.SecondaryHeader));
-    this.MANY2(() => this.SUBRULE(this.gridCell));
+    this.MANY2(() => this.OR2(this.gridCell));
   });
 
   /** 保障绩效目标实现措施 / 主管部门审核意见 <text>: rows after the grid, neither indicators nor goals. */
@@ -183,27 +186,26 @@ export class TableParser extends CstParser {
     this.MANY(() => this.SUBRULE(this.valueCell));
   });
 
-  private readonly gridCellToken: IOrAlt<unknown>[] = [
-    { ALT: () => this.CONSUME(T.AnyText) },
-    { ALT: () => this.CONSUME(T.Blank) },
-    { ALT: () => this.CONSUME(T.SecondaryHeader) },
-    { ALT: () => this.CONSUME(T.IndicatorsLabel) },
-    { ALT: () => this.CONSUME(T.PurposeLabel) },
-    { ALT: () => this.CONSUME(T.BudgetTotalLabel) },
-    { ALT: () => this.CONSUME(T.FiscalFundsLabel) },
-    { ALT: () => this.CONSUME(T.OtherFundsLabel) },
-    { ALT: () => this.CONSUME(T.AgencyLabel) },
-    { ALT: () => this.CONSUME(T.DepartmentLabel) },
-    { ALT: () => this.CONSUME(T.PartHeading) },
-  ];
-
   /**
    * A cell of the grid's body. Besides values it may read like a label (a 备注 column, a 三级
    * named 资金用途): inside the grid only the labels that open another part of the form end it.
+   * Consumed by the grid's own rule, every alternative under the one CST label `gridCell`, so the
+   * cells stay in source order: a sub-rule per cell cost each cell a CST node, its children object
+   * and chevrotain's rule bookkeeping, and the grid holds most of a document's cells.
    */
-  public gridCell = this.RULE('gridCell', () => {
-    this.OR(this.gridCellToken);
-  });
+  private readonly gridCell: IOrAlt<unknown>[] = [
+    { ALT: () => this.CONSUME2(T.AnyText, GRID_CELL) },
+    { ALT: () => this.CONSUME2(T.Blank, GRID_CELL) },
+    { ALT: () => this.CONSUME2(T.SecondaryHeader, GRID_CELL) },
+    { ALT: () => this.CONSUME2(T.IndicatorsLabel, GRID_CELL) },
+    { ALT: () => this.CONSUME2(T.PurposeLabel, GRID_CELL) },
+    { ALT: () => this.CONSUME2(T.BudgetTotalLabel, GRID_CELL) },
+    { ALT: () => this.CONSUME2(T.FiscalFundsLabel, GRID_CELL) },
+    { ALT: () => this.CONSUME2(T.OtherFundsLabel, GRID_CELL) },
+    { ALT: () => this.CONSUME2(T.AgencyLabel, GRID_CELL) },
+    { ALT: () => this.CONSUME2(T.DepartmentLabel, GRID_CELL) },
+    { ALT: () => this.CONSUME2(T.PartHeading, GRID_CELL) },
+  ];
 
   private readonly strayToken: IOrAlt<unknown>[] = [
     { ALT: () => this.CONSUME(T.AnyText) },
