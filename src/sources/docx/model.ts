@@ -84,7 +84,8 @@ export class WordGrid {
       this.startedAt.add(0);
       col = gridBefore;
     }
-    for (const c of cells) {
+    for (let i = 0; i < cells.length; i++) {
+      const c = cells[i];
       const span = Math.max(1, c.span);
       if (c.vMergeContinue && this.startedAt.has(col)) {
         row.push(gridCell('', r, col + 1, true, false));
@@ -177,7 +178,11 @@ export class DocxBlockBuilder {
   table(rows: GridRow[]): void {
     if (rows.length === 0) return;
     const table = ++this.tables;
-    for (const row of rows) for (const cell of row) cell.origin.table = table;
+    // Indexed: this runs once per table, mostly before it is optimised, where `for…of` allocates per cell.
+    for (let r = 0; r < rows.length; r++) {
+      const row = rows[r];
+      for (let c = 0; c < row.length; c++) row[c].origin.table = table;
+    }
     const block: TableBlock = {
       kind: 'table',
       rows,

@@ -150,6 +150,30 @@ const ELEMENT_CODES = new Map<string, number>([
   ['w:default', DEFAULT],
 ]);
 
+/**
+ * A stack that keeps its storage: an array popped to empty lets V8 shrink its backing store, so the
+ * paragraph stack, going 0 → 1 → 0 for every paragraph, allocated a new one each time.
+ */
+class Stack<T> {
+  private readonly items: (T | undefined)[] = [];
+  size = 0;
+
+  push(item: T): void {
+    this.items[this.size++] = item;
+  }
+
+  pop(): T | undefined {
+    if (this.size === 0) return undefined;
+    const item = this.items[--this.size];
+    this.items[this.size] = undefined;
+    return item;
+  }
+
+  top(): T | undefined {
+    return this.size === 0 ? undefined : this.items[this.size - 1];
+  }
+}
+
 /** Where finished paragraphs and tables go. */
 interface Container {
   paragraph(text: string, extras: ExtraItem[] | null): void;
@@ -246,7 +270,7 @@ class WordprocessingReader implements XmlHandler {
   constructor(private readonly numbering: DocxNumbering | null) {}
 
   private readonly containers: Container[] = [new BodyContainer(this.builder)];
-  private readonly paras: ParagraphState[] = [];
+  private readonly paras = new Stack<ParagraphState>();
   private carry: { parts: string[]; extras: ExtraItem[] | null } | null = null;
   private readonly tables: TableState[] = [];
   private readonly fields: FieldState[] = [];
@@ -322,12 +346,13 @@ class WordprocessingReader implements XmlHandler {
   }
 
   private get inFieldCode(): boolean {
-    for (const f of this.fields) if (f.code) return true;
+    const fields = this.fields;
+    for (let i = 0; i < fields.length; i++) if (fields[i].code) return true;
     return false;
   }
 
   private emit(text: string): void {
-    const p = this.paras[this.paras.length - 1];
+    const p = this.paras.top();
     if (p && !this.inFieldCode) p.parts.push(text);
   }
 
@@ -393,7 +418,7 @@ class WordprocessingReader implements XmlHandler {
       }
       case SDT:
         {
-          const paragraph = this.paras[this.paras.length - 1];
+          const paragraph = this.paras.top();
           this.sdts.push({
             checkbox: false,
             checked: false,
@@ -433,7 +458,7 @@ class WordprocessingReader implements XmlHandler {
         this.enterProperty('tcPr');
         return;
       case PICT: {
-        const p = this.paras[this.paras.length - 1];
+        const p = this.paras.top();
         if (!p) return this.skip();
         this.picts.push(this.depth);
         this.containers.push(new ExtraContainer((p.extras ??= [])));
@@ -459,7 +484,7 @@ class WordprocessingReader implements XmlHandler {
     switch (this.prop) {
       case 'pPr': {
         if (code === RPR) return this.nested('pPrRPr');
-        const p = this.paras[this.paras.length - 1];
+        const p = this.paras.top();
         // The style and the numbering properties only matter to a document with numbering.
         if (p && code === P_STYLE) {
           if (this.numbering) p.style = this.attr(tag, 'val');
@@ -467,14 +492,14 @@ class WordprocessingReader implements XmlHandler {
         return this.skip();
       }
       case 'numPr': {
-        const p = this.numbering ? this.paras[this.paras.length - 1] : undefined;
+        const p = this.numbering ? this.paras.top() : undefined;
         if (p && code === NUM_ID) p.numId = this.attr(tag, 'val');
         else if (p && code === ILVL) p.ilvl = Number(this.attr(tag, 'val') ?? 0);
         return this.skip();
       }
       case 'pPrRPr':
         if (code === DEL) {
-          const p = this.paras[this.paras.length - 1];
+          const p = this.paras.top();
           if (p) p.markDeleted = true;
         }
         return this.skip();
@@ -528,11 +553,14 @@ class WordprocessingReader implements XmlHandler {
         return this.skip();
     }
   }
-  private readonly propStack: [PropContext, number][] = [];
+  /** The property contexts `nested` entered from, and their depths. */
+  private readonly outerProps = new Stack<PropContext>();
+  private readonly outerPropDepths = new Stack<number>();
 
   /** Enters a property context one level down, remembering the outer one. */
   private nested(ctx: PropContext): void {
-    this.propStack.push([this.prop, this.propDepth]);
+    this.outerProps.push(this.prop);
+    this.outerPropDepths.push(this.propDepth);
     this.prop = ctx;
     this.propDepth = this.depth;
   }
@@ -546,9 +574,10 @@ class WordprocessingReader implements XmlHandler {
     }
     if (this.prop !== null && this.depth === this.propDepth) {
       if (this.prop === 'pPr' && this.numbering) this.numberParagraph();
-      const outer = this.propStack.pop();
-      if (outer) [this.prop, this.propDepth] = outer;
-      else this.prop = null;
+      if (this.outerProps.size > 0) {
+        this.prop = this.outerProps.pop() as PropContext;
+        this.propDepth = this.outerPropDepths.pop() as number;
+      } else this.prop = null;
       this.depth--;
       return;
     }
@@ -574,7 +603,7 @@ class WordprocessingReader implements XmlHandler {
       case SDT: {
         // A check box with no text in it: mammoth replaces its whole content by the check box.
         const sdt = this.sdts.pop();
-        const paragraph = this.paras[this.paras.length - 1];
+        const paragraph = this.paras.top();
         if (sdt && sdt.checkbox && !sdt.replaced && paragraph && paragraph === sdt.paragraph && !this.inFieldCode) {
           paragraph.parts.length = sdt.start;
           paragraph.parts.push(sdt.checked ? CHECKBOX_CHECKED : CHECKBOX_UNCHECKED);
@@ -687,7 +716,7 @@ class WordprocessingReader implements XmlHandler {
 
   /** At the end of w:pPr: an automatically numbered paragraph starts with its label. */
   private numberParagraph(): void {
-    const p = this.paras[this.paras.length - 1];
+    const p = this.paras.top();
     if (!p || !this.numbering) return;
     const label = this.numbering.next(p.numId, p.ilvl, p.style);
     if (label !== null) p.parts.push(label);
