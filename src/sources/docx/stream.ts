@@ -200,14 +200,36 @@ class BodyContainer implements Container {
   }
 }
 
-class CellContainer implements Container {
-  readonly paras: string[] = [];
+/**
+ * A table cell (w:tc) being read, which is also the cell handed to the grid: its paragraphs joined by
+ * "\n", and the span and vertical merge its w:tcPr gives. One object per cell, where a state object,
+ * a container and its array of paragraphs were three.
+ */
+class CellContainer implements Container, WordCellDraft {
+  text = '';
+  span = 1;
+  vMergeContinue = false;
+  private paragraphs = 0;
+  /** Set when the cell ends: its text is final (anything sent here later was never part of it). */
+  private ended = false;
+
   paragraph(text: string, extras: ExtraItem[] | null): void {
-    this.paras.push(text);
+    this.add(text);
     replay(this, extras);
   }
+
   table(rows: GridRow[]): void {
-    for (const line of flattenNestedTable(rows)) this.paras.push(line);
+    for (const line of flattenNestedTable(rows)) this.add(line);
+  }
+
+  end(): this {
+    this.ended = true;
+    return this;
+  }
+
+  private add(line: string): void {
+    if (this.ended) return;
+    this.text = this.paragraphs++ === 0 ? line : `${this.text}\n${line}`;
   }
 }
 
@@ -247,7 +269,7 @@ interface FieldState {
 interface TableState {
   grid: WordGrid;
   row: { cells: WordCellDraft[]; gridBefore: number; gridAfter: number; deleted: boolean } | null;
-  cell: { container: CellContainer; span: number; vMergeContinue: boolean } | null;
+  cell: CellContainer | null;
 }
 
 interface SdtState {
@@ -450,8 +472,8 @@ class WordprocessingReader implements XmlHandler {
         // gridBefore columns: the reference reader fills them with a placeholder cell whose
         // paragraph swallows text carried from a deleted paragraph mark; drop it here too.
         if (t.row.gridBefore > 0 && t.row.cells.length === 0) this.carry = null;
-        t.cell = { container: new CellContainer(), span: 1, vMergeContinue: false };
-        this.containers.push(t.cell.container);
+        t.cell = new CellContainer();
+        this.containers.push(t.cell);
         return;
       }
       case TC_PR:
@@ -614,11 +636,7 @@ class WordprocessingReader implements XmlHandler {
         const t = this.tables[this.tables.length - 1];
         if (t && t.cell && t.row) {
           this.containers.pop();
-          t.row.cells.push({
-            text: t.cell.container.paras.join('\n'),
-            span: t.cell.span,
-            vMergeContinue: t.cell.vMergeContinue,
-          });
+          t.row.cells.push(t.cell.end());
         }
         if (t) t.cell = null;
         break;
