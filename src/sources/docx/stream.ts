@@ -203,7 +203,7 @@ class BodyContainer implements Container {
 /**
  * A table cell (w:tc) being read, which is also the cell handed to the grid: its paragraphs joined by
  * "\n", and the span and vertical merge its w:tcPr gives. One object per cell, where a state object,
- * a container and its array of paragraphs were three.
+ * a container, its array of paragraphs and the draft for the grid were four.
  */
 class CellContainer implements Container, WordCellDraft {
   text = '';
