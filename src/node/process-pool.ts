@@ -45,8 +45,10 @@ export class WorkerDied extends Error {
 /**
  * Each half of a worker's young generation (新生代), MiB (V8's default for a 2 GiB heap: 16). Two
  * workers and the main process are three heaps where threads were one process: at 8 MiB a worker's
- * peak RSS over the 1,000-file bench fell from 171–183 to 149–154 MiB, CPU the same within noise
- * (two interleaved pairs).
+ * peak RSS over the 1,000-file bench fell from 171–183 to 149–154 MiB. It costs speed: 900
+ * seed-sized files on two workers, seven interleaved pairs, took a median 22.3 CPU-s at 8 MiB against
+ * 20.6 at 16 (16 faster in six pairs), but with 16 the bench's two-worker peak, summed over the
+ * processes, was 398.5 MiB against the 400 MiB target (docs/benchmarks.md, 2026-12-02 16:07–17:20).
  */
 const WORKER_SEMI_SPACE_MB = 8;
 
