@@ -48,7 +48,7 @@ export class WorkerDied extends Error {
  * peak RSS over the 1,000-file bench fell from 171–183 to 149–154 MiB. It costs speed: 900
  * seed-sized files on two workers, seven interleaved pairs, took a median 22.3 CPU-s at 8 MiB against
  * 20.6 at 16 (16 faster in six pairs), but with 16 the bench's two-worker peak, summed over the
- * processes, was 398.5 MiB against the 400 MiB target (docs/benchmarks.md, 2026-12-02 16:07–17:20).
+ * processes, was 398.5 MiB against the 400 MiB target (docs/benchmarks.md, 2026-12-02 16:07–17:16).
  */
 const WORKER_SEMI_SPACE_MB = 8;
 
