@@ -314,11 +314,27 @@ describe('editors/vscode: the packaged extension (scripts/ci-editors.sh)', () =>
 });
 
 describe('editors/vscode bundle in a fake VS Code host, against the real server', () => {
-  it('starts the server, lists Word findings, draws the table page and follows changes, restarts and stops', { timeout: 180_000 }, (ctx) => {
-    if (!process.env.CI && !process.env.JXLINT_HOST_SMOKE) return ctx.skip('not under CI (set CI or JXLINT_HOST_SMOKE=1 after npm run build and scripts/ci-editors.sh)');
+  /** What host-smoke.cjs saw, as a user would. */
+  interface HostSmoke {
+    commands: string[]; watchers: string[]; customEditors: string[];
+    docxDiagnostics: { code: string; message: string }[];
+    firstPage: string; tablePage: string; stoppedPage: string;
+    webviewOptions: Record<string, unknown>; rerenderedOnChange: boolean; rerenderedOnRestart: boolean;
+    notifications: unknown[]; output: string;
+    fixAllEdits: { uri: string; newText: string }[]; fixedText: string;
+  }
+  /** Runs host-smoke.cjs on a workspace with a Word file and a text export with one safe problem. */
+  function runHostSmoke(ctx: { skip: (note: string) => void }, env: NodeJS.ProcessEnv = {}): { seen: HostSmoke; textExport: string; fixable: string } | undefined {
+    if (!process.env.CI && !process.env.JXLINT_HOST_SMOKE) {
+      ctx.skip('not under CI (set CI or JXLINT_HOST_SMOKE=1 after npm run build and scripts/ci-editors.sh)');
+      return undefined;
+    }
     const bundle = join(ext, 'dist/extension.js');
     const serverBuilt = existsSync(join(root, 'dist/bin')) && readdirSync(join(root, 'dist/bin')).some((f) => f.endsWith('.js') && readFileSync(join(root, 'dist/bin', f), 'utf8').includes('jxlint/renderDocument'));
-    if (!existsSync(bundle) || !serverBuilt) return ctx.skip('dist/bin (npm run build) or editors/vscode/dist (scripts/ci-editors.sh) is missing');
+    if (!existsSync(bundle) || !serverBuilt) {
+      ctx.skip('dist/bin (npm run build) or editors/vscode/dist (scripts/ci-editors.sh) is missing');
+      return undefined;
+    }
     const workspace = mkdtempSync(join(tmpdir(), 'jxlint-vscode-host-'));
     try {
       const docx = 'merged-cells.docx';
@@ -329,44 +345,60 @@ describe('editors/vscode bundle in a fake VS Code host, against the real server'
       expect(fixable).not.toBe(seed);
       const textExport = join(workspace, 'seed.txt');
       writeFileSync(textExport, fixable);
-      const out = execFileSync(process.execPath, [join(ext, 'test/host-smoke.cjs'), join(root, 'dist/bin/main.js'), workspace, textExport], { encoding: 'utf8', timeout: 170_000 });
-      const seen = JSON.parse(out) as {
-        commands: string[]; watchers: string[]; customEditors: string[];
-        docxDiagnostics: { code: string; message: string }[];
-        firstPage: string; tablePage: string; stoppedPage: string;
-        webviewOptions: Record<string, unknown>; rerenderedOnChange: boolean; rerenderedOnRestart: boolean; notifications: unknown[];
-        fixAllEdits: { uri: string; newText: string }[]; fixedText: string;
-      };
-      expect(seen.commands).toEqual(expect.arrayContaining(Object.keys(COMMANDS)));
-      expect(seen.watchers).toEqual(['**/*.{docx,doc,html,htm,txt}', '**/{jxlint.config.json,.jxlintrc.json,.jxlintignore}']);
-      expect(seen.customEditors).toEqual(['jxlint.wordViewer']);
-      expect(seen.docxDiagnostics.length).toBeGreaterThan(0);
-      for (const d of seen.docxDiagnostics) {
-        expect(d.code).toMatch(/^[a-z]+(-[a-z]+)*$/);
-        expect(d.message).toMatch(/[\u4e00-\u9fff]/); // jxlint.locale zh-CN, as sent
-      }
-      expect(seen.firstPage).toContain('正在读取 merged-cells.docx');
-      const $ = cheerio.load(seen.tablePage);
-      expect($('meta[http-equiv="Content-Security-Policy"]').length).toBe(1);
-      expect($('meta[http-equiv="Content-Security-Policy"]').attr('content')).toMatch(/script-src 'nonce-[^']+'(;|$)/);
-      $('script').each((_, el) => expect($(el).attr('nonce')).toMatch(/.+/));
-      expect($('table').length).toBeGreaterThan(0);
-      expect(seen.tablePage).toContain(seen.docxDiagnostics[0]!.code);
-      expect(seen.webviewOptions).toEqual({ enableScripts: true, enableCommandUris: false, localResourceRoots: [] });
-      expect(seen.rerenderedOnChange).toBe(true);
-      expect(seen.rerenderedOnRestart).toBe(true);
-      expect(seen.stoppedPage).toContain('jxlint 语言服务器未运行');
-      expect(seen.stoppedPage).not.toContain('<script');
-      expect(seen.notifications).toEqual([]);
-      // jxlint: 修复全部安全问题 ran source.fixAll.jxlint and applied its edit
-      expect(seen.fixAllEdits.length).toBeGreaterThan(0);
-      for (const e of seen.fixAllEdits) expect(e.uri).toBe(pathToFileURL(textExport).href);
-      expect(seen.fixedText).not.toContain('收益人群');
-      expect(seen.fixedText).not.toBe(fixable);
-      expect(seen.fixedText).toContain('受益人群满意度');
+      const out = execFileSync(process.execPath, [join(ext, 'test/host-smoke.cjs'), join(root, 'dist/bin/main.js'), workspace, textExport], {
+        encoding: 'utf8',
+        timeout: 170_000,
+        env: { ...process.env, ...env },
+      });
+      return { seen: JSON.parse(out) as HostSmoke, textExport, fixable };
     } finally {
       rmSync(workspace, { recursive: true, force: true });
     }
+  }
+
+  it('starts the server, lists Word findings, draws the table page and follows changes, restarts and stops', { timeout: 180_000 }, (ctx) => {
+    const run = runHostSmoke(ctx);
+    if (!run) return;
+    const { seen, textExport, fixable } = run;
+    expect(seen.commands).toEqual(expect.arrayContaining(Object.keys(COMMANDS)));
+    expect(seen.watchers).toEqual(['**/*.{docx,doc,html,htm,txt}', '**/{jxlint.config.json,.jxlintrc.json,.jxlintignore}']);
+    expect(seen.customEditors).toEqual(['jxlint.wordViewer']);
+    expect(seen.docxDiagnostics.length).toBeGreaterThan(0);
+    for (const d of seen.docxDiagnostics) {
+      expect(d.code).toMatch(/^[a-z]+(-[a-z]+)*$/);
+      expect(d.message).toMatch(/[\u4e00-\u9fff]/); // jxlint.locale zh-CN, as sent
+    }
+    expect(seen.firstPage).toContain('正在读取 merged-cells.docx');
+    const $ = cheerio.load(seen.tablePage);
+    expect($('meta[http-equiv="Content-Security-Policy"]').length).toBe(1);
+    expect($('meta[http-equiv="Content-Security-Policy"]').attr('content')).toMatch(/script-src 'nonce-[^']+'(;|$)/);
+    $('script').each((_, el) => expect($(el).attr('nonce')).toMatch(/.+/));
+    expect($('table').length).toBeGreaterThan(0);
+    expect(seen.tablePage).toContain(seen.docxDiagnostics[0]!.code);
+    expect(seen.webviewOptions).toEqual({ enableScripts: true, enableCommandUris: false, localResourceRoots: [] });
+    expect(seen.rerenderedOnChange).toBe(true);
+    expect(seen.rerenderedOnRestart).toBe(true);
+    expect(seen.stoppedPage).toContain('jxlint 语言服务器未运行');
+    expect(seen.stoppedPage).not.toContain('<script');
+    expect(seen.notifications, seen.output).toEqual([]);
+    // jxlint: 修复全部安全问题 ran source.fixAll.jxlint and applied its edit
+    expect(seen.fixAllEdits.length).toBeGreaterThan(0);
+    for (const e of seen.fixAllEdits) expect(e.uri).toBe(pathToFileURL(textExport).href);
+    expect(seen.fixedText).not.toContain('收益人群');
+    expect(seen.fixedText).not.toBe(fixable);
+    expect(seen.fixedText).toContain('受益人群满意度');
+  });
+
+  it('a server whose pipes close while the client stops it (restart, VS Code closing) raises no error notification', { timeout: 180_000 }, (ctx) => {
+    // vscode-languageclient 9 forces "Connection to server got closed" when that happens (seen once in CI on a
+    // loaded machine); the preload makes it happen on every stop, and the client must only log it.
+    const run = runHostSmoke(ctx, { NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --require ${join(ext, 'test/exit-on-shutdown.cjs')}`.trim() });
+    if (!run) return;
+    const { seen } = run;
+    expect(seen.output).toContain('Connection to server got closed'); // the race did happen
+    expect(seen.notifications, seen.output).toEqual([]);
+    expect(seen.rerenderedOnRestart).toBe(true);
+    expect(seen.stoppedPage).toContain('jxlint 语言服务器未运行');
   });
 });
 

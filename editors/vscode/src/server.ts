@@ -20,8 +20,11 @@ export const SERVER_SETTINGS = ['locale', 'preset', 'run', 'baseline'] as const;
 /** Word/HTML/text files and the config files: the server lints the first as workspace diagnostics and re-reads the rest. */
 export const WATCHED_GLOBS = ['**/*.{docx,doc,html,htm,txt}', '**/{jxlint.config.json,.jxlintrc.json,.jxlintignore}'] as const;
 
+/** How long a stop waits for a client that is still starting. */
+const START_WAIT_MS = 10_000;
+
 export class JxlintServer implements vscode.Disposable {
-  private client: LanguageClient | undefined;
+  private client: JxlintLanguageClient | undefined;
   /** Start/stop run one after another, never interleaved. */
   private queue: Promise<void> = Promise.resolve();
   private readonly stateEmitter = new vscode.EventEmitter<boolean>();
@@ -101,7 +104,7 @@ export class JxlintServer implements vscode.Disposable {
       revealOutputChannelOn: RevealOutputChannelOn.Never,
     };
 
-    const client = new LanguageClient(CLIENT_ID, 'jxlint', serverOptions, clientOptions);
+    const client = new JxlintLanguageClient(CLIENT_ID, 'jxlint', serverOptions, clientOptions);
     client.onDidChangeState((event) => {
       if (event.newState === State.Running) this.stateEmitter.fire(true);
       else if (event.oldState === State.Running) this.stateEmitter.fire(false);
@@ -120,12 +123,31 @@ export class JxlintServer implements vscode.Disposable {
     const client = this.client;
     this.client = undefined;
     if (!client) return;
+    client.stopRequested = true;
     try {
+      // After a crash the client restarts its server by itself; a client still starting cannot be stopped.
+      if (client.state === State.Starting) await Promise.race([client.start().catch(() => undefined), delay(START_WAIT_MS)]);
       if (client.isRunning()) await client.stop(5_000);
       await client.dispose();
     } catch (error) {
       this.output.appendLine(`jxlint: stop: ${errorText(error)}`);
     }
+  }
+}
+
+/**
+ * A client that does not pop up an error while we stop it ourselves. vscode-languageclient 9 reports
+ * "Connection to server got closed. Server will not be restarted." as a forced notification when the
+ * server's pipes close while the client is still in its stopping state, without asking the error
+ * handler (microsoft/vscode-languageserver-node#1782): on a restart or when VS Code closes, that is
+ * the stop the user asked for, not a fault. The message still goes to the output channel.
+ */
+class JxlintLanguageClient extends LanguageClient {
+  /** Set once we begin to stop this client; it is never started again. */
+  stopRequested = false;
+
+  override error(message: string, data?: unknown, showNotification: boolean | 'force' = true): void {
+    super.error(message, data, this.stopRequested ? false : showNotification);
   }
 }
 
@@ -174,6 +196,10 @@ function onPath(name: string): boolean {
 async function notifyError(message: string, output: vscode.OutputChannel): Promise<void> {
   const choice = await vscode.window.showErrorMessage(message, MESSAGES.showOutput);
   if (choice === MESSAGES.showOutput) output.show(true);
+}
+
+function delay(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms).unref?.());
 }
 
 export function errorText(error: unknown): string {

@@ -93,6 +93,7 @@ async function until(what, test, ms = 60_000) {
   await until('the not-running page', () => pages.at(-1).includes('未运行'), 10_000);
   seen.stoppedPage = pages.at(-1);
   seen.notifications = host.messages;
+  seen.output = host.output.join('').slice(-6000);
   disposed.fire();
   for (const d of context.subscriptions) d.dispose?.();
   process.stdout.write(JSON.stringify(seen));
