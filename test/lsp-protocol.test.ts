@@ -4,7 +4,7 @@
 import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { fileUri, inProcessClient, type TestClient } from './helpers/lsp-client.js';
 
 const SEED = path.resolve('fixtures/seed/seed.txt');
@@ -347,13 +347,18 @@ describe('configuration', () => {
   it('reads jxlint.preset and jxlint.locale from workspace/configuration', async () => {
     const c = await client({ pull: true, configuration: { locale: 'en', preset: 'strict' } });
     const uri = fileUri(path.join(dir, 'settings.txt'));
-    await new Promise((r) => setTimeout(r, 100));
     await open(c, uri, seedText);
-    const r = (await c.connection.sendRequest('textDocument/diagnostic', { textDocument: { uri } })) as { items: (Diag & { severity: number })[] };
-    const unit = r.items.filter((d) => d.code === 'value-missing-unit');
-    expect(unit.length).toBeGreaterThan(0);
-    expect(unit.every((d) => d.severity === 1)).toBe(true); // strict: warn → error
-    expect(unit[0]!.message).toMatch(/unit/i);
+    // The settings arrive after `initialized`; the server re-lints when they do.
+    await vi.waitFor(
+      async () => {
+        const r = (await c.connection.sendRequest('textDocument/diagnostic', { textDocument: { uri } })) as { items: (Diag & { severity: number })[] };
+        const unit = r.items.filter((d) => d.code === 'value-missing-unit');
+        expect(unit.length).toBeGreaterThan(0);
+        expect(unit.every((d) => d.severity === 1)).toBe(true); // strict: warn → error
+        expect(unit[0]!.message).toMatch(/unit/i);
+      },
+      { timeout: 10_000, interval: 100 },
+    );
   });
 });
 
@@ -479,12 +484,10 @@ describe('robustness and life cycle', () => {
     const c = await client();
     await c.connection.sendRequest('shutdown');
     await c.connection.sendNotification('exit');
-    await new Promise((r) => setTimeout(r, 100));
-    expect(c.exits).toEqual([0]);
+    await vi.waitFor(() => expect(c.exits).toEqual([0]), { timeout: 10_000 });
     const d = await client();
     await d.connection.sendNotification('exit');
-    await new Promise((r) => setTimeout(r, 100));
-    expect(d.exits).toEqual([1]);
+    await vi.waitFor(() => expect(d.exits).toEqual([1]), { timeout: 10_000 });
   });
 });
 
