@@ -1,17 +1,20 @@
 /**
- * The browser's .docx path in Node (Node 20 has DecompressionStream too): `readSourceInBrowser`
+ * The browser's .docx and .xlsx path in Node (Node 20 has DecompressionStream too): `readSourceInBrowser`
  * (DecompressionStream through zip-guard's injectable inflater) gives the Block stream, or the
- * SourceError, that `readSource` gives — on every Word fixture, the hostile ones included — and the
- * bounded inflater stops at its cap. The same comparison runs on the bundle in Chromium in
+ * SourceError, that `readSource` gives — on every Word and Excel fixture, the hostile ones included,
+ * and on workbooks of hundreds of sheets — and the bounded inflater stops at its cap. The same comparison runs on the bundle in Chromium in
  * test/browser-page.e2e.test.ts.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { deflateRawSync } from 'node:zlib';
+import { deflateSync, strToU8 } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { inflateRawBounded, readSourceInBrowser } from '../src/browser/inflate.js';
 import { readSource } from '../src/sources/index.js';
 import { setRawInflate } from '../src/sources/zip-guard.js';
+import { rawZip } from '../scripts/docx-fixtures/bad.js';
+import { inlineCell, row, workbookParts } from './helpers/xlsx-build.js';
 
 const docx = [
   'fixtures/seed/seed.docx',
@@ -53,6 +56,56 @@ describe('readSourceInBrowser', () => {
     setRawInflate(before);
     await readSourceInBrowser(new Uint8Array(readFileSync('fixtures/seed/seed.docx')), { filePath: 'seed.docx' });
     expect(setRawInflate(before)).toBe(before);
+  });
+});
+
+/** Every .xlsx under fixtures/, found at any depth. */
+function xlsxFixtures(dir = 'fixtures'): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((d) =>
+    d.isDirectory() ? xlsxFixtures(join(dir, d.name)) : d.name.endsWith('.xlsx') ? [join(dir, d.name)] : [],
+  );
+}
+
+/** A workbook of `sheets` small sheets, every part deflated; `override` changes one part's declared size. */
+function manySheets(sheets: number, override: Record<string, number> = {}): Uint8Array {
+  const parts = workbookParts({
+    sheets: Array.from({ length: sheets }, (_, i) => ({
+      name: `项目${i + 1}`,
+      rows: row(1, inlineCell('A1', '项目名称') + inlineCell('B1', `项目${i + 1}`)) + row(2, inlineCell('A2', '年度资金总额') + inlineCell('B2', `${i + 1}0`)),
+    })),
+  });
+  return rawZip(
+    Object.entries(parts).map(([name, content]) => {
+      const data = typeof content === 'string' ? strToU8(content) : content;
+      return { name, data: deflateSync(data), declaredSize: override[name] ?? data.length, method: 8 as const };
+    }),
+  );
+}
+
+describe('readSourceInBrowser on workbooks', () => {
+  const fixtures = xlsxFixtures();
+
+  it('covers the Excel fixtures', () => {
+    expect(fixtures.length).toBeGreaterThan(20);
+  });
+
+  it.each(fixtures)('%s reads as readSource reads it', async (file) => {
+    const bytes = new Uint8Array(readFileSync(file));
+    expect(await outcome(() => readSourceInBrowser(bytes, { filePath: file }))).toEqual(await outcome(() => readSource(bytes, { filePath: file })));
+  });
+
+  it.each([
+    ['3 sheets', manySheets(3), {}, /项目3"/],
+    ['60 sheets', manySheets(60), {}, /项目60"/],
+    ['400 sheets', manySheets(400), {}, /项目400"/],
+    ['150 sheets, the 120th inflating past its declared size', manySheets(150, { 'xl/worksheets/sheet120.xml': 40 }), {}, /"code":"zip-bomb".*sheet120\.xml/],
+    ['150 sheets, the 120th cut off (declared larger than it inflates)', manySheets(150, { 'xl/worksheets/sheet120.xml': 100_000 }), {}, /"code":"corrupt-xlsx".*sheet120\.xml/],
+    ['150 sheets over a small total limit', manySheets(150), { maxInflatedSize: 20_000 }, /"code":"zip-bomb"/],
+  ] as const)('%s: as readSource reads it', async (_name, bytes, limits, expected) => {
+    const node = await outcome(() => readSource(bytes, { filePath: '预算.xlsx', ...limits }));
+    const browser = await outcome(() => readSourceInBrowser(bytes, { filePath: '预算.xlsx', ...limits }));
+    expect(browser).toEqual(node);
+    expect(JSON.stringify(node)).toMatch(expected);
   });
 });
 

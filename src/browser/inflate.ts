@@ -9,12 +9,15 @@
  * inflated yet, the attempt is abandoned (whatever it threw is discarded), that entry is inflated
  * asynchronously — stopping as soon as the output passes the cap the reader asked for — and the
  * reader runs again. A .docx needs at most five entries (.rels, the main part, its .rels, numbering,
- * styles), so at most a few short attempts precede the one that reads the document; the readers'
- * logic, and every limit check in zip-guard.ts, stay exactly those Node runs.
+ * styles), so at most a few short attempts precede the one that reads the document. A workbook needs
+ * one entry per sheet: once a file has asked for more than a .docx does, every XML part of the package
+ * is inflated before the next attempt, so a workbook of hundreds of sheets takes a handful of attempts,
+ * not one per sheet. The readers' logic, and every limit check in zip-guard.ts, stay exactly those
+ * Node runs.
  */
 import type { BlockStream } from '../sources/blocks.js';
 import { readSource, type ReadSourceOptions } from '../sources/index.js';
-import { joinChunks, setRawInflate, type RawInflate } from '../sources/zip-guard.js';
+import { DEFAULT_ZIP_LIMITS, entryData, joinChunks, readZipDirectory, setRawInflate, type RawInflate, type ZipEntry } from '../sources/zip-guard.js';
 
 /** Compressed bytes written per step: at deflate's ~1032:1 maximum, ≤ 4 MiB of output per step. */
 const INFLATE_STEP = 4 * 1024;
@@ -80,8 +83,47 @@ function answer(found: Inflated | undefined, maxOutput: number): Uint8Array | nu
   return found.bytes.length > maxOutput ? null : found.bytes;
 }
 
-/** The most attempts one file may take (each inflates one more entry). */
+/** The most attempts one file may take (each inflates one more entry, or all XML parts at once). */
 const MAX_ATTEMPTS = 64;
+
+/** After this many entries asked for one at a time, the rest of the package's XML parts are inflated together. */
+const ONE_AT_A_TIME = 5;
+
+/** Inflates one entry, stopping one byte past `cap`, and keeps the outcome. */
+async function inflateInto(inflated: Map<string, Inflated>, key: string, data: Uint8Array, cap: number): Promise<void> {
+  try {
+    inflated.set(key, { cap, bytes: await inflateRawBounded(data, cap), error: null });
+  } catch (error) {
+    inflated.set(key, { cap, bytes: null, error });
+  }
+}
+
+/**
+ * Inflates every deflated XML part (.xml, .rels) not inflated yet, each capped one byte past its
+ * declared size — the most the readers ever ask of an entry — so that the answers are the ones the
+ * entries would give one at a time. Skipped when the declared sizes pass the total limit: the reader
+ * refuses such a package before it inflates anything.
+ */
+async function inflateXmlParts(bytes: Uint8Array, inflated: Map<string, Inflated>, maxInflatedSize: number): Promise<void> {
+  let entries: ZipEntry[];
+  try {
+    entries = readZipDirectory(bytes);
+  } catch {
+    return; // the reader reports the damage
+  }
+  const parts = entries.filter((e) => e.method === 8 && (e.flags & 1) === 0 && /\.(xml|rels)$/i.test(e.name));
+  if (parts.reduce((sum, e) => sum + e.size, 0) > maxInflatedSize) return;
+  for (const e of parts) {
+    let data: Uint8Array;
+    try {
+      data = entryData(bytes, e);
+    } catch {
+      continue; // a broken local header: the reader reports it if it needs the part
+    }
+    const key = keyOf(data);
+    if (!inflated.has(key)) await inflateInto(inflated, key, data, e.size + 1);
+  }
+}
 
 /**
  * `readSource` with .docx entries inflated by DecompressionStream. Same Block stream, same
@@ -113,10 +155,7 @@ export async function readSourceInBrowser(bytes: Uint8Array, options: ReadSource
       if ('stream' in outcome) return outcome.stream;
       throw outcome.error;
     }
-    try {
-      inflated.set(need.key, { cap: need.cap, bytes: await inflateRawBounded(need.data, need.cap), error: null });
-    } catch (error) {
-      inflated.set(need.key, { cap: need.cap, bytes: null, error });
-    }
+    await inflateInto(inflated, need.key, need.data, need.cap);
+    if (attempt + 1 === ONE_AT_A_TIME) await inflateXmlParts(bytes, inflated, options.maxInflatedSize ?? DEFAULT_ZIP_LIMITS.maxInflatedSize);
   }
 }

@@ -186,6 +186,12 @@ export function checkDeclaredSizes(entries: ZipEntry[], limits: ZipLimits, mainP
 }
 
 /** Start of an entry's data, after its local header. */
+/** The compressed data of an entry: the bytes the inflater is handed for it. */
+export function entryData(bytes: Uint8Array, e: ZipEntry): Uint8Array {
+  const start = dataStart(bytes, e);
+  return bytes.subarray(start, start + e.compressedSize);
+}
+
 function dataStart(bytes: Uint8Array, e: ZipEntry): number {
   const o = e.localHeaderOffset;
   if (o + 30 > bytes.length || u32(bytes, o) !== 0x04034b50) throw corruptDocx(`${e.name} 的本地文件头无效`, `invalid local header of ${e.name}`);
@@ -248,8 +254,7 @@ export function inflateEntry(
   onChunk: (chunk: Uint8Array) => void,
 ): number {
   if (e.flags & 1) throw encryptedZip();
-  const start = dataStart(bytes, e);
-  const data = bytes.subarray(start, start + e.compressedSize);
+  const data = entryData(bytes, e);
   let produced = 0;
   // A part may not inflate past the limit, nor past its own declared size (declared sizes can lie).
   const cap = Math.min(maxBytes, e.size);
