@@ -400,6 +400,35 @@ describe('editors/vscode bundle in a fake VS Code host, against the real server'
     expect(seen.rerenderedOnRestart).toBe(true);
     expect(seen.stoppedPage).toContain('jxlint 语言服务器未运行');
   });
+
+  it('"Restart server" while the client is restarting a crashed server: no server left running, no pop-up', { timeout: 180_000 }, (ctx) => {
+    if (!process.env.CI && !process.env.JXLINT_HOST_SMOKE) return ctx.skip('not under CI (set CI or JXLINT_HOST_SMOKE=1 after npm run build and scripts/ci-editors.sh)');
+    if (!existsSync(join(ext, 'dist/extension.js')) || !existsSync(join(root, 'dist/bin/main.js'))) return ctx.skip('dist/bin (npm run build) or editors/vscode/dist (scripts/ci-editors.sh) is missing');
+    const workspace = mkdtempSync(join(tmpdir(), 'jxlint-vscode-restart-'));
+    const servers = mkdtempSync(join(tmpdir(), 'jxlint-vscode-servers-'));
+    try {
+      // The first server exits after `initialized`; the later ones hold `initialize` back for 1.5 s.
+      const out = execFileSync(process.execPath, [join(ext, 'test/host-restart-while-starting.cjs'), join(root, 'dist/bin/main.js'), workspace], {
+        encoding: 'utf8',
+        timeout: 170_000,
+        env: {
+          ...process.env,
+          NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --require ${join(ext, 'test/crash-then-slow-start.cjs')}`.trim(),
+          JXLINT_TEST_DIR: servers,
+          JXLINT_TEST_INIT_DELAY_MS: '1500',
+        },
+      });
+      const seen = JSON.parse(out) as { serversBeforeRestart: number; serversAfterRestart: number; aliveAtEnd: number[]; notifications: unknown[]; output: string };
+      expect(seen.output).toContain('Server will restart'); // the client did restart the crashed server itself
+      expect(seen.serversBeforeRestart).toBe(2);
+      expect(seen.serversAfterRestart).toBe(3); // the command's own server, after the second was stopped
+      expect(seen.aliveAtEnd, seen.output).toEqual([]);
+      expect(seen.notifications, seen.output).toEqual([]);
+    } finally {
+      rmSync(workspace, { recursive: true, force: true });
+      rmSync(servers, { recursive: true, force: true });
+    }
+  });
 });
 
 /** Names in a ZIP's central directory. */
