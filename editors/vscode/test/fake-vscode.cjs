@@ -1,6 +1,6 @@
 // A minimal stand-in for the `vscode` module, enough for vscode-languageclient and this extension to run in
 // plain Node (VS Code itself cannot be downloaded here). Records what the extension does: commands, watchers,
-// custom editors, diagnostics, notifications, applied edits. Used by host-smoke.cjs only.
+// custom editors, diagnostics, notifications, applied edits. Used by the host scripts (fake-host.cjs) only.
 const { pathToFileURL, fileURLToPath } = require('node:url');
 const path = require('node:path');
 

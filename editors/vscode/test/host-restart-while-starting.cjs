@@ -2,29 +2,13 @@
 // fake host with crash-then-slow-start.cjs preloaded into the server, gives the command while the client is
 // still starting, stops the extension, and prints what a user would see as one JSON object on stdout.
 // Usage: NODE_OPTIONS=--require=…/crash-then-slow-start.cjs JXLINT_TEST_DIR=<empty dir> node test/host-restart-while-starting.cjs <jxlint .js> <workspace>
-const Module = require('node:module');
 const path = require('node:path');
 const fs = require('node:fs');
-const fake = require('./fake-vscode.cjs');
+const { fake, host, until } = require('./fake-host.cjs');
 
 const [serverPath, workspace] = process.argv.slice(2);
 const dir = process.env.JXLINT_TEST_DIR;
-const loadModule = Module._load;
-Module._load = function (request, ...rest) {
-  return request === 'vscode' ? fake : loadModule.call(this, request, ...rest);
-};
-const host = fake.__state;
-process.on('unhandledRejection', (reason) => host.output.push(`unhandled rejection: ${reason}\n`));
-const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
-async function until(what, test, ms = 60_000) {
-  const start = Date.now();
-  for (;;) {
-    const value = test();
-    if (value) return value;
-    if (Date.now() - start > ms) throw new Error(`timeout: ${what}`);
-    await sleep(20);
-  }
-}
+
 const alive = (pid) => {
   try {
     process.kill(pid, 0);
@@ -44,15 +28,15 @@ const serverPids = () => fs.readdirSync(dir).filter((f) => f.startsWith('server-
   await extension.activate(context);
   const log = () => host.output.join('');
   // The first server exits; the client logs that it restarts it and is starting the second one.
-  await until('the client restarting the crashed server', () => log().includes('Server will restart'));
-  await until('the second server', () => serverPids().length >= 2);
+  await until('the client restarting the crashed server', () => log().includes('Server will restart'), 60_000, 20);
+  await until('the second server', () => serverPids().length >= 2, 60_000, 20);
   seen.serversBeforeRestart = serverPids().length;
   await host.commands.get('jxlint.restartServer')();
   seen.serversAfterRestart = serverPids().length;
   await extension.deactivate();
   for (const d of context.subscriptions) d.dispose?.();
   // The client kills a server that has not exited 2 s after a stop; give it that long and a margin.
-  await until('every server process gone', () => serverPids().every((pid) => !alive(pid)), 10_000).catch(() => undefined);
+  await until('every server process gone', () => serverPids().every((pid) => !alive(pid)), 10_000, 20).catch(() => undefined);
   seen.aliveAtEnd = serverPids().filter(alive);
   seen.notifications = host.messages;
   seen.output = log().slice(-6000);

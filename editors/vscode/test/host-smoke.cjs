@@ -1,29 +1,11 @@
 // Runs the bundled extension (dist/extension.js) in plain Node against a fake VS Code host (fake-vscode.cjs)
 // and a real jxlint language server, and prints what a user would see as one JSON object on stdout.
 // Usage: node test/host-smoke.cjs <jxlint executable or .js> <workspace dir with a .docx> <text export with safe fixes>
-const Module = require('node:module');
 const path = require('node:path');
 const fs = require('node:fs');
-const fake = require('./fake-vscode.cjs');
+const { fake, host, sleep, until } = require('./fake-host.cjs');
 
 const [serverPath, workspace, textExport] = process.argv.slice(2);
-const loadModule = Module._load;
-Module._load = function (request, ...rest) {
-  return request === 'vscode' ? fake : loadModule.call(this, request, ...rest);
-};
-const host = fake.__state;
-// VS Code's extension host logs unhandled rejections; plain Node would die on them.
-process.on('unhandledRejection', (reason) => host.output.push(`unhandled rejection: ${reason}\n`));
-const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
-async function until(what, test, ms = 60_000) {
-  const start = Date.now();
-  for (;;) {
-    const value = test();
-    if (value) return value;
-    if (Date.now() - start > ms) throw new Error(`timeout: ${what}`);
-    await sleep(50);
-  }
-}
 
 (async () => {
   const seen = {};
