@@ -165,6 +165,24 @@ const commandModules = {
   },
 };
 
+/**
+ * numfmt (the .xlsx number formats) is required from dist/bin/numfmt.cjs, built below, not from
+ * node_modules: numfmt 4.0.1's package sends require() to dist/index.cjs, a file it does not ship
+ * (its CommonJS build is dist/index.js), so `require('numfmt')` fails where `import` works.
+ */
+const numfmtBeside = {
+  name: 'numfmt-beside',
+  setup(b) {
+    b.onResolve({ filter: /^numfmt$/ }, () => ({ path: './numfmt.cjs', external: true }));
+  },
+};
+await build({
+  ...common,
+  stdin: { contents: "export * from 'numfmt';", resolveDir: process.cwd(), loader: 'js' },
+  outfile: path.join(outdir, 'numfmt.cjs'),
+  format: 'cjs',
+});
+
 // The command line as one classic script: the launcher passes what a CommonJS module has, and the
 // script's own URL for `import.meta.url` (./worker.js, package.json are found from it).
 const cli = await build({
@@ -174,12 +192,13 @@ const cli = await build({
   outfile: path.join(outdir, 'cli.cjs'),
   format: 'cjs',
   // The .xlsx number formats and the HTML parser (with its entity tables) are a sixth of the script
-  // and serve only .xlsx and .html inputs: required from node_modules when those are read.
-  external: [...common.external, 'numfmt', 'htmlparser2', 'entities'],
+  // and serve only .xlsx and .html inputs: required when those are read (numfmt from beside the
+  // script, the HTML parser from node_modules).
+  external: [...common.external, 'htmlparser2', 'entities'],
   define: { 'import.meta.url': '__jxlintImportMetaUrl' },
   banner: { js: '(function (require, module, exports, __filename, __dirname, __jxlintImportMetaUrl, __jxlintImport) {' },
   footer: { js: '})' },
-  plugins: [commandModules, lazyFflate, lazyModules, lazyFdirPicomatch, fastCharCodeMap],
+  plugins: [commandModules, numfmtBeside, lazyFflate, lazyModules, lazyFdirPicomatch, fastCharCodeMap],
 });
 let script = cli.outputFiles[0].text.replace(/^#!.*\n/, '');
 // A function that V8 takes from the code cache loses the script's dynamic-import callback (Node 20:

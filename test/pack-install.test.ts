@@ -116,6 +116,24 @@ describe.skipIf(!enabled)('npm pack → npm install -g from the tarball (CI; JXL
     expect(fileURLToPath(rule.helpUri).startsWith(prefix)).toBe(true);
   });
 
+  // Every input format in one process, as `jxlint FILE` runs it: the script requires some readers'
+  // libraries lazily (numfmt, htmlparser2), which a run of only the seed .docx never loads.
+  it.each([
+    'fixtures/seed/seed.docx',
+    'fixtures/seed/seed.doc',
+    'fixtures/seed/seed.txt',
+    'fixtures/seed/seed-gb18030-crlf.txt',
+    'fixtures/html/seed-gb2312.html',
+    'fixtures/xlsx/seed-per-sheet.xlsx',
+    'fixtures/xlsx/seed-stacked.xlsx',
+  ])('reads %s into the seed\'s 18 projects', (file) => {
+    const run = spawnSync(bin, [path.join(root, file), '-f', 'json', '--no-progress'], { cwd: dir, encoding: 'utf8', maxBuffer: 64 << 20 });
+    expect(run.stderr).toBe('');
+    const [result] = JSON.parse(run.stdout) as { status: string; projects: unknown[]; messages: { message: string }[] }[];
+    expect(result!.status, result!.messages[0]?.message).not.toBe('failed');
+    expect(result!.projects).toHaveLength(18);
+  });
+
   it('lints a folder on two worker processes: one result per file, the same as in-process', () => {
     const folder = path.join(dir, 'batch');
     mkdirSync(folder, { recursive: true });
