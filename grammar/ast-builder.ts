@@ -181,6 +181,9 @@ function allTokens(children: ProjectTableCstChildren): IToken[] {
   return tokensIn(Object.values(children).flat() as (CstNode | IToken)[]);
 }
 
+/** "单位：万元" (or 金额单位：元 …) closing a header line, after white space: group 1 is the unit. */
+const MONEY_UNIT_AT_END = /(?:^|\s)(?:金额)?单位[:：]\s*(万元|千元|亿元|元)$/;
+
 /** Four blank month cells: what a table without a 资金支出计划 holds ("spendPlan is four nulls"). */
 export function absentSpendPlan(): SpendPlan {
   return {
@@ -217,10 +220,14 @@ function buildProject(v: AstVisitor, children: ProjectTableCstChildren, index: n
   let agency: Field = { text: null, origin: null };
   let moneyUnit: string | null = null;
   for (const c of v.cells(children.stray)) {
-    if (c.token.tokenType === T.AgencyLine && agency.text === null) agency = { text: c.text, origin: c.origin };
-    else if (c.token.tokenType === T.MoneyUnit && moneyUnit === null) moneyUnit = /(万元|千元|亿元|元)/.exec(c.text ?? '')?.[1] ?? null;
+    if (c.token.tokenType === T.AgencyLine && agency.text === null) {
+      // "205001县教育局　　　　单位：万元": the agency and the money unit on one line.
+      const unitAtEnd = c.text ? MONEY_UNIT_AT_END.exec(c.text) : null;
+      agency = { text: unitAtEnd ? c.text!.slice(0, unitAtEnd.index).trimEnd() : c.text, origin: c.origin };
+      if (unitAtEnd && moneyUnit === null) moneyUnit = unitAtEnd[1]!;
+    } else if (c.token.tokenType === T.MoneyUnit && moneyUnit === null) moneyUnit = /(万元|千元|亿元|元)/.exec(c.text ?? '')?.[1] ?? null;
     // "填报单位：…    单位：元": the money unit at the end of a header line.
-    else if (moneyUnit === null) moneyUnit = /(?:^|\s)(?:金额)?单位[:：]\s*(万元|千元|亿元|元)$/.exec(c.text ?? '')?.[1] ?? null;
+    else if (moneyUnit === null) moneyUnit = MONEY_UNIT_AT_END.exec(c.text ?? '')?.[1] ?? null;
   }
   const labelled = labelledAgency(v, children.agencyField);
   if (agency.text === null && labelled.agency) agency = labelled.agency;

@@ -90,6 +90,29 @@ describe('label synonyms', () => {
   });
 });
 
+describe('the agency line (预算单位)', () => {
+  const oneCell = (line: string) => table().replace('316004南堡开发区社会事业保险局\t单位：万元\t', `${line}\t`);
+
+  it.each([
+    ['in its own cell, the unit in the next', table(), '万元'],
+    ['with the unit after full-width spaces in the same cell', oneCell('316004南堡开发区社会事业保险局　　　　单位：万元'), '万元'],
+    ['with 金额单位：元 after ASCII spaces', oneCell('316004南堡开发区社会事业保险局    金额单位：元'), '元'],
+    ['with no unit at all', oneCell('316004南堡开发区社会事业保险局'), null],
+  ])('%s: the agency without the unit, and the unit', (_name, text, unit) => {
+    const p = parseText(text).projects[0]!;
+    expect(p.agency).toBe('316004南堡开发区社会事业保险局');
+    expect(p.agencyCode).toBe('316004');
+    expect(p.moneyUnit).toBe(unit);
+  });
+
+  it('amounts follow the unit read from the agency line', () => {
+    const inWan = parseText(oneCell('316004南堡开发区社会事业保险局　　单位：万元')).projects[0]!.budget.total;
+    const inYuan = parseText(oneCell('316004南堡开发区社会事业保险局　　单位：元')).projects[0]!.budget.total;
+    expect(inWan).not.toBeNull();
+    expect(inYuan).toBeCloseTo(inWan! / 10_000, 10);
+  });
+});
+
 describe('indicator layouts', () => {
   it('legacy: 成本指标 is a 二级 under 产出指标, 一级 carried down', () => {
     const p = parseText(table()).projects[0];

@@ -47,6 +47,6 @@ export function runPage(options: { output?: string }, io: CliIO): number {
       false,
     );
   }
-  io.stderr(`已写出检查页面 ${target}，用浏览器打开即可检查 .docx/.txt/.html（wrote the page; open it in a browser）`);
+  io.stderr(`已写出检查页面 ${target}，用浏览器打开即可检查 .docx/.xlsx/.txt/.html（wrote the page; open it in a browser to check .docx/.xlsx/.txt/.html）`);
   return 0;
 }
