@@ -323,16 +323,22 @@ describe('editors/vscode bundle in a fake VS Code host, against the real server'
     notifications: unknown[]; output: string;
     fixAllEdits: { uri: string; newText: string }[]; fixedText: string;
   }
+  /** Why the host tests cannot run here, or null: they need CI (or JXLINT_HOST_SMOKE), the built server and the bundle. */
+  function hostSkipReason(): string | null {
+    if (!process.env.CI && !process.env.JXLINT_HOST_SMOKE) return 'not under CI (set CI or JXLINT_HOST_SMOKE=1 after npm run build and scripts/ci-editors.sh)';
+    const serverBuilt = existsSync(join(root, 'dist/bin')) && readdirSync(join(root, 'dist/bin')).some((f) => f.endsWith('.js') && readFileSync(join(root, 'dist/bin', f), 'utf8').includes('jxlint/renderDocument'));
+    if (!existsSync(join(ext, 'dist/extension.js')) || !serverBuilt) return 'dist/bin (npm run build) or editors/vscode/dist (scripts/ci-editors.sh) is missing';
+    return null;
+  }
+  /** NODE_OPTIONS that preload one of editors/vscode/test's server patches into the language server. */
+  function preloadIntoServer(file: string): string {
+    return `${process.env.NODE_OPTIONS ?? ''} --require ${join(ext, 'test', file)}`.trim();
+  }
   /** Runs host-smoke.cjs on a workspace with a Word file and a text export with one safe problem. */
   function runHostSmoke(ctx: { skip: (note: string) => void }, env: NodeJS.ProcessEnv = {}): { seen: HostSmoke; textExport: string; fixable: string } | undefined {
-    if (!process.env.CI && !process.env.JXLINT_HOST_SMOKE) {
-      ctx.skip('not under CI (set CI or JXLINT_HOST_SMOKE=1 after npm run build and scripts/ci-editors.sh)');
-      return undefined;
-    }
-    const bundle = join(ext, 'dist/extension.js');
-    const serverBuilt = existsSync(join(root, 'dist/bin')) && readdirSync(join(root, 'dist/bin')).some((f) => f.endsWith('.js') && readFileSync(join(root, 'dist/bin', f), 'utf8').includes('jxlint/renderDocument'));
-    if (!existsSync(bundle) || !serverBuilt) {
-      ctx.skip('dist/bin (npm run build) or editors/vscode/dist (scripts/ci-editors.sh) is missing');
+    const skip = hostSkipReason();
+    if (skip) {
+      ctx.skip(skip);
       return undefined;
     }
     const workspace = mkdtempSync(join(tmpdir(), 'jxlint-vscode-host-'));
@@ -392,7 +398,7 @@ describe('editors/vscode bundle in a fake VS Code host, against the real server'
   it('a server whose pipes close while the client stops it (restart, VS Code closing) raises no error notification', { timeout: 180_000 }, (ctx) => {
     // vscode-languageclient 9 forces "Connection to server got closed" when that happens (seen once in CI on a
     // loaded machine); the preload makes it happen on every stop, and the client must only log it.
-    const run = runHostSmoke(ctx, { NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --require ${join(ext, 'test/exit-on-shutdown.cjs')}`.trim() });
+    const run = runHostSmoke(ctx, { NODE_OPTIONS: preloadIntoServer('exit-on-shutdown.cjs') });
     if (!run) return;
     const { seen } = run;
     expect(seen.output).toContain('Connection to server got closed'); // the race did happen
@@ -402,8 +408,8 @@ describe('editors/vscode bundle in a fake VS Code host, against the real server'
   });
 
   it('"Restart server" while the client is restarting a crashed server: no server left running, no pop-up', { timeout: 180_000 }, (ctx) => {
-    if (!process.env.CI && !process.env.JXLINT_HOST_SMOKE) return ctx.skip('not under CI (set CI or JXLINT_HOST_SMOKE=1 after npm run build and scripts/ci-editors.sh)');
-    if (!existsSync(join(ext, 'dist/extension.js')) || !existsSync(join(root, 'dist/bin/main.js'))) return ctx.skip('dist/bin (npm run build) or editors/vscode/dist (scripts/ci-editors.sh) is missing');
+    const skip = hostSkipReason();
+    if (skip) return ctx.skip(skip);
     const workspace = mkdtempSync(join(tmpdir(), 'jxlint-vscode-restart-'));
     const servers = mkdtempSync(join(tmpdir(), 'jxlint-vscode-servers-'));
     try {
@@ -413,7 +419,7 @@ describe('editors/vscode bundle in a fake VS Code host, against the real server'
         timeout: 170_000,
         env: {
           ...process.env,
-          NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --require ${join(ext, 'test/crash-then-slow-start.cjs')}`.trim(),
+          NODE_OPTIONS: preloadIntoServer('crash-then-slow-start.cjs'),
           JXLINT_TEST_DIR: servers,
           JXLINT_TEST_INIT_DELAY_MS: '1500',
         },
